@@ -1,0 +1,48 @@
+import path from 'node:path';
+import type { Command } from '../main';
+import { parseOptions } from '../io';
+import { projectRoot } from '../../runtime/paths';
+import { AppError } from '../../../shared/errors';
+
+/**
+ * Bundles the Electron entry and preload with esbuild. The preload must be a single CommonJS file
+ * because sandboxed preloads cannot `require` our other modules.
+ */
+export async function buildElectron(root = projectRoot): Promise<string> {
+  const esbuild = await import('esbuild');
+  const outdir = path.join(root, 'dist', 'electron');
+  const common = {
+    bundle: true,
+    platform: 'node' as const,
+    format: 'cjs' as const,
+    target: 'node22',
+    sourcemap: true,
+    external: ['electron', 'better-sqlite3'],
+    logLevel: 'silent' as const,
+    // import.meta.url is used by shared Node helpers; CommonJS has __filename instead.
+    define: { 'import.meta.url': '__importMetaUrl' },
+    banner: { js: "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+  };
+  try {
+    await esbuild.build({ ...common, entryPoints: { main: path.join(root, 'src/main/electron/main.ts') }, outdir, outExtension: { '.js': '.cjs' } });
+    await esbuild.build({
+      ...common,
+      entryPoints: { preload: path.join(root, 'src/main/electron/preload.ts') },
+      outdir,
+      outExtension: { '.js': '.cjs' },
+      external: ['electron'],
+    });
+  } catch (e) {
+    throw new AppError('desktop.buildFailed', { detail: (e as Error).message.slice(0, 500) });
+  }
+  return outdir;
+}
+
+export const buildElectronCommand: Command = {
+  async run(ctx, args) {
+    parseOptions(args, {});
+    const out = await buildElectron();
+    ctx.out(out);
+    return 0;
+  },
+};

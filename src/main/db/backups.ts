@@ -1,0 +1,89 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Db } from './driver';
+import { BACKUP_REASONS, type Backup, type BackupReason } from '../../shared/domain/types';
+
+/** How many backups of each reason are kept; older ones are deleted after a new one is written. */
+const KEEP: Record<BackupReason, number> = { migration: 5, daily: 7, undo: 10, restore: 5, manual: 20 };
+
+/** Backups live beside the workspace, so moving the folder moves them too. */
+export function backupDir(workspacePath: string): string {
+  return `${workspacePath}.backups`;
+}
+
+const NAME = /^(?<stamp>\d{8}T\d{6}\d{3}Z)\.(?<reason>[a-z]+)(?:\.v(?<version>\d+))?\.db$/;
+
+function stamp(now: Date): string {
+  return now.toISOString().replace(/[-:]/g, '').replace('.', '');
+}
+
+function parseStamp(s: string): number {
+  const iso = `${s.slice(0, 4)}-${s.slice(4, 6)}-${s.slice(6, 8)}T${s.slice(9, 11)}:${s.slice(11, 13)}:${s.slice(13, 15)}.${s.slice(15, 18)}Z`;
+  return Date.parse(iso);
+}
+
+/**
+ * Writes a consistent copy of an open database (VACUUM INTO reads one snapshot, so concurrent
+ * WAL writers cannot tear it) and prunes old backups of the same reason.
+ */
+export function writeBackup(db: Db, workspacePath: string, reason: BackupReason, version: number): Backup {
+  const dir = backupDir(workspacePath);
+  fs.mkdirSync(dir, { recursive: true });
+  let now = new Date();
+  let file = path.join(dir, `${stamp(now)}.${reason}.v${version}.db`);
+  while (fs.existsSync(file)) {
+    now = new Date(now.getTime() + 1);
+    file = path.join(dir, `${stamp(now)}.${reason}.v${version}.db`);
+  }
+  const tmp = `${file}.partial`;
+  db.prepare('VACUUM INTO ?').run(tmp);
+  fs.renameSync(tmp, file);
+  prune(workspacePath, reason);
+  return describe(file)!;
+}
+
+/** Copies a file that cannot be opened (e.g. corrupt) aside, byte for byte, before it is replaced. */
+export function copyAside(workspacePath: string, reason: BackupReason): string {
+  const dir = backupDir(workspacePath);
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `${stamp(new Date())}.${reason}.db`);
+  fs.copyFileSync(workspacePath, file);
+  return file;
+}
+
+function describe(file: string): Backup | null {
+  const m = NAME.exec(path.basename(file));
+  if (!m?.groups) return null;
+  const reason = m.groups.reason as BackupReason;
+  if (!BACKUP_REASONS.includes(reason)) return null;
+  const stat = fs.statSync(file);
+  return {
+    path: file,
+    fileName: path.basename(file),
+    createdAt: parseStamp(m.groups.stamp!),
+    reason,
+    sizeBytes: stat.size,
+    schemaVersion: m.groups.version ? Number(m.groups.version) : null,
+  };
+}
+
+export function listBackups(workspacePath: string): Backup[] {
+  const dir = backupDir(workspacePath);
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir)
+    .map((f) => describe(path.join(dir, f)))
+    .filter((b): b is Backup => b !== null)
+    .sort((a, b) => b.createdAt - a.createdAt);
+}
+
+function prune(workspacePath: string, reason: BackupReason): void {
+  const old = listBackups(workspacePath)
+    .filter((b) => b.reason === reason)
+    .slice(KEEP[reason]);
+  for (const b of old) fs.rmSync(b.path, { force: true });
+}
+
+export function isBackupOf(workspacePath: string, backupPath: string): boolean {
+  return path.dirname(path.resolve(backupPath)) === path.resolve(backupDir(workspacePath)) && describe(backupPath) !== null;
+}

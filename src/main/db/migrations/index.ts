@@ -1,0 +1,5 @@
+import type { Migration } from '../migrate';
+import { m001Initial } from './001_initial';
+
+/** Every migration, in order. Bundle-safe: an explicit list, no directory scan. */
+export const migrations: readonly Migration[] = [m001Initial];

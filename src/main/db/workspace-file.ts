@@ -1,0 +1,148 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { configure, openDb, type Db } from './driver';
+import { APPLICATION_ID, latestVersion, migrate, schemaVersion } from './migrate';
+import { migrations } from './migrations';
+import { copyAside, isBackupOf, listBackups, writeBackup } from './backups';
+import { AppError } from '../../shared/errors';
+
+export interface OpenedFile {
+  readonly db: Db;
+  readonly readOnlyReason: string | null;
+  readonly migratedFrom: number | null;
+}
+
+const SQLITE_HEADER = 'SQLite format 3\0';
+
+function readHeader(file: string): string {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const buf = Buffer.alloc(16);
+    const n = fs.readSync(fd, buf, 0, 16, 0);
+    return buf.subarray(0, n).toString('latin1');
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+function isWritable(file: string): boolean {
+  try {
+    fs.accessSync(file, fs.constants.W_OK);
+    fs.accessSync(path.dirname(file), fs.constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function latestBackupPath(file: string): string {
+  return listBackups(file)[0]?.path ?? '';
+}
+
+/**
+ * Looks at a file without changing it: refuses what is not a workspace, what a newer version wrote,
+ * and what fails SQLite's integrity check (offering the newest backup). Returns its schema version.
+ */
+export function inspectWorkspaceFile(file: string): number {
+  if (!fs.existsSync(file)) throw new AppError('workspace.notFound', { path: file });
+  if (!fs.statSync(file).isFile()) throw new AppError('workspace.notAFile', { path: file });
+  if (readHeader(file) !== SQLITE_HEADER) throw new AppError('workspace.notAWorkspace', { path: file });
+  let probe: Db | undefined;
+  try {
+    probe = openDb(file, { readonly: true, fileMustExist: true });
+    const appId = probe.pragma('application_id', { simple: true }) as number;
+    if (appId !== APPLICATION_ID) throw new AppError('workspace.notAWorkspace', { path: file });
+    const version = schemaVersion(probe);
+    const supported = latestVersion(migrations);
+    if (version > supported) throw new AppError('workspace.newerSchema', { path: file, found: version, supported });
+    const rows = probe.pragma('integrity_check') as Array<{ integrity_check: string }>;
+    const problems = rows.map((r) => r.integrity_check).filter((r) => r !== 'ok');
+    if (problems.length > 0) {
+      throw new AppError('workspace.corrupt', { path: file, detail: problems.slice(0, 3).join('; '), backup: latestBackupPath(file) });
+    }
+    return version;
+  } catch (e) {
+    if (e instanceof AppError) throw e;
+    const code = (e as { code?: string }).code ?? '';
+    if (code === 'SQLITE_NOTADB') throw new AppError('workspace.notAWorkspace', { path: file });
+    if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') {
+      throw new AppError('workspace.corrupt', { path: file, detail: String((e as Error).message), backup: latestBackupPath(file) });
+    }
+    if (code === 'SQLITE_CANTOPEN' || code === 'SQLITE_READONLY') {
+      throw new AppError('workspace.cannotOpen', { path: file, detail: String((e as Error).message) });
+    }
+    throw e;
+  } finally {
+    probe?.close();
+  }
+}
+
+/** Opens an existing workspace: inspect, back up and migrate when older, then configure. */
+export function openWorkspaceFile(file: string, options: { readOnly?: boolean } = {}): OpenedFile {
+  const version = inspectWorkspaceFile(file);
+  const writable = isWritable(file);
+  const readOnlyReason = options.readOnly ? 'workspace.openedReadOnly' : writable ? null : 'workspace.readOnlyPath';
+  const supported = latestVersion(migrations);
+  if (readOnlyReason && version < supported) {
+    throw new AppError('workspace.needsMigration', { path: file, found: version, supported });
+  }
+  const db = openDb(file, { readonly: readOnlyReason !== null, fileMustExist: true });
+  try {
+    configure(db, readOnlyReason === null);
+    let migratedFrom: number | null = null;
+    if (version < supported) {
+      writeBackup(db, file, 'migration', version);
+      migrate(db, migrations);
+      migratedFrom = version;
+    }
+    return { db, readOnlyReason, migratedFrom };
+  } catch (e) {
+    db.close();
+    throw e;
+  }
+}
+
+/** Creates a new workspace file with the current schema. Refuses to overwrite anything. */
+export function createWorkspaceFile(file: string): Db {
+  if (fs.existsSync(file)) throw new AppError('workspace.alreadyExists', { path: file });
+  if (!fs.existsSync(path.dirname(file))) throw new AppError('workspace.folderMissing', { path: path.dirname(file) });
+  const db = openDb(file);
+  try {
+    configure(db, true);
+    migrate(db, migrations);
+    return db;
+  } catch (e) {
+    db.close();
+    for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
+    throw e;
+  }
+}
+
+/**
+ * Puts a backup in place of its workspace. The file being replaced is kept first (as a consistent
+ * backup when it can be opened, byte for byte otherwise), and the swap is a rename, so a crash
+ * leaves either the old or the restored file, never a mix.
+ */
+export function restoreWorkspaceFile(file: string, backupPath: string): void {
+  if (!isBackupOf(file, backupPath)) throw new AppError('workspace.notABackup', { path: backupPath });
+  inspectWorkspaceFile(backupPath);
+  if (fs.existsSync(file)) {
+    try {
+      const version = inspectWorkspaceFile(file);
+      const db = openDb(file, { fileMustExist: true });
+      try {
+        writeBackup(db, file, 'restore', version);
+      } finally {
+        db.close();
+      }
+    } catch (e) {
+      if (!(e instanceof AppError)) throw e;
+      copyAside(file, 'restore');
+    }
+  }
+  const tmp = `${file}.restoring`;
+  fs.copyFileSync(backupPath, tmp);
+  // A stale WAL beside the file would be replayed over the restored pages.
+  for (const f of [`${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
+  fs.renameSync(tmp, file);
+}

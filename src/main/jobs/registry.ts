@@ -1,0 +1,110 @@
+import { randomUUID } from 'node:crypto';
+import { AppError } from '../../shared/errors';
+import type { JobProgress, JobStatus } from '../../shared/jobs/types';
+
+export interface JobControl {
+  readonly signal: AbortSignal;
+  /** Reports progress; cheap enough to call per chunk. */
+  progress(update: Partial<Omit<JobProgress, 'rate'>>): void;
+  /** Throws `jobs.cancelled` when the user asked to stop; call between chunks. */
+  checkpoint(): void;
+}
+
+interface Job {
+  status: JobStatus;
+  controller: AbortController;
+}
+
+const MAX_FINISHED = 50;
+
+/**
+ * Runs long work in the background of a session, with progress the front ends poll and a cancel
+ * that the work observes at its checkpoints (and rolls back).
+ */
+export class JobRegistry {
+  private readonly jobs = new Map<string, Job>();
+
+  start<R>(kind: string, run: (ctl: JobControl) => Promise<R>, unit = 'rows'): JobStatus<R> {
+    const id = randomUUID();
+    const controller = new AbortController();
+    const startedAt = Date.now();
+    const job: Job = {
+      controller,
+      status: {
+        id,
+        kind,
+        state: 'running',
+        startedAt,
+        endedAt: null,
+        progress: { done: 0, total: null, unit, rate: 0, phase: 'starting' },
+        result: null,
+        error: null,
+      },
+    };
+    this.jobs.set(id, job);
+    const ctl: JobControl = {
+      signal: controller.signal,
+      progress: (update) => {
+        const p = { ...job.status.progress, ...update };
+        const seconds = (Date.now() - startedAt) / 1000;
+        job.status = { ...job.status, progress: { ...p, rate: seconds > 0 ? p.done / seconds : 0 } };
+      },
+      checkpoint: () => {
+        if (controller.signal.aborted) throw new AppError('jobs.cancelled');
+      },
+    };
+    // Start on the next turn so the caller gets the id before any work (and any failure) happens.
+    setImmediate(() => {
+      run(ctl).then(
+        (result) => this.finish(job, 'done', result, null),
+        (e: unknown) => {
+          if (e instanceof AppError && e.code === 'jobs.cancelled') this.finish(job, 'cancelled', null, null);
+          else if (e instanceof AppError) this.finish(job, 'failed', null, e);
+          else this.finish(job, 'failed', null, new AppError('internal', { detail: String((e as Error)?.message ?? e) }));
+        },
+      );
+    });
+    this.prune();
+    return job.status as JobStatus<R>;
+  }
+
+  get(id: string): JobStatus {
+    const job = this.jobs.get(id);
+    if (!job) throw new AppError('jobs.notFound', { id });
+    return job.status;
+  }
+
+  cancel(id: string): JobStatus {
+    const job = this.jobs.get(id);
+    if (!job) throw new AppError('jobs.notFound', { id });
+    if (job.status.state === 'running') job.controller.abort();
+    return job.status;
+  }
+
+  list(): JobStatus[] {
+    return [...this.jobs.values()].map((j) => j.status).sort((a, b) => b.startedAt - a.startedAt);
+  }
+
+  /** Resolves when the job has ended (for the CLI and tests). */
+  async wait(id: string, onProgress?: (s: JobStatus) => void, intervalMs = 100): Promise<JobStatus> {
+    for (;;) {
+      const s = this.get(id);
+      onProgress?.(s);
+      if (s.state !== 'running') return s;
+      await new Promise((r) => setTimeout(r, intervalMs));
+    }
+  }
+
+  cancelAll(): void {
+    for (const job of this.jobs.values()) if (job.status.state === 'running') job.controller.abort();
+  }
+
+  private finish(job: Job, state: JobStatus['state'], result: unknown, error: AppError | null): void {
+    job.status = { ...job.status, state, endedAt: Date.now(), result, error: error ? error.toPayload() : null };
+  }
+
+  private prune(): void {
+    const finished = [...this.jobs.values()].filter((j) => j.status.state !== 'running');
+    for (const j of finished.slice(0, Math.max(0, finished.length - MAX_FINISHED))) this.jobs.delete(j.status.id);
+  }
+}

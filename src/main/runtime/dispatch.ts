@@ -1,0 +1,78 @@
+import type { z } from 'zod';
+import { contract, methods, type ContractHandlers } from '../../shared/contract';
+import type { MethodEntry } from '../../shared/contract/define';
+import { AppError, type ApiErrorPayload, type ApiResult, type ValidationIssue } from '../../shared/errors';
+import type { Runtime } from './runtime';
+
+export type Dispatch = (wire: string, input: unknown) => Promise<ApiResult<unknown>>;
+
+/** zod's issue codes become i18n keys under `errors.validation.`, with the few parameters they need. */
+export function toIssues(error: z.ZodError): ValidationIssue[] {
+  return error.issues.slice(0, 20).map((issue) => {
+    const params: Record<string, string | number> = {};
+    for (const key of ['expected', 'minimum', 'maximum', 'format', 'origin'] as const) {
+      const v = (issue as unknown as Record<string, unknown>)[key];
+      if (typeof v === 'string' || typeof v === 'number') params[key] = v;
+      else if (typeof v === 'bigint') params[key] = Number(v);
+    }
+    if (issue.code === 'unrecognized_keys') params.keys = issue.keys.join(', ');
+    if (issue.code === 'invalid_value') params.values = issue.values.map(String).join(', ');
+    if (issue.code === 'custom') params.message = issue.message;
+    return { path: issue.path.map(String).join('.') || '(input)', code: issue.code, params };
+  });
+}
+
+function internal(e: unknown): ApiErrorPayload {
+  const detail = e instanceof Error ? e.message : String(e);
+  return new AppError('internal', { detail }, `Internal error: ${detail}`).toPayload();
+}
+
+/**
+ * The one entry point every bridge uses: finds the method, validates the input with its schema,
+ * refuses writes on read-only workspaces, runs the handler and wraps the outcome as data.
+ */
+export function createDispatch(
+  runtime: Runtime,
+  handlers: ContractHandlers<Runtime>,
+  onInternalError: (wire: string, e: unknown) => void = (wire, e) => console.error(`[api] ${wire} failed:`, e),
+): Dispatch {
+  const table = new Map<string, { entry: MethodEntry; handler: (input: unknown, rt: Runtime) => unknown }>();
+  const groups = handlers as unknown as Record<string, Record<string, (input: unknown, rt: Runtime) => unknown>>;
+  for (const entry of methods) {
+    const handler = groups[entry.group]?.[entry.name];
+    if (typeof handler !== 'function') throw new Error(`No handler for ${entry.wire}`);
+    table.set(entry.wire, { entry, handler });
+  }
+  return async (wire, input) => {
+    // Own-property lookup only: `__proto__` or `constructor` must not reach a prototype.
+    const found = typeof wire === 'string' && table.has(wire) ? table.get(wire) : undefined;
+    if (!found) return { ok: false, error: new AppError('api.unknownMethod', { method: String(wire).slice(0, 80) }).toPayload() };
+    const parsed = found.entry.spec.input.safeParse(input ?? {});
+    if (!parsed.success) {
+      const issues = toIssues(parsed.error);
+      const first = issues[0];
+      return {
+        ok: false,
+        error: new AppError(
+          'validation.invalidInput',
+          { method: wire, path: first?.path ?? '', count: issues.length },
+          `Invalid input for ${wire}: ${parsed.error.issues[0]?.message ?? ''}`,
+          issues,
+        ).toPayload(),
+      };
+    }
+    try {
+      if (found.entry.spec.writes) runtime.workspace?.assertWritable();
+      const value = await found.handler(parsed.data, runtime);
+      return { ok: true, value: value === undefined ? null : value };
+    } catch (e) {
+      if (e instanceof AppError) return { ok: false, error: e.toPayload() };
+      onInternalError(wire, e);
+      return { ok: false, error: internal(e) };
+    }
+  };
+}
+
+/** Wire names of every method, for registration checks and the CLI's `api` listing. */
+export const wireNames = (): string[] => methods.map((m) => m.wire);
+export { contract };

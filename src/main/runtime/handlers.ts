@@ -1,0 +1,16 @@
+import type { ContractHandlers } from '../../shared/contract';
+import { workspaceHandlers } from '../workspace/handlers';
+import { jobsHandlers } from '../jobs/handlers';
+import { filesHandlers } from '../files/handlers';
+import { desktopHandlers } from '../desktop/handlers';
+import { appHandlers } from '../app/handlers';
+import type { Runtime } from './runtime';
+
+/** Every capability's handlers, one line each; the type makes a missing or extra handler a compile error. */
+export const handlers: ContractHandlers<Runtime> = {
+  workspace: workspaceHandlers,
+  jobs: jobsHandlers,
+  files: filesHandlers,
+  desktop: desktopHandlers,
+  app: appHandlers,
+};

@@ -1,0 +1,84 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { Workspace } from '../workspace/workspace';
+import { JobRegistry } from '../jobs/registry';
+import { FileStore } from '../files/store';
+import { PreferencesStore } from './preferences';
+import { EventBus } from './events';
+import type { DesktopBridge } from './desktop';
+import { AppError } from '../../shared/errors';
+import type { SessionState } from '../../shared/domain/types';
+
+export interface RuntimeOptions {
+  /** Folder for preferences, the sample workspace and temporary files. */
+  readonly dataDir: string;
+  readonly host: SessionState['host'];
+  readonly appVersion: string;
+  /** Native dialogs and the file manager, when the host has them (Electron). */
+  readonly desktop?: DesktopBridge;
+}
+
+export const SAMPLE_FILE_NAME = 'Sample workspace.db';
+
+/**
+ * One session of the services: at most one open workspace, its jobs and files, and the user's
+ * preferences. Electron, the local server and the CLI each create one and hand it to the handlers.
+ */
+export class Runtime {
+  private current: Workspace | null = null;
+  readonly jobs = new JobRegistry();
+  readonly files: FileStore;
+  readonly prefs: PreferencesStore;
+  readonly events = new EventBus();
+
+  constructor(readonly options: RuntimeOptions) {
+    fs.mkdirSync(options.dataDir, { recursive: true });
+    this.prefs = new PreferencesStore(options.dataDir);
+    this.files = new FileStore(options.dataDir);
+  }
+
+  get workspace(): Workspace | null {
+    return this.current;
+  }
+
+  get samplePath(): string {
+    return path.join(this.options.dataDir, SAMPLE_FILE_NAME);
+  }
+
+  /** The open workspace, or a `workspace.noneOpen` error the UI turns into its start screen. */
+  requireWorkspace(): Workspace {
+    if (!this.current) throw new AppError('workspace.noneOpen');
+    return this.current;
+  }
+
+  /** Replaces the open workspace (closing the previous one) and remembers it in the recent list. */
+  adopt(ws: Workspace): Workspace {
+    if (this.current && this.current !== ws) this.closeWorkspace();
+    this.current = ws;
+    this.prefs.touchRecent(ws.path, ws.settings().name);
+    return ws;
+  }
+
+  closeWorkspace(): void {
+    this.jobs.cancelAll();
+    this.current?.close();
+    this.current = null;
+  }
+
+  session(): SessionState {
+    return {
+      workspace: this.current?.info() ?? null,
+      recent: this.prefs.recent(),
+      preferences: this.prefs.preferences,
+      appVersion: this.options.appVersion,
+      host: this.options.host,
+      samplePath: this.samplePath,
+    };
+  }
+
+  dispose(): void {
+    this.events.close();
+    this.closeWorkspace();
+    this.files.dispose();
+  }
+}

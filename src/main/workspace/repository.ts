@@ -1,0 +1,92 @@
+import type { Db } from '../db/driver';
+import type { LocalizedText, Stage, StageKind, WorkspaceCounts } from '../../shared/domain/types';
+import type { StageSeed } from '../../shared/domain/defaults';
+
+interface StageRow {
+  id: number;
+  key: string;
+  position: number;
+  kind: StageKind;
+  labels: string;
+  allowed_age_days: number | null;
+}
+
+function toStage(r: StageRow): Stage {
+  return {
+    id: r.id,
+    key: r.key,
+    position: r.position,
+    kind: r.kind,
+    labels: JSON.parse(r.labels) as LocalizedText,
+    allowedAgeDays: r.allowed_age_days,
+  };
+}
+
+/** Settings, stages and the headline counts of a workspace. */
+export class WorkspaceRepository {
+  private readonly getSettingStmt;
+  private readonly setSettingStmt;
+  private readonly stagesStmt;
+  private readonly insertStageStmt;
+  private readonly countsStmt;
+  private readonly rangeStmt;
+
+  constructor(db: Db) {
+    this.getSettingStmt = db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?');
+    this.setSettingStmt = db.prepare(
+      'INSERT INTO settings (key, value) VALUES (@key, @value) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
+    );
+    this.stagesStmt = db.prepare<[], StageRow>(
+      'SELECT id, key, position, kind, labels, allowed_age_days FROM stages ORDER BY position, id',
+    );
+    this.insertStageStmt = db.prepare(
+      'INSERT INTO stages (key, position, kind, labels, allowed_age_days) VALUES (@key, @position, @kind, @labels, @allowedAgeDays)',
+    );
+    this.countsStmt = db.prepare<[], WorkspaceCounts>(`SELECT
+      (SELECT count(*) FROM leads) AS leads,
+      (SELECT count(*) FROM stage_events) AS stageEvents,
+      (SELECT count(*) FROM touches) AS touches,
+      (SELECT count(*) FROM meetings) AS meetings,
+      (SELECT count(*) FROM decisions) AS decisions,
+      (SELECT count(*) FROM action_items) AS actionItems,
+      (SELECT count(*) FROM definitions) AS definitions,
+      (SELECT count(*) FROM definition_revisions) AS definitionRevisions,
+      (SELECT count(*) FROM import_batches WHERE status = 'applied') AS importBatches`);
+    this.rangeStmt = db.prepare<[], { first: number | null; last: number | null }>(
+      'SELECT min(entered_at) AS first, max(entered_at) AS last FROM stage_events',
+    );
+  }
+
+  getSetting(key: string): unknown {
+    const row = this.getSettingStmt.get(key);
+    return row ? (JSON.parse(row.value) as unknown) : undefined;
+  }
+
+  setSetting(key: string, value: unknown): void {
+    this.setSettingStmt.run({ key, value: JSON.stringify(value) });
+  }
+
+  stages(): Stage[] {
+    return this.stagesStmt.all().map(toStage);
+  }
+
+  insertStages(seeds: readonly StageSeed[]): void {
+    seeds.forEach((s, i) =>
+      this.insertStageStmt.run({
+        key: s.key,
+        position: i + 1,
+        kind: s.kind,
+        labels: JSON.stringify(s.labels),
+        allowedAgeDays: s.allowedAgeDays,
+      }),
+    );
+  }
+
+  counts(): WorkspaceCounts {
+    return this.countsStmt.get()!;
+  }
+
+  eventRange(): { first: number | null; last: number | null } {
+    return this.rangeStmt.get()!;
+  }
+}

@@ -1,0 +1,109 @@
+import path from 'node:path';
+import type { Db } from '../db/driver';
+import { schemaVersion } from '../db/migrate';
+import { createWorkspaceFile, openWorkspaceFile } from '../db/workspace-file';
+import { WorkspaceRepository } from './repository';
+import { DEFAULT_CURRENCY, DEFAULT_STAGES, DEFAULT_TIME_ZONE } from '../../shared/domain/defaults';
+import { LOCALES, type Locale, type WorkspaceInfo } from '../../shared/domain/types';
+import { AppError } from '../../shared/errors';
+
+/** Workspaces are plain SQLite files; the extension only helps file dialogs. */
+export const WORKSPACE_EXTENSION = '.db';
+
+export interface WorkspaceSettings {
+  readonly name: string;
+  readonly timeZone: string;
+  readonly locale: Locale;
+  readonly currency: string;
+  readonly createdAt: number;
+}
+
+/** An open workspace file: its connection, whether it may be written, and its repositories. */
+export class Workspace {
+  private readonly repos = new Map<unknown, unknown>();
+
+  private constructor(
+    readonly path: string,
+    readonly db: Db,
+    readonly readOnlyReason: string | null,
+  ) {}
+
+  static open(file: string, options: { readOnly?: boolean } = {}): Workspace {
+    const opened = openWorkspaceFile(path.resolve(file), options);
+    return new Workspace(path.resolve(file), opened.db, opened.readOnlyReason);
+  }
+
+  static create(file: string, settings: Partial<Omit<WorkspaceSettings, 'createdAt'>> = {}): Workspace {
+    const abs = path.resolve(file);
+    const db = createWorkspaceFile(abs);
+    const ws = new Workspace(abs, db, null);
+    db.transaction(() => {
+      const repo = ws.repo(WorkspaceRepository);
+      repo.insertStages(DEFAULT_STAGES);
+      repo.setSetting('workspace.name', settings.name ?? path.basename(abs).replace(/\.[^.]+$/, ''));
+      repo.setSetting('workspace.timeZone', settings.timeZone ?? DEFAULT_TIME_ZONE);
+      repo.setSetting('workspace.locale', settings.locale ?? 'en');
+      repo.setSetting('workspace.currency', settings.currency ?? DEFAULT_CURRENCY);
+      repo.setSetting('workspace.createdAt', Date.now());
+    })();
+    return ws;
+  }
+
+  get readOnly(): boolean {
+    return this.readOnlyReason !== null;
+  }
+
+  /** One repository instance per class and connection, so prepared statements are reused. */
+  repo<T>(Repo: new (db: Db) => T): T {
+    let r = this.repos.get(Repo) as T | undefined;
+    if (!r) {
+      r = new Repo(this.db);
+      this.repos.set(Repo, r);
+    }
+    return r;
+  }
+
+  assertWritable(): void {
+    if (this.readOnlyReason) throw new AppError('workspace.readOnly', { reason: this.readOnlyReason });
+  }
+
+  settings(): WorkspaceSettings {
+    const repo = this.repo(WorkspaceRepository);
+    const locale = repo.getSetting('workspace.locale');
+    return {
+      name: String(repo.getSetting('workspace.name') ?? path.basename(this.path)),
+      timeZone: String(repo.getSetting('workspace.timeZone') ?? DEFAULT_TIME_ZONE),
+      locale: LOCALES.includes(locale as Locale) ? (locale as Locale) : 'en',
+      currency: String(repo.getSetting('workspace.currency') ?? DEFAULT_CURRENCY),
+      createdAt: Number(repo.getSetting('workspace.createdAt') ?? 0),
+    };
+  }
+
+  info(): WorkspaceInfo {
+    const repo = this.repo(WorkspaceRepository);
+    const s = this.settings();
+    const range = repo.eventRange();
+    return {
+      path: this.path,
+      name: s.name,
+      schemaVersion: schemaVersion(this.db),
+      readOnly: this.readOnly,
+      readOnlyReason: this.readOnlyReason,
+      timeZone: s.timeZone,
+      locale: s.locale,
+      currency: s.currency,
+      createdAt: s.createdAt,
+      counts: repo.counts(),
+      firstEventAt: range.first,
+      lastEventAt: range.last,
+      stages: repo.stages(),
+    };
+  }
+
+  close(): void {
+    if (this.db.open) {
+      if (!this.readOnly) this.db.pragma('optimize');
+      this.db.close();
+    }
+  }
+}
