@@ -6,6 +6,8 @@ import { serveCommand } from './commands/serve';
 import { apiCommand } from './commands/api';
 import { desktopCommand } from './commands/desktop';
 import { buildElectronCommand } from './commands/build-electron';
+import { nativeCommand } from './commands/native';
+import { distCommand } from './commands/dist';
 
 export interface Command {
   /** Runs with the arguments after the command name; returns the exit code. */
@@ -20,6 +22,8 @@ export const commands: Record<string, Command> = {
   api: apiCommand,
   desktop: desktopCommand,
   'build-electron': buildElectronCommand,
+  native: nativeCommand,
+  dist: distCommand,
 };
 
 export async function main(argv: string[], io: CliIo = processIo): Promise<number> {

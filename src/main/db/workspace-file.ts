@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { configure, openDb, type Db } from './driver';
 import { APPLICATION_ID, latestVersion, migrate, schemaVersion } from './migrate';
-import { migrations } from './migrations';
+import { migrations as shippedMigrations } from './migrations';
+import type { Migration } from './migrate';
 import { copyAside, isBackupOf, listBackups, writeBackup } from './backups';
 import { AppError } from '../../shared/errors';
 
@@ -43,10 +44,12 @@ function latestBackupPath(file: string): string {
  * Looks at a file without changing it: refuses what is not a workspace, what a newer version wrote,
  * and what fails SQLite's integrity check (offering the newest backup). Returns its schema version.
  */
-export function inspectWorkspaceFile(file: string): number {
+export function inspectWorkspaceFile(file: string, migrations: readonly Migration[] = shippedMigrations): number {
   if (!fs.existsSync(file)) throw new AppError('workspace.notFound', { path: file });
   if (!fs.statSync(file).isFile()) throw new AppError('workspace.notAFile', { path: file });
   if (readHeader(file) !== SQLITE_HEADER) throw new AppError('workspace.notAWorkspace', { path: file });
+  // Opening a WAL database, even read-only, creates its -wal/-shm sidecars; a look must leave none.
+  const sidecars = [`${file}-wal`, `${file}-shm`].filter((f) => !fs.existsSync(f));
   let probe: Db | undefined;
   try {
     probe = openDb(file, { readonly: true, fileMustExist: true });
@@ -74,12 +77,20 @@ export function inspectWorkspaceFile(file: string): number {
     throw e;
   } finally {
     probe?.close();
+    const wal = `${file}-wal`;
+    if (sidecars.includes(wal) && fs.existsSync(wal) && fs.statSync(wal).size === 0) {
+      for (const f of sidecars) fs.rmSync(f, { force: true });
+    }
   }
 }
 
 /** Opens an existing workspace: inspect, back up and migrate when older, then configure. */
-export function openWorkspaceFile(file: string, options: { readOnly?: boolean } = {}): OpenedFile {
-  const version = inspectWorkspaceFile(file);
+export function openWorkspaceFile(
+  file: string,
+  options: { readOnly?: boolean; migrations?: readonly Migration[] } = {},
+): OpenedFile {
+  const migrations = options.migrations ?? shippedMigrations;
+  const version = inspectWorkspaceFile(file, migrations);
   const writable = isWritable(file);
   const readOnlyReason = options.readOnly ? 'workspace.openedReadOnly' : writable ? null : 'workspace.readOnlyPath';
   const supported = latestVersion(migrations);
@@ -103,7 +114,7 @@ export function openWorkspaceFile(file: string, options: { readOnly?: boolean } 
 }
 
 /** Creates a new workspace file with the current schema. Refuses to overwrite anything. */
-export function createWorkspaceFile(file: string): Db {
+export function createWorkspaceFile(file: string, migrations: readonly Migration[] = shippedMigrations): Db {
   if (fs.existsSync(file)) throw new AppError('workspace.alreadyExists', { path: file });
   if (!fs.existsSync(path.dirname(file))) throw new AppError('workspace.folderMissing', { path: path.dirname(file) });
   const db = openDb(file);

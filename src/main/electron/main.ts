@@ -22,7 +22,8 @@ const rendererDir = path.join(appRoot, 'dist', 'renderer');
 
 function nativeBinding(): string {
   const found = resolveNativeBinding([
-    path.join(process.resourcesPath, 'native', NATIVE_FILE),
+    // Packaged app: shipped as an extra resource. Development: built by `npm start` into .electron-native/.
+    ...(process.resourcesPath ? [path.join(process.resourcesPath, 'native', NATIVE_FILE)] : []),
     ...(process.env.FUNNEL_REVIEW_NATIVE ? [process.env.FUNNEL_REVIEW_NATIVE] : []),
   ]);
   if (!found) throw new Error('better-sqlite3 built for Electron was not found; start the app with `npm start`.');

@@ -8,14 +8,14 @@ import { NATIVE_FILE, devNativeDir, prebuiltUrl, type ElectronTarget } from './e
 
 const require = createRequire(import.meta.url);
 
-export function electronTarget(projectRoot: string): ElectronTarget {
+export function electronTarget(projectRoot: string, platform: NodeJS.Platform = process.platform, arch: string = process.arch): ElectronTarget {
   const dir = path.join(projectRoot, 'node_modules', 'electron');
   const pkg = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as { version: string };
   return {
     electronVersion: pkg.version,
     abi: fs.readFileSync(path.join(dir, 'abi_version'), 'utf8').trim(),
-    platform: process.platform,
-    arch: process.arch,
+    platform,
+    arch,
   };
 }
 
@@ -54,8 +54,11 @@ async function download(url: string, dest: string): Promise<void> {
  * maintainers' prebuilt binary, else a compile against Electron's headers in a scratch copy of the
  * package. node_modules/better-sqlite3 (the Node build the tests use) is never modified.
  */
-export async function ensureElectronSqlite(projectRoot: string, log: (line: string) => void): Promise<string> {
-  const target = electronTarget(projectRoot);
+export async function ensureElectronSqlite(
+  projectRoot: string,
+  log: (line: string) => void,
+  target: ElectronTarget = electronTarget(projectRoot),
+): Promise<string> {
   const dir = devNativeDir(projectRoot, target);
   const file = path.join(dir, NATIVE_FILE);
   if (fs.existsSync(file)) return file;
@@ -74,6 +77,10 @@ export async function ensureElectronSqlite(projectRoot: string, log: (line: stri
       return file;
     } catch (e) {
       errors.push(`prebuilt: ${(e as Error).message}`);
+    }
+    // Compiling only works for the machine we run on; other targets need the published binary.
+    if (target.platform !== process.platform || target.arch !== process.arch) {
+      throw new AppError('desktop.nativeUnavailable', { detail: errors.join('; ').slice(0, 400) });
     }
     log('prebuilt binary unavailable; compiling better-sqlite3 against Electron headers');
     const copy = path.join(scratch, 'better-sqlite3');

@@ -31,7 +31,12 @@ export function resolveStatic(root: string, urlPath: string): string | null {
     return null;
   }
   if (decoded.includes('\0') || decoded.includes('\\')) return null;
-  const rootReal = fs.realpathSync(root);
+  let rootReal: string;
+  try {
+    rootReal = fs.realpathSync(root);
+  } catch {
+    return null;
+  }
   const candidate = path.resolve(rootReal, `.${path.posix.normalize(`/${decoded}`)}`);
   if (candidate !== rootReal && !candidate.startsWith(rootReal + path.sep)) return null;
   let real: string;

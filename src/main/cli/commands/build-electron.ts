@@ -19,6 +19,7 @@ export async function buildElectron(root = projectRoot): Promise<string> {
     sourcemap: true,
     external: ['electron', 'better-sqlite3'],
     logLevel: 'silent' as const,
+    minify: true,
     // import.meta.url is used by shared Node helpers; CommonJS has __filename instead.
     define: { 'import.meta.url': '__importMetaUrl' },
     banner: { js: "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },

@@ -1,0 +1,164 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { createWorkspaceFile, inspectWorkspaceFile, openWorkspaceFile, restoreWorkspaceFile } from '../../../src/main/db/workspace-file';
+import { APPLICATION_ID, latestVersion, type Migration } from '../../../src/main/db/migrate';
+import { migrations } from '../../../src/main/db/migrations';
+import { listBackups, writeBackup } from '../../../src/main/db/backups';
+import { AppError } from '../../../src/shared/errors';
+import { folderState, tmpDir } from '../../helpers/tmp';
+
+function expectAppError(fn: () => unknown, code: string): AppError {
+  try {
+    fn();
+  } catch (e) {
+    expect(e).toBeInstanceOf(AppError);
+    expect((e as AppError).code).toBe(code);
+    return e as AppError;
+  }
+  throw new Error(`expected ${code}`);
+}
+
+function newWorkspace(dir: string, name = 'w.db'): string {
+  const file = path.join(dir, name);
+  createWorkspaceFile(file).close();
+  return file;
+}
+
+describe('workspace files', () => {
+  it('creates a file marked as ours, at the latest schema, in WAL mode with foreign keys on', () => {
+    const dir = tmpDir();
+    const db = createWorkspaceFile(path.join(dir, 'w.db'));
+    expect(db.pragma('application_id', { simple: true })).toBe(APPLICATION_ID);
+    expect(db.pragma('user_version', { simple: true })).toBe(latestVersion(migrations));
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(db.pragma('busy_timeout', { simple: true })).toBe(5000);
+    db.close();
+  });
+
+  it('refuses to create over an existing file', () => {
+    const dir = tmpDir();
+    const file = newWorkspace(dir);
+    expectAppError(() => createWorkspaceFile(file), 'workspace.alreadyExists');
+  });
+
+  it('refuses a text file, an empty file and a foreign SQLite database without changing them', () => {
+    const dir = tmpDir();
+    fs.writeFileSync(path.join(dir, 'notes.db'), 'lead_id,stage\n1,mql\n');
+    fs.writeFileSync(path.join(dir, 'empty.db'), '');
+    const other = new Database(path.join(dir, 'other.db'));
+    other.exec('CREATE TABLE t (x)');
+    other.close();
+    const before = folderState(dir);
+    for (const name of ['notes.db', 'empty.db', 'other.db']) {
+      expectAppError(() => openWorkspaceFile(path.join(dir, name)), 'workspace.notAWorkspace');
+    }
+    expect(folderState(dir)).toEqual(before);
+  });
+
+  it('refuses a missing file and a folder', () => {
+    const dir = tmpDir();
+    expectAppError(() => openWorkspaceFile(path.join(dir, 'missing.db')), 'workspace.notFound');
+    expectAppError(() => openWorkspaceFile(dir), 'workspace.notAFile');
+  });
+
+  it('refuses a file written by a newer version, naming both versions, and leaves it untouched', () => {
+    const dir = tmpDir();
+    const file = newWorkspace(dir);
+    const raw = new Database(file);
+    raw.pragma('user_version = 999');
+    raw.close();
+    const before = folderState(dir);
+    const e = expectAppError(() => openWorkspaceFile(file), 'workspace.newerSchema');
+    expect(e.params).toMatchObject({ found: 999, supported: latestVersion(migrations) });
+    expect(folderState(dir)).toEqual(before);
+  });
+
+  it('detects a damaged file, changes nothing, and names the latest backup to restore', () => {
+    const dir = tmpDir();
+    const file = newWorkspace(dir);
+    // A backup to offer, then damage the live file's pages past the header.
+    const opened = openWorkspaceFile(file);
+    opened.db.exec("INSERT INTO settings (key, value) VALUES ('probe', '1')");
+    const backup = writeBackup(opened.db, file, 'manual', 1);
+    opened.db.exec('CREATE TABLE filler (x TEXT)');
+    const fill = opened.db.prepare('INSERT INTO filler VALUES (?)');
+    for (let i = 0; i < 2000; i++) fill.run('x'.repeat(200));
+    opened.db.close();
+    const bytes = fs.readFileSync(file);
+    for (let i = 8192; i < bytes.length - 4096; i += 7) bytes[i] = 0xff;
+    fs.writeFileSync(file, bytes);
+    const before = folderState(dir);
+    const e = expectAppError(() => inspectWorkspaceFile(file), 'workspace.corrupt');
+    expect(e.params.backup).toBe(backup.path);
+    expect(folderState(dir)).toEqual(before);
+
+    restoreWorkspaceFile(file, backup.path);
+    const restored = openWorkspaceFile(file);
+    expect(restored.db.prepare("SELECT value FROM settings WHERE key = 'probe'").get()).toEqual({ value: '1' });
+    restored.db.close();
+    // The damaged file was kept aside, byte for byte, before being replaced.
+    expect(listBackups(file).some((b) => b.reason === 'restore')).toBe(true);
+  });
+
+  it('backs the file up before migrating it, and the backup holds the old schema', () => {
+    const dir = tmpDir();
+    const file = newWorkspace(dir);
+    const next: Migration = { version: 99, name: 'add_probe', up: (db) => db.exec('CREATE TABLE probe (x INTEGER)') };
+    const opened = openWorkspaceFile(file, { migrations: [...migrations, next] });
+    expect(opened.migratedFrom).toBe(latestVersion(migrations));
+    expect(opened.db.pragma('user_version', { simple: true })).toBe(99);
+    opened.db.close();
+    const [backup] = listBackups(file);
+    expect(backup?.reason).toBe('migration');
+    expect(backup?.schemaVersion).toBe(latestVersion(migrations));
+    const old = new Database(backup!.path, { readonly: true });
+    expect(old.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'probe'").get()).toEqual({ n: 0 });
+    old.close();
+  });
+
+  it('rolls a failing migration back completely and keeps the pre-migration backup', () => {
+    const dir = tmpDir();
+    const file = newWorkspace(dir);
+    const broken: Migration = {
+      version: 50,
+      name: 'broken',
+      up: (db) => {
+        db.exec('CREATE TABLE half (x)');
+        throw new Error('boom');
+      },
+    };
+    expect(() => openWorkspaceFile(file, { migrations: [...migrations, broken] })).toThrow('boom');
+    const db = openWorkspaceFile(file).db;
+    expect(db.pragma('user_version', { simple: true })).toBe(latestVersion(migrations));
+    expect(db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'half'").get()).toEqual({ n: 0 });
+    db.close();
+    expect(listBackups(file)).toHaveLength(1);
+  });
+
+  it('refuses a file whose recorded migrations differ from ours', () => {
+    const dir = tmpDir();
+    const file = newWorkspace(dir);
+    const renamed: Migration[] = [{ ...migrations[0]!, name: 'something_else' }];
+    const next: Migration = { version: 99, name: 'x', up: () => undefined };
+    expectAppError(() => openWorkspaceFile(file, { migrations: [...renamed, next] }), 'workspace.unknownMigration');
+  });
+
+  it('opens read-only on request: reads work, writes fail at the SQLite level', () => {
+    const dir = tmpDir();
+    const file = newWorkspace(dir);
+    const opened = openWorkspaceFile(file, { readOnly: true });
+    expect(opened.readOnlyReason).toBe('workspace.openedReadOnly');
+    expect(() => opened.db.exec("INSERT INTO settings (key, value) VALUES ('a', '1')")).toThrow(/readonly/i);
+    opened.db.close();
+  });
+
+  it('only restores files from the workspace own backup folder', () => {
+    const dir = tmpDir();
+    const file = newWorkspace(dir);
+    const stranger = newWorkspace(dir, 'stranger.db');
+    expectAppError(() => restoreWorkspaceFile(file, stranger), 'workspace.notABackup');
+  });
+});

@@ -1,0 +1,58 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createDispatch } from '../../../src/main/runtime/dispatch';
+import { handlers } from '../../../src/main/runtime/handlers';
+import { Runtime } from '../../../src/main/runtime/runtime';
+import type { ApiResult } from '../../../src/shared/errors';
+import type { Backup, SessionState, WorkspaceInfo } from '../../../src/shared/domain/types';
+import { tmpDir } from '../../helpers/tmp';
+
+async function api<T>(dispatch: ReturnType<typeof createDispatch>, wire: string, input: unknown = {}): Promise<T> {
+  const r = (await dispatch(wire, input)) as ApiResult<T>;
+  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
+  return r.value;
+}
+
+describe('workspace service', () => {
+  it('creates, reopens, renames and remembers a workspace', async () => {
+    const dir = tmpDir();
+    const rt = new Runtime({ dataDir: path.join(dir, 'data'), host: 'cli', appVersion: 'test' });
+    const dispatch = createDispatch(rt, handlers);
+    const file = path.join(dir, 'Acme.db');
+    const created = await api<WorkspaceInfo>(dispatch, 'workspace.create', { path: file, timeZone: 'America/Sao_Paulo', locale: 'pt-BR' });
+    expect(created).toMatchObject({ name: 'Acme', timeZone: 'America/Sao_Paulo', locale: 'pt-BR', schemaVersion: expect.any(Number) });
+    expect(created.stages.map((s) => s.key)).toEqual(['lead', 'mql', 'sal', 'sql', 'opportunity', 'won', 'lost', 'recycled', 'disqualified']);
+    await api(dispatch, 'workspace.updateSettings', { name: 'Acme Brasil', currency: 'BRL' });
+    await api(dispatch, 'workspace.close');
+    await expect(api(dispatch, 'workspace.info')).rejects.toThrow('workspace.noneOpen');
+    const reopened = await api<WorkspaceInfo>(dispatch, 'workspace.open', { path: file });
+    expect(reopened).toMatchObject({ name: 'Acme Brasil', currency: 'BRL' });
+    const session = await api<SessionState>(dispatch, 'workspace.session');
+    expect(session.recent[0]).toMatchObject({ path: file, name: 'Acme Brasil', exists: true });
+    // Preferences survive a new runtime on the same data folder.
+    await api(dispatch, 'workspace.setPreferences', { theme: 'dark', locale: 'ru', userName: 'Ana' });
+    rt.dispose();
+    const rt2 = new Runtime({ dataDir: path.join(dir, 'data'), host: 'cli', appVersion: 'test' });
+    expect(rt2.session().preferences).toEqual({ theme: 'dark', locale: 'ru', userName: 'Ana' });
+    rt2.dispose();
+  });
+
+  it('restores a backup exactly, keeping a backup of the state it replaced', async () => {
+    const dir = tmpDir();
+    const rt = new Runtime({ dataDir: path.join(dir, 'data'), host: 'cli', appVersion: 'test' });
+    const dispatch = createDispatch(rt, handlers);
+    const file = path.join(dir, 'w.db');
+    await api(dispatch, 'workspace.create', { path: file, name: 'Before' });
+    const ws = rt.requireWorkspace();
+    const { writeBackup } = await import('../../../src/main/db/backups');
+    const backup = writeBackup(ws.db, file, 'manual', 1);
+    await api(dispatch, 'workspace.updateSettings', { name: 'After' });
+    const restored = await api<WorkspaceInfo>(dispatch, 'workspace.restoreBackup', { backupPath: backup.path });
+    expect(restored.name).toBe('Before');
+    const backups = await api<Backup[]>(dispatch, 'workspace.listBackups');
+    expect(backups.map((b) => b.reason).sort()).toEqual(['manual', 'restore']);
+    expect(fs.existsSync(file)).toBe(true);
+    rt.dispose();
+  });
+});
