@@ -49,6 +49,12 @@ export default tseslint.config(
     },
   },
   {
+    // electron-builder loads its hooks with require(): plain CommonJS.
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: globals.node },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     files: ['src/main/**/*.ts', 'tests/**/*.ts', '*.config.ts', 'src/main/**/*.mjs', 'eslint.config.js'],
     languageOptions: { globals: globals.node },
     rules: {

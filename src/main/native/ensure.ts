@@ -70,7 +70,7 @@ export async function ensureElectronSqlite(
     try {
       const tarball = path.join(scratch, 'prebuilt.tar.gz');
       await download(prebuiltUrl(version, target), tarball);
-      const tar = require('tar') as typeof import('tar');
+      const tar = await import('tar');
       await tar.x({ file: tarball, cwd: scratch });
       fs.copyFileSync(path.join(scratch, 'build', 'Release', NATIVE_FILE), `${file}.partial`);
       fs.renameSync(`${file}.partial`, file);

@@ -34,7 +34,7 @@ export class PreferencesStore {
 
   constructor(dataDir: string) {
     this.file = path.join(dataDir, 'preferences.json');
-    let raw: unknown = {};
+    let raw: unknown;
     try {
       raw = JSON.parse(fs.readFileSync(this.file, 'utf8'));
     } catch {
