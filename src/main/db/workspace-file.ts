@@ -5,13 +5,18 @@ import { APPLICATION_ID, latestVersion, migrate, schemaVersion } from './migrate
 import { migrations as shippedMigrations } from './migrations';
 import type { Migration } from './migrate';
 import { copyAside, isBackupOf, listBackups, writeBackup } from './backups';
+import { acquireLock, type WorkspaceLock } from './lock';
 import { AppError } from '../../shared/errors';
 
 export interface OpenedFile {
   readonly db: Db;
   readonly readOnlyReason: string | null;
   readonly migratedFrom: number | null;
+  /** Held while the file is open for writing; release after closing. */
+  readonly lock: WorkspaceLock | null;
 }
+
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 const SQLITE_HEADER = 'SQLite format 3\0';
 
@@ -91,8 +96,9 @@ export function openWorkspaceFile(
 ): OpenedFile {
   const migrations = options.migrations ?? shippedMigrations;
   const version = inspectWorkspaceFile(file, migrations);
-  const writable = isWritable(file);
-  const readOnlyReason = options.readOnly ? 'workspace.openedReadOnly' : writable ? null : 'workspace.readOnlyPath';
+  let readOnlyReason: string | null = options.readOnly ? 'workspace.openedReadOnly' : isWritable(file) ? null : 'workspace.readOnlyPath';
+  const lock = readOnlyReason ? null : acquireLock(file);
+  if (!readOnlyReason && !lock) readOnlyReason = 'workspace.lockedByOther';
   const supported = latestVersion(migrations);
   if (readOnlyReason && version < supported) {
     throw new AppError('workspace.needsMigration', { path: file, found: version, supported });
@@ -105,25 +111,31 @@ export function openWorkspaceFile(
       writeBackup(db, file, 'migration', version);
       migrate(db, migrations);
       migratedFrom = version;
+    } else if (!readOnlyReason && !listBackups(file).some((b) => b.reason === 'daily' && Date.now() - b.createdAt < DAY_MS)) {
+      writeBackup(db, file, 'daily', version);
     }
-    return { db, readOnlyReason, migratedFrom };
+    return { db, readOnlyReason, migratedFrom, lock };
   } catch (e) {
     db.close();
+    lock?.release();
     throw e;
   }
 }
 
 /** Creates a new workspace file with the current schema. Refuses to overwrite anything. */
-export function createWorkspaceFile(file: string, migrations: readonly Migration[] = shippedMigrations): Db {
+export function createWorkspaceFile(file: string, migrations: readonly Migration[] = shippedMigrations): OpenedFile {
   if (fs.existsSync(file)) throw new AppError('workspace.alreadyExists', { path: file });
   if (!fs.existsSync(path.dirname(file))) throw new AppError('workspace.folderMissing', { path: path.dirname(file) });
+  const lock = acquireLock(file);
+  if (!lock) throw new AppError('workspace.alreadyExists', { path: file });
   const db = openDb(file);
   try {
     configure(db, true);
     migrate(db, migrations);
-    return db;
+    return { db, readOnlyReason: null, migratedFrom: null, lock };
   } catch (e) {
     db.close();
+    lock.release();
     for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
     throw e;
   }

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Db } from '../db/driver';
 import { schemaVersion } from '../db/migrate';
-import { createWorkspaceFile, openWorkspaceFile } from '../db/workspace-file';
+import { createWorkspaceFile, openWorkspaceFile, type OpenedFile } from '../db/workspace-file';
 import { WorkspaceRepository } from './repository';
 import { DEFAULT_CURRENCY, DEFAULT_STAGES, DEFAULT_TIME_ZONE } from '../../shared/domain/defaults';
 import { LOCALES, type Locale, type WorkspaceInfo } from '../../shared/domain/types';
@@ -22,21 +22,26 @@ export interface WorkspaceSettings {
 export class Workspace {
   private readonly repos = new Map<unknown, unknown>();
 
+  readonly db: Db;
+  readonly readOnlyReason: string | null;
+
   private constructor(
     readonly path: string,
-    readonly db: Db,
-    readonly readOnlyReason: string | null,
-  ) {}
+    private readonly opened: OpenedFile,
+  ) {
+    this.db = opened.db;
+    this.readOnlyReason = opened.readOnlyReason;
+  }
 
   static open(file: string, options: { readOnly?: boolean } = {}): Workspace {
-    const opened = openWorkspaceFile(path.resolve(file), options);
-    return new Workspace(path.resolve(file), opened.db, opened.readOnlyReason);
+    const abs = path.resolve(file);
+    return new Workspace(abs, openWorkspaceFile(abs, options));
   }
 
   static create(file: string, settings: Partial<Omit<WorkspaceSettings, 'createdAt'>> = {}): Workspace {
     const abs = path.resolve(file);
-    const db = createWorkspaceFile(abs);
-    const ws = new Workspace(abs, db, null);
+    const ws = new Workspace(abs, createWorkspaceFile(abs));
+    const db = ws.db;
     db.transaction(() => {
       const repo = ws.repo(WorkspaceRepository);
       repo.insertStages(DEFAULT_STAGES);
@@ -105,5 +110,6 @@ export class Workspace {
       if (!this.readOnly) this.db.pragma('optimize');
       this.db.close();
     }
+    this.opened.lock?.release();
   }
 }

@@ -1,8 +1,10 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { createWorkspaceFile, inspectWorkspaceFile, openWorkspaceFile, restoreWorkspaceFile } from '../../../src/main/db/workspace-file';
+import { spawn } from 'node:child_process';
+import { createWorkspaceFile, inspectWorkspaceFile, openWorkspaceFile, restoreWorkspaceFile, type OpenedFile } from '../../../src/main/db/workspace-file';
 import { APPLICATION_ID, latestVersion, type Migration } from '../../../src/main/db/migrate';
 import { migrations } from '../../../src/main/db/migrations';
 import { listBackups, writeBackup } from '../../../src/main/db/backups';
@@ -20,22 +22,28 @@ function expectAppError(fn: () => unknown, code: string): AppError {
   throw new Error(`expected ${code}`);
 }
 
+function close(opened: OpenedFile): void {
+  opened.db.close();
+  opened.lock?.release();
+}
+
 function newWorkspace(dir: string, name = 'w.db'): string {
   const file = path.join(dir, name);
-  createWorkspaceFile(file).close();
+  close(createWorkspaceFile(file));
   return file;
 }
 
 describe('workspace files', () => {
   it('creates a file marked as ours, at the latest schema, in WAL mode with foreign keys on', () => {
     const dir = tmpDir();
-    const db = createWorkspaceFile(path.join(dir, 'w.db'));
+    const created = createWorkspaceFile(path.join(dir, 'w.db'));
+    const db = created.db;
     expect(db.pragma('application_id', { simple: true })).toBe(APPLICATION_ID);
     expect(db.pragma('user_version', { simple: true })).toBe(latestVersion(migrations));
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(db.pragma('busy_timeout', { simple: true })).toBe(5000);
-    db.close();
+    close(created);
   });
 
   it('refuses to create over an existing file', () => {
@@ -86,7 +94,7 @@ describe('workspace files', () => {
     opened.db.exec('CREATE TABLE filler (x TEXT)');
     const fill = opened.db.prepare('INSERT INTO filler VALUES (?)');
     for (let i = 0; i < 2000; i++) fill.run('x'.repeat(200));
-    opened.db.close();
+    close(opened);
     const bytes = fs.readFileSync(file);
     for (let i = 8192; i < bytes.length - 4096; i += 7) bytes[i] = 0xff;
     fs.writeFileSync(file, bytes);
@@ -98,7 +106,7 @@ describe('workspace files', () => {
     restoreWorkspaceFile(file, backup.path);
     const restored = openWorkspaceFile(file);
     expect(restored.db.prepare("SELECT value FROM settings WHERE key = 'probe'").get()).toEqual({ value: '1' });
-    restored.db.close();
+    close(restored);
     // The damaged file was kept aside, byte for byte, before being replaced.
     expect(listBackups(file).some((b) => b.reason === 'restore')).toBe(true);
   });
@@ -110,7 +118,7 @@ describe('workspace files', () => {
     const opened = openWorkspaceFile(file, { migrations: [...migrations, next] });
     expect(opened.migratedFrom).toBe(latestVersion(migrations));
     expect(opened.db.pragma('user_version', { simple: true })).toBe(99);
-    opened.db.close();
+    close(opened);
     const [backup] = listBackups(file);
     expect(backup?.reason).toBe('migration');
     expect(backup?.schemaVersion).toBe(latestVersion(migrations));
@@ -131,11 +139,11 @@ describe('workspace files', () => {
       },
     };
     expect(() => openWorkspaceFile(file, { migrations: [...migrations, broken] })).toThrow('boom');
-    const db = openWorkspaceFile(file).db;
-    expect(db.pragma('user_version', { simple: true })).toBe(latestVersion(migrations));
-    expect(db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'half'").get()).toEqual({ n: 0 });
-    db.close();
-    expect(listBackups(file)).toHaveLength(1);
+    const reopened = openWorkspaceFile(file);
+    expect(reopened.db.pragma('user_version', { simple: true })).toBe(latestVersion(migrations));
+    expect(reopened.db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'half'").get()).toEqual({ n: 0 });
+    close(reopened);
+    expect(listBackups(file).filter((b) => b.reason === 'migration')).toHaveLength(1);
   });
 
   it('refuses a file whose recorded migrations differ from ours', () => {
@@ -152,7 +160,36 @@ describe('workspace files', () => {
     const opened = openWorkspaceFile(file, { readOnly: true });
     expect(opened.readOnlyReason).toBe('workspace.openedReadOnly');
     expect(() => opened.db.exec("INSERT INTO settings (key, value) VALUES ('a', '1')")).toThrow(/readonly/i);
-    opened.db.close();
+    close(opened);
+  });
+
+  it('keeps one daily backup: the first writable open of a day writes it, later ones do not', () => {
+    const dir = tmpDir();
+    const file = newWorkspace(dir);
+    close(openWorkspaceFile(file));
+    close(openWorkspaceFile(file));
+    expect(listBackups(file).filter((b) => b.reason === 'daily')).toHaveLength(1);
+  });
+
+  it('opens read-only when another live process holds the workspace, and takes over a stale lock', async () => {
+    const dir = tmpDir();
+    const file = newWorkspace(dir);
+    const other = spawn('sleep', ['30']);
+    try {
+      fs.writeFileSync(`${file}.lock`, JSON.stringify({ pid: other.pid, host: os.hostname(), since: Date.now() }));
+      const second = openWorkspaceFile(file);
+      expect(second.readOnlyReason).toBe('workspace.lockedByOther');
+      expect(second.lock).toBeNull();
+      close(second);
+    } finally {
+      other.kill('SIGKILL');
+      await new Promise((r) => other.once('exit', r));
+    }
+    // The holder is gone: its lock is stale and the next open writes.
+    const third = openWorkspaceFile(file);
+    expect(third.readOnlyReason).toBeNull();
+    close(third);
+    expect(fs.existsSync(`${file}.lock`)).toBe(false);
   });
 
   it('only restores files from the workspace own backup folder', () => {

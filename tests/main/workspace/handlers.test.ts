@@ -51,7 +51,7 @@ describe('workspace service', () => {
     const restored = await api<WorkspaceInfo>(dispatch, 'workspace.restoreBackup', { backupPath: backup.path });
     expect(restored.name).toBe('Before');
     const backups = await api<Backup[]>(dispatch, 'workspace.listBackups');
-    expect(backups.map((b) => b.reason).sort()).toEqual(['manual', 'restore']);
+    expect(backups.map((b) => b.reason).sort()).toEqual(['daily', 'manual', 'restore']);
     expect(fs.existsSync(file)).toBe(true);
     rt.dispose();
   });
