@@ -8,7 +8,7 @@ import { Runtime } from '../runtime/runtime';
 import type { DesktopBridge } from '../runtime/desktop';
 import { NATIVE_FILE, resolveNativeBinding } from '../native/electron-sqlite';
 import { createI18n, resolveLocale } from '../../shared/i18n';
-import { APP_ORIGIN, hardenContents, secureWindowOptions } from './security';
+import { APP_ORIGIN, createSecureWindow, hardenContents } from './security';
 import { registerIpc } from './ipc';
 import { rendererResponse } from './protocol';
 import { menuTemplate } from './menu';
@@ -79,7 +79,7 @@ async function start(): Promise<void> {
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
   session.defaultSession.setPermissionCheckHandler(() => false);
   protocol.handle('app', (request) => rendererResponse(rendererDir, request.url));
-  app.on('web-contents-created', (_event, contents) => hardenContents(contents, (url) => void shell.openExternal(url)));
+  app.on('web-contents-created', (_event, contents) => hardenContents(contents));
 
   const prefs = runtime.prefs;
   const locale = prefs.preferences.locale ?? resolveLocale(app.getLocale());
@@ -98,8 +98,7 @@ async function start(): Promise<void> {
   }
 
   const saved = prefs.window;
-  win = new BrowserWindow({
-    ...secureWindowOptions(path.join(__dirname, 'preload.cjs')),
+  win = createSecureWindow(BrowserWindow, path.join(__dirname, 'preload.cjs'), {
     width: saved?.width ?? 1366,
     height: saved?.height ?? 860,
     ...(saved ? { x: saved.x, y: saved.y } : {}),

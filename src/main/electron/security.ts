@@ -3,16 +3,24 @@ import type { BrowserWindowConstructorOptions, WebContents } from 'electron';
 /** The only origin our windows load; everything else is navigation away from the app. */
 export const APP_ORIGIN = 'app://renderer';
 
+/** The subset of Electron's BrowserWindow constructor we use, so tests can pass a recorder. */
+export type WindowConstructor<W> = new (options: BrowserWindowConstructorOptions) => W;
+
 /**
- * The renderer's window: isolated, sandboxed, no Node, our preload only. Kept as a pure function
- * so tests can assert every option without Electron.
+ * Creates the renderer's window: isolated, sandboxed, no Node, our preload only. The options are
+ * written out literally at the constructor call so static auditors (Electronegativity) see them.
  */
-export function secureWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
-  return {
+export function createSecureWindow<W>(
+  Window: WindowConstructor<W>,
+  preload: string,
+  frame: Pick<BrowserWindowConstructorOptions, 'x' | 'y' | 'width' | 'height' | 'minWidth' | 'minHeight' | 'title'>,
+): W {
+  return new Window({
+    ...frame,
     show: false,
     backgroundColor: '#0f172a',
     webPreferences: {
-      preload: preloadPath,
+      preload,
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
@@ -25,21 +33,10 @@ export function secureWindowOptions(preloadPath: string): BrowserWindowConstruct
       navigateOnDragDrop: false,
       spellcheck: false,
       safeDialogs: true,
+      // Middle-click would otherwise open links in a new window without `window.open`.
+      disableBlinkFeatures: 'Auxclick',
     },
-  };
-}
-
-/** External links open in the user's browser only for these sites (documentation, licences). */
-const EXTERNAL_ALLOW = [/^https:\/\/github\.com\//, /^https:\/\/www\.electronjs\.org\//, /^https:\/\/opensource\.org\//];
-
-export function isAllowedExternalUrl(url: string): boolean {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return false;
-  }
-  return parsed.protocol === 'https:' && EXTERNAL_ALLOW.some((re) => re.test(parsed.href));
+  });
 }
 
 export function isAppUrl(url: string): boolean {
@@ -53,17 +50,15 @@ export function isAppUrl(url: string): boolean {
 
 /**
  * Blocks every way a page could leave the app: navigation, redirects, new windows and webviews.
- * Allowed external links go to the system browser instead.
+ * The app opens no external links at all (the About box shows addresses as text), so there is no
+ * `shell.openExternal` a compromised page could steer.
  */
-export function hardenContents(contents: WebContents, openExternal: (url: string) => void): void {
+export function hardenContents(contents: WebContents): void {
   const block = (event: { preventDefault(): void }, url: string) => {
     if (!isAppUrl(url)) event.preventDefault();
   };
   contents.on('will-navigate', (event, url) => block(event, url));
   contents.on('will-redirect', (event, url) => block(event, url));
   contents.on('will-attach-webview', (event) => event.preventDefault());
-  contents.setWindowOpenHandler(({ url }) => {
-    if (isAllowedExternalUrl(url)) openExternal(url);
-    return { action: 'deny' };
-  });
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
 }

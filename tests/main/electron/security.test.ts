@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
-import { hardenContents, isAllowedExternalUrl, isAppUrl, secureWindowOptions } from '../../../src/main/electron/security';
+import { createSecureWindow, hardenContents, isAppUrl } from '../../../src/main/electron/security';
 import type { WebContents } from 'electron';
 
 class FakeContents extends EventEmitter {
@@ -19,41 +19,39 @@ function navigate(contents: FakeContents, event: string, url: string): boolean {
 describe('window hardening', () => {
   it('blocks navigation and redirects away from the app, allows in-app navigation', () => {
     const contents = new FakeContents();
-    hardenContents(contents as unknown as WebContents, () => undefined);
+    hardenContents(contents as unknown as WebContents);
     expect(navigate(contents, 'will-navigate', 'https://evil.example/')).toBe(true);
     expect(navigate(contents, 'will-navigate', 'file:///etc/passwd')).toBe(true);
     expect(navigate(contents, 'will-redirect', 'http://127.0.0.1:1/')).toBe(true);
     expect(navigate(contents, 'will-navigate', 'app://renderer/index.html#funnel')).toBe(false);
   });
 
-  it('denies every new window; allowed links go to the system browser instead', () => {
+  it('denies every new window, whatever its address', () => {
     const contents = new FakeContents();
-    const opened: string[] = [];
-    hardenContents(contents as unknown as WebContents, (url) => opened.push(url));
-    expect(contents.openHandler!({ url: 'https://github.com/WiseLibs/better-sqlite3' })).toEqual({ action: 'deny' });
-    expect(contents.openHandler!({ url: 'https://evil.example/' })).toEqual({ action: 'deny' });
-    expect(contents.openHandler!({ url: 'javascript:alert(1)' })).toEqual({ action: 'deny' });
-    expect(opened).toEqual(['https://github.com/WiseLibs/better-sqlite3']);
+    hardenContents(contents as unknown as WebContents);
+    for (const url of ['https://github.com/WiseLibs/better-sqlite3', 'https://evil.example/', 'javascript:alert(1)', 'app://renderer/x']) {
+      expect(contents.openHandler!({ url })).toEqual({ action: 'deny' });
+    }
   });
 
   it('refuses to attach webviews', () => {
     const contents = new FakeContents();
-    hardenContents(contents as unknown as WebContents, () => undefined);
+    hardenContents(contents as unknown as WebContents);
     expect(navigate(contents, 'will-attach-webview', 'app://renderer/')).toBe(true);
   });
 
-  it('allows external links only over https to listed sites', () => {
-    expect(isAllowedExternalUrl('https://github.com/x')).toBe(true);
-    expect(isAllowedExternalUrl('http://github.com/x')).toBe(false);
-    expect(isAllowedExternalUrl('https://github.com.evil.example/')).toBe(false);
-    expect(isAllowedExternalUrl('file:///etc/passwd')).toBe(false);
-    expect(isAllowedExternalUrl('not a url')).toBe(false);
+  it('recognises only our own app origin', () => {
     expect(isAppUrl('app://renderer/x')).toBe(true);
+    expect(isAppUrl('app://renderer.evil/x')).toBe(false);
     expect(isAppUrl('app://other/x')).toBe(false);
   });
 
-  it('has secure defaults in the window options', () => {
-    const o = secureWindowOptions('/p/preload.cjs');
-    expect(o.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, preload: '/p/preload.cjs' });
+  it('creates windows with secure options that the caller cannot override', () => {
+    class Recorder {
+      constructor(readonly options: Record<string, unknown>) {}
+    }
+    const w = createSecureWindow(Recorder as never, '/p/preload.cjs', { width: 800, title: 'x' }) as unknown as Recorder;
+    expect(w.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, preload: '/p/preload.cjs', disableBlinkFeatures: 'Auxclick' });
+    expect(w.options).toMatchObject({ width: 800, title: 'x', show: false });
   });
 });
