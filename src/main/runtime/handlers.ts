@@ -4,6 +4,8 @@ import { jobsHandlers } from '../jobs/handlers';
 import { filesHandlers } from '../files/handlers';
 import { desktopHandlers } from '../desktop/handlers';
 import { appHandlers } from '../app/handlers';
+import { metricsHandlers } from '../metrics/handlers';
+import { calendarHandlers } from '../calendar/handlers';
 import type { Runtime } from './runtime';
 
 /** Every capability's handlers, one line each; the type makes a missing or extra handler a compile error. */
@@ -13,4 +15,6 @@ export const handlers: ContractHandlers<Runtime> = {
   files: filesHandlers,
   desktop: desktopHandlers,
   app: appHandlers,
+  metrics: metricsHandlers,
+  calendar: calendarHandlers,
 };

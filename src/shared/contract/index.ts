@@ -4,6 +4,8 @@ import { jobsContract } from '../jobs/contract';
 import { filesContract } from '../files/contract';
 import { desktopContract } from '../desktop/contract';
 import { appContract } from '../app/contract';
+import { metricsContract } from '../metrics/contract';
+import { calendarContract } from '../calendar/contract';
 
 /**
  * The API: every capability every front end has. A new capability adds its group here (one line);
@@ -15,6 +17,8 @@ export const contract = {
   files: filesContract,
   desktop: desktopContract,
   app: appContract,
+  metrics: metricsContract,
+  calendar: calendarContract,
 };
 
 export type Contract = typeof contract;

@@ -1,0 +1,16 @@
+import type { ContractHandlers } from '../../shared/contract';
+import { computeReport } from './service';
+import { drilldown } from './drilldown';
+import { parseSpendCsv, SpendRepository } from './spend';
+import type { Runtime } from '../runtime/runtime';
+
+export const metricsHandlers: ContractHandlers<Runtime>['metrics'] = {
+  report: (input, rt) => computeReport(rt.requireWorkspace(), input),
+  drilldown: (input, rt) => drilldown(rt.requireWorkspace(), input),
+  importSpend: ({ fileId }, rt) => {
+    const ws = rt.requireWorkspace();
+    const entry = rt.files.get(fileId);
+    return ws.repo(SpendRepository).save(parseSpendCsv(entry.path), entry.ref.name);
+  },
+  spend: (_input, rt) => rt.requireWorkspace().repo(SpendRepository).list(),
+};

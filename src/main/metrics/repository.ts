@@ -1,0 +1,272 @@
+import type { Statement } from 'better-sqlite3';
+import type { Db } from '../db/driver';
+import type { BusinessCalendar } from '../../shared/calendar/business-hours';
+import type { Stage } from '../../shared/domain/types';
+import { reachColumn, type Fragment, type MetricsSql, type Params } from './sql';
+
+/** The instants and window one period's figures are read with. */
+export interface Bounds {
+  readonly from: number;
+  /** Exclusive: min(period end, asOf + 1). */
+  readonly end: number;
+  readonly asOf: number;
+  readonly window: number | null;
+}
+
+export interface ConversionRow {
+  readonly b: number;
+  readonly n: number;
+  readonly open: number;
+  readonly med: number | null;
+  readonly p75: number | null;
+}
+
+export interface SlaRule {
+  readonly handoff: Stage;
+  readonly accepted: Stage;
+  readonly rejection: readonly Stage[];
+  /** Follow-up window in ms, by segment (overrides) and default. */
+  readonly windowMs: number;
+  readonly segmentWindowMs: ReadonlyArray<readonly [string, number]>;
+  readonly clockStart: 'handoff' | 'assignment';
+  readonly recyclingMs: number;
+}
+
+export interface FollowUpRow {
+  readonly owner: string | null;
+  readonly n: number;
+  readonly met: number;
+  readonly breached: number;
+  readonly pending: number;
+  readonly arbitration: number;
+}
+
+const HOUR = 3_600_000;
+
+/**
+ * Every metrics query. Figure SQL is assembled from MetricsSql fragments (shared with the
+ * drill-downs) and prepared once per distinct text. Business-hours arithmetic reaches SQL as two
+ * functions over the calendar set with `useCalendar`, so SLA figures stay aggregates.
+ */
+export class MetricsRepository {
+  private readonly statements = new Map<string, Statement>();
+  private calendar: BusinessCalendar | null = null;
+
+  constructor(private readonly db: Db) {
+    // Reads of a million-lead workspace touch a few hundred MB: map the file instead of copying pages.
+    db.pragma('mmap_size = 4294967296');
+    db.pragma('cache_size = -262144');
+    const calendar = () => {
+      if (!this.calendar) throw new Error('metrics: business calendar not set');
+      return this.calendar;
+    };
+    db.function('fr_bh_add', { deterministic: true }, (start: unknown, ms: unknown) =>
+      typeof start === 'number' && typeof ms === 'number' ? calendar().add(start, ms) : null,
+    );
+    db.function('fr_bh_between', { deterministic: true }, (from: unknown, to: unknown) =>
+      typeof from === 'number' && typeof to === 'number' ? calendar().between(from, to) : null,
+    );
+  }
+
+  useCalendar(calendar: BusinessCalendar): void {
+    this.calendar = calendar;
+  }
+
+  private prepare(sql: string): Statement {
+    let s = this.statements.get(sql);
+    if (!s) {
+      s = this.db.prepare(sql);
+      this.statements.set(sql, s);
+    }
+    return s;
+  }
+
+  get<T>(sql: string, params: Params): T {
+    return this.prepare(sql).get(params) as T;
+  }
+
+  all<T>(sql: string, params: Params): T[] {
+    return this.prepare(sql).all(params) as T[];
+  }
+
+  private params(q: MetricsSql, b: Bounds, extra: Params = {}): Params {
+    return { ...q.filter.params, from: b.from, end: b.end, asOf: b.asOf, window: b.window, ...extra };
+  }
+
+  /** Entries per stage within the period. */
+  flow(q: MetricsSql, b: Bounds): Array<{ stage_id: number; n: number }> {
+    return this.all(`SELECT stage_id, count(*) AS n FROM metric_events WHERE ${q.entries(q.stages)} GROUP BY stage_id`, this.params(q, b));
+  }
+
+  /** Cohort of `from` (first entry per lead in the period) and, per target, reached/open counts and durations. */
+  conversions(q: MetricsSql, b: Bounds, from: Stage, targets: readonly Stage[]): { d: number; rows: ConversionRow[] } {
+    const cols = targets.map((t, i) => {
+      const reached = q.reached(t);
+      const d = `CASE WHEN ${reached} THEN ${reachColumn(t)} - entered_at END`;
+      return `sum(${reached}) AS n${i}, sum(${q.open(t)}) AS o${i}, median(${d}) AS m${i}, percentile_cont(${d}, 0.75) AS p${i}`;
+    });
+    const row = this.get<Record<string, number | null>>(
+      `SELECT count(*) AS d${cols.map((c) => `, ${c}`).join('')} FROM metric_events WHERE ${q.cohort([from])}`,
+      this.params(q, b),
+    );
+    return {
+      d: row.d ?? 0,
+      rows: targets.map((t, i) => ({ b: t.id, n: row[`n${i}`] ?? 0, open: row[`o${i}`] ?? 0, med: row[`m${i}`] ?? null, p75: row[`p${i}`] ?? null })),
+    };
+  }
+
+  /** Time from the lead's creation to its first entry into the stages within the period. */
+  sinceCreated(q: MetricsSql, b: Bounds, stages: readonly Stage[]): { n: number; med: number | null; p75: number | null } {
+    return this.get(
+      `SELECT count(*) AS n, median(entered_at - created_at) AS med, percentile_cont(entered_at - created_at, 0.75) AS p75
+       FROM metric_events WHERE ${q.cohort(stages)}`,
+      this.params(q, b),
+    );
+  }
+
+  /** Leads in the stage at instant `at` whose span started before `enteredBefore`. */
+  inStageAt(q: MetricsSql, stage: Stage, at: number, enteredBefore: number): number {
+    let total = 0;
+    for (const part of q.inStageAt(stage, '@at', '@before')) {
+      total += this.get<{ n: number }>(`SELECT count(*) AS n FROM metric_events INDEXED BY metric_events_span WHERE ${part.sql}`, {
+        ...q.filter.params,
+        at,
+        before: enteredBefore,
+      }).n;
+    }
+    return total;
+  }
+
+  /** Entries into funnel stages in [from, end), by the stage the lead came from. */
+  entriesByPrevious(q: MetricsSql, b: Bounds, stages: readonly Stage[]): Array<{ stage_id: number; other: number | null; n: number }> {
+    return this.all(
+      `SELECT stage_id, prev_stage_id AS other, count(*) AS n FROM metric_events WHERE ${q.entries(stages)} GROUP BY stage_id, prev_stage_id`,
+      this.params(q, b),
+    );
+  }
+
+  /** Exits from funnel stages in [from, end), by the stage the lead went to. */
+  exitsByNext(q: MetricsSql, b: Bounds, stages: readonly Stage[]): Array<{ stage_id: number; other: number | null; n: number }> {
+    return this.all(
+      `SELECT stage_id, next_stage_id AS other, count(*) AS n FROM metric_events INDEXED BY metric_events_span
+       WHERE stage_id IN (${q.ids(stages)}) AND left_at >= @from AND left_at < @end${q.filter.sql} GROUP BY stage_id, next_stage_id`,
+      this.params(q, b),
+    );
+  }
+
+  /**
+   * One row per hand-off cohort lead with its SLA clock: start, deadline (business hours added in
+   * the calendar), first touch by asOf, and whether anyone worked it. Shared by figures and drill-downs.
+   */
+  slaRows(q: MetricsSql, rule: SlaRule): Fragment {
+    const params: Params = { slaWindow: rule.windowMs };
+    const byBucket = rule.segmentWindowMs.map(([segment, ms], i) => {
+      params[`slaSeg${i}`] = segment;
+      params[`slaMs${i}`] = ms;
+      return `WHEN @slaSeg${i} THEN @slaMs${i}`;
+    });
+    const windowExpr = byBucket.length ? `CASE segment ${byBucket.join(' ')} ELSE @slaWindow END` : '@slaWindow';
+    const clock =
+      rule.clockStart === 'assignment'
+        ? 'CASE WHEN assigned_at IS NOT NULL AND assigned_at > entered_at AND assigned_at <= @asOf THEN assigned_at ELSE entered_at END'
+        : 'entered_at';
+    const worked = `(${q.reachedEver(rule.accepted)} OR ${q.exited()})`;
+    const sql = `SELECT lead_id, event_id, owner, segment, source, country, created_at, stage_id, entered_at, assigned_at,
+        CASE WHEN first_touch_after <= @asOf THEN first_touch_after END AS touch, clock, fr_bh_add(clock, ms) AS deadline, worked,
+        ${q.firstOf(rule.rejection)} AS rejected_at
+      FROM (SELECT *, ${clock} AS clock, ${windowExpr} AS ms, ${worked} AS worked FROM metric_events WHERE ${q.cohort([rule.handoff])})`;
+    return { sql, params };
+  }
+
+  followUp(q: MetricsSql, b: Bounds, rule: SlaRule): FollowUpRow[] {
+    const rows = this.slaRows(q, rule);
+    return this.all(
+      `WITH s AS MATERIALIZED (${rows.sql})
+       SELECT owner, count(*) AS n,
+         sum(touch IS NOT NULL AND touch <= deadline) AS met,
+         sum((touch IS NOT NULL AND touch > deadline) OR (touch IS NULL AND @asOf >= deadline)) AS breached,
+         sum(touch IS NULL AND @asOf < deadline) AS pending,
+         sum(touch IS NULL AND @asOf >= deadline AND NOT worked) AS arbitration
+       FROM s GROUP BY owner ORDER BY owner`,
+      this.params(q, b, rows.params),
+    );
+  }
+
+  /** Routing (hand-off to assignment) and rep (clock start to first touch) delays in business ms. */
+  delays(q: MetricsSql, b: Bounds, rule: SlaRule): { rn: number; rmed: number | null; rp75: number | null; tn: number; tmed: number | null; tp75: number | null } {
+    const rows = this.slaRows(q, rule);
+    return this.get(
+      `WITH s AS MATERIALIZED (${rows.sql}),
+       d AS (SELECT CASE WHEN assigned_at IS NOT NULL AND assigned_at <= @asOf THEN fr_bh_between(entered_at, assigned_at) END AS routing,
+                    CASE WHEN touch IS NOT NULL THEN fr_bh_between(clock, touch) END AS rep FROM s)
+       SELECT count(routing) AS rn, median(routing) AS rmed, percentile_cont(routing, 0.75) AS rp75,
+              count(rep) AS tn, median(rep) AS tmed, percentile_cont(rep, 0.75) AS tp75 FROM d`,
+      this.params(q, b, rows.params),
+    );
+  }
+
+  /** Rejection after hand-off: the first recycled/disqualified entry, its reason and whether it came in time. */
+  recyclingRows(q: MetricsSql, rule: SlaRule): Fragment {
+    const rows = this.slaRows(q, rule);
+    const sql = `SELECT s.*, (x.reason_code IS NOT NULL OR x.reason_given OR x.outcome_code IS NOT NULL OR x.outcome_given) AS with_reason,
+        fr_bh_between(s.entered_at, s.rejected_at) <= @recyclingMs AS in_window
+      FROM (${rows.sql}) s
+      JOIN metric_events x ON x.stage_id IN (${q.ids(rule.rejection)}) AND x.entered_at = s.rejected_at AND x.lead_id = s.lead_id
+      WHERE s.rejected_at <= @asOf`;
+    return { sql, params: { ...rows.params, recyclingMs: rule.recyclingMs } };
+  }
+
+  recycling(q: MetricsSql, b: Bounds, rule: SlaRule): { rejected: number; with_reason: number; within_window: number; compliant: number } {
+    if (rule.rejection.length === 0) return { rejected: 0, with_reason: 0, within_window: 0, compliant: 0 };
+    const rows = this.recyclingRows(q, rule);
+    const r = this.get<{ rejected: number; with_reason: number | null; within_window: number | null; compliant: number | null }>(
+      `SELECT count(DISTINCT lead_id) AS rejected, count(DISTINCT CASE WHEN with_reason THEN lead_id END) AS with_reason,
+         count(DISTINCT CASE WHEN in_window THEN lead_id END) AS within_window,
+         count(DISTINCT CASE WHEN with_reason AND in_window THEN lead_id END) AS compliant FROM (${rows.sql})`,
+      this.params(q, b, rows.params),
+    );
+    return { rejected: r.rejected, with_reason: r.with_reason ?? 0, within_window: r.within_window ?? 0, compliant: r.compliant ?? 0 };
+  }
+
+  /** Closings (first entry into a won or lost stage in the period) by reason and one grouping column. */
+  closings(q: MetricsSql, b: Bounds, closing: readonly Stage[], by: 'none' | 'segment' | 'source' | 'owner' | 'prev_stage_id'): Array<{ stage_id: number; value: string | number | null; reason: string; n: number }> {
+    const value = by === 'none' ? 'NULL' : by;
+    return this.all(
+      `SELECT stage_id, ${value} AS value, ${q.reason()} AS reason, count(*) AS n FROM metric_events WHERE ${q.cohort(closing)}
+       GROUP BY stage_id, ${value}, reason ORDER BY n DESC, reason`,
+      this.params(q, b),
+    );
+  }
+
+  /** Entries in the period by lead source and stage, for cost per lead/MQL/SQL/won. */
+  entriesBySource(q: MetricsSql, b: Bounds, stages: readonly Stage[]): Array<{ source: string | null; stage_id: number; n: number }> {
+    return this.all(
+      `SELECT source, stage_id, count(*) AS n FROM metric_events WHERE ${q.entries(stages)} GROUP BY source, stage_id`,
+      this.params(q, b),
+    );
+  }
+
+  spendForMonths(months: readonly string[]): Array<{ channel: string; month: string; amount: number; currency: string }> {
+    if (months.length === 0) return [];
+    const params: Params = {};
+    months.forEach((m, i) => (params[`m${i}`] = m));
+    return this.all(
+      `SELECT channel, month, amount, currency FROM marketing_spend WHERE month IN (${months.map((_m, i) => `@m${i}`).join(', ')}) ORDER BY currency, channel, month`,
+      params,
+    );
+  }
+
+  /** Counts and one page of the leads matching a drill-down predicate (`rows` yields lead_id and the listed columns). */
+  page(rows: Fragment, params: Params, offset: number, limit: number): { total: number; rows: Array<Record<string, unknown>> } {
+    const all = { ...params, ...rows.params };
+    const total = this.get<{ n: number }>(`SELECT count(*) AS n FROM (${rows.sql})`, all).n;
+    const page = this.all<Record<string, unknown>>(
+      `SELECT d.*, l.external_id, l.owner AS lead_owner, l.segment AS lead_segment, l.source AS lead_source, l.country AS lead_country, l.created_at AS lead_created_at
+       FROM (${rows.sql}) d JOIN leads l ON l.id = d.lead_id ORDER BY d.entered_at, d.lead_id LIMIT @limit OFFSET @offset`,
+      { ...all, limit, offset },
+    );
+    return { total, rows: page };
+  }
+}
+
+export { HOUR };

@@ -1,0 +1,481 @@
+import type { Workspace } from '../workspace/workspace';
+import { WorkspaceRepository } from '../workspace/repository';
+import { loadCalendar } from '../calendar/settings';
+import { MetricsRepository, type Bounds, type SlaRule } from './repository';
+import { SlaTermsRepository } from './terms';
+import { MetricsSql } from './sql';
+import { BusinessCalendar } from '../../shared/calendar/business-hours';
+import type { ResolvedCalendar } from '../../shared/calendar/model';
+import { classifyPeriod, periodRange, previousPeriod, yearAgoPeriod, type Period, type PeriodRange } from '../../shared/metrics/period';
+import { compare, days1, hours1, proportion } from '../../shared/metrics/stats';
+import { BENCHMARKS } from '../../shared/metrics/benchmarks';
+import {
+  FILTER_FIELDS,
+  type ConversionFigure,
+  type CostFigure,
+  type DurationFigure,
+  type Filters,
+  type PeriodFigures,
+  type Report,
+  type SlaFigures,
+  type VelocityFigure,
+  type WaterfallRow,
+  type WinLossBreakdown,
+  type WinLossRow,
+} from '../../shared/metrics/types';
+import type { Stage } from '../../shared/domain/types';
+import { AppError } from '../../shared/errors';
+
+const DAY = 86_400_000;
+const HOUR = 3_600_000;
+
+export interface ReportOptions {
+  readonly from: string;
+  readonly to: string;
+  readonly filters: Filters;
+  readonly withinDays: number | null;
+  readonly asOf?: number | undefined;
+  readonly pairs?: ReadonlyArray<{ from: string; to: string }> | undefined;
+  readonly compare: boolean;
+}
+
+/** What every figure of one request shares. */
+export interface Context {
+  readonly ws: Workspace;
+  readonly repo: MetricsRepository;
+  readonly q: MetricsSql;
+  readonly zone: string;
+  readonly calendar: ResolvedCalendar;
+  readonly asOf: number;
+  readonly window: number | null;
+}
+
+const calendars = new WeakMap<Workspace, { key: string; calendar: BusinessCalendar }>();
+
+/** Opens the context of a request: stages, filters, calendar (cached per workspace while unchanged). */
+export function openContext(ws: Workspace, options: { filters: Filters; withinDays: number | null; asOf?: number | undefined }): Context {
+  const stages = ws.repo(WorkspaceRepository).stages();
+  const calendar = loadCalendar(ws);
+  const key = JSON.stringify(calendar);
+  let cached = calendars.get(ws);
+  if (!cached || cached.key !== key) {
+    cached = { key, calendar: new BusinessCalendar(calendar) };
+    calendars.set(ws, cached);
+  }
+  const repo = ws.repo(MetricsRepository);
+  repo.useCalendar(cached.calendar);
+  return {
+    ws,
+    repo,
+    q: new MetricsSql(stages, options.filters),
+    zone: ws.settings().timeZone,
+    calendar,
+    asOf: options.asOf ?? Date.now(),
+    window: options.withinDays === null ? null : Math.round(options.withinDays * DAY),
+  };
+}
+
+export function checkPeriod(from: string, to: string): Period {
+  if (from > to) throw new AppError('metrics.badPeriod', { from, to });
+  return classifyPeriod(from, to);
+}
+
+function bounds(ctx: Context, range: PeriodRange, asOf: number): Bounds {
+  return { from: range.fromMs, end: Math.min(range.toMs, asOf + 1), asOf, window: ctx.window };
+}
+
+function funnel(q: MetricsSql): Stage[] {
+  return q.ofKind('funnel');
+}
+
+/** Every funnel stage to the next one and to won (the first won-kind stage). */
+export function defaultPairs(q: MetricsSql): Array<{ from: string; to: string }> {
+  const f = funnel(q);
+  const won = q.ofKind('won')[0];
+  const pairs: Array<{ from: string; to: string }> = [];
+  f.forEach((s, i) => {
+    const next = f[i + 1] ?? won;
+    if (next) pairs.push({ from: s.key, to: next.key });
+  });
+  if (won) for (const s of f) if (!pairs.some((p) => p.from === s.key && p.to === won.key)) pairs.push({ from: s.key, to: won.key });
+  return pairs;
+}
+
+function duration(row: { n: number; med: number | null; p75: number | null }): DurationFigure {
+  return { n: row.n, median_days: days1(row.med), p75_days: days1(row.p75) };
+}
+
+/** The rule the SLA figures of a period follow: terms in force at its start, stages resolved. */
+export function slaRule(ctx: Context, at: number): { rule: SlaRule; terms: ReturnType<SlaTermsRepository['inForce']> } {
+  const terms = ctx.ws.repo(SlaTermsRepository).inForce(at);
+  const t = terms.terms;
+  const segmentWindowMs = Object.entries(t.segmentOverrides)
+    .filter(([, o]) => o.followUpBusinessHours !== undefined)
+    .map(([segment, o]): readonly [string, number] => [segment, o.followUpBusinessHours! * HOUR]);
+  return {
+    terms,
+    rule: {
+      handoff: ctx.q.stage(t.handoffStage),
+      accepted: ctx.q.stage(t.acceptedStage),
+      rejection: [...ctx.q.ofKind('recycled'), ...ctx.q.ofKind('disqualified')],
+      windowMs: t.followUpBusinessHours * HOUR,
+      segmentWindowMs,
+      clockStart: t.clockStart,
+      recyclingMs: t.recyclingBusinessHours * HOUR,
+    },
+  };
+}
+
+function stalledAt(ctx: Context, at: number): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const s of funnel(ctx.q)) {
+    if (s.allowedAgeDays === null) continue;
+    out[s.key] = ctx.repo.inStageAt(ctx.q, s, at, at - s.allowedAgeDays * DAY);
+  }
+  return out;
+}
+
+function waterfall(ctx: Context, b: Bounds, stalledEnd: Record<string, number>): WaterfallRow[] {
+  const { q, repo } = ctx;
+  const stages = funnel(q);
+  const byId = new Map(q.stages.map((s) => [s.id, s]));
+  const rows = new Map<number, { -readonly [K in keyof WaterfallRow]: WaterfallRow[K] }>();
+  const stalledStart = stalledAt(ctx, b.from);
+  for (const s of stages) {
+    rows.set(s.id, {
+      stage: s.key,
+      start: repo.inStageAt(q, s, b.from, b.from),
+      end: 0,
+      in_new: 0,
+      in_advanced: 0,
+      in_moved_back: 0,
+      in_returned: 0,
+      in_reopened: 0,
+      out_advanced: 0,
+      out_moved_back: 0,
+      out_recycled: 0,
+      out_won: 0,
+      out_lost: 0,
+      out_disqualified: 0,
+      stalled_start: stalledStart[s.key] ?? 0,
+      stalled_end: stalledEnd[s.key] ?? 0,
+    });
+  }
+  for (const e of repo.entriesByPrevious(q, b, stages)) {
+    const row = rows.get(e.stage_id)!;
+    const prev = e.other === null ? undefined : byId.get(e.other);
+    const s = byId.get(e.stage_id)!;
+    if (!prev) row.in_new += e.n;
+    else if (prev.kind === 'funnel') {
+      if (prev.position < s.position) row.in_advanced += e.n;
+      else row.in_moved_back += e.n;
+    } else if (prev.kind === 'recycled') row.in_returned += e.n;
+    else row.in_reopened += e.n;
+  }
+  for (const e of repo.exitsByNext(q, b, stages)) {
+    const row = rows.get(e.stage_id)!;
+    const next = e.other === null ? undefined : byId.get(e.other);
+    const s = byId.get(e.stage_id)!;
+    if (!next) continue;
+    if (next.kind === 'funnel') {
+      if (next.position > s.position) row.out_advanced += e.n;
+      else row.out_moved_back += e.n;
+    } else if (next.kind === 'recycled') row.out_recycled += e.n;
+    else if (next.kind === 'won') row.out_won += e.n;
+    else if (next.kind === 'lost') row.out_lost += e.n;
+    else row.out_disqualified += e.n;
+  }
+  return [...rows.values()].map((r) => ({
+    ...r,
+    end:
+      r.start +
+      r.in_new +
+      r.in_advanced +
+      r.in_moved_back +
+      r.in_returned +
+      r.in_reopened -
+      (r.out_advanced + r.out_moved_back + r.out_recycled + r.out_won + r.out_lost + r.out_disqualified),
+  }));
+}
+
+function sla(ctx: Context, range: PeriodRange, b: Bounds, flow: Record<string, number>, filters: Filters): SlaFigures {
+  const { rule, terms } = slaRule(ctx, range.fromMs);
+  const t = terms.terms;
+  const owners = ctx.repo.followUp(ctx.q, b, rule);
+  const sum = (k: 'n' | 'met' | 'breached' | 'pending' | 'arbitration') => owners.reduce((acc, o) => acc + (o[k] ?? 0), 0);
+  const met = sum('met');
+  const breached = sum('breached');
+  const followRate = proportion(met, met + breached);
+  const delays = ctx.repo.delays(ctx.q, b, rule);
+  const accepted = ctx.repo.conversions(ctx.q, { ...b, window: null }, rule.handoff, [rule.accepted]);
+  const quality = proportion(accepted.rows[0]?.n ?? 0, accepted.d);
+  const onlySegment = filters.segment?.length === 1 ? t.segmentOverrides[filters.segment[0]!] : undefined;
+  const weekly = onlySegment?.weeklyVolumeTarget ?? t.weeklyVolumeTarget;
+  const salTarget = onlySegment?.salRateTarget ?? t.salRateTarget;
+  const target = Math.round(((weekly * range.days) / 7) * 10) / 10;
+  const actual = flow[rule.handoff.key] ?? 0;
+  const rec = ctx.repo.recycling(ctx.q, b, rule);
+  const recRate = proportion(rec.compliant, rec.rejected);
+  return {
+    terms: terms.source,
+    handoff_stage: rule.handoff.key,
+    accepted_stage: rule.accepted.key,
+    followup: {
+      handed_over: sum('n'),
+      met,
+      breached,
+      pending: sum('pending'),
+      rate: followRate.rate,
+      ci_low: followRate.ci_low,
+      ci_high: followRate.ci_high,
+      small: followRate.small,
+      business_hours: t.followUpBusinessHours,
+      clock_start: t.clockStart,
+      by_owner: owners.map((o) => {
+        const p = proportion(o.met, o.met + o.breached);
+        return { owner: o.owner, handed_over: o.n, met: o.met, breached: o.breached, pending: o.pending, rate: p.rate, ci_low: p.ci_low, ci_high: p.ci_high, small: p.small };
+      }),
+      routing_delay: { n: delays.rn, median_hours: hours1(delays.rmed), p75_hours: hours1(delays.rp75) },
+      rep_delay: { n: delays.tn, median_hours: hours1(delays.tmed), p75_hours: hours1(delays.tp75) },
+    },
+    volume: { actual, target, weekly_target: weekly, met: actual >= target },
+    quality: {
+      ...quality,
+      target: salTarget,
+      met: quality.rate === null ? null : quality.rate >= salTarget,
+      below_target_significant: quality.ci_high !== null && quality.ci_high < salTarget,
+    },
+    recycling: { ...recRate, rejected: rec.rejected, with_reason: rec.with_reason, within_window: rec.within_window, business_hours: t.recyclingBusinessHours },
+    arbitration: { count: sum('arbitration') },
+  };
+}
+
+function winloss(ctx: Context, b: Bounds): Pick<PeriodFigures, 'winloss' | 'winloss_by' | 'no_reason'> {
+  const { q, repo } = ctx;
+  const closing = [...q.ofKind('won'), ...q.ofKind('lost')];
+  const byId = new Map(q.stages.map((s) => [s.id, s]));
+  const outcome = (id: number): 'won' | 'lost' => (byId.get(id)?.kind === 'won' ? 'won' : 'lost');
+  const rows = repo.closings(q, b, closing, 'none');
+  const totals = { won: 0, lost: 0 };
+  const merged = new Map<string, WinLossRow>();
+  for (const r of rows) totals[outcome(r.stage_id)] += r.n;
+  for (const r of rows) {
+    const o = outcome(r.stage_id);
+    const key = `${o}\u0000${r.reason}`;
+    const count = (merged.get(key)?.count ?? 0) + r.n;
+    merged.set(key, { outcome: o, reason: r.reason, count, share: totals[o] > 0 ? count / totals[o] : 0 });
+  }
+  const breakdown = (by: 'segment' | 'source' | 'owner' | 'prev_stage_id', only?: 'lost'): WinLossBreakdown[] =>
+    repo
+      .closings(q, b, only ? q.ofKind('lost') : closing, by)
+      .map((r) => ({
+        outcome: outcome(r.stage_id),
+        value: by === 'prev_stage_id' ? (typeof r.value === 'number' ? (byId.get(r.value)?.key ?? null) : null) : r.value === null ? null : String(r.value),
+        reason: r.reason,
+        count: r.n,
+      }));
+  const all = totals.won + totals.lost;
+  const none = rows.filter((r) => r.reason === '(none)').reduce((a, r) => a + r.n, 0);
+  return {
+    winloss: [...merged.values()].sort((x, y) => (x.outcome === y.outcome ? y.count - x.count || x.reason.localeCompare(y.reason) : x.outcome === 'won' ? -1 : 1)),
+    winloss_by: { segment: breakdown('segment'), source: breakdown('source'), owner: breakdown('owner'), lost_at_stage: breakdown('prev_stage_id', 'lost') },
+    no_reason: proportion(none, all),
+  };
+}
+
+/** Months (YYYY-MM) a period touches, with the share of each month's days inside it. */
+function monthShares(range: PeriodRange): Array<{ month: string; share: number }> {
+  const out: Array<{ month: string; share: number }> = [];
+  let y = Number(range.from.slice(0, 4));
+  let m = Number(range.from.slice(5, 7));
+  const fromDay = Date.parse(`${range.from}T00:00:00Z`) / DAY;
+  const toDay = Date.parse(`${range.to}T00:00:00Z`) / DAY;
+  for (;;) {
+    const first = Date.UTC(y, m - 1, 1) / DAY;
+    const last = Date.UTC(y, m, 0) / DAY;
+    if (first > toDay) break;
+    const overlap = Math.min(last, toDay) - Math.max(first, fromDay) + 1;
+    if (overlap > 0) out.push({ month: `${y}-${String(m).padStart(2, '0')}`, share: overlap / (last - first + 1) });
+    m++;
+    if (m > 12) {
+      m = 1;
+      y++;
+    }
+  }
+  return out;
+}
+
+function cost(ctx: Context, range: PeriodRange, b: Bounds, filters: Filters): CostFigure[] {
+  // Spend is known by channel only: any other filter would make it unattributable.
+  if (FILTER_FIELDS.some((f) => f !== 'source' && filters[f]?.length) || Object.keys(filters.custom ?? {}).length) return [];
+  const shares = monthShares(range);
+  const spend = ctx.repo.spendForMonths(shares.map((s) => s.month));
+  if (spend.length === 0) return [];
+  const { q } = ctx;
+  const first = funnel(q)[0];
+  const { rule } = slaRule(ctx, range.fromMs);
+  const sqlStage = q.stages.find((s) => s.key === 'sql');
+  const won = q.ofKind('won');
+  const wanted = [first, rule.handoff, sqlStage, ...won].filter((s): s is Stage => s !== undefined);
+  const counts = new Map<string, { leads: number; mqls: number; sqls: number; won: number }>();
+  for (const r of ctx.repo.entriesBySource(q, b, wanted)) {
+    const key = (r.source ?? '').trim().toLowerCase();
+    const c = counts.get(key) ?? { leads: 0, mqls: 0, sqls: 0, won: 0 };
+    if (first && r.stage_id === first.id) c.leads += r.n;
+    if (r.stage_id === rule.handoff.id) c.mqls += r.n;
+    if (sqlStage && r.stage_id === sqlStage.id) c.sqls += r.n;
+    if (won.some((w) => w.id === r.stage_id)) c.won += r.n;
+    counts.set(key, c);
+  }
+  const share = new Map(shares.map((s) => [s.month, s.share]));
+  const allowed = filters.source?.map((s) => s.trim().toLowerCase());
+  const byCurrency = new Map<string, Map<string, number>>();
+  for (const s of spend) {
+    const channel = s.channel.trim().toLowerCase();
+    if (allowed && !allowed.includes(channel)) continue;
+    const m = byCurrency.get(s.currency) ?? new Map<string, number>();
+    m.set(channel, (m.get(channel) ?? 0) + s.amount * (share.get(s.month) ?? 0));
+    byCurrency.set(s.currency, m);
+  }
+  const per = (amount: number, n: number) => (n > 0 ? Math.round((amount / n) * 100) / 100 : null);
+  return [...byCurrency.entries()].map(([currency, channels]) => {
+    const by_channel = [...channels.entries()]
+      .map(([channel, amount]) => ({ channel, spend: Math.round(amount * 100) / 100, ...(counts.get(channel) ?? { leads: 0, mqls: 0, sqls: 0, won: 0 }) }))
+      .sort((x, y) => y.spend - x.spend);
+    const total = (k: 'spend' | 'leads' | 'mqls' | 'sqls' | 'won') => by_channel.reduce((a, c) => a + c[k], 0);
+    const spendTotal = Math.round(total('spend') * 100) / 100;
+    return {
+      currency,
+      spend: spendTotal,
+      leads: total('leads'),
+      mqls: total('mqls'),
+      sqls: total('sqls'),
+      won: total('won'),
+      per_lead: per(spendTotal, total('leads')),
+      per_mql: per(spendTotal, total('mqls')),
+      per_sql: sqlStage ? per(spendTotal, total('sqls')) : null,
+      per_won: per(spendTotal, total('won')),
+      by_channel,
+    };
+  });
+}
+
+/** Every figure of one period, read as of `asOf`. */
+export function periodFigures(ctx: Context, period: Period, asOf: number, pairs: ReadonlyArray<{ from: string; to: string }>, filters: Filters): PeriodFigures {
+  const { q, repo } = ctx;
+  const range = periodRange(period, ctx.zone);
+  const b = bounds(ctx, range, asOf);
+  const byId = new Map(q.stages.map((s) => [s.id, s]));
+  const flow: Record<string, number> = Object.fromEntries(q.stages.map((s) => [s.key, 0]));
+  for (const r of repo.flow(q, b)) flow[byId.get(r.stage_id)!.key] = r.n;
+
+  const conversion: ConversionFigure[] = [];
+  const velocity: VelocityFigure[] = [];
+  const grouped = new Map<string, Stage[]>();
+  for (const p of pairs) {
+    const list = grouped.get(p.from) ?? [];
+    list.push(q.stage(p.to));
+    grouped.set(p.from, list);
+  }
+  const results = new Map<string, { d: number; n: number; open: number; med: number | null; p75: number | null }>();
+  for (const [from, targets] of grouped) {
+    const r = repo.conversions(q, b, q.stage(from), targets);
+    targets.forEach((t, i) => results.set(`${from}>${t.key}`, { d: r.d, ...r.rows[i]! }));
+  }
+  for (const p of pairs) {
+    const r = results.get(`${p.from}>${p.to}`)!;
+    conversion.push({
+      from: p.from,
+      to: p.to,
+      within_days: ctx.window === null ? null : ctx.window / DAY,
+      ...proportion(r.n, r.d),
+      open: r.open,
+      open_share: r.d > 0 ? r.open / r.d : null,
+    });
+    velocity.push({ from: p.from, to: p.to, ...duration({ n: r.n, med: r.med, p75: r.p75 }) });
+  }
+  const stalled = stalledAt(ctx, b.end);
+  const stageByKey = (key: string) => q.stages.find((s) => s.key === key);
+  const since = (key: string) => {
+    const s = stageByKey(key);
+    return s ? duration(repo.sinceCreated(q, b, [s])) : null;
+  };
+  const sumKind = (kind: Stage['kind']) => q.ofKind(kind).reduce((a, s) => a + (flow[s.key] ?? 0), 0);
+  const slaFigures = sla(ctx, range, b, flow, filters);
+  return {
+    period: { kind: period.kind, from: period.from, to: period.to, from_ms: range.fromMs, to_ms: range.toMs, days: range.days },
+    flow,
+    conversion,
+    velocity,
+    stalled,
+    waterfall: waterfall(ctx, b, stalled),
+    sla: slaFigures,
+    ...winloss(ctx, b),
+    kpis: {
+      deals_won: sumKind('won'),
+      sal: flow[slaFigures.accepted_stage] ?? 0,
+      sql: stageByKey('sql') ? (flow.sql ?? 0) : null,
+      demos: stageByKey('demo') ? (flow.demo ?? 0) : null,
+      lost_deals: sumKind('lost'),
+      time_to_proposal: since('proposal'),
+      time_to_contract: since('contract'),
+      lead_lifetime: duration(repo.sinceCreated(q, b, q.ofKind('won'))),
+    },
+    cost: cost(ctx, range, b, filters),
+  };
+}
+
+function withChanges(current: PeriodFigures, previous: PeriodFigures | null, yearAgo: PeriodFigures | null): PeriodFigures {
+  const find = (p: PeriodFigures | null, c: ConversionFigure) => p?.conversion.find((x) => x.from === c.from && x.to === c.to) ?? null;
+  const followOf = (p: PeriodFigures | null) => (p ? { numerator: p.sla.followup.met, denominator: p.sla.followup.met + p.sla.followup.breached } : null);
+  const follow = followOf(current)!;
+  return {
+    ...current,
+    conversion: current.conversion.map((c) => ({ ...c, vs_previous: compare(c, find(previous, c)), vs_year_ago: compare(c, find(yearAgo, c)) })),
+    sla: {
+      ...current.sla,
+      followup: { ...current.sla.followup, vs_previous: compare(follow, followOf(previous)), vs_year_ago: compare(follow, followOf(yearAgo)) },
+      quality: { ...current.sla.quality, vs_previous: compare(current.sla.quality, previous?.sla.quality ?? null), vs_year_ago: compare(current.sla.quality, yearAgo?.sla.quality ?? null) },
+      recycling: {
+        ...current.sla.recycling,
+        vs_previous: compare(current.sla.recycling, previous?.sla.recycling ?? null),
+        vs_year_ago: compare(current.sla.recycling, yearAgo?.sla.recycling ?? null),
+      },
+    },
+  };
+}
+
+/**
+ * The weekly review's figures. Comparison periods are read at the same age as the current one
+ * (asOf moved back by the distance between the periods), so a young cohort is never compared
+ * with a matured one.
+ */
+export function computeReport(ws: Workspace, options: ReportOptions): Report {
+  const period = checkPeriod(options.from, options.to);
+  const ctx = openContext(ws, options);
+  const pairs = options.pairs?.length ? options.pairs : defaultPairs(ctx.q);
+  for (const p of pairs) {
+    ctx.q.stage(p.from);
+    ctx.q.stage(p.to);
+    if (p.from === p.to) throw new AppError('metrics.samePair', { stage: p.from });
+  }
+  const current = periodFigures(ctx, period, ctx.asOf, pairs, options.filters);
+  const shifted = (other: Period) => {
+    const shift = periodRange(period, ctx.zone).fromMs - periodRange(other, ctx.zone).fromMs;
+    return periodFigures(ctx, other, ctx.asOf - shift, pairs, options.filters);
+  };
+  const previous = options.compare ? shifted(previousPeriod(period)) : null;
+  const yearAgo = options.compare ? shifted(yearAgoPeriod(period)) : null;
+  return {
+    ...withChanges(current, previous, yearAgo),
+    time_zone: ctx.zone,
+    as_of: ctx.asOf,
+    filters: options.filters,
+    within_days: options.withinDays,
+    calendar: { zone: ctx.calendar.zone, preset: ctx.calendar.preset, holidays: ctx.calendar.holidays.length },
+    stages: ctx.q.stages.map((s) => ({ key: s.key, kind: s.kind, position: s.position })),
+    benchmarks: BENCHMARKS,
+    previous,
+    year_ago: yearAgo,
+  };
+}

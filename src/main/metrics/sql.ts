@@ -1,0 +1,138 @@
+import { METRIC_STAGE_SLOTS } from '../db/migrations/003_metrics';
+import type { Stage } from '../../shared/domain/types';
+import { FILTER_FIELDS, NO_REASON, UNCODED_REASON, type Filters } from '../../shared/metrics/types';
+import { AppError } from '../../shared/errors';
+
+/** Named parameters of one query. */
+export type Params = Record<string, number | string | null>;
+
+/** A fragment of SQL over metric_events (alias-free) with the parameters it needs. */
+export interface Fragment {
+  readonly sql: string;
+  readonly params: Params;
+}
+
+/** Column of metric_events holding the first entry into a stage at or after the row's event. */
+export function reachColumn(stage: Stage): string {
+  if (!Number.isInteger(stage.id) || stage.id < 1 || stage.id > METRIC_STAGE_SLOTS) {
+    throw new AppError('metrics.tooManyStages', { stage: stage.key, limit: METRIC_STAGE_SLOTS });
+  }
+  return `r${stage.id}`;
+}
+
+/** Far future, for min() over columns that may be NULL. */
+const NEVER = 9e15;
+
+/**
+ * The building blocks every figure and its drill-down share, so a figure and the list of its
+ * leads can never disagree. `end` is the exclusive end of what is visible: min(period end, asOf + 1).
+ */
+export class MetricsSql {
+  readonly filter: Fragment;
+
+  constructor(
+    readonly stages: readonly Stage[],
+    filters: Filters,
+  ) {
+    this.filter = filterFragment(filters);
+  }
+
+  stage(key: string): Stage {
+    const s = this.stages.find((x) => x.key === key);
+    if (!s) throw new AppError('metrics.unknownStage', { stage: key });
+    return s;
+  }
+
+  ofKind(kind: Stage['kind']): Stage[] {
+    return this.stages.filter((s) => s.kind === kind);
+  }
+
+  ids(stages: readonly Stage[]): string {
+    return stages.length === 0 ? 'NULL' : stages.map((s) => String(s.id)).join(', ');
+  }
+
+  /** Entries into the stages within [from, end). */
+  entries(stages: readonly Stage[]): string {
+    return `stage_id IN (${this.ids(stages)}) AND entered_at >= @from AND entered_at < @end${this.filter.sql}`;
+  }
+
+  /** The cohort: each lead's first entry into the stages within the period. */
+  cohort(stages: readonly Stage[]): string {
+    return `${this.entries(stages)} AND (prev_same_at IS NULL OR prev_same_at < @from)`;
+  }
+
+  /** Reached `to` at or after the row's entry, by asOf, within the window when one is set. */
+  reached(to: Stage): string {
+    const r = reachColumn(to);
+    return `(${r} IS NOT NULL AND ${r} <= @asOf AND (@window IS NULL OR ${r} - entered_at <= @window))`;
+  }
+
+  /** Reached `to` at all by asOf (no window), e.g. for the SAL rate. */
+  reachedEver(to: Stage): string {
+    const r = reachColumn(to);
+    return `(${r} IS NOT NULL AND ${r} <= @asOf)`;
+  }
+
+  /** The first instant, at or after the row's entry, at which the lead entered one of the stages. */
+  firstOf(stages: readonly Stage[]): string {
+    if (stages.length === 0) return 'NULL';
+    if (stages.length === 1) return reachColumn(stages[0]!);
+    return `nullif(min(${stages.map((s) => `coalesce(${reachColumn(s)}, ${NEVER})`).join(', ')}), ${NEVER})`;
+  }
+
+  exitStages(): Stage[] {
+    return this.stages.filter((s) => s.kind !== 'funnel');
+  }
+
+  /** Left the funnel (won, lost, recycled, disqualified) at or after the entry, by asOf. */
+  exited(): string {
+    const first = this.firstOf(this.exitStages());
+    return first === 'NULL' ? '0' : `coalesce(${first} <= @asOf, 0)`;
+  }
+
+  /** Not reached, not exited, and the window (if any) not yet over: could still convert. */
+  open(to: Stage): string {
+    return `(NOT ${this.reached(to)} AND NOT ${this.exited()} AND (@window IS NULL OR entered_at + @window > @asOf))`;
+  }
+
+  /** In the stage at instant @at: span [entered_at, left_at) contains it. */
+  inStageAt(stage: Stage, at: string, enteredBefore: string): Fragment[] {
+    return [
+      { sql: `stage_id = ${stage.id} AND left_at IS NULL AND entered_at < ${enteredBefore}${this.filter.sql}`, params: {} },
+      { sql: `stage_id = ${stage.id} AND left_at >= ${at} AND entered_at < ${enteredBefore}${this.filter.sql}`, params: {} },
+    ];
+  }
+
+  /** The closing reason: the event's code, the lead's outcome code, "uncoded" text, or none. */
+  reason(): string {
+    return `coalesce(reason_code, outcome_code, CASE WHEN reason_given OR outcome_given THEN '${UNCODED_REASON}' END, '${NO_REASON}')`;
+  }
+}
+
+function filterFragment(filters: Filters): Fragment {
+  const params: Params = {};
+  const parts: string[] = [];
+  let n = 0;
+  for (const field of FILTER_FIELDS) {
+    const values = filters[field];
+    if (!values?.length) continue;
+    const names = values.map((v) => {
+      const name = `f${n++}`;
+      params[name] = v;
+      return `@${name}`;
+    });
+    parts.push(`${field} IN (${names.join(', ')})`);
+  }
+  for (const [field, values] of Object.entries(filters.custom ?? {})) {
+    const path = `f${n++}`;
+    // The field name is validated by the schema (letters, digits, space, _ . -), so quoting it in a JSON path is safe.
+    params[path] = `$."${field}"`;
+    const names = values.map((v) => {
+      const name = `f${n++}`;
+      params[name] = v;
+      return `@${name}`;
+    });
+    parts.push(`lead_id IN (SELECT id FROM leads WHERE CAST(json_extract(custom, @${path}) AS TEXT) IN (${names.join(', ')}))`);
+  }
+  return { sql: parts.map((p) => ` AND ${p}`).join(''), params };
+}
