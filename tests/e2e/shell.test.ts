@@ -1,0 +1,234 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CONTENT_SECURITY_POLICY } from '../../src/shared/csp';
+import { createI18n } from '../../src/shared/i18n';
+import type { WorkspaceInfo } from '../../src/shared/domain/types';
+import { APP_VERSION, CHROMIUM, SCREENSHOT_DIR, startBrowserApp, type BrowserApp } from './support/browser-app';
+import { StartPage } from './pages/start-page';
+import { SECTIONS, ShellPage } from './pages/shell-page';
+
+const hasChromium = fs.existsSync(CHROMIUM);
+const title = hasChromium
+  ? 'browser mode: the app frame in Chromium'
+  : `browser mode e2e SKIPPED: ${CHROMIUM} does not exist (apt-get install -y chromium fonts-noto-cjk)`;
+
+const en = createI18n('en').t;
+
+describe.skipIf(!hasChromium)(title, () => {
+  let app: BrowserApp;
+  let start: StartPage;
+  let shell: ShellPage;
+  /** Whether the sample generator worked; until it does, the test runs on a workspace it creates. */
+  let usedSample = false;
+
+  const shot = async (name: string) => {
+    await app.page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+  };
+  const info = async (): Promise<WorkspaceInfo> => {
+    const result = await app.dispatch('workspace.info', {});
+    if (!result.ok) throw new Error(result.error.message);
+    return result.value as WorkspaceInfo;
+  };
+
+  beforeAll(async () => {
+    app = await startBrowserApp();
+    start = new StartPage(app.page);
+    shell = new ShellPage(app.page);
+  });
+
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('refuses requests without the token and serves the page with the CSP header', async () => {
+    const bare = await fetch(`${app.server.origin}/`);
+    expect(bare.status).toBe(401);
+    const api = await fetch(`${app.server.origin}/api/workspace.session`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{}',
+    });
+    expect(api.status).toBe(401);
+    expect(await api.json()).toMatchObject({ ok: false, error: { code: 'server.unauthorized' } });
+
+    const page = await fetch(app.server.url);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+  });
+
+  it('shows the start screen and takes the token out of the address bar', async () => {
+    await app.page.goto(app.server.url);
+    await start.waitUntilShown();
+    expect(new URL(app.page.url()).searchParams.has('token')).toBe(false);
+    expect(await app.page.evaluate("sessionStorage.getItem('funnel-review.token')")).toBe(app.server.token);
+    expect(await app.page.locator('h1').textContent()).toBe(en('start.title'));
+    await shot('en-light-start');
+    await app.page.locator('.start .segmented [role="radio"]').nth(2).click();
+    await app.page.locator('html[data-theme="dark"]').waitFor({ state: 'attached' });
+    await shot('en-dark-start');
+    await app.page.locator('.start .segmented [role="radio"]').nth(1).click();
+    await app.page.locator('html[data-theme="light"]').waitFor({ state: 'attached' });
+  });
+
+  it('explains, in words, why a file cannot be opened', async () => {
+    const missing = path.join(app.dataDir, 'nowhere', 'Missing.db');
+    let dialog = await start.openWorkspaceDialog();
+    await dialog.getByLabel('File').fill(missing);
+    await dialog.getByRole('button', { name: 'Open', exact: true }).click();
+    await dialog.getByRole('alert').waitFor();
+    expect(await dialog.getByRole('alert').textContent()).toContain(en('errors.workspace.notFound', { path: missing }));
+    await shot('en-light-open-error');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+
+    const notWorkspace = path.join(app.dataDir, 'notes.db');
+    fs.writeFileSync(notWorkspace, 'these are plain notes, not a database\n');
+    dialog = await start.openWorkspaceDialog();
+    await dialog.getByLabel('File').fill(notWorkspace);
+    await dialog.getByRole('button', { name: 'Open', exact: true }).click();
+    await dialog.getByRole('alert').waitFor();
+    const text = (await dialog.getByRole('alert').textContent()) ?? '';
+    expect(text).toContain(en('errors.workspace.notAWorkspace', { path: notWorkspace }));
+    expect(text).not.toMatch(/workspace\.notAWorkspace|Error:|at \w+ \(/);
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+  });
+
+  it('opens the sample workspace from the start screen (or, until the generator exists, a new one)', async () => {
+    const outcome = await start.openSample();
+    if (outcome === 'opened') {
+      usedSample = true;
+    } else {
+      const message = (await start.failure.textContent()) ?? '';
+      // Whatever failed, the user reads a sentence, not a code or a stack trace.
+      expect(message).not.toMatch(/^\s*[a-z]+\.[a-zA-Z]+\s*$|\n\s+at /);
+      console.warn(
+        `[e2e] the sample workspace could not be generated (${message.trim()}); testing on a new workspace instead.`,
+      );
+      await shot('en-light-sample-failure');
+      await start.createWorkspace('Acme Corp', path.join(app.dataDir, 'Acme Corp.db'));
+    }
+    await shell.waitUntilShown();
+    const workspace = await info();
+    expect(await shell.workspaceSwitcher.textContent()).toContain(workspace.name);
+    expect(await shell.workspaceSwitcher.getAttribute('title')).toContain(workspace.path);
+    if (usedSample) expect(workspace.counts.leads).toBeGreaterThan(0);
+  });
+
+  it("visits every section in English, in both themes, with the workspace's real counts", async () => {
+    const workspace = await info();
+    for (const theme of ['light', 'dark'] as const) {
+      await shell.setTheme(theme);
+      for (const section of SECTIONS) {
+        await shell.goTo(section);
+        expect(await shell.heading.textContent()).toBe(en(`nav.${section}`));
+        await shot(`en-${theme}-${section}`);
+      }
+    }
+    await shell.goTo('funnel');
+    const leads = await shell.fact(en('counts.leads')).textContent();
+    expect(leads).toBe(new Intl.NumberFormat('en').format(workspace.counts.leads));
+    const status =
+      workspace.counts.leads > 0
+        ? en('empty.funnel.withData', { count: workspace.counts.leads, n: leads })
+        : en('empty.funnel.noData');
+    expect(await app.page.locator('.empty-status').textContent()).toBe(status);
+    await shell.setTheme('light');
+  });
+
+  it('keeps the section across a reload', async () => {
+    await shell.goTo('sla');
+    await app.page.reload();
+    await shell.waitUntilShown();
+    expect(new URL(app.page.url()).hash).toBe('#/sla');
+    expect(await shell.heading.textContent()).toBe(en('nav.sla'));
+  });
+
+  it('offers the File commands in its own workspace menu, and shows About with the version', async () => {
+    const menu = await shell.openWorkspaceMenu();
+    for (const key of [
+      'app.menu.new',
+      'app.menu.open',
+      'app.menu.sample',
+      'app.menu.import',
+      'app.menu.presenter',
+      'app.menu.close',
+    ]) {
+      expect(await menu.getByRole('menuitem', { name: en(key) }).count()).toBe(1);
+    }
+    await shot('en-light-workspace-menu');
+    await app.page.keyboard.press('Escape');
+    await shell.sidebar.getByRole('button', { name: en('nav.about') }).click();
+    const about = app.page.getByRole('dialog', { name: en('about.title') });
+    await about.waitFor();
+    expect(await about.textContent()).toContain(en('about.version', { version: APP_VERSION }));
+    await shot('en-light-about');
+    await about
+      .getByRole('button', { name: en('common.close') })
+      .last()
+      .click();
+    await about.waitFor({ state: 'detached' });
+  });
+
+  it('changes workspace settings through the API and lists time zones', async () => {
+    await shell.goTo('settings');
+    const zone = app.page.getByLabel(en('settings.workspace.timeZone'));
+    expect(await zone.locator('option[value="Europe/Moscow"]').count()).toBe(1);
+    expect(await zone.locator('option[value="America/Sao_Paulo"]').count()).toBe(1);
+    await zone.selectOption('America/Sao_Paulo');
+    await app.page.getByLabel(en('settings.workspace.currency')).selectOption('BRL');
+    await app.page
+      .locator('form', { has: zone })
+      .getByRole('button', { name: en('common.save') })
+      .click();
+    await app.page.getByText(en('settings.saved')).first().waitFor();
+    const workspace = await info();
+    expect(workspace.timeZone).toBe('America/Sao_Paulo');
+    expect(workspace.currency).toBe('BRL');
+  });
+
+  for (const [locale, label] of [
+    ['ru', 'Russian'],
+    ['zh-CN', 'Chinese'],
+    ['pt-BR', 'Portuguese'],
+  ] as const) {
+    it(`shows every section in ${label}`, async () => {
+      const t = createI18n(locale).t;
+      await shell.setLanguage(locale);
+      for (const theme of ['light', 'dark'] as const) {
+        await shell.setTheme(theme);
+        for (const section of SECTIONS) {
+          await shell.goTo(section);
+          expect(await shell.heading.textContent()).toBe(t(`nav.${section}`));
+          await shot(`${locale}-${theme}-${section}`);
+        }
+      }
+      await shell.setTheme('light');
+    });
+  }
+
+  it('shows the read-only banner with its reason, and the recent list on the start screen', async () => {
+    await shell.setLanguage('en');
+    const workspace = await info();
+    const menu = await shell.openWorkspaceMenu();
+    await menu.getByRole('menuitem', { name: en('app.menu.close') }).click();
+    await start.waitUntilShown();
+    const recent = start.recentItem(workspace.name);
+    await recent.waitFor();
+    await shot('en-light-start-recent');
+
+    const dialog = await start.openWorkspaceDialog();
+    await dialog.getByLabel('File').fill(workspace.path);
+    await dialog.getByLabel(en('app.openWorkspace.readOnly')).check();
+    await dialog.getByRole('button', { name: 'Open', exact: true }).click();
+    await shell.waitUntilShown();
+    expect(await shell.readOnlyBanner.textContent()).toContain(en('errors.workspace.openedReadOnly'));
+    await shell.goTo('settings');
+    expect(await app.page.getByLabel(en('settings.workspace.name'), { exact: true }).isDisabled()).toBe(true);
+    await shot('en-light-read-only-settings');
+  });
+
+  it('logged no console errors and threw no page errors', () => {
+    expect(app.problems.page).toEqual([]);
+    expect(app.problems.console).toEqual([]);
+  });
+});
