@@ -6,6 +6,7 @@ import { serveCommand } from './commands/serve';
 import { apiCommand } from './commands/api';
 import { desktopCommand } from './commands/desktop';
 import { buildElectronCommand } from './commands/build-electron';
+import { reportCommand } from './commands/report';
 import { nativeCommand } from './commands/native';
 import { distCommand } from './commands/dist';
 
@@ -22,6 +23,7 @@ export const commands: Record<string, Command> = {
   api: apiCommand,
   desktop: desktopCommand,
   'build-electron': buildElectronCommand,
+  report: reportCommand,
   native: nativeCommand,
   dist: distCommand,
 };

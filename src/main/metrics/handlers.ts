@@ -3,10 +3,22 @@ import { computeReport } from './service';
 import { drilldown } from './drilldown';
 import { parseSpendCsv, SpendRepository } from './spend';
 import type { Runtime } from '../runtime/runtime';
+import { NoWorkingTimeError } from '../../shared/calendar/business-hours';
+import { AppError } from '../../shared/errors';
+
+/** A calendar without working time surfaces from inside SQL as a plain Error; give it its message. */
+function withCalendar<T>(run: () => T): T {
+  try {
+    return run();
+  } catch (e) {
+    if (e instanceof NoWorkingTimeError || (e instanceof Error && e.name === 'NoWorkingTimeError')) throw new AppError('calendar.noWorkingTime');
+    throw e;
+  }
+}
 
 export const metricsHandlers: ContractHandlers<Runtime>['metrics'] = {
-  report: (input, rt) => computeReport(rt.requireWorkspace(), input),
-  drilldown: (input, rt) => drilldown(rt.requireWorkspace(), input),
+  report: (input, rt) => withCalendar(() => computeReport(rt.requireWorkspace(), input)),
+  drilldown: (input, rt) => withCalendar(() => drilldown(rt.requireWorkspace(), input)),
   importSpend: ({ fileId }, rt) => {
     const ws = rt.requireWorkspace();
     const entry = rt.files.get(fileId);

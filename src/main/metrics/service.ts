@@ -473,7 +473,7 @@ export function computeReport(ws: Workspace, options: ReportOptions): Report {
     filters: options.filters,
     within_days: options.withinDays,
     calendar: { zone: ctx.calendar.zone, preset: ctx.calendar.preset, holidays: ctx.calendar.holidays.length },
-    stages: ctx.q.stages.map((s) => ({ key: s.key, kind: s.kind, position: s.position })),
+    stages: ctx.q.stages.map((s) => ({ key: s.key, kind: s.kind, position: s.position, labels: s.labels })),
     benchmarks: BENCHMARKS,
     previous,
     year_ago: yearAgo,

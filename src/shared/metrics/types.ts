@@ -3,6 +3,7 @@ import type { Proportion, ProportionChange } from './stats';
 import type { PeriodKind } from './period';
 import { isoDate } from '../calendar/model';
 import type { BENCHMARKS } from './benchmarks';
+import type { LocalizedText } from '../domain/types';
 
 /** Lead fields a report can be filtered by; `custom` holds free CRM fields by name. */
 export const FILTER_FIELDS = ['segment', 'source', 'campaign', 'owner', 'country'] as const;
@@ -283,7 +284,7 @@ export interface Report extends PeriodFigures {
   readonly filters: Filters;
   readonly within_days: number | null;
   readonly calendar: { readonly zone: string; readonly preset: string | null; readonly holidays: number };
-  readonly stages: ReadonlyArray<{ readonly key: string; readonly kind: string; readonly position: number }>;
+  readonly stages: ReadonlyArray<{ readonly key: string; readonly kind: string; readonly position: number; readonly labels: LocalizedText }>;
   /** DESIGN.md benchmark lines for charts: qualification and close rates, average and best. */
   readonly benchmarks: typeof BENCHMARKS;
   readonly previous: PeriodFigures | null;
