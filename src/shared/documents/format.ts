@@ -13,7 +13,15 @@ export function longDate(iso: string, locale: Locale): string {
 
 /** An instant as date and time in the given zone, with the zone named so nobody guesses. */
 export function dateTime(ms: number, locale: Locale, timeZone = 'UTC'): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone, timeZoneName: 'short' }).format(ms);
+  return new Intl.DateTimeFormat(locale, {
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone,
+    timeZoneName: 'short',
+  }).format(ms);
 }
 
 export function dayOf(ms: number, locale: Locale, timeZone = 'UTC'): string {

@@ -110,7 +110,7 @@ function ruleBox(c: Ctx, rule: Parameters<typeof ruleText>[0] | undefined): stri
 
 function partyCard(c: Ctx, role: PartyRole, p: Party): string {
   return `<div class="party"><div class="side">${h(c.t(`documents.pdf.side.${role}`))}</div>
-<div class="name">${h(p.name)}</div><div>${h(p.title)}</div><div class="note">${h(p.email)}</div></div>`;
+<div class="name">${h(p.name)}</div><div>${h(p.title)}</div>${p.email ? `<div class="note">${h(p.email)}</div>` : ''}</div>`;
 }
 
 function hours(c: Ctx, n: number): string {
@@ -230,7 +230,7 @@ function signatureSection(c: Ctx, n: number): string {
     const p = c.terms.parties[role];
     return `<div class="sig"><div class="side">${h(c.t(`documents.pdf.forSide.${role}`))}</div>
 <a class="slot" href="${SIGNATURE_SLOT_URL}${role}"></a>
-<div class="line"><div class="name">${h(p.name)}</div><div class="title">${h(p.title)}</div><div class="email">${h(p.email)}</div></div></div>`;
+<div class="line"><div class="name">${h(p.name)}</div><div class="title">${h(p.title)}</div>${p.email ? `<div class="email">${h(p.email)}</div>` : ''}</div></div>`;
   }).join('');
   return `<section class="signatures"><h2><span class="num">${n}.</span>${h(c.t('documents.pdf.signaturesHeading'))}</h2>
 <p>${h(c.t('documents.pdf.signaturesIntro', { company: c.terms.parties.company }))}</p>

@@ -20,7 +20,8 @@ export const party = z
     name: text(120),
     /** The person's job title as printed (e.g. "Head of Marketing"). */
     title: text(120),
-    email: z.string().trim().max(254).regex(/^[^\s@]+@[^\s@]+$/, 'e-mail address expected'),
+    /** Optional: printed under the name when known. */
+    email: z.union([z.literal(''), z.string().trim().max(254).regex(/^[^\s@]+@[^\s@]+$/, 'e-mail address expected')]).default(''),
   })
   .strict();
 export type Party = z.infer<typeof party>;
