@@ -48,6 +48,9 @@ export class BusinessCalendar {
   /** Business milliseconds in [from, to); zero when to <= from. */
   between(from: number, to: number): number {
     if (!(to > from)) return 0;
+    // Cover both ends before reading totals: covering an earlier instant regenerates from a new origin.
+    this.cover(from);
+    this.cover(to);
     return this.cumulative(to) - this.cumulative(from);
   }
 
@@ -62,6 +65,7 @@ export class BusinessCalendar {
    */
   add(from: number, businessMs: number): number {
     if (businessMs <= 0) return from;
+    this.cover(from);
     const target = this.cumulative(from) + businessMs;
     let emptyDays = 0;
     while (this.totalGenerated() < target) {
@@ -81,9 +85,8 @@ export class BusinessCalendar {
     return this.starts[lo]! + (target - this.before[lo]!);
   }
 
-  /** Working ms from the first generated day up to `t`, generating days as needed. */
+  /** Working ms from the first generated day up to `t`; `t` must be covered. */
   private cumulative(t: number): number {
-    this.cover(t);
     // Last interval starting at or before t.
     let lo = 0;
     let hi = this.starts.length - 1;
