@@ -104,9 +104,13 @@ function displayName(locale: string, type: Intl.DisplayNamesType, code: string):
   }
 }
 
-/** "Brazilian Portuguese" in English, "português (Brasil)" in pt-BR... */
+/**
+ * A language's name as a standalone label: "Brazilian Portuguese", "Английский", "Português
+ * (Brasil)". Some languages write language names in lower case mid-sentence; a label starts a line.
+ */
 export function formatLanguageName(locale: string, code: string): string {
-  return displayName(locale, 'language', code);
+  const name = displayName(locale, 'language', code);
+  return name.charAt(0).toLocaleUpperCase(locale) + name.slice(1);
 }
 
 /** "Euro", "евро", "欧元". */

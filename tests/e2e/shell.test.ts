@@ -23,7 +23,11 @@ describe.skipIf(!hasChromium)(title, () => {
   let usedSample = false;
 
   const shot = async (name: string) => {
-    await app.page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+    await app.page.screenshot({
+      path: path.join(SCREENSHOT_DIR, `${name}.png`),
+      fullPage: true,
+      animations: 'disabled',
+    });
   };
   const info = async (): Promise<WorkspaceInfo> => {
     const result = await app.dispatch('workspace.info', {});
@@ -167,6 +171,13 @@ describe.skipIf(!hasChromium)(title, () => {
       .last()
       .click();
     await about.waitFor({ state: 'detached' });
+
+    // Presenter mode: the frame steps aside for the meeting room screen; Escape brings it back.
+    await app.page.getByRole('button', { name: en('app.menu.presenter') }).click();
+    await shell.sidebar.waitFor({ state: 'detached' });
+    await shot('en-light-presenter');
+    await app.page.keyboard.press('Escape');
+    await shell.waitUntilShown();
   });
 
   it('changes workspace settings through the API and lists time zones', async () => {
@@ -184,6 +195,29 @@ describe.skipIf(!hasChromium)(title, () => {
     const workspace = await info();
     expect(workspace.timeZone).toBe('America/Sao_Paulo');
     expect(workspace.currency).toBe('BRL');
+  });
+
+  it('restores a backup after asking, keeping the state it replaces', async () => {
+    const before = await app.dispatch('workspace.listBackups', {});
+    if (!before.ok || !Array.isArray(before.value)) throw new Error('listBackups failed');
+    expect(before.value.length).toBeGreaterThan(0);
+    const table = app.page.locator('table');
+    await table.waitFor();
+    expect(await table.locator('tbody tr').count()).toBe(before.value.length);
+    await table
+      .getByRole('button', { name: en('backups.restore') })
+      .first()
+      .click();
+    const confirm = app.page.getByRole('dialog', { name: en('backups.confirmTitle') });
+    await confirm.waitFor();
+    await shot('en-light-restore-confirm');
+    await confirm.getByRole('button', { name: en('backups.restore') }).click();
+    await confirm.waitFor({ state: 'detached' });
+    // The restore wrote a backup of the replaced state first, so the list is one longer.
+    await table.locator('tbody tr').nth(before.value.length).waitFor();
+    expect(await table.getByText(en('backups.reason.restore')).count()).toBeGreaterThan(0);
+    // The backup predates the settings change above.
+    expect((await info()).currency).not.toBe('BRL');
   });
 
   for (const [locale, label] of [
@@ -225,6 +259,45 @@ describe.skipIf(!hasChromium)(title, () => {
     await shell.goTo('settings');
     expect(await app.page.getByLabel(en('settings.workspace.name'), { exact: true }).isDisabled()).toBe(true);
     await shot('en-light-read-only-settings');
+  });
+
+  it('offers the latest backup when a workspace file is damaged, and restores it', async () => {
+    const source = (await info()).path;
+    const menu = await shell.openWorkspaceMenu();
+    await menu.getByRole('menuitem', { name: en('app.menu.close') }).click();
+    await start.waitUntilShown();
+
+    // A copy that has been opened once (so it has a daily backup), then damaged on disk.
+    const broken = path.join(app.dataDir, 'Damaged.db');
+    fs.copyFileSync(source, broken);
+    for (const step of [
+      ['workspace.open', { path: broken }],
+      ['workspace.close', {}],
+    ] as const) {
+      const result = await app.dispatch(step[0], step[1]);
+      if (!result.ok) throw new Error(result.error.message);
+    }
+    const fd = fs.openSync(broken, 'r+');
+    const size = fs.fstatSync(fd).size;
+    const garbage = Buffer.alloc(8192, 0x5a);
+    for (const at of [4096 * 2, Math.floor(size / 2 / 4096) * 4096]) fs.writeSync(fd, garbage, 0, garbage.length, at);
+    fs.closeSync(fd);
+
+    const dialog = await start.openWorkspaceDialog();
+    await dialog.getByLabel('File').fill(broken);
+    await dialog.getByRole('button', { name: 'Open', exact: true }).click();
+    const alert = dialog.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain(`${broken} is damaged`);
+    await alert.getByText(en('backups.reason.daily'), { exact: false }).waitFor();
+    await shot('en-light-damaged');
+    await alert.getByRole('button', { name: en('app.failure.restore') }).click();
+    const confirm = app.page.getByRole('dialog', { name: en('app.failure.restoreTitle') });
+    await confirm.getByRole('button', { name: en('app.failure.restore') }).click();
+    await shell.waitUntilShown();
+    const restored = await info();
+    expect(restored.path).toBe(broken);
+    expect(restored.counts.leads).toBeGreaterThan(0);
   });
 
   it('logged no console errors and threw no page errors', () => {

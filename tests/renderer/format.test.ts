@@ -6,6 +6,7 @@ import {
   formatDateRange,
   formatDecimal,
   formatInteger,
+  formatLanguageName,
   formatPercent,
   formatZoneOffset,
 } from '../../src/renderer/format';
@@ -47,6 +48,13 @@ describe('locale formatting', () => {
     const forward = formatDateRange('en', a, b, 'UTC');
     expect(plain(forward)).toBe('Jan 3 – Dec 28, 2026');
     expect(formatDateRange('en', b, a, 'UTC')).toBe(forward);
+  });
+
+  it('names languages as labels, capitalised where the language writes them in lower case', () => {
+    expect(formatLanguageName('en', 'pt-BR')).toBe('Brazilian Portuguese');
+    expect(formatLanguageName('ru', 'en')).toBe('Английский');
+    expect(formatLanguageName('pt-BR', 'es')).toBe('Espanhol');
+    expect(formatLanguageName('zh-CN', 'ru')).toBe('俄语');
   });
 
   it('labels time zones by their current offset', () => {

@@ -25,6 +25,12 @@ export function Shell() {
       .catch((e: unknown) => model.ui.getState().notifyError(asAppError(e).toPayload()));
   }, [model, section]);
 
+  // Every size is in rem, so a larger root font enlarges the whole view for the meeting room.
+  useEffect(() => {
+    document.documentElement.classList.toggle('presenter', presenter);
+    return () => document.documentElement.classList.remove('presenter');
+  }, [presenter]);
+
   useEffect(() => {
     if (!presenter) return;
     const onKey = (event: KeyboardEvent) => {

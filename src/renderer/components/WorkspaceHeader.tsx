@@ -13,12 +13,6 @@ export function WorkspaceHeader({ workspace }: { workspace: WorkspaceInfo }) {
     <header className="topbar">
       <div className="topbar-left">
         <WorkspaceMenu workspace={workspace} />
-        {workspace.readOnly ? (
-          <span className="chip chip-warning">
-            <Icon name="lock" size={14} />
-            {t('app.header.readOnly')}
-          </span>
-        ) : null}
       </div>
       <div className="topbar-right">
         <button

@@ -69,7 +69,13 @@ export function BackupsPanel() {
                 <td className="num">{formatBytes(locale, b.sizeBytes)}</td>
                 <td className="num">{b.schemaVersion ?? t('common.unknown')}</td>
                 <td className="row-actions">
-                  <Button size="sm" icon="restore" onClick={() => setRestoring(b)}>
+                  <Button
+                    size="sm"
+                    icon="restore"
+                    disabled={workspace.readOnly}
+                    title={workspace.readOnly ? t('backups.readOnly') : undefined}
+                    onClick={() => setRestoring(b)}
+                  >
                     {t('backups.restore')}
                   </Button>
                 </td>
