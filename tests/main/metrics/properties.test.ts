@@ -1,0 +1,123 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { computeReport } from '../../../src/main/metrics/service';
+import { metricEventsInsert } from '../../../src/main/db/migrations/003_metrics';
+import type { Report } from '../../../src/shared/metrics/types';
+import { insertLeads, metricRows, tempWorkspace, type LeadSpec } from '../../fixtures/metrics/workspace';
+
+const ZONE = 'America/Sao_Paulo';
+const STAGES = ['lead', 'mql', 'sal', 'sql', 'opportunity', 'won', 'lost', 'recycled', 'disqualified'];
+const cleanups: Array<() => void> = [];
+afterEach(() => {
+  while (cleanups.length) cleanups.pop()!();
+});
+
+/** Random small workspaces: any stage order, repeats, same-instant events, touches anywhere (October-November 2018, DST included). */
+const leadArb = fc.record({
+  segment: fc.constantFrom('SMB', 'Enterprise'),
+  owner: fc.constantFrom('ana', 'bob', 'carl'),
+  events: fc.array(fc.tuple(fc.constantFrom(...STAGES), fc.integer({ min: 0, max: 40 * 24 })), { minLength: 1, maxLength: 7 }),
+  touches: fc.array(fc.integer({ min: 0, max: 40 * 24 }), { maxLength: 2 }),
+  assigned: fc.option(fc.integer({ min: 0, max: 40 * 24 }), { nil: undefined }),
+});
+const hour = (h: number) => new Date(Date.UTC(2018, 9, 15) + h * 3_600_000).toISOString().slice(0, 16);
+
+function specs(raw: ReadonlyArray<{ segment: string; owner: string; events: Array<[string, number]>; touches: number[]; assigned?: number | undefined }>): LeadSpec[] {
+  return raw.map((r, i) => {
+    // The database refuses the same stage at the same instant twice; keep the first.
+    const seen = new Set<string>();
+    const events = r.events.filter(([s, h]) => !seen.has(`${s}@${h}`) && !!seen.add(`${s}@${h}`)).map(([s, h]) => [s, hour(h)] as const);
+    return {
+      id: `P${i}`,
+      segment: r.segment,
+      owner: r.owner,
+      events,
+      touches: [...new Set(r.touches)].map(hour),
+      ...(r.assigned !== undefined ? { assigned: hour(r.assigned) } : {}),
+      created: hour(Math.min(...r.events.map(([, h]) => h))),
+    };
+  });
+}
+
+function build(leads: LeadSpec[], order?: Parameters<typeof insertLeads>[3], batches = 1) {
+  const t = tempWorkspace(ZONE);
+  cleanups.push(t.cleanup);
+  const size = Math.ceil(leads.length / batches);
+  for (let i = 0; i < leads.length; i += size) insertLeads(t.ws, ZONE, leads.slice(i, i + size), order);
+  return t.ws;
+}
+
+const asOf = Date.UTC(2018, 10, 20);
+const weeks = [
+  { from: '2018-10-22', to: '2018-10-28' },
+  { from: '2018-10-29', to: '2018-11-04' },
+];
+const report = (ws: Parameters<typeof computeReport>[0], w: (typeof weeks)[number], withinDays: number | null = null): Report =>
+  computeReport(ws, { ...w, filters: {}, withinDays, asOf, compare: false });
+
+describe('metric properties on generated workspaces', () => {
+  it('keeps metric_events equal to a rebuild from scratch, whatever the insert order', () => {
+    fc.assert(
+      fc.property(fc.array(leadArb, { minLength: 1, maxLength: 12 }), fc.boolean(), (raw, reverse) => {
+        const ws = build(specs(raw), reverse ? (e) => [...e].reverse() : undefined);
+        const maintained = metricRows(ws);
+        ws.db.exec(`DELETE FROM metric_events; ${metricEventsInsert('1')};`);
+        expect(maintained).toEqual(metricRows(ws));
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('holds the identities every figure promises', () => {
+    fc.assert(
+      fc.property(fc.array(leadArb, { minLength: 1, maxLength: 15 }), fc.constantFrom(null, 2, 10), (raw, within) => {
+        const ws = build(specs(raw));
+        for (const w of weeks) {
+          const r = report(ws, w, within);
+          // Flow = distinct stage entries, counted independently.
+          const direct = ws.db
+            .prepare(
+              `SELECT s.key, count(*) AS n FROM (SELECT DISTINCT lead_id, stage_id, entered_at FROM stage_events) e JOIN stages s ON s.id = e.stage_id
+               WHERE e.entered_at >= ? AND e.entered_at < ? GROUP BY s.key`,
+            )
+            .all(r.period.from_ms, r.period.to_ms) as Array<{ key: string; n: number }>;
+          for (const k of STAGES) expect(r.flow[k]).toBe(direct.find((d) => d.key === k)?.n ?? 0);
+          for (const c of r.conversion) {
+            expect(c.numerator).toBeLessThanOrEqual(c.denominator);
+            expect(c.numerator + c.open).toBeLessThanOrEqual(c.denominator);
+          }
+          const f = r.sla.followup;
+          expect(f.met + f.breached + f.pending).toBe(f.handed_over);
+          expect(f.by_owner.reduce((a, o) => a + o.handed_over, 0)).toBe(f.handed_over);
+          expect(r.sla.recycling.numerator).toBeLessThanOrEqual(r.sla.recycling.denominator);
+          expect(r.sla.arbitration.count).toBeLessThanOrEqual(f.breached);
+          // The waterfall's end, computed from flows, equals an independent count at the end instant.
+          for (const row of r.waterfall) {
+            const inStage = ws.db
+              .prepare(
+                `SELECT count(*) AS n FROM stage_events e JOIN stages s ON s.id = e.stage_id
+                 WHERE s.key = ? AND e.entered_at < @t AND NOT EXISTS (
+                   SELECT 1 FROM stage_events x JOIN stages xs ON xs.id = x.stage_id WHERE x.lead_id = e.lead_id AND x.id <> e.id AND x.entered_at < @t
+                   AND (x.entered_at > e.entered_at OR (x.entered_at = e.entered_at AND (xs.position > s.position OR (xs.position = s.position AND xs.id > s.id)))))`,
+              )
+              .get(row.stage, { t: Math.min(r.period.to_ms, asOf + 1) }) as { n: number };
+            expect(row.end).toBe(inStage.n);
+          }
+        }
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('does not depend on import order or batch splitting', () => {
+    fc.assert(
+      fc.property(fc.array(leadArb, { minLength: 2, maxLength: 12 }), fc.integer({ min: 2, max: 4 }), (raw, batches) => {
+        const leads = specs(raw);
+        const a = build(leads);
+        const b = build([...leads].reverse(), (e) => [...e].reverse(), batches);
+        for (const w of weeks) expect(report(b, w)).toEqual(report(a, w));
+      }),
+      { numRuns: 25 },
+    );
+  });
+});
