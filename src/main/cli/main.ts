@@ -9,6 +9,8 @@ import { buildElectronCommand } from './commands/build-electron';
 import { reportCommand } from './commands/report';
 import { nativeCommand } from './commands/native';
 import { distCommand } from './commands/dist';
+import { importCommand } from './commands/import';
+import { exportCommand } from './commands/export';
 
 export interface Command {
   /** Runs with the arguments after the command name; returns the exit code. */
@@ -26,6 +28,8 @@ export const commands: Record<string, Command> = {
   report: reportCommand,
   native: nativeCommand,
   dist: distCommand,
+  import: importCommand,
+  export: exportCommand,
 };
 
 export async function main(argv: string[], io: CliIo = processIo): Promise<number> {

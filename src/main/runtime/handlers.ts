@@ -7,6 +7,7 @@ import { appHandlers } from '../app/handlers';
 import { metricsHandlers } from '../metrics/handlers';
 import { calendarHandlers } from '../calendar/handlers';
 import type { Runtime } from './runtime';
+import { importsHandlers } from '../imports/handlers';
 
 /** Every capability's handlers, one line each; the type makes a missing or extra handler a compile error. */
 export const handlers: ContractHandlers<Runtime> = {
@@ -17,4 +18,5 @@ export const handlers: ContractHandlers<Runtime> = {
   app: appHandlers,
   metrics: metricsHandlers,
   calendar: calendarHandlers,
+  imports: importsHandlers,
 };

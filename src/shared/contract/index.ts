@@ -6,6 +6,7 @@ import { desktopContract } from '../desktop/contract';
 import { appContract } from '../app/contract';
 import { metricsContract } from '../metrics/contract';
 import { calendarContract } from '../calendar/contract';
+import { importsContract } from '../imports/contract';
 
 /**
  * The API: every capability every front end has. A new capability adds its group here (one line);
@@ -19,6 +20,7 @@ export const contract = {
   app: appContract,
   metrics: metricsContract,
   calendar: calendarContract,
+  imports: importsContract,
 };
 
 export type Contract = typeof contract;

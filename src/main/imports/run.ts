@@ -1,0 +1,293 @@
+import fs from 'node:fs';
+import { createHash } from 'node:crypto';
+import { configure, openDb, type Db } from '../db/driver';
+import { WorkspaceRepository } from '../workspace/repository';
+import type { JobControl } from '../jobs/registry';
+import { AppError } from '../../shared/errors';
+import type { FileRef } from '../../shared/domain/types';
+import type { TFunction } from '../../shared/i18n';
+import { CompiledFile, type CompileContext } from '../../shared/imports/compile';
+import { ZoneClock } from '../../shared/imports/dates';
+import { isBlankRow, isFooterRow } from '../../shared/imports/footer';
+import { decideFormats } from '../../shared/imports/formats';
+import { mappingForFile, type FileMapping, type ImportMapping } from '../../shared/imports/mapping';
+import type { PresetId } from '../../shared/imports/presets';
+import type { StageRef } from '../../shared/imports/stages';
+import { suggestFileMapping } from '../../shared/imports/suggest';
+import type { BatchFile, DateDecision, DecimalDecision, ImportCounts, ImportResult, OnInvalid, RowIssue, UnmappedValue } from '../../shared/imports/types';
+import { BatchRepository } from './batch-repository';
+import { LeadRepository } from './lead-repository';
+import { IssueReport } from './report';
+import { openSource, type RowBatch, type SourceOptions } from './source';
+import { BatchWriter } from './writer';
+
+export interface ImportFile {
+  readonly path: string;
+  readonly name: string;
+  readonly options: SourceOptions;
+}
+
+export interface ImportInput {
+  readonly workspacePath: string;
+  readonly files: readonly ImportFile[];
+  /** The mapping to use; null: the preset's (or, without one, the suggested) mapping of each file. */
+  readonly mapping: ImportMapping | null;
+  readonly preset: PresetId | null;
+  readonly onInvalid: OnInvalid;
+  /** Validate only: everything runs, inside a transaction that is rolled back. */
+  readonly dryRun: boolean;
+  readonly createdBy: string;
+  readonly report: { readonly path: string; readonly commit: () => FileRef };
+  readonly t: TFunction;
+}
+
+export interface RunProgress {
+  readonly phase: 'reading' | 'committing';
+  readonly file: string;
+  readonly fileIndex: number;
+  readonly rows: number;
+  readonly bytes: number;
+  readonly totalBytes: number;
+}
+
+/** Rows read before the formats (day/month order, decimal separator) of a file are settled. */
+const FORMAT_SAMPLE_ROWS = 2000;
+/** Page cache of the import connection: big enough for the index pages a million-lead batch touches. */
+const CACHE_KIB = 64 * 1024;
+
+function isBusy(e: unknown): boolean {
+  const code = typeof e === 'object' && e !== null && 'code' in e ? String(e.code) : '';
+  return code === 'SQLITE_BUSY' || code.startsWith('SQLITE_BUSY_') || code === 'SQLITE_LOCKED';
+}
+
+/** The write lock, or a clear "someone else is writing" error instead of a raw SQLite one. */
+export function beginImmediate(db: Db): void {
+  try {
+    db.exec('BEGIN IMMEDIATE');
+  } catch (e) {
+    if (isBusy(e)) throw new AppError('imports.busy');
+    throw e;
+  }
+}
+
+export async function hashFile(file: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of fs.createReadStream(file, { highWaterMark: 1024 * 1024 })) hash.update(chunk);
+  return hash.digest('hex');
+}
+
+const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/** The mapping one file gets: from the mapping given, else from the preset or the suggestion. */
+export function fileMappingFor(input: Pick<ImportInput, 'mapping' | 'preset'>, names: readonly string[], index: number, headers: readonly string[], stages: readonly StageRef[]): FileMapping {
+  if (input.mapping) {
+    const m = mappingForFile(input.mapping, names, index);
+    if (!m) throw new AppError('imports.noMappingForFile', { file: names[index] ?? '' });
+    return m;
+  }
+  return suggestFileMapping(headers, stages, input.preset ?? undefined).mapping;
+}
+
+function stageRefs(db: Db): StageRef[] {
+  return new WorkspaceRepository(db).stages().map((s) => ({ id: s.id, key: s.key, kind: s.kind, labels: s.labels }));
+}
+
+/**
+ * Runs one import batch on its own connection to the workspace file, in one transaction: readers
+ * on the app's connection keep seeing the last committed state (WAL) until it commits, a cancel or
+ * a crash leaves nothing behind, and the work is cut into chunks with the event loop served between
+ * them. Rows with issues are reported; with `reject`, any issue rolls the batch back.
+ */
+export async function runImport(input: ImportInput, ctl: JobControl, onProgress: (p: RunProgress) => void): Promise<ImportResult> {
+  const started = Date.now();
+  const totalBytes = input.files.reduce((sum, f) => sum + fs.statSync(f.path).size, 0);
+  const db = openDb(input.workspacePath, { fileMustExist: true });
+  const report = new IssueReport(input.report.path, input.t);
+  let open = false;
+  try {
+    configure(db, true);
+    db.pragma(`cache_size = -${CACHE_KIB}`);
+    const ws = new WorkspaceRepository(db);
+    const stages = stageRefs(db);
+    const leads = new LeadRepository(db);
+    const ctx: CompileContext = {
+      stages,
+      reasons: leads.reasons(),
+      clock: new ZoneClock(String(ws.getSetting('workspace.timeZone') ?? 'UTC')),
+      currency: String(ws.getSetting('workspace.currency') ?? 'USD'),
+    };
+    const batches = new BatchRepository(db);
+    beginImmediate(db);
+    open = true;
+    const batchId = batches.create({
+      fileName: input.files.map((f) => f.name).join(' + '),
+      preset: input.mapping?.preset ?? input.preset,
+      createdBy: input.createdBy,
+      createdAt: started,
+      onInvalid: input.onInvalid,
+    });
+    const writer = new BatchWriter(leads, batchId);
+    const names = input.files.map((f) => f.name);
+    const used: FileMapping[] = [];
+    const files: BatchFile[] = [];
+    const dateDecisions: DateDecision[] = [];
+    const decimalDecisions: DecimalDecision[] = [];
+    const unmappedStages: UnmappedValue[] = [];
+    const unknownReasons: UnmappedValue[] = [];
+    let rowsRead = 0;
+    let rowsImported = 0;
+    let rowsRejected = 0;
+    let footerRowsSkipped = 0;
+    let blankRowsSkipped = 0;
+    let bytesBefore = 0;
+
+    for (let fileIndex = 0; fileIndex < input.files.length; fileIndex++) {
+      const file = input.files[fileIndex]!;
+      const source = await openSource(file, file.options);
+      try {
+        const mapping = fileMappingFor(input, names, fileIndex, source.headers, stages);
+        used.push(mapping);
+        const buffered: RowBatch[] = [];
+        let sampled = 0;
+        while (sampled < FORMAT_SAMPLE_ROWS) {
+          const next = await source.batches.next();
+          if (next.done) break;
+          buffered.push(next.value);
+          sampled += next.value.rows.length;
+        }
+        const formats = decideFormats(file.name, mapping, source.headers, buffered.flatMap((b) => b.rows).slice(0, FORMAT_SAMPLE_ROWS));
+        dateDecisions.push(...formats.dates);
+        decimalDecisions.push(...formats.decimals);
+        const compiled = new CompiledFile(file.name, mapping, source.headers, ctx, formats);
+        const width = source.headers.length;
+        const rowIssues: RowIssue[] = [];
+        let fileRows = 0;
+        let footers: Array<{ cells: string[]; row: number }> = [];
+
+        const processRow = (cells: string[], row: number): void => {
+          fileRows++;
+          rowsRead++;
+          if (cells.length > width) {
+            for (let k = width; k < cells.length; k++) {
+              if (cells[k]!.trim() !== '') {
+                rowIssues.push({ file: file.name, row, column: `#${k + 1}`, value: cells[k]!, code: 'columnCount', params: { found: cells.length, expected: width } });
+                break;
+              }
+            }
+          }
+          const rec = rowIssues.length === 0 ? compiled.transform(cells, row, rowIssues) : null;
+          if (rec !== null && writer.apply(rec, compiled, fileIndex, row, rowIssues)) rowsImported++;
+          else rowsRejected++;
+          if (rowIssues.length > 0) {
+            report.add(rowIssues);
+            rowIssues.length = 0;
+          }
+        };
+        const processBatch = (batch: RowBatch): void => {
+          const { rows, numbers } = batch;
+          for (let i = 0; i < rows.length; i++) {
+            const cells = rows[i]!;
+            if (isBlankRow(cells)) {
+              blankRowsSkipped++;
+              continue;
+            }
+            // Footer lines count only at the end of the data: held back until a data row proves otherwise.
+            if (mapping.skipFooter && isFooterRow(cells)) {
+              footers.push({ cells, row: numbers[i]! });
+              continue;
+            }
+            if (footers.length > 0) {
+              for (const f of footers) processRow(f.cells, f.row);
+              footers = [];
+            }
+            processRow(cells, numbers[i]!);
+          }
+        };
+        const tick = (): void => {
+          const bytes = bytesBefore + source.bytesRead();
+          ctl.progress({ done: bytes, total: totalBytes, unit: 'bytes', phase: 'imports.reading' });
+          onProgress({ phase: 'reading', file: file.name, fileIndex, rows: rowsRead, bytes, totalBytes });
+        };
+        for (const b of buffered) processBatch(b);
+        buffered.length = 0;
+        tick();
+        for (;;) {
+          ctl.checkpoint();
+          await yieldToEventLoop();
+          const next = await source.batches.next();
+          if (next.done) break;
+          processBatch(next.value);
+          tick();
+        }
+        footerRowsSkipped += footers.length;
+        if (fileRows === 0) throw new AppError('imports.headerOnly', { file: file.name });
+        unmappedStages.push(...compiled.unmappedStages());
+        unknownReasons.push(...compiled.unknownReasons());
+        files.push({ name: file.name, sha256: source.sha256() ?? (await hashFile(file.path)), sizeBytes: source.sizeBytes, rows: fileRows });
+        bytesBefore += source.sizeBytes;
+      } finally {
+        await source.close();
+      }
+    }
+
+    const counts: ImportCounts = {
+      files: files.length,
+      bytes: totalBytes,
+      rowsRead,
+      rowsImported,
+      rowsRejected,
+      footerRowsSkipped,
+      blankRowsSkipped,
+      leadsInserted: writer.counts.leadsInserted,
+      leadsUpdated: writer.counts.leadsUpdated,
+      leadsUnchanged: writer.leadsUnchanged,
+      stageEventsAdded: writer.counts.stageEventsAdded,
+      stageEventsExisting: writer.counts.stageEventsExisting,
+      touchesAdded: writer.counts.touchesAdded,
+      issues: report.count,
+    };
+    const mapping: ImportMapping = { version: 1, ...(input.mapping?.name ? { name: input.mapping.name } : {}), ...(input.preset ? { preset: input.preset } : input.mapping?.preset ? { preset: input.mapping.preset } : {}), files: used };
+    const rejected = (report.count > 0 && input.onInvalid === 'reject') || rowsImported === 0;
+    const status: ImportResult['status'] = input.dryRun ? 'validated' : rejected ? 'rejected' : 'applied';
+    if (status === 'applied') {
+      ctl.checkpoint();
+      onProgress({ phase: 'committing', file: '', fileIndex: input.files.length, rows: rowsRead, bytes: totalBytes, totalBytes });
+      batches.finish(batchId, {
+        fileName: files.map((f) => f.name).join(' + '),
+        fileHash: files.length === 1 ? files[0]!.sha256 : createHash('sha256').update(files.map((f) => f.sha256).join('\n')).digest('hex'),
+        files: JSON.stringify(files),
+        mapping: JSON.stringify(mapping),
+        counts: JSON.stringify(counts),
+        errors: JSON.stringify(report.first),
+        issueCount: report.count,
+        durationMs: Date.now() - started,
+      });
+      db.exec('COMMIT');
+    } else {
+      db.exec('ROLLBACK');
+    }
+    open = false;
+    // Hand the WAL's pages to the main file now rather than at some later reader's expense.
+    if (status === 'applied') db.pragma('wal_checkpoint(PASSIVE)');
+    const hasReport = report.close();
+    return {
+      status,
+      batchId: status === 'applied' ? batchId : null,
+      counts,
+      issues: report.first,
+      reportFile: hasReport ? input.report.commit() : null,
+      unmappedStages,
+      unknownReasons,
+      dateDecisions,
+      decimalDecisions,
+      mapping,
+      durationMs: Date.now() - started,
+    };
+  } catch (e) {
+    if (open && db.inTransaction) db.exec('ROLLBACK');
+    throw e;
+  } finally {
+    report.close();
+    db.close();
+  }
+}
