@@ -33,9 +33,10 @@ export function App() {
   const loadError = useSession((s) => s.loadError);
   usePreferencesEffects();
 
+  const workspaceName = useSession((s) => s.session?.workspace?.name ?? null);
   useEffect(() => {
-    document.title = t('app.name');
-  }, [t]);
+    document.title = workspaceName ? `${workspaceName} — ${t('app.name')}` : t('app.name');
+  }, [t, workspaceName]);
 
   if (!hasSession) {
     return (

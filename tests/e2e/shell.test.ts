@@ -159,6 +159,8 @@ describe.skipIf(!hasChromium)(title, () => {
     ]) {
       expect(await menu.getByRole('menuitem', { name: en(key) }).count()).toBe(1);
     }
+    // No screen offers an export yet, so the menu does not promise one.
+    expect(await menu.getByRole('menuitem', { name: en('app.menu.export') }).count()).toBe(0);
     await shot('en-light-workspace-menu');
     await app.page.keyboard.press('Escape');
     await shell.sidebar.getByRole('button', { name: en('nav.about') }).click();
@@ -298,6 +300,31 @@ describe.skipIf(!hasChromium)(title, () => {
     const restored = await info();
     expect(restored.path).toBe(broken);
     expect(restored.counts.leads).toBeGreaterThan(0);
+  });
+
+  it('greys out a recent workspace whose file is gone, and forgets it on request', async () => {
+    const gone = path.join(app.dataDir, 'Gone.db');
+    for (const step of [
+      ['workspace.create', { path: gone, name: 'Gone Ltd' }],
+      ['workspace.close', {}],
+    ] as const) {
+      const result = await app.dispatch(step[0], step[1]);
+      if (!result.ok) throw new Error(result.error.message);
+    }
+    fs.rmSync(gone);
+    await app.page.reload();
+    await start.waitUntilShown();
+    const item = start.recentItem('Gone Ltd');
+    await item.waitFor();
+    expect(await item.getAttribute('class')).toContain('missing');
+    expect(await item.textContent()).toContain(en('start.recent.missing'));
+    expect(await item.getByRole('button', { name: /Gone Ltd/ }).isDisabled()).toBe(true);
+    await shot('en-light-start-missing');
+    await item.getByRole('button', { name: en('start.recent.forget') }).click();
+    await item.waitFor({ state: 'detached' });
+    const session = await app.dispatch('workspace.session', {});
+    if (!session.ok) throw new Error(session.error.message);
+    expect(JSON.stringify(session.value)).not.toContain('Gone.db');
   });
 
   it('logged no console errors and threw no page errors', () => {

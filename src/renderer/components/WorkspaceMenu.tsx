@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { useStore } from 'zustand';
 import type { WorkspaceInfo } from '../../shared/domain/types';
 import { useApp, useSession } from '../app-context';
 import { runMenuCommand } from '../menu-commands';
@@ -16,6 +17,8 @@ export function WorkspaceMenu({ workspace }: { workspace: WorkspaceInfo }) {
   const { t } = useTranslation();
   const model = useApp();
   const recent = useSession((s) => s.session?.recent);
+  // Export belongs to the screen on display; the item shows only while that screen offers it.
+  const canExport = useStore(model.screenCommands, (s) => s.handlers.export !== undefined);
   const others = (recent ?? []).filter((r) => r.path !== workspace.path).slice(0, RECENT_SHOWN);
   const run = (close: () => void, work: () => Promise<unknown>) => {
     close();
@@ -68,6 +71,11 @@ export function WorkspaceMenu({ workspace }: { workspace: WorkspaceInfo }) {
           <MenuItem icon="imports" onSelect={() => run(close, () => runMenuCommand('imports.import', model))}>
             {t('app.menu.import')}
           </MenuItem>
+          {canExport ? (
+            <MenuItem icon="download" onSelect={() => run(close, () => runMenuCommand('export', model))}>
+              {t('app.menu.export')}
+            </MenuItem>
+          ) : null}
           <MenuItem icon="presenter" onSelect={() => run(close, () => runMenuCommand('view.presenter', model))}>
             {t('app.menu.presenter')}
           </MenuItem>
