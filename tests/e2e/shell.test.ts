@@ -19,8 +19,6 @@ describe.skipIf(!hasChromium)(title, () => {
   let app: BrowserApp;
   let start: StartPage;
   let shell: ShellPage;
-  /** Whether the sample generator worked; until it does, the test runs on a workspace it creates. */
-  let usedSample = false;
 
   const shot = async (name: string) => {
     await app.page.screenshot({
@@ -97,25 +95,14 @@ describe.skipIf(!hasChromium)(title, () => {
     await dialog.getByRole('button', { name: 'Cancel' }).click();
   });
 
-  it('opens the sample workspace from the start screen (or, until the generator exists, a new one)', async () => {
+  it('opens the sample workspace from the start screen', async () => {
     const outcome = await start.openSample();
-    if (outcome === 'opened') {
-      usedSample = true;
-    } else {
-      const message = (await start.failure.textContent()) ?? '';
-      // Whatever failed, the user reads a sentence, not a code or a stack trace.
-      expect(message).not.toMatch(/^\s*[a-z]+\.[a-zA-Z]+\s*$|\n\s+at /);
-      console.warn(
-        `[e2e] the sample workspace could not be generated (${message.trim()}); testing on a new workspace instead.`,
-      );
-      await shot('en-light-sample-failure');
-      await start.createWorkspace('Acme Corp', path.join(app.dataDir, 'Acme Corp.db'));
-    }
-    await shell.waitUntilShown();
+    if (outcome === 'failed') throw new Error(`The sample did not open: ${(await start.failure.textContent()) ?? ''}`);
     const workspace = await info();
     expect(await shell.workspaceSwitcher.textContent()).toContain(workspace.name);
     expect(await shell.workspaceSwitcher.getAttribute('title')).toContain(workspace.path);
-    if (usedSample) expect(workspace.counts.leads).toBeGreaterThan(0);
+    expect(workspace.counts.leads).toBeGreaterThan(0);
+    expect(await app.page.title()).toBe(`${workspace.name} — ${en('app.name')}`);
   });
 
   it("visits every section in English, in both themes, with the workspace's real counts", async () => {
@@ -131,11 +118,9 @@ describe.skipIf(!hasChromium)(title, () => {
     await shell.goTo('funnel');
     const leads = await shell.fact(en('counts.leads')).textContent();
     expect(leads).toBe(new Intl.NumberFormat('en').format(workspace.counts.leads));
-    const status =
-      workspace.counts.leads > 0
-        ? en('empty.funnel.withData', { count: workspace.counts.leads, n: leads })
-        : en('empty.funnel.noData');
-    expect(await app.page.locator('.empty-status').textContent()).toBe(status);
+    expect(await app.page.locator('.empty-status').textContent()).toBe(
+      en('empty.funnel.withData', { count: workspace.counts.leads, n: leads }),
+    );
     await shell.setTheme('light');
   });
 
@@ -302,15 +287,21 @@ describe.skipIf(!hasChromium)(title, () => {
     expect(restored.counts.leads).toBeGreaterThan(0);
   });
 
-  it('greys out a recent workspace whose file is gone, and forgets it on request', async () => {
+  it('creates a workspace in browser mode, and greys it out in the recent list once its file is gone', async () => {
     const gone = path.join(app.dataDir, 'Gone.db');
-    for (const step of [
-      ['workspace.create', { path: gone, name: 'Gone Ltd' }],
-      ['workspace.close', {}],
-    ] as const) {
-      const result = await app.dispatch(step[0], step[1]);
-      if (!result.ok) throw new Error(result.error.message);
-    }
+    const menu = await shell.openWorkspaceMenu();
+    await menu.getByRole('menuitem', { name: en('app.menu.close') }).click();
+    await start.waitUntilShown();
+    await start.createWorkspace('Gone Ltd', gone);
+    const created = await info();
+    expect(created).toMatchObject({ path: gone, name: 'Gone Ltd' });
+    expect(created.counts.leads).toBe(0);
+    await shell.goTo('funnel');
+    expect(await app.page.locator('.empty-status').textContent()).toBe(en('empty.funnel.noData'));
+    await app.page.getByRole('button', { name: en('empty.actions.import') }).waitFor();
+    await shot('en-light-funnel-empty-workspace');
+    const close = await app.dispatch('workspace.close', {});
+    if (!close.ok) throw new Error(close.error.message);
     fs.rmSync(gone);
     await app.page.reload();
     await start.waitUntilShown();
