@@ -11,6 +11,9 @@ import { nativeCommand } from './commands/native';
 import { distCommand } from './commands/dist';
 import { importCommand } from './commands/import';
 import { exportCommand } from './commands/export';
+import { slaCommand } from './commands/sla';
+import { verifyCommand } from './commands/verify';
+import { identityCommand } from './commands/identity';
 
 export interface Command {
   /** Runs with the arguments after the command name; returns the exit code. */
@@ -30,6 +33,9 @@ export const commands: Record<string, Command> = {
   dist: distCommand,
   import: importCommand,
   export: exportCommand,
+  sla: slaCommand,
+  verify: verifyCommand,
+  identity: identityCommand,
 };
 
 export async function main(argv: string[], io: CliIo = processIo): Promise<number> {

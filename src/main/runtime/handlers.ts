@@ -8,6 +8,7 @@ import { metricsHandlers } from '../metrics/handlers';
 import { calendarHandlers } from '../calendar/handlers';
 import type { Runtime } from './runtime';
 import { importsHandlers } from '../imports/handlers';
+import { documentsHandlers } from '../documents/handlers';
 
 /** Every capability's handlers, one line each; the type makes a missing or extra handler a compile error. */
 export const handlers: ContractHandlers<Runtime> = {
@@ -19,4 +20,5 @@ export const handlers: ContractHandlers<Runtime> = {
   metrics: metricsHandlers,
   calendar: calendarHandlers,
   imports: importsHandlers,
+  documents: documentsHandlers,
 };

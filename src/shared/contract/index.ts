@@ -7,6 +7,7 @@ import { appContract } from '../app/contract';
 import { metricsContract } from '../metrics/contract';
 import { calendarContract } from '../calendar/contract';
 import { importsContract } from '../imports/contract';
+import { documentsContract } from '../documents/contract';
 
 /**
  * The API: every capability every front end has. A new capability adds its group here (one line);
@@ -21,6 +22,7 @@ export const contract = {
   metrics: metricsContract,
   calendar: calendarContract,
   imports: importsContract,
+  documents: documentsContract,
 };
 
 export type Contract = typeof contract;

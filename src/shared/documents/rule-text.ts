@@ -11,7 +11,8 @@ function fieldName(field: string, t: TFunction): string {
 
 function valueText(value: RuleCondition['value'], t: TFunction, locale: Locale): string {
   if (value === undefined) return '';
-  if (Array.isArray(value)) return new Intl.ListFormat(locale, { style: 'short', type: 'conjunction' }).format(value.map((v) => valueText(v, t, locale)));
+  // "is one of A or B": a list value always means alternatives, for `in` and `not_in` alike.
+  if (Array.isArray(value)) return new Intl.ListFormat(locale, { style: 'long', type: 'disjunction' }).format(value.map((v) => valueText(v, t, locale)));
   if (typeof value === 'number') return new Intl.NumberFormat(locale, { maximumFractionDigits: 4 }).format(value);
   if (typeof value === 'boolean') return t(value ? 'documents.rule.true' : 'documents.rule.false');
   return t('documents.rule.quoted', { value });

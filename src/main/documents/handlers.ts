@@ -1,0 +1,121 @@
+import fs from 'node:fs';
+import { createHash } from 'node:crypto';
+import type { ContractHandlers } from '../../shared/contract';
+import { createI18n } from '../../shared/i18n';
+import { renderSlaHtml } from '../../shared/documents/template';
+import type { Runtime } from '../runtime/runtime';
+import { composeTerms, rememberParties } from './compose';
+import { definitionsInForce } from './definitions-in-force';
+import { createIdentity, infoOf, readPkcs12, toPkcs12 } from './identity';
+import { checkPassphrase, Pkcs12FileVault } from './key-vault';
+import { pdfEngine } from './pdf-engine';
+import { renderSlaPdf } from './render';
+import { DocumentsRepository } from './repository';
+import { signDocument } from './sign';
+import { verifyPdf } from './verify';
+
+const sha256 = (b: Uint8Array): string => createHash('sha256').update(b).digest('hex');
+
+/** Writes a produced file into the session's file store; nothing is registered if writing fails. */
+function produce(rt: Runtime, name: string, bytes: Uint8Array, mode = 0o644) {
+  const slot = rt.files.reserve(name);
+  try {
+    fs.writeFileSync(slot.path, bytes, { mode });
+    return slot.commit();
+  } catch (e) {
+    fs.rmSync(slot.path, { force: true });
+    throw e;
+  }
+}
+
+const vault = new Pkcs12FileVault();
+
+export const documentsHandlers: ContractHandlers<Runtime>['documents'] = {
+  preview: (input, rt) => {
+    const terms = composeTerms(rt.requireWorkspace(), input);
+    return { terms, html: renderSlaHtml(terms, createI18n(terms.locale).t).html };
+  },
+
+  render: async (input, rt) => {
+    const ws = rt.requireWorkspace();
+    const terms = composeTerms(ws, input);
+    const pdf = await renderSlaPdf(terms, await pdfEngine(), `Funnel Review ${rt.options.appVersion}`);
+    const fileSha256 = sha256(pdf.bytes);
+    const file = produce(rt, `${terms.documentId}.pdf`, pdf.bytes);
+    ws.db.transaction(() => {
+      ws.repo(DocumentsRepository).insertDocument({
+        documentId: terms.documentId,
+        locale: terms.locale,
+        periodFrom: terms.period.from,
+        periodTo: terms.period.to,
+        terms: pdf.termsJson,
+        termsSha256: sha256(new TextEncoder().encode(pdf.termsJson)),
+        revisionIds: terms.definitions.map((d) => d.revisionId),
+        fileSha256,
+        fileSize: pdf.bytes.length,
+        createdBy: rt.prefs.preferences.userName,
+        createdAt: terms.composedAt,
+      });
+      rememberParties(ws, terms);
+    })();
+    return { documentId: terms.documentId, file, terms, fileSha256, pages: pdf.pages };
+  },
+
+  list: (_input, rt) => rt.requireWorkspace().repo(DocumentsRepository).list(),
+
+  createIdentity: ({ passphrase, ...person }, rt) => {
+    const secret = checkPassphrase(passphrase, person.name);
+    const material = createIdentity(person);
+    const identity = infoOf(material);
+    // Handed over as a file the front end saves (the CLI to --out; the app into its own vault).
+    const file = produce(rt, `${person.name}.p12`, toPkcs12(material, secret), 0o600);
+    return { file, identity };
+  },
+
+  inspectIdentity: async ({ identity, passphrase }, rt) => (await vault.unlock(rt.files.pathOf(identity), passphrase)).info,
+
+  importIdentity: async ({ identity, passphrase, newPassphrase }, rt) => {
+    const entry = rt.files.get(identity);
+    const material = readPkcs12(fs.readFileSync(entry.path), passphrase, entry.ref.name);
+    const secret = newPassphrase ?? passphrase;
+    const info = infoOf(material);
+    const file = produce(rt, `${info.name || 'identity'}.p12`, toPkcs12(material, secret), 0o600);
+    return { file, identity: info };
+  },
+
+  sign: async ({ file, identity, passphrase, party }, rt) => {
+    const entry = rt.files.get(file);
+    const bytes = fs.readFileSync(entry.path);
+    const unlocked = await vault.unlock(rt.files.pathOf(identity), passphrase);
+    const result = await signDocument({ bytes, file: entry.ref.name, identity: unlocked, party, engine: await pdfEngine() });
+    const ws = rt.workspace;
+    const repo = ws && !ws.readOnly ? ws.repo(DocumentsRepository) : null;
+    const out = produce(rt, entry.ref.name.replace(/(\.pdf)?$/i, '.signed.pdf'), result.bytes);
+    if (ws && repo?.has(result.terms.documentId)) {
+      ws.db.transaction(() =>
+        repo.insertSignature({
+          documentId: result.terms.documentId,
+          party: result.party,
+          sequence: result.after.signatures.length,
+          signerName: result.signer.name,
+          signerRole: result.signer.role,
+          signerEmail: result.signer.email,
+          certificateSha256: result.signer.fingerprint,
+          signedAt: result.signedAt,
+          signedFileSha256: result.after.fileSha256,
+          signedFileSize: result.bytes.length,
+          previousFileSha256: result.before.fileSha256,
+          createdAt: Date.now(),
+        }),
+      )();
+    }
+    return { file: out, party: result.party, signer: result.signer, report: result.after };
+  },
+
+  verify: async ({ file }, rt) => {
+    const entry = rt.files.get(file);
+    const ws = rt.workspace;
+    const current = ws ? { workspace: ws.settings().name, definitions: definitionsInForce(ws) } : undefined;
+    return verifyPdf(fs.readFileSync(entry.path), entry.ref.name, current);
+  },
+};
