@@ -85,6 +85,20 @@ export class BusinessCalendar {
     return this.starts[lo]! + (target - this.before[lo]!);
   }
 
+  /** Working intervals [start, end) overlapping [from, to), clipped to it (for charts and cross-checks). */
+  intervals(from: number, to: number): Array<[number, number]> {
+    if (!(to > from)) return [];
+    this.cover(from);
+    this.cover(to);
+    const out: Array<[number, number]> = [];
+    for (let i = 0; i < this.starts.length; i++) {
+      const start = Math.max(from, this.starts[i]!);
+      const end = Math.min(to, this.ends[i]!);
+      if (end > start) out.push([start, end]);
+    }
+    return out;
+  }
+
   /** Working ms from the first generated day up to `t`; `t` must be covered. */
   private cumulative(t: number): number {
     // Last interval starting at or before t.
