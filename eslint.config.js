@@ -49,6 +49,12 @@ export default tseslint.config(
     },
   },
   {
+    // Renderer tests exercise renderer code in Node: they may import it, never main-process code.
+    files: ['tests/renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['**/main/**'], message: 'Renderer tests must not import main-process code.' }] }] },
+  },
+  {
     // electron-builder loads its hooks with require(): plain CommonJS.
     files: ['**/*.cjs'],
     languageOptions: { sourceType: 'commonjs', globals: globals.node },
@@ -56,6 +62,7 @@ export default tseslint.config(
   },
   {
     files: ['src/main/**/*.ts', 'tests/**/*.ts', '*.config.ts', 'src/main/**/*.mjs', 'eslint.config.js'],
+    ignores: ['tests/renderer/**'],
     languageOptions: { globals: globals.node },
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ group: ['**/renderer/**'], message: 'main must not import renderer code.' }] }],

@@ -1,4 +1,3 @@
-/* eslint-disable no-restricted-imports -- renderer tests import the renderer; the rule is meant for main-side tests (tests/**) */
 import { describe, expect, it } from 'vitest';
 import { BACKUP_REASONS, LOCALES, type WorkspaceCounts } from '../../src/shared/domain/types';
 import { catalogs, createI18n } from '../../src/shared/i18n';

@@ -71,6 +71,9 @@ async function start(): Promise<void> {
     host: 'electron',
     appVersion: app.getVersion(),
     desktop: desktopBridge(() => win),
+    onPreferencesChanged: (p) => {
+      nativeTheme.themeSource = p.theme;
+    },
   });
   const dispatch = createDispatch(runtime, handlers);
   registerIpc(ipcMain, dispatch);

@@ -7,7 +7,7 @@ import { PreferencesStore } from './preferences';
 import { EventBus } from './events';
 import type { DesktopBridge } from './desktop';
 import { AppError } from '../../shared/errors';
-import type { SessionState } from '../../shared/domain/types';
+import type { Preferences, SessionState } from '../../shared/domain/types';
 
 export interface RuntimeOptions {
   /** Folder for preferences, the sample workspace and temporary files. */
@@ -16,6 +16,8 @@ export interface RuntimeOptions {
   readonly appVersion: string;
   /** Native dialogs and the file manager, when the host has them (Electron). */
   readonly desktop?: DesktopBridge;
+  /** Lets the host follow preference changes (Electron: native theme of menus and dialogs). */
+  readonly onPreferencesChanged?: (preferences: Preferences) => void;
 }
 
 export const SAMPLE_FILE_NAME = 'Sample workspace.db';

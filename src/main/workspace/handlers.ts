@@ -65,7 +65,9 @@ export const workspaceHandlers: ContractHandlers<Runtime>['workspace'] = {
 
   setPreferences: (patch, rt) => {
     const clean = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
-    return rt.prefs.setPreferences(clean);
+    const preferences = rt.prefs.setPreferences(clean);
+    rt.options.onPreferencesChanged?.(preferences);
+    return preferences;
   },
 
   forgetRecent: ({ path: file }, rt) => {
