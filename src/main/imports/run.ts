@@ -107,6 +107,10 @@ export async function runImport(input: ImportInput, ctl: JobControl, onProgress:
   try {
     configure(db, true);
     db.pragma(`cache_size = -${CACHE_KIB}`);
+    // Every id this connection writes comes from the same transaction (leads it just inserted or
+    // found, the stages table, its own batch): per-row foreign-key lookups would only cost time.
+    // Only this connection, and only for the batch; undo and every other writer keep them on.
+    db.pragma('foreign_keys = OFF');
     const ws = new WorkspaceRepository(db);
     const stages = stageRefs(db);
     const leads = new LeadRepository(db);

@@ -225,6 +225,8 @@ export class BatchWriter {
   }
 
   private addEvents(leadId: number, rec: LeadRecord): void {
+    // In time order: derived tables kept by triggers (metrics) then take their cheap append path.
+    if (rec.events.length > 1) rec.events.sort((a, b) => a.at - b.at);
     for (const e of rec.events) {
       if (this.repo.insertEvent(leadId, e.stageId, e.at, e.reasonCode, e.reasonText, this.batchId)) this.counts.stageEventsAdded++;
       else this.counts.stageEventsExisting++;

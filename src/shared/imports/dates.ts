@@ -67,8 +67,8 @@ function wall(y: number, mo: number, d: number, g: RegExpExecArray, base: number
 }
 
 /**
- * Converts wall-clock readings in one IANA zone to UTC. DST gaps move forward and repeated hours
- * take the earlier instant, as luxon (and the rest of the app) does.
+ * Converts wall-clock readings in one IANA zone to UTC. A time in a DST gap moves forward by the gap
+ * (as luxon does); a repeated hour takes its earlier instant, whatever the season the import runs in.
  */
 export class ZoneClock {
   private readonly zone: IANAZone | null;
@@ -99,15 +99,20 @@ export class ZoneClock {
 
   toUtc(wallMs: number): number {
     if (this.zone === null) return wallMs;
-    const o = this.offsetAt(wallMs);
-    let guess = wallMs - o * 60_000;
-    const o2 = this.offsetAt(guess);
-    if (o === o2) return guess;
-    guess -= (o2 - o) * 60_000;
-    const o3 = this.offsetAt(guess);
-    if (o2 === o3) return guess;
-    return wallMs - Math.max(o2, o3) * 60_000;
+    // The offsets a day either side: equal unless a transition is near (zones change at most twice a year).
+    const before = this.offsetAt(wallMs - 86_400_000);
+    const after = this.offsetAt(wallMs + 86_400_000);
+    if (before === after) return wallMs - before * 60_000;
+    const early = wallMs - Math.max(before, after) * 60_000;
+    const late = wallMs - Math.min(before, after) * 60_000;
+    const earlyValid = this.offsetAt(early) === Math.max(before, after);
+    const lateValid = this.offsetAt(late) === Math.min(before, after);
+    if (earlyValid) return early;
+    if (lateValid) return late;
+    // A wall time that does not exist (spring-forward gap) moves forward by the gap.
+    return late;
   }
+
 }
 
 /**

@@ -192,23 +192,24 @@ const DEFINITIONS: readonly PresetDefinition[] = [HUBSPOT_CONTACTS, HUBSPOT_DEAL
 
 /** A preset's suggestion for one file: the targets of the headers it knows, and its settings. */
 export interface PresetSuggestion {
-  readonly known: ReadonlyMap<string, Target>;
+  /** Header -> target, with the rank of the label that matched (lower is the preset's preferred label). */
+  readonly known: ReadonlyMap<string, { readonly target: Target; readonly rank: number }>;
   readonly base: Omit<FileMappingInput, 'columns'>;
 }
 
 function nativeSuggestion(headers: readonly string[]): PresetSuggestion {
   const names = new Set(headers.map((h) => h.trim().toLowerCase()));
   const isEvents = names.has('stage') && names.has('entered_at');
-  const known = new Map<string, Target>();
+  const known = new Map<string, { target: Target; rank: number }>();
   for (const h of headers) {
     const n = h.trim().toLowerCase();
     if (isEvents) {
       const target: Target = n === 'lead_id' ? 'lead_id' : n === 'stage' ? 'stage' : n === 'entered_at' ? 'entered_at' : n === 'reason_code' ? 'event_reason_code' : n === 'reason_text' ? 'event_reason' : 'ignore';
-      known.set(h, target);
+      known.set(h, { target, rank: 0 });
     } else {
       const fixed = NATIVE_LEAD_COLUMNS.find((c) => c === n);
-      if (fixed) known.set(h, fixed);
-      else known.set(h, customTarget(h.trim().startsWith(NATIVE_CUSTOM_PREFIX) ? h.trim().slice(NATIVE_CUSTOM_PREFIX.length) : h.trim()));
+      if (fixed) known.set(h, { target: fixed, rank: 0 });
+      else known.set(h, { target: customTarget(h.trim().startsWith(NATIVE_CUSTOM_PREFIX) ? h.trim().slice(NATIVE_CUSTOM_PREFIX.length) : h.trim()), rank: 0 });
     }
   }
   return { known, base: { unescapeFormulas: true, dateOrder: 'auto', unmappedColumns: isEvents ? 'ignore' : 'custom' } };
@@ -218,12 +219,13 @@ function nativeSuggestion(headers: readonly string[]): PresetSuggestion {
 export function presetSuggestion(id: PresetId, headers: readonly string[], stages: readonly StageRef[]): PresetSuggestion {
   if (id === 'native') return nativeSuggestion(headers);
   const def = DEFINITIONS.find((d) => d.id === id)!;
-  const byLabel = new Map<string, Target>();
-  for (const c of def.columns) for (const l of c.labels) if (!byLabel.has(normalizeLabel(l))) byLabel.set(normalizeLabel(l), c.target);
+  const byLabel = new Map<string, { target: Target; rank: number }>();
+  for (const c of def.columns) c.labels.forEach((l, rank) => byLabel.has(normalizeLabel(l)) || byLabel.set(normalizeLabel(l), { target: c.target, rank }));
   const stageKeys = new Set(stages.map((s) => s.key));
-  const known = new Map<string, Target>();
+  const known = new Map<string, { target: Target; rank: number }>();
   for (const h of headers) {
-    let target = byLabel.get(normalizeLabel(h));
+    const label = byLabel.get(normalizeLabel(h));
+    let target = label?.target;
     // `Date entered "…"` columns of any pipeline, in any UI language HubSpot exports.
     if (target === undefined && (id === 'hubspot-contacts' || id === 'hubspot-deals') && /^date entered\b/i.test(h.trim())) {
       const quoted = /["“](.+?)(?:\s*\([^)]*\))?["”]/.exec(h)?.[1];
@@ -234,19 +236,20 @@ export function presetSuggestion(id: PresetId, headers: readonly string[], stage
     if (target === undefined) continue;
     // A preset column for a stage this workspace has dropped is left out rather than failing.
     if (target.startsWith('stage:') && !stageKeys.has(target.slice('stage:'.length))) continue;
-    known.set(h, target);
+    known.set(h, { target, rank: label?.rank ?? 0 });
   }
   const stageValues = Object.fromEntries(Object.entries(def.stageValues).filter(([, key]) => key === null || stageKeys.has(key)));
   return { known, base: { stageValues, dateOrder: def.dateOrder, unmappedColumns: 'ignore' } };
 }
 
-/** The preset whose signature headers this file has most of (at least two), or null. */
+/** The preset whose signature headers this file has most of (at least three), or null. */
 export function detectPreset(headers: readonly string[]): PresetId | null {
   const names = new Set(headers.map(normalizeLabel));
   const lower = new Set(headers.map((h) => h.trim().toLowerCase()));
   if (lower.has('lead_id') && (lower.has('created_at') || (lower.has('stage') && lower.has('entered_at')))) return 'native';
   let best: PresetId | null = null;
-  let bestScore = 1;
+  // Two generic labels ("Lead ID", "Lead Source") are not yet a Salesforce report.
+  let bestScore = 2;
   for (const d of DEFINITIONS) {
     const score = d.signature.filter((s) => names.has(normalizeLabel(s))).length;
     if (score > bestScore) {

@@ -27,7 +27,9 @@ export interface FileSuggestion {
  * column and a plain date column is read as a long file (one row per stage change).
  */
 export function suggestFileMapping(headers: readonly string[], stages: readonly StageRef[], presetId?: PresetId | null): FileSuggestion {
-  const preset = presetId === undefined ? detectPreset(headers) : presetId;
+  let preset = presetId === undefined ? detectPreset(headers) : presetId;
+  // A file that looks native but has stage-date columns is a wide export, not our format.
+  if (presetId === undefined && preset === 'native' && headers.some((h) => stageForDateHeader(h, stages) !== null)) preset = null;
   const fromPreset = preset ? presetSuggestion(preset, headers, stages) : null;
   const chosen = new Map<string, { target: Target; basis: SuggestionBasis; rank: number }>();
   const taken = new Map<Target, string>();
@@ -43,7 +45,7 @@ export function suggestFileMapping(headers: readonly string[], stages: readonly 
     taken.set(target, column);
   };
 
-  if (fromPreset) for (const [column, target] of fromPreset.known) claim(column, target, 'preset', -1);
+  if (fromPreset) for (const [column, { target, rank }] of fromPreset.known) claim(column, target, 'preset', rank - 1000);
 
   const rest = headers.filter((h) => !chosen.has(h));
   const fields = rest.map((h) => ({ h, f: fieldForHeader(h) }));
