@@ -1,4 +1,4 @@
-import { AFRelationship, PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFString, type PDFObject } from 'pdf-lib';
+import { AFRelationship, PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRef, PDFString, type PDFObject } from 'pdf-lib';
 import type { PdfEngine } from './pdf-engine';
 import { writeMarker, type SignatureSlot } from './pdf/marker';
 import { createI18n } from '../../shared/i18n';
@@ -28,6 +28,10 @@ function takeSlots(doc: PDFDocument): SignatureSlot[] {
       if (role && rect && rect.size() === 4) {
         const r = [0, 1, 2, 3].map((k) => rect.lookupMaybe(k, PDFNumber)?.asNumber() ?? 0);
         slots.push({ party: role, page: pageIndex, rect: [Math.min(r[0]!, r[2]!), Math.min(r[1]!, r[3]!), Math.max(r[0]!, r[2]!), Math.max(r[1]!, r[3]!)] });
+        // Gone from the file too, not just from the page: the slot must not stay a link.
+        const action = annot?.get(PDFName.of('A'));
+        if (action instanceof PDFRef) doc.context.delete(action);
+        if (raw instanceof PDFRef) doc.context.delete(raw);
         continue;
       }
       keep.push(raw);

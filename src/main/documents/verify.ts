@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
-import { EncryptedPDFError, PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFString } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFString } from 'pdf-lib';
 import { AppError } from '../../shared/errors';
 import { compareDefinitions, PARTY_ROLES, type DefinitionInForce, type PartyRole, type TermsDocument } from '../../shared/documents/terms';
 import type { SignatureReport, VerificationReport } from '../../shared/documents/types';
 import { checkCms } from './cms';
 import { describeCertificate } from './identity';
-import { checkPdfBytes, readTerms } from './pdf/load';
+import { checkPdfBytes, isEncryptedError, readTerms } from './pdf/load';
 import { readMarker } from './pdf/marker';
 
 /** Field names our signatures use; the party is read back from them. */
@@ -76,7 +76,7 @@ async function parse(bytes: Uint8Array, file: string): Promise<PDFDocument | nul
   try {
     return await PDFDocument.load(bytes, { updateMetadata: false, throwOnInvalidObject: false });
   } catch (e) {
-    if (e instanceof EncryptedPDFError) throw new AppError('documents.encrypted', { file });
+    if (isEncryptedError(e)) throw new AppError('documents.encrypted', { file });
     return null;
   }
 }

@@ -27,12 +27,20 @@ export function checkPdfBytes(bytes: Uint8Array, file: string): void {
   if (!tail.endsWith('%%EOF')) throw new AppError('documents.truncated', { file });
 }
 
+/**
+ * pdf-lib's EncryptedPDFError is compiled to ES5, where subclassing Error loses the prototype, so
+ * `instanceof` fails: the message is the reliable sign.
+ */
+export function isEncryptedError(e: unknown): boolean {
+  return e instanceof EncryptedPDFError || /is encrypted/i.test(String((e as Error)?.message ?? ''));
+}
+
 export async function loadPdf(bytes: Uint8Array, file: string): Promise<PDFDocument> {
   checkPdfBytes(bytes, file);
   try {
     return await PDFDocument.load(bytes, { updateMetadata: false, throwOnInvalidObject: false });
   } catch (e) {
-    if (e instanceof EncryptedPDFError) throw new AppError('documents.encrypted', { file });
+    if (isEncryptedError(e)) throw new AppError('documents.encrypted', { file });
     throw new AppError('documents.damaged', { file, detail: String((e as Error).message ?? e).slice(0, 200) });
   }
 }
