@@ -13,6 +13,7 @@ import type { Runtime } from '../runtime/runtime';
 import type { Workspace } from '../workspace/workspace';
 import { assertIdle, claimWorkspace, releaseWorkspace, withBusyCheck } from './active';
 import { BatchRepository, type BatchRow } from './batch-repository';
+import { LeadRepository } from './lead-repository';
 import { exportNative } from './native-export';
 import { PresetRepository, type PresetRow } from './preset-repository';
 import { previewImport } from './preview';
@@ -154,6 +155,8 @@ export const importsHandlers: ContractHandlers<Runtime>['imports'] = {
     const builtIn: PresetInfo[] = PRESET_IDS.map((id) => ({ id, builtIn: true, mapping: null, updatedAt: null }));
     return [...builtIn, ...ws.repo(PresetRepository).list().map(presetInfo)];
   },
+
+  reasons: (_input, rt) => rt.requireWorkspace().repo(LeadRepository).reasons(),
 
   preview: async ({ files, preset, mapping, rows }, rt) => {
     const ws = rt.requireWorkspace();

@@ -37,7 +37,9 @@ function score(sample: string, complete: boolean, dialect: Omit<Dialect, 'newlin
  */
 export function detectDialect(sample: string, complete: boolean, forced: { delimiter?: Delimiter } = {}): Dialect {
   const delimiters = forced.delimiter ? [forced.delimiter] : DELIMITERS;
-  const ranked = (['"', "'"] as const)
+  // Single quotes only for files without double quotes: a broken double quote must be reported, not reread.
+  const quotes: ReadonlyArray<'"' | "'"> = sample.includes('"') ? ['"'] : ['"', "'"];
+  const ranked = quotes
     .flatMap((quote) => delimiters.map((delimiter, i) => ({ s: score(sample, complete, { delimiter, quote }), i })))
     .map(({ s, i }) => ({
       s,

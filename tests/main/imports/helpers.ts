@@ -77,3 +77,13 @@ export async function session(options: { timeZone?: string; workspace?: string }
   };
   return s;
 }
+
+/** A wide export of `n` generated leads (deterministic), for tests that need a file that takes a while. */
+export function wideCsv(n: number, prefix = 'G'): string {
+  const out = ['lead_id,created_at,source,owner,mql_date,won_date'];
+  for (let i = 0; i < n; i++) {
+    const day = String((i % 28) + 1).padStart(2, '0');
+    out.push(`${prefix}${i},2024-01-${day} 10:00,src${i % 7},owner${i % 13},2024-02-${day} 11:00,${i % 5 === 0 ? `2024-03-${day} 12:00` : ''}`);
+  }
+  return `${out.join('\n')}\n`;
+}
