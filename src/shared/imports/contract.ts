@@ -3,6 +3,7 @@ import { method } from '../contract/define';
 import { LOCALES, type FileRef } from '../domain/types';
 import type { JobStatus } from '../jobs/types';
 import { importMappingSchema } from './mapping';
+import type { ReasonRef } from './reasons';
 import type { BatchDetail, BatchSummary, ExportResult, ImportProgress, ImportResult, PresetInfo, PreviewResult, UndoResult } from './types';
 
 const empty = z.object({}).strict();
@@ -39,6 +40,8 @@ const runInput = z
 export const importsContract = {
   /** Built-in presets and the presets saved in this workspace. */
   presets: method<PresetInfo[]>()({ input: empty, doc: 'Built-in and saved import presets.' }),
+  /** The active reasons of the workspace taxonomy: the codes free-text reasons can be mapped to. */
+  reasons: method<ReasonRef[]>()({ input: empty, doc: 'Reason taxonomy codes a mapping can use.' }),
   /** Reads the start of each file: format, header, first rows, suggested mapping, date/number reading, values found. */
   preview: method<PreviewResult>()({
     input: z

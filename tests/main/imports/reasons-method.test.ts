@@ -26,6 +26,6 @@ describe('imports.reasons (the codes the wizard offers for free-text reasons)', 
   it('needs an open workspace', async () => {
     s = await session();
     await s.call('workspace.close');
-    await expect(s.call('imports.reasons')).rejects.toMatchObject({ code: 'workspace.notOpen' });
+    await expect(s.call('imports.reasons')).rejects.toMatchObject({ code: 'workspace.noneOpen' });
   });
 });
