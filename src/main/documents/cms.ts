@@ -89,7 +89,7 @@ export function checkCms(cms: Uint8Array, signed: readonly Uint8Array[]): CmsChe
   // The signature covers the DER of the attributes as a SET, not as the [0] they are stored as.
   const signedAttrs = der(attrs);
   signedAttrs[0] = 0x31;
-  let signatureValid = false;
+  let signatureValid: boolean;
   try {
     signatureValid = verifySignature(hash, signedAttrs, chosen.c.publicKey, Buffer.from(bytesOf(signatureValue), 'binary'));
   } catch {

@@ -43,7 +43,10 @@ export function newDocumentId(year: string): string {
   let bits = 0n;
   for (const b of bytes) bits = (bits << 8n) | BigInt(b);
   let out = '';
-  for (let i = 0; i < 8; i++) out = BASE32[Number(bits & 31n)] + out, (bits >>= 5n);
+  for (let i = 0; i < 8; i++) {
+    out = BASE32[Number(bits & 31n)] + out;
+    bits >>= 5n;
+  }
   return `SLA-${year}-${out}`;
 }
 

@@ -42,13 +42,13 @@ function css(locale: Locale): string {
 @page { size: ${PAGE.widthMm}mm ${PAGE.heightMm}mm; }
 * { box-sizing: border-box; }
 html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-body { margin: 0; font-family: ${fontStack(locale, false)}; font-size: 9.6pt; line-height: 1.5; color: #1d232e; }
+body { margin: 0; padding: 0 1pt; font-family: ${fontStack(locale, false)}; font-size: 9.6pt; line-height: 1.5; color: #1d232e; }
 h1, h2, h3, .serif { font-family: ${fontStack(locale, true)}; color: #14213d; }
 .cover { border-bottom: 2.2pt solid #14213d; padding-bottom: 5mm; margin-bottom: 6mm; }
 .eyebrow { font-size: 7.6pt; letter-spacing: 0.16em; text-transform: uppercase; color: #5b6577; margin: 0 0 2mm; }
 h1 { font-size: 21pt; line-height: 1.2; margin: 0 0 2mm; font-weight: 700; }
 .company { font-size: 12.5pt; margin: 0 0 5mm; color: #2e3a52; }
-.meta { display: grid; grid-template-columns: repeat(4, 1fr); gap: 0; border: 0.6pt solid #c8ceda; }
+.meta { display: grid; grid-template-columns: minmax(max-content, 1.15fr) 1.6fr 1fr 1fr; gap: 0; border: 0.6pt solid #c8ceda; }
 .meta div { padding: 2mm 3mm; border-left: 0.6pt solid #c8ceda; }
 .meta div:first-child { border-left: none; }
 .meta dt { font-size: 6.8pt; letter-spacing: 0.1em; text-transform: uppercase; color: #5b6577; }
@@ -76,7 +76,8 @@ ul.commit li { margin-bottom: 1.2mm; }
 .signatures { break-inside: avoid; margin-top: 8mm; }
 .sig-grid { display: grid; grid-template-columns: 1fr 1fr; gap: 8mm; margin-top: 4mm; }
 .sig .side { font-size: 7pt; letter-spacing: 0.12em; text-transform: uppercase; color: #5b6577; margin-bottom: 1.5mm; }
-.sig a.slot { display: block; height: 30mm; border: 0.6pt dashed #aab2c2; border-radius: 1.2mm; background: #fafbfd; text-decoration: none; }
+.sig a.slot { display: block; height: 30mm; border-radius: 1.2mm; background: #f4f6fa; text-decoration: none; }
+.keep { break-inside: avoid; }
 .sig .line { border-top: 0.8pt solid #14213d; margin-top: 2mm; padding-top: 1.2mm; }
 .sig .name { font-weight: 600; }
 .sig .title, .sig .email { font-size: 8.4pt; color: #404a5c; }
@@ -168,7 +169,7 @@ function commitmentsSection(c: Ctx, n: number, sla: { d: DefinitionInForce; b: R
         .join('')}</tbody></table>`
     : '';
   const list = (items: string[]) => `<ul class="commit">${items.map((i) => `<li>${h(i)}</li>`).join('')}</ul>`;
-  return `${head}<p>${revisionLine(c, sla.d)}</p>${agreedText(sla.b.text)}
+  return `<div class="keep">${head}<p>${revisionLine(c, sla.d)}</p>${agreedText(sla.b.text)}</div>
 <h3>${h(c.t('documents.pdf.marketingCommits'))}</h3>${list(marketing)}
 <h3>${h(c.t('documents.pdf.salesCommits'))}</h3>${list(sales)}
 <p class="note">${h(c.t('documents.pdf.measuredIn', { zone: c.terms.timeZone }))}</p>${overrideTable}`;
@@ -196,8 +197,10 @@ function taxonomySection(c: Ctx, n: number): string {
   const rows = b.reasons
     .map((r) => `<tr><td>${h(c.t(`documents.pdf.reasonKind.${r.kind}`))}</td><td>${h(r.labels[c.locale] ?? r.labels.en ?? r.code)}</td><td class="note">${h(r.code)}</td></tr>`)
     .join('');
-  return `<h2><span class="num">${n}.</span>${h(c.t('documents.pdf.taxonomyHeading'))}</h2><p>${revisionLine(c, d)}</p>${agreedText(b.text)}
-<table><thead><tr><th>${h(c.t('documents.pdf.col.kind'))}</th><th>${h(c.t('documents.pdf.col.reason'))}</th><th>${h(c.t('documents.pdf.col.code'))}</th></tr></thead><tbody>${rows}</tbody></table>`;
+  // A short list stays on one page with its heading; a long one may break between rows.
+  const keep = b.reasons.length <= 15 ? 'keep' : '';
+  return `<section class="${keep}"><div class="keep"><h2><span class="num">${n}.</span>${h(c.t('documents.pdf.taxonomyHeading'))}</h2><p>${revisionLine(c, d)}</p>${agreedText(b.text)}</div>
+<table><thead><tr><th>${h(c.t('documents.pdf.col.kind'))}</th><th>${h(c.t('documents.pdf.col.reason'))}</th><th>${h(c.t('documents.pdf.col.code'))}</th></tr></thead><tbody>${rows}</tbody></table></section>`;
 }
 
 function reviewSection(c: Ctx, n: number): string {
@@ -245,23 +248,25 @@ export function renderSlaHtml(terms: TermsDocument, t: TFunction): RenderedHtml 
   const sla = slaDef && slaBody ? { d: slaDef, b: slaBody } : null;
   const title = t('documents.pdf.title');
   const period = t('documents.pdf.periodValue', { from: longDate(terms.period.from, locale), to: longDate(terms.period.to, locale) });
-  let n = 0;
-  const sections = [
-    `<h2><span class="num">${++n}.</span>${h(t('documents.pdf.partiesHeading'))}</h2>
+  // Sections that do not apply (no plan, no taxonomy) are left out and the rest numbered in order.
+  const builders: Array<(n: number) => string> = [
+    (n) => `<h2><span class="num">${n}.</span>${h(t('documents.pdf.partiesHeading'))}</h2>
 <p>${h(t('documents.pdf.partiesIntro', { company: terms.parties.company }))}</p>
 <div class="parties">${PARTY_ROLES.map((r) => partyCard(c, r, terms.parties[r])).join('')}</div>`,
-    `<h2><span class="num">${++n}.</span>${h(t('documents.pdf.purposeHeading'))}</h2><p>${h(t('documents.pdf.purpose', { period }))}</p>`,
-    definitionsSection(c, ++n),
-    commitmentsSection(c, ++n, sla),
+    (n) => `<h2><span class="num">${n}.</span>${h(t('documents.pdf.purposeHeading'))}</h2><p>${h(t('documents.pdf.purpose', { period }))}</p>`,
+    (n) => definitionsSection(c, n),
+    (n) => commitmentsSection(c, n, sla),
+    (n) => planSection(c, n),
+    (n) => taxonomySection(c, n),
+    (n) => reviewSection(c, n),
+    (n) => registerSection(c, n),
+    (n) => signatureSection(c, n),
   ];
-  const plan = planSection(c, n + 1);
-  if (plan) sections.push(plan), n++;
-  const taxonomy = taxonomySection(c, n + 1);
-  if (taxonomy) sections.push(taxonomy), n++;
-  sections.push(reviewSection(c, ++n));
-  const register = registerSection(c, n + 1);
-  if (register) sections.push(register), n++;
-  sections.push(signatureSection(c, ++n));
+  const sections: string[] = [];
+  for (const build of builders) {
+    const html = build(sections.length + 1);
+    if (html) sections.push(html);
+  }
   const meta = [
     [t('documents.pdf.documentId'), terms.documentId],
     [t('documents.pdf.period'), period],
