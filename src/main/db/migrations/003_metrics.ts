@@ -106,11 +106,11 @@ BEGIN
     nullif(NEW.reason_code, ''), coalesce(NEW.reason_text, '') <> '', nullif(l.outcome_reason_code, ''), coalesce(l.outcome_reason_text, '') <> '',
     ${slots.map((s) => `CASE WHEN NEW.stage_id = ${s} THEN NEW.entered_at END`).join(', ')}
   FROM leads l WHERE l.id = NEW.lead_id;
-  UPDATE metric_events SET
-    next_stage_id = CASE WHEN left_at IS NULL THEN NEW.stage_id ELSE next_stage_id END,
-    left_at = coalesce(left_at, NEW.entered_at),
-    ${slots.map((s) => `r${s} = CASE WHEN NEW.stage_id = ${s} THEN coalesce(r${s}, NEW.entered_at) ELSE r${s} END`).join(',\n    ')}
-  WHERE lead_id = NEW.lead_id AND event_id <> NEW.id;
+  UPDATE metric_events SET next_stage_id = NEW.stage_id, left_at = NEW.entered_at
+  WHERE lead_id = NEW.lead_id AND left_at IS NULL AND event_id <> NEW.id;
+  -- One statement per stage slot: SQLite tests the constant NEW.stage_id term once, so only the
+  -- slot of the new stage runs, and only rows that had not reached that stage are rewritten.
+  ${slots.map((s) => `UPDATE metric_events SET r${s} = NEW.entered_at WHERE NEW.stage_id = ${s} AND lead_id = NEW.lead_id AND r${s} IS NULL AND event_id <> NEW.id;`).join('\n  ')}
 END;
 CREATE TRIGGER metric_events_insert_between AFTER INSERT ON stage_events
 WHEN EXISTS (SELECT 1 FROM stage_events x WHERE x.lead_id = NEW.lead_id AND x.entered_at >= NEW.entered_at AND x.id <> NEW.id)
