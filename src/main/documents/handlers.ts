@@ -77,7 +77,8 @@ export const documentsHandlers: ContractHandlers<Runtime>['documents'] = {
   importIdentity: async ({ identity, passphrase, newPassphrase }, rt) => {
     const entry = rt.files.get(identity);
     const material = readPkcs12(fs.readFileSync(entry.path), passphrase, entry.ref.name);
-    const secret = newPassphrase ?? passphrase;
+    // A passphrase of the user's own must meet the vault's rule; the organisation's is kept as it was.
+    const secret = newPassphrase !== undefined ? checkPassphrase(newPassphrase, entry.ref.name) : passphrase;
     const info = infoOf(material);
     const file = produce(rt, `${info.name || 'identity'}.p12`, toPkcs12(material, secret), 0o600);
     return { file, identity: info };
