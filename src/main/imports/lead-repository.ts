@@ -61,6 +61,7 @@ export class LeadRepository {
   private readonly matchStmt;
   private readonly changeStmt;
   private readonly anyLeadStmt;
+  private readonly countStmt;
   private readonly reasonsStmt;
 
   constructor(db: Db) {
@@ -83,11 +84,16 @@ export class LeadRepository {
        ON CONFLICT (batch_id, lead_id) DO UPDATE SET previous = excluded.previous WHERE import_changes.previous IS NULL`,
     );
     this.anyLeadStmt = db.prepare<[], number>('SELECT EXISTS (SELECT 1 FROM leads)').pluck();
+    this.countStmt = db.prepare<[], number>('SELECT count(*) FROM leads').pluck();
     this.reasonsStmt = db.prepare<[], { code: string; kind: string; labels: string }>('SELECT code, kind, labels FROM reasons WHERE active = 1');
   }
 
   hasLeads(): boolean {
     return this.anyLeadStmt.get() === 1;
+  }
+
+  count(): number {
+    return this.countStmt.get() ?? 0;
   }
 
   reasons(): ReasonRef[] {

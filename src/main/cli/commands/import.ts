@@ -46,7 +46,7 @@ async function waitWithProgress(ctx: CliContext, jobId: string): Promise<JobStat
         last = Date.now();
         const p = await ctx.call<ImportProgress>('imports.progress', { jobId });
         ctx.err(
-          ctx.t(p.phase === 'committing' ? 'imports.cli.committing' : 'imports.cli.progress', {
+          ctx.t(p.phase === 'committing' ? 'imports.cli.committing' : p.phase === 'indexing' ? 'imports.cli.indexing' : 'imports.cli.progress', {
             file: p.file,
             rows: fmt(ctx, p.rows),
             percent: Math.floor(p.percent),
