@@ -3,31 +3,35 @@ import { PEOPLE, SLOW_OWNER } from './catalog';
 import type { SampleRepository } from './repository';
 import type { Timeline } from './timeline';
 
-type ItemStatus = 'open' | 'done' | 'not_done';
+/**
+ * How an item left a meeting, as the meetings feature records it: `done`, `not_done` (dropped, does
+ * not carry over) or `carried` (still open at the end: the next meeting starts with an open copy).
+ */
+type ItemOutcome = 'done' | 'not_done' | 'carried';
 
-interface ItemSpec {
+interface NewItem {
   readonly text: string;
   readonly owner: string;
   /** Working days after the meeting it is due. */
   readonly dueInDays: number;
-  readonly status: ItemStatus;
-  /** Index of the item (in the previous meeting) this one carries over. */
-  readonly carries?: number;
 }
 
 interface MeetingSpec {
   readonly notes: string;
   readonly decisions: readonly string[];
-  readonly items: readonly ItemSpec[];
+  /** What the meeting did with the copies of the previous meeting's carried items, in their order. */
+  readonly reviewed: readonly ItemOutcome[];
+  /** Items agreed in this meeting: still open when it ends, so they are carried. */
+  readonly items: readonly NewItem[];
 }
 
 const ATTENDEES = JSON.stringify([
   { name: PEOPLE.marketingLead, role: 'marketing_lead' },
   { name: PEOPLE.salesLead, role: 'sales_lead' },
-  { name: PEOPLE.ops, role: 'ops' },
+  { name: PEOPLE.ops, role: 'other' },
 ]);
 
-/** The three reviews before the sample's last day, oldest first; one action item is carried twice. */
+/** The three reviews before the sample's last day, oldest first; the form uptime check is carried throughout. */
 function script(dipFrom: string): readonly MeetingSpec[] {
   return [
     {
@@ -36,50 +40,33 @@ function script(dipFrom: string): readonly MeetingSpec[] {
         `Brazilian SMB overflow goes to Ana Ribeiro until ${SLOW_OWNER}'s first contacts are back within the SLA.`,
         'Leads nobody has touched after 10 business days go to the arbiter (Priya) every Monday.',
       ],
+      reviewed: [],
       items: [
         {
           text: `Review ${SLOW_OWNER}'s untouched MQLs with him and reassign the stale ones`,
           owner: PEOPLE.salesLead,
           dueInDays: 3,
-          status: 'done',
         },
         {
           text: 'Add an uptime check on the website form so an outage is caught within a day',
           owner: PEOPLE.marketingLead,
           dueInDays: 5,
-          status: 'not_done',
         },
-        {
-          text: 'Find out why leads created at night wait hours for an owner',
-          owner: PEOPLE.ops,
-          dueInDays: 5,
-          status: 'done',
-        },
+        { text: 'Find out why leads created at night wait hours for an owner', owner: PEOPLE.ops, dueInDays: 5 },
+        { text: 'Ask the partner team for a referral forecast per country', owner: PEOPLE.marketingLead, dueInDays: 5 },
       ],
     },
     {
       notes:
-        'SAL rate holds near the 50% target since MQL criteria v2. One lost deal in ten still has no reason; sales agreed to fill them in. The form uptime check is still not live.',
+        'SAL rate holds near the 50% target since MQL criteria v2. One lost deal in ten still has no reason; sales agreed to fill them in. The form uptime check is still not live; the partner forecast was dropped (the partner team is being reorganised).',
       decisions: ['Lost deals without a loss reason are sent back at the Friday pipeline review.'],
+      reviewed: ['done', 'carried', 'done', 'not_done'],
       items: [
-        {
-          text: 'Add an uptime check on the website form so an outage is caught within a day',
-          owner: PEOPLE.marketingLead,
-          dueInDays: 5,
-          status: 'not_done',
-          carries: 1,
-        },
-        {
-          text: 'Fill in the missing loss reasons of the last quarter',
-          owner: PEOPLE.salesLead,
-          dueInDays: 5,
-          status: 'done',
-        },
+        { text: 'Fill in the missing loss reasons of the last quarter', owner: PEOPLE.salesLead, dueInDays: 5 },
         {
           text: 'Draft MQL criteria v3: let SMB leads scoring 80 or more back in',
           owner: PEOPLE.marketingLead,
           dueInDays: 5,
-          status: 'done',
         },
       ],
     },
@@ -90,26 +77,10 @@ function script(dipFrom: string): readonly MeetingSpec[] {
         'MQL criteria v3 is reviewed again once four weeks of SMB figures are in.',
         `${SLOW_OWNER}'s first contacts are reviewed in every meeting until they meet the SLA.`,
       ],
+      reviewed: ['carried', 'done', 'done'],
       items: [
-        {
-          text: 'Add an uptime check on the website form so an outage is caught within a day',
-          owner: PEOPLE.marketingLead,
-          dueInDays: 5,
-          status: 'open',
-          carries: 0,
-        },
-        {
-          text: 'Pull conversion of SMB leads scoring 80+ since the v2 change',
-          owner: PEOPLE.ops,
-          dueInDays: 5,
-          status: 'open',
-        },
-        {
-          text: `Coach ${SLOW_OWNER} on first-contact cadence`,
-          owner: PEOPLE.salesLead,
-          dueInDays: 10,
-          status: 'open',
-        },
+        { text: 'Pull conversion of SMB leads scoring 80+ since the v2 change', owner: PEOPLE.ops, dueInDays: 5 },
+        { text: `Coach ${SLOW_OWNER} on first-contact cadence`, owner: PEOPLE.salesLead, dueInDays: 10 },
       ],
     },
   ];
@@ -131,27 +102,35 @@ function addWorkingDays(day: number, n: number): number {
   return d;
 }
 
+interface Carried {
+  readonly id: number;
+  readonly text: string;
+  readonly owner: string;
+  readonly dueDate: string;
+}
+
 /**
- * Three ended weekly reviews with decisions and action items. Snapshots stay empty: the meetings
- * feature freezes figures itself. Returns when the last one ended (the v3 proposal follows it).
+ * Three ended weekly reviews with decisions and action items, written the way the meetings feature
+ * records a meeting: its records while it runs, then ended (after which triggers freeze it). Items
+ * still open at the end are `carried`, and the next meeting starts with an open copy of each
+ * (`carried_from_id`, same text, owner and due date) that it marks done, not done or carried again;
+ * the last meeting's carried items wait for the next meeting the user plans. Snapshots stay empty
+ * and agendas `[]`: the meetings feature freezes figures itself. Returns when the last one ended
+ * (the MQL v3 proposal follows it).
  */
 export function insertMeetings(repo: SampleRepository, timeline: Timeline): { count: number; lastEndedAt: number } {
   const { office } = timeline;
   const days = meetingDays(timeline);
-  const starts = days.map((d, i) => office.at(d, 10) + (i * 3 - 2) * MINUTE);
-  const ends = starts.map((s, i) => s + (55 + i * 6) * MINUTE);
-  let previousItems: number[] = [];
+  let carried: Carried[] = [];
   let lastEndedAt = 0;
   script(isoDate(timeline.dipFromDay)).forEach((spec, i) => {
     const day = days[i]!;
-    const startedAt = starts[i]!;
-    const endedAt = ends[i]!;
-    const nextStart = starts[i + 1] ?? null;
-    const meetingId = repo.insertMeeting({
+    const startedAt = office.at(day, 10) + (i * 3 - 2) * MINUTE;
+    const endedAt = startedAt + (55 + i * 6) * MINUTE;
+    const meetingId = repo.insertStartedMeeting({
       title: `Weekly funnel review — week of ${isoDate(day - 8)}`,
       weekStart: isoDate(day - 8),
       startedAt,
-      endedAt,
       attendees: ATTENDEES,
       notes: spec.notes,
       createdAt: office.at(day - 4, 16),
@@ -159,22 +138,38 @@ export function insertMeetings(repo: SampleRepository, timeline: Timeline): { co
     spec.decisions.forEach((text, k) =>
       repo.insertDecision({ meetingId, text, createdAt: startedAt + (20 + 15 * k) * MINUTE }),
     );
-    previousItems = spec.items.map((item, k) => {
-      const dueDay = addWorkingDays(day, item.dueInDays);
-      // Done items close when done; unfinished ones are marked not done at the next review.
-      const closedAt =
-        item.status === 'open' ? null : item.status === 'done' ? office.at(Math.min(dueDay, day + 6), 15.5) : nextStart;
-      return repo.insertActionItem({
+    const next: Carried[] = [];
+    carried.forEach((from, k) => {
+      const outcome = spec.reviewed[k] ?? 'carried';
+      const id = repo.insertActionItem({
+        meetingId,
+        text: from.text,
+        owner: from.owner,
+        dueDate: from.dueDate,
+        status: outcome,
+        carriedFromId: from.id,
+        createdAt: startedAt,
+        // Reviewed in the "actions" part of the meeting; carried ones close when it ends.
+        closedAt: outcome === 'carried' ? endedAt : startedAt + (40 + 2 * k) * MINUTE,
+      });
+      if (outcome === 'carried') next.push({ ...from, id });
+    });
+    spec.items.forEach((item, k) => {
+      const dueDate = isoDate(addWorkingDays(day, item.dueInDays));
+      const id = repo.insertActionItem({
         meetingId,
         text: item.text,
         owner: item.owner,
-        dueDate: isoDate(dueDay),
-        status: item.status,
-        carriedFromId: item.carries === undefined ? null : (previousItems[item.carries] ?? null),
+        dueDate,
+        status: 'carried',
+        carriedFromId: null,
         createdAt: startedAt + (30 + 5 * k) * MINUTE,
-        closedAt,
+        closedAt: endedAt,
       });
+      next.push({ id, text: item.text, owner: item.owner, dueDate });
     });
+    repo.endMeeting(meetingId, endedAt);
+    carried = next;
     lastEndedAt = endedAt;
   });
   return { count: days.length, lastEndedAt };

@@ -39,7 +39,6 @@ export interface MeetingRow {
   readonly title: string;
   readonly weekStart: string;
   readonly startedAt: number;
-  readonly endedAt: number;
   readonly attendees: string;
   readonly notes: string;
   readonly createdAt: number;
@@ -50,7 +49,7 @@ export interface ActionItemRow {
   readonly text: string;
   readonly owner: string;
   readonly dueDate: string;
-  readonly status: 'open' | 'done' | 'not_done';
+  readonly status: 'done' | 'not_done' | 'carried';
   readonly carriedFromId: number | null;
   readonly createdAt: number;
   readonly closedAt: number | null;
@@ -71,6 +70,7 @@ export class SampleRepository {
   private readonly insertDefinitionStmt;
   private readonly insertRevisionStmt;
   private readonly insertMeetingStmt;
+  private readonly endMeetingStmt;
   private readonly insertDecisionStmt;
   private readonly insertActionItemStmt;
 
@@ -123,9 +123,13 @@ export class SampleRepository {
        VALUES (@definitionId, @version, @status, @effectiveFrom, @rationale, @author, @body, @createdAt,
          @marketingApprovedBy, @marketingApprovedAt, @salesApprovedBy, @salesApprovedAt, @decidedAt)`,
     );
+    // Ended meetings are frozen by triggers, so a meeting is written as running and ended last.
     this.insertMeetingStmt = db.prepare(
-      `INSERT INTO meetings (title, week_start, status, started_at, ended_at, attendees, agenda, notes, created_at)
-       VALUES (@title, @weekStart, 'ended', @startedAt, @endedAt, @attendees, '[]', @notes, @createdAt)`,
+      `INSERT INTO meetings (title, week_start, status, started_at, attendees, agenda, notes, created_at)
+       VALUES (@title, @weekStart, 'in_progress', @startedAt, @attendees, '[]', @notes, @createdAt)`,
+    );
+    this.endMeetingStmt = db.prepare(
+      "UPDATE meetings SET status = 'ended', ended_at = @endedAt WHERE id = @id AND status = 'in_progress'",
     );
     this.insertDecisionStmt = db.prepare(
       "INSERT INTO decisions (meeting_id, text, status, created_at) VALUES (@meetingId, @text, 'in_force', @createdAt)",
@@ -208,8 +212,12 @@ export class SampleRepository {
     return Number(this.insertRevisionStmt.run(r).lastInsertRowid);
   }
 
-  insertMeeting(m: MeetingRow): number {
+  insertStartedMeeting(m: MeetingRow): number {
     return Number(this.insertMeetingStmt.run(m).lastInsertRowid);
+  }
+
+  endMeeting(id: number, endedAt: number): void {
+    this.endMeetingStmt.run({ id, endedAt });
   }
 
   insertDecision(d: { meetingId: number; text: string; createdAt: number }): number {

@@ -426,14 +426,32 @@ describe('sample generator', () => {
       );
     }
     expect(CUTOFF - meetings[2]!.started_at).toBeLessThan(7 * DAY);
+    // As the meetings feature records them: nothing is left open in an ended meeting.
     const statuses = new Set(all<{ status: string }>('SELECT status FROM action_items').map((r) => r.status));
-    expect(statuses).toEqual(new Set(['done', 'not_done', 'open']));
+    expect(statuses).toEqual(new Set(['done', 'not_done', 'carried']));
+    // Each carried item has an open copy in the next meeting, except the last meeting's, which wait for the next one.
+    const carried = all<{ id: number; meeting_id: number; copies: number }>(
+      `SELECT a.id, a.meeting_id, (SELECT count(*) FROM action_items c WHERE c.carried_from_id = a.id) AS copies
+       FROM action_items a WHERE a.status = 'carried'`,
+    );
+    for (const c of carried) expect(c.copies).toBe(c.meeting_id === meetings[2]!.id ? 0 : 1);
+    expect(
+      one<{ n: number }>(
+        `SELECT count(*) AS n FROM action_items c JOIN action_items o ON o.id = c.carried_from_id
+         WHERE o.status <> 'carried' OR c.meeting_id <= o.meeting_id OR c.text <> o.text OR c.owner <> o.owner OR c.due_date <> o.due_date`,
+      ).n,
+    ).toBe(0);
     // The longest carry-over chain spans all three meetings.
     const chain = one<{ depth: number }>(
       `WITH RECURSIVE c(id, depth) AS (SELECT id, 1 FROM action_items WHERE carried_from_id IS NULL
          UNION ALL SELECT a.id, c.depth + 1 FROM action_items a JOIN c ON a.carried_from_id = c.id) SELECT max(depth) AS depth FROM c`,
     );
     expect(chain.depth).toBe(3);
+    expect(
+      one<{ n: number }>(
+        'SELECT count(*) AS n FROM action_items a JOIN meetings m ON m.id = a.meeting_id WHERE a.closed_at < m.started_at OR a.closed_at > m.ended_at',
+      ).n,
+    ).toBe(0);
     expect(one<{ n: number }>('SELECT count(*) AS n FROM snapshots').n).toBe(0);
   });
 
