@@ -4,7 +4,9 @@ import { definitionsInForce } from '../../../src/main/documents/definitions-in-f
 import { DocumentsRepository } from '../../../src/main/documents/repository';
 import { AppError } from '../../../src/shared/errors';
 import { tmpDir } from '../../helpers/tmp';
-import { fixtureWorkspace, MQL_V1, MQL_V2, PARTIES, T0 } from './fixture';
+import path from 'node:path';
+import { Workspace } from '../../../src/main/workspace/workspace';
+import { fixtureWorkspace, insertDefinition, MQL_V1, MQL_V2, PARTIES, SLA_TERMS, T0 } from './fixture';
 
 const DAY = 86_400_000;
 
@@ -57,10 +59,16 @@ describe('composeTerms', () => {
     const ws = fixtureWorkspace(tmpDir());
     try {
       expect(() => composeTerms(ws, { period: { from: '2027-12-31', to: '2027-01-01' } })).toThrow(AppError);
-      ws.db.exec('UPDATE definition_revisions SET marketing_approved_by = NULL');
+    } finally {
+      ws.close();
+    }
+    // A workspace whose only definition has no recorded marketing approver, and no parties given.
+    const ws2 = Workspace.create(path.join(tmpDir(), 'bare.db'));
+    insertDefinition(ws2, 'sla_terms', 'sla', 'SLA', null, [{ version: 1, status: 'effective', effectiveFrom: T0, body: SLA_TERMS }], { marketing: null, sales: 'Ivan' });
+    try {
       const e = (() => {
         try {
-          composeTerms(ws, {});
+          composeTerms(ws2, {});
         } catch (err) {
           return err;
         }
@@ -69,7 +77,7 @@ describe('composeTerms', () => {
       expect(e).toBeInstanceOf(AppError);
       expect(e).toMatchObject({ code: 'documents.invalidParties', params: { detail: 'marketing.name' } });
     } finally {
-      ws.close();
+      ws2.close();
     }
   });
 

@@ -14,15 +14,23 @@ interface RevisionSeed {
 }
 
 /** Inserts one definition with its revisions straight into the tables (the lifecycle service is not ours). */
-export function insertDefinition(ws: Workspace, kind: DefinitionKind, key: string, title: string, stageKey: string | null, revisions: RevisionSeed[]): void {
+export function insertDefinition(
+  ws: Workspace,
+  kind: DefinitionKind,
+  key: string,
+  title: string,
+  stageKey: string | null,
+  revisions: RevisionSeed[],
+  approvers: { marketing: string | null; sales: string | null } = { marketing: 'Ana Souza', sales: 'Ivan Petrov' },
+): void {
   const def = ws.db
     .prepare('INSERT INTO definitions (kind, key, title, stage_key, created_at) VALUES (?, ?, ?, ?, ?)')
     .run(kind, key, title, stageKey, T0);
   const insert = ws.db.prepare(`INSERT INTO definition_revisions (definition_id, version, status, effective_from, rationale, author, body, created_at,
     marketing_approved_by, marketing_approved_at, sales_approved_by, sales_approved_at, decided_at)
-    VALUES (@definitionId, @version, @status, @effectiveFrom, '', 'Ana Souza', @body, @createdAt, 'Ana Souza', @createdAt, 'Ivan Petrov', @createdAt, @createdAt)`);
+    VALUES (@definitionId, @version, @status, @effectiveFrom, '', 'Ana Souza', @body, @createdAt, @marketing, @createdAt, @sales, @createdAt, @createdAt)`);
   for (const r of revisions) {
-    insert.run({ definitionId: def.lastInsertRowid, version: r.version, status: r.status, effectiveFrom: r.effectiveFrom, body: JSON.stringify(r.body), createdAt: T0 });
+    insert.run({ definitionId: def.lastInsertRowid, version: r.version, status: r.status, effectiveFrom: r.effectiveFrom, body: JSON.stringify(r.body), createdAt: T0, ...approvers });
   }
 }
 
