@@ -14,6 +14,7 @@ import { exportCommand } from './commands/export';
 import { slaCommand } from './commands/sla';
 import { verifyCommand } from './commands/verify';
 import { identityCommand } from './commands/identity';
+import { definitionsCommand } from './commands/definitions';
 
 export interface Command {
   /** Runs with the arguments after the command name; returns the exit code. */
@@ -36,6 +37,7 @@ export const commands: Record<string, Command> = {
   sla: slaCommand,
   verify: verifyCommand,
   identity: identityCommand,
+  definitions: definitionsCommand,
 };
 
 export async function main(argv: string[], io: CliIo = processIo): Promise<number> {

@@ -30,6 +30,8 @@ export interface SlaRule {
   readonly segmentWindowMs: ReadonlyArray<readonly [string, number]>;
   readonly clockStart: 'handoff' | 'assignment';
   readonly recyclingMs: number;
+  /** Windows of the terms in force at each hand-off, ascending by `from` (point in time); before the first, the ones above. */
+  readonly windowsByHandoff?: ReadonlyArray<{ readonly from: number; readonly windowMs: number; readonly segmentWindowMs: ReadonlyArray<readonly [string, number]> }>;
 }
 
 export interface FollowUpRow {
@@ -164,13 +166,21 @@ export class MetricsRepository {
    * the calendar), first touch by asOf, and whether anyone worked it. Shared by figures and drill-downs.
    */
   slaRows(q: MetricsSql, rule: SlaRule): Fragment {
-    const params: Params = { slaWindow: rule.windowMs };
-    const byBucket = rule.segmentWindowMs.map(([segment, ms], i) => {
-      params[`slaSeg${i}`] = segment;
-      params[`slaMs${i}`] = ms;
-      return `WHEN @slaSeg${i} THEN @slaMs${i}`;
+    const params: Params = {};
+    const windowOf = (w: { windowMs: number; segmentWindowMs: ReadonlyArray<readonly [string, number]> }, v: string) => {
+      params[`slaWindow${v}`] = w.windowMs;
+      const byBucket = w.segmentWindowMs.map(([segment, ms], i) => {
+        params[`slaSeg${v}_${i}`] = segment;
+        params[`slaMs${v}_${i}`] = ms;
+        return `WHEN @slaSeg${v}_${i} THEN @slaMs${v}_${i}`;
+      });
+      return byBucket.length ? `CASE segment ${byBucket.join(' ')} ELSE @slaWindow${v} END` : `@slaWindow${v}`;
+    };
+    const later = (rule.windowsByHandoff ?? []).map((w, i) => {
+      params[`slaFrom${i}`] = w.from;
+      return `WHEN entered_at >= @slaFrom${i} THEN ${windowOf(w, String(i))}`;
     });
-    const windowExpr = byBucket.length ? `CASE segment ${byBucket.join(' ')} ELSE @slaWindow END` : '@slaWindow';
+    const windowExpr = later.length ? `CASE ${later.reverse().join(' ')} ELSE ${windowOf(rule, '')} END` : windowOf(rule, '');
     const clock =
       rule.clockStart === 'assignment'
         ? 'CASE WHEN assigned_at IS NOT NULL AND assigned_at > entered_at AND assigned_at <= @asOf THEN assigned_at ELSE entered_at END'

@@ -105,9 +105,13 @@ function duration(row: { n: number; med: number | null; p75: number | null }): D
   return { n: row.n, median_days: days1(row.med), p75_days: days1(row.p75) };
 }
 
-/** The rule the SLA figures of a period follow: terms in force at its start, stages resolved. */
-export function slaRule(ctx: Context, at: number): { rule: SlaRule; terms: ReturnType<SlaTermsRepository['inForce']> } {
-  const terms = ctx.ws.repo(SlaTermsRepository).inForce(at);
+/**
+ * The rule the SLA figures of a period follow: terms in force at its start, stages resolved, and
+ * each lead's follow-up window from the terms in force at its hand-off. `given` terms (an impact
+ * preview) apply to every lead instead.
+ */
+export function slaRule(ctx: Context, at: number, given?: ReturnType<SlaTermsRepository['inForce']>): { rule: SlaRule; terms: ReturnType<SlaTermsRepository['inForce']> } {
+  const terms = given ?? ctx.ws.repo(SlaTermsRepository).inForce(at);
   const t = terms.terms;
   const segmentWindowMs = Object.entries(t.segmentOverrides)
     .filter(([, o]) => o.followUpBusinessHours !== undefined)
@@ -122,6 +126,7 @@ export function slaRule(ctx: Context, at: number): { rule: SlaRule; terms: Retur
       segmentWindowMs,
       clockStart: t.clockStart,
       recyclingMs: t.recyclingBusinessHours * HOUR,
+      windowsByHandoff: given ? [] : ctx.ws.repo(SlaTermsRepository).windowsByHandoff(),
     },
   };
 }

@@ -30,11 +30,14 @@ const NEVER = 9e15;
 export class MetricsSql {
   readonly filter: Fragment;
 
+  /** `restrict`: an extra condition on metric_events rows (the definitions' impact preview narrows the leads to a rule). */
   constructor(
     readonly stages: readonly Stage[],
     filters: Filters,
+    restrict?: Fragment,
   ) {
-    this.filter = filterFragment(filters);
+    const f = filterFragment(filters);
+    this.filter = restrict ? { sql: `${f.sql} AND ${restrict.sql}`, params: { ...f.params, ...restrict.params } } : f;
   }
 
   stage(key: string): Stage {

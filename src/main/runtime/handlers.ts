@@ -9,6 +9,7 @@ import { calendarHandlers } from '../calendar/handlers';
 import type { Runtime } from './runtime';
 import { importsHandlers } from '../imports/handlers';
 import { documentsHandlers } from '../documents/handlers';
+import { definitionsHandlers } from '../definitions/handlers';
 
 /** Every capability's handlers, one line each; the type makes a missing or extra handler a compile error. */
 export const handlers: ContractHandlers<Runtime> = {
@@ -21,4 +22,5 @@ export const handlers: ContractHandlers<Runtime> = {
   calendar: calendarHandlers,
   imports: importsHandlers,
   documents: documentsHandlers,
+  definitions: definitionsHandlers,
 };

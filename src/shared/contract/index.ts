@@ -8,6 +8,7 @@ import { metricsContract } from '../metrics/contract';
 import { calendarContract } from '../calendar/contract';
 import { importsContract } from '../imports/contract';
 import { documentsContract } from '../documents/contract';
+import { definitionsContract } from '../definitions/contract';
 
 /**
  * The API: every capability every front end has. A new capability adds its group here (one line);
@@ -23,6 +24,7 @@ export const contract = {
   calendar: calendarContract,
   imports: importsContract,
   documents: documentsContract,
+  definitions: definitionsContract,
 };
 
 export type Contract = typeof contract;

@@ -1,0 +1,94 @@
+import { assertRule } from './check';
+import { customName, isLeadField, RULE_FIELDS } from './fields';
+import { fold } from './values';
+import type { Rule, RuleCondition, RuleGroup } from './model';
+
+/** SQL functions the connection must provide (registered in src/main/definitions/sql-functions.ts). */
+export const RULE_SQL_FUNCTIONS = { text: 'fr_text', num: 'fr_num', bool: 'fr_bool' } as const;
+
+/** A WHERE fragment over the `leads` table and its named parameters. */
+export interface RuleSql {
+  readonly sql: string;
+  readonly params: Record<string, string | number>;
+}
+
+const IDENT = /^[a-z][a-z0-9_]{0,30}$/;
+
+/**
+ * Compiles a rule to a parameterised SQL expression that is 1 for leads meeting it and 0 otherwise
+ * (never NULL), with exactly the semantics of evaluate.ts. Safety: every value and every custom
+ * field path is a bound parameter; column names come only from RULE_FIELDS; `alias` and `prefix`
+ * are checked identifiers. `alias` qualifies the columns (e.g. "l" for `leads l`).
+ */
+export function compileRule(rule: RuleGroup, options: { alias?: string; prefix?: string } = {}): RuleSql {
+  assertRule(rule);
+  const alias = options.alias ?? '';
+  const prefix = options.prefix ?? 'rule';
+  if ((alias && !IDENT.test(alias)) || !IDENT.test(prefix)) throw new Error(`compileRule: bad identifier ${alias}/${prefix}`);
+  const column = (name: string) => (alias ? `${alias}.${name}` : name);
+  const params: Record<string, string | number> = {};
+  let n = 0;
+  const bind = (value: string | number): string => {
+    const name = `${prefix}${n++}`;
+    params[name] = value;
+    return `@${name}`;
+  };
+
+  const forms = (field: string) => {
+    if (isLeadField(field)) {
+      const col = column(field);
+      return RULE_FIELDS[field] === 'number'
+        ? { text: col, num: col, bool: `${RULE_SQL_FUNCTIONS.bool}(${col})` }
+        : { text: `${RULE_SQL_FUNCTIONS.text}(${col})`, num: `${RULE_SQL_FUNCTIONS.num}(${col})`, bool: `${RULE_SQL_FUNCTIONS.bool}(${col})` };
+    }
+    const name = customName(field);
+    // assertRule has refused anything else; the check keeps this function safe on its own.
+    if (name === null) throw new Error(`compileRule: field ${field} is not allowed`);
+    const raw = `json_extract(${column('custom')}, ${bind(`$."${name}"`)})`;
+    return { text: `${RULE_SQL_FUNCTIONS.text}(${raw})`, num: `${RULE_SQL_FUNCTIONS.num}(${raw})`, bool: `${RULE_SQL_FUNCTIONS.bool}(${raw})` };
+  };
+
+  const condition = (c: RuleCondition): string => {
+    const f = forms(c.field);
+    const v = c.value;
+    switch (c.operator) {
+      case 'exists':
+        return `(${f.text} IS NOT NULL)`;
+      case 'missing':
+        return `(${f.text} IS NULL)`;
+      case 'contains':
+        return `coalesce(instr(${f.text}, ${bind(fold(String(v)))}) > 0, 0)`;
+      case 'starts_with':
+        return `coalesce(instr(${f.text}, ${bind(fold(String(v)))}) = 1, 0)`;
+      case 'gt':
+      case 'gte':
+      case 'lt':
+      case 'lte': {
+        const op = { gt: '>', gte: '>=', lt: '<', lte: '<=' }[c.operator];
+        return `coalesce(${f.num} ${op} ${bind(Number(v))}, 0)`;
+      }
+      case 'in':
+      case 'not_in': {
+        const list = Array.isArray(v) ? v : [];
+        const numeric = list.every((x) => typeof x === 'number');
+        const names = list.map((x) => bind(numeric ? Number(x) : fold(String(x))));
+        const op = c.operator === 'in' ? 'IN' : 'NOT IN';
+        return `coalesce(${numeric ? f.num : f.text} ${op} (${names.join(', ')}), 0)`;
+      }
+      case 'eq':
+      case 'neq': {
+        const op = c.operator === 'eq' ? '=' : '<>';
+        if (typeof v === 'boolean') return `coalesce(${f.bool} ${op} ${v ? 1 : 0}, 0)`;
+        if (typeof v === 'number') return `coalesce(${f.num} ${op} ${bind(v)}, 0)`;
+        return `coalesce(${f.text} ${op} ${bind(fold(String(v)))}, 0)`;
+      }
+    }
+  };
+
+  const walk = (r: Rule): string => {
+    if (r.type === 'condition') return condition(r);
+    if (r.rules.length === 0) return '1';
+    return `(${r.rules.map(walk).join(r.combinator === 'and' ? ' AND ' : ' OR ')})`;
+  };
+  return { sql: walk(rule), params };
+}
