@@ -11,6 +11,7 @@ import { checkPassphrase, Pkcs12FileVault } from './key-vault';
 import { pdfEngine } from './pdf-engine';
 import { renderSlaPdf } from './render';
 import { DocumentsRepository } from './repository';
+import { recordSignedFile } from './record';
 import { signDocument } from './sign';
 import { verifyPdf } from './verify';
 
@@ -89,27 +90,9 @@ export const documentsHandlers: ContractHandlers<Runtime>['documents'] = {
     const bytes = fs.readFileSync(entry.path);
     const unlocked = await vault.unlock(rt.files.pathOf(identity), passphrase);
     const result = await signDocument({ bytes, file: entry.ref.name, identity: unlocked, party, engine: await pdfEngine() });
-    const ws = rt.workspace;
-    const repo = ws && !ws.readOnly ? ws.repo(DocumentsRepository) : null;
     const out = produce(rt, entry.ref.name.replace(/(\.pdf)?$/i, '.signed.pdf'), result.bytes);
-    if (ws && repo?.has(result.terms.documentId)) {
-      ws.db.transaction(() =>
-        repo.insertSignature({
-          documentId: result.terms.documentId,
-          party: result.party,
-          sequence: result.after.signatures.length,
-          signerName: result.signer.name,
-          signerRole: result.signer.role,
-          signerEmail: result.signer.email,
-          certificateSha256: result.signer.fingerprint,
-          signedAt: result.signedAt,
-          signedFileSha256: result.after.fileSha256,
-          signedFileSize: result.bytes.length,
-          previousFileSha256: result.before.fileSha256,
-          createdAt: Date.now(),
-        }),
-      )();
-    }
+    const ws = rt.workspace;
+    if (ws && !ws.readOnly) recordSignedFile(ws, result.terms, result.bytes, result.after, rt.prefs.preferences.userName);
     return { file: out, party: result.party, signer: result.signer, report: result.after };
   },
 

@@ -74,6 +74,11 @@ export async function renderSlaPdf(terms: TermsDocument, engine: PdfEngine, prod
   doc.setLanguage(terms.locale);
   doc.setCreationDate(composed);
   doc.setModificationDate(composed);
-  const bytes = await doc.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false });
+  const saved = await doc.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false });
+  // pdf-lib ends the file right after %%EOF; the line end makes the unsigned revision end exactly
+  // where the first incremental update begins, so its hash can be found again in a signed file.
+  const bytes = new Uint8Array(saved.length + 1);
+  bytes.set(saved);
+  bytes[saved.length] = 0x0a;
   return { bytes, pages: doc.getPageCount(), termsJson };
 }

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../../src/main/cli/main';
 import type { CliIo } from '../../../src/main/cli/io';
-import { folderState, tmpDir } from '../../helpers/tmp';
+import { folderState, sha256, tmpDir } from '../../helpers/tmp';
 import { fixtureWorkspace } from './fixture';
 import { CHROMIUM_MISSING, chromiumPath } from './tools';
 
@@ -63,6 +63,10 @@ describe.skipIf(!chromiumPath)(`documents CLI end to end (${chromiumPath ? 'Chro
     const home = tmpDir();
     const wsPath = path.join(dir, 'ws.db');
     fixtureWorkspace(dir).close();
+    // The sales lead's own copy of the workspace, on another laptop: it never saw the document rendered.
+    const salesDir = tmpDir();
+    const salesWs = path.join(salesDir, 'ws.db');
+    fixtureWorkspace(salesDir).close();
     const p = (f: string) => path.join(dir, f);
     fs.writeFileSync(p('ana.pass'), 'marketing-secret\n');
     fs.writeFileSync(p('ivan.pass'), 'продажи-пароль\n');
@@ -96,17 +100,24 @@ describe.skipIf(!chromiumPath)(`documents CLI end to end (${chromiumPath ? 'Chro
     const one = await run(['sla', 'sign', p('sla.pdf'), '--identity', p('ana.p12'), '--passphrase-file', p('ana.pass'), '--out', p('sla.1.pdf'), '--workspace', wsPath]);
     expect(one.code, one.text()).toBe(0);
     expect(one.out.join('\n')).toContain('Signed by Ana Souza for marketing');
-    const two = await run(['sla', 'sign', p('sla.1.pdf'), '--identity', p('ivan.p12'), '--passphrase-file', p('ivan.pass'), '--out', p('sla.2.pdf'), '--workspace', wsPath], 'ru_RU.UTF-8');
+    const two = await run(['sla', 'sign', p('sla.1.pdf'), '--identity', p('ivan.p12'), '--passphrase-file', p('ivan.pass'), '--out', p('sla.2.pdf'), '--workspace', salesWs], 'ru_RU.UTF-8');
     expect(two.code, two.text()).toBe(0);
     expect(two.out.join('\n')).toContain('Подписано: Иван Петров, сторона продаж');
 
-    const list = await run(['sla', 'list', '--workspace', wsPath, '--json']);
-    const docs = (JSON.parse(list.out.join('\n')) as { value: Array<{ documentId: string; signatures: Array<{ party: string; signerName: string; sequence: number }> }> }).value;
-    expect(docs.map((d) => d.documentId)).toEqual([documentId]);
-    expect(docs[0]!.signatures.map((s) => [s.sequence, s.party, s.signerName])).toEqual([
+    type Listed = Array<{ documentId: string; fileSha256: string; signatures: Array<{ party: string; signerName: string; sequence: number; previousFileSha256: string }> }>;
+    const listed = async (ws: string) => (JSON.parse((await run(['sla', 'list', '--workspace', ws, '--json'])).out.join('\n')) as { value: Listed }).value;
+    const marketingSide = await listed(wsPath);
+    expect(marketingSide.map((d) => d.documentId)).toEqual([documentId]);
+    expect(marketingSide[0]!.signatures.map((s) => [s.sequence, s.party, s.signerName])).toEqual([[1, 'marketing', 'Ana Souza']]);
+    // The sales side learns the document from the file itself, with both signatures and the same versions.
+    const salesSide = await listed(salesWs);
+    expect(salesSide.map((d) => [d.documentId, d.fileSha256])).toEqual([[documentId, marketingSide[0]!.fileSha256]]);
+    expect(salesSide[0]!.signatures.map((s) => [s.sequence, s.party, s.signerName])).toEqual([
       [1, 'marketing', 'Ana Souza'],
       [2, 'sales', 'Иван Петров'],
     ]);
+    expect(salesSide[0]!.signatures[0]!.previousFileSha256).toBe(marketingSide[0]!.fileSha256);
+    expect(salesSide[0]!.signatures[1]!.previousFileSha256).toBe(sha256(p('sla.1.pdf')));
 
     const verify = await run(['verify', p('sla.2.pdf'), '--workspace', wsPath]);
     expect(verify.code, verify.text()).toBe(0);
