@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Workspace } from '../workspace/workspace';
 import { WorkspaceRepository } from '../workspace/repository';
+import { IndexRepository } from '../imports/index-repository';
 import { AppError } from '../../shared/errors';
 import { HOUR, dayNumber, defaultEndDay, isoDate } from './calendar';
 import { WORKSPACE_NAME, WORKSPACE_TIME_ZONE } from './catalog';
@@ -159,7 +160,11 @@ function write(
       createdAt: timeline.office.at(timeline.endDay, 19),
     });
     insertReasons(repo);
+    // As bulk imports do: secondary indexes built once at the end, inside this transaction.
+    const indexes = ws.repo(IndexRepository);
+    const deferred = indexes.drop();
     const counts = insertLeads(repo, timeline, options, stages, batchId);
+    indexes.rebuild(deferred);
     const meetings = insertMeetings(repo, timeline);
     insertDefinitions(repo, timeline, options.leads, meetings.lastEndedAt + 2 * HOUR);
     repo.setBatchCounts(batchId, counts);
