@@ -15,6 +15,7 @@ import { slaCommand } from './commands/sla';
 import { verifyCommand } from './commands/verify';
 import { identityCommand } from './commands/identity';
 import { definitionsCommand } from './commands/definitions';
+import { meetingCommand } from './commands/meeting';
 
 export interface Command {
   /** Runs with the arguments after the command name; returns the exit code. */
@@ -38,6 +39,7 @@ export const commands: Record<string, Command> = {
   verify: verifyCommand,
   identity: identityCommand,
   definitions: definitionsCommand,
+  meeting: meetingCommand,
 };
 
 export async function main(argv: string[], io: CliIo = processIo): Promise<number> {

@@ -10,6 +10,7 @@ import type { Runtime } from './runtime';
 import { importsHandlers } from '../imports/handlers';
 import { documentsHandlers } from '../documents/handlers';
 import { definitionsHandlers } from '../definitions/handlers';
+import { meetingsHandlers } from '../meetings/handlers';
 
 /** Every capability's handlers, one line each; the type makes a missing or extra handler a compile error. */
 export const handlers: ContractHandlers<Runtime> = {
@@ -23,4 +24,5 @@ export const handlers: ContractHandlers<Runtime> = {
   imports: importsHandlers,
   documents: documentsHandlers,
   definitions: definitionsHandlers,
+  meetings: meetingsHandlers,
 };

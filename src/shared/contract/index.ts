@@ -9,6 +9,7 @@ import { calendarContract } from '../calendar/contract';
 import { importsContract } from '../imports/contract';
 import { documentsContract } from '../documents/contract';
 import { definitionsContract } from '../definitions/contract';
+import { meetingsContract } from '../meetings/contract';
 
 /**
  * The API: every capability every front end has. A new capability adds its group here (one line);
@@ -25,6 +26,7 @@ export const contract = {
   imports: importsContract,
   documents: documentsContract,
   definitions: definitionsContract,
+  meetings: meetingsContract,
 };
 
 export type Contract = typeof contract;

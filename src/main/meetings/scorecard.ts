@@ -1,0 +1,26 @@
+import type { Workspace } from '../workspace/workspace';
+import { computeReport } from '../metrics/service';
+import { buildScorecard } from '../../shared/meetings/scorecard';
+import { SCORECARD_WEEKS, type ScorecardGoals } from '../../shared/meetings/model';
+import type { Scorecard } from '../../shared/meetings/types';
+import type { PeriodFigures } from '../../shared/metrics/types';
+import { weeksEndingWith } from '../../shared/meetings/week';
+
+/**
+ * The 13 weeks ending with `week`, each read with `metrics.report` as of the same instant (so a
+ * cell equals a direct report call for that week). `known` supplies figures already computed for
+ * a week (the meeting's own report) instead of computing them twice.
+ */
+export function computeScorecard(
+  ws: Workspace,
+  week: string,
+  asOf: number,
+  goals: ScorecardGoals,
+  known: ReadonlyMap<string, PeriodFigures> = new Map(),
+): Scorecard {
+  const weeks = weeksEndingWith(week, SCORECARD_WEEKS).map((w) => ({
+    week: w,
+    figures: known.get(w.week) ?? computeReport(ws, { from: w.from, to: w.to, filters: {}, withinDays: null, asOf, compare: false }),
+  }));
+  return buildScorecard(weeks, goals, asOf);
+}

@@ -1,0 +1,98 @@
+import type { Workspace } from '../workspace/workspace';
+import { computeReport } from '../metrics/service';
+import { AppError } from '../../shared/errors';
+import { SNAPSHOT_FORMAT, type MeetingRef, type SinceLast, type Snapshot } from '../../shared/meetings/types';
+import { weekOfDate } from '../../shared/meetings/week';
+import type { CarriedPoint } from '../../shared/meetings/agenda';
+import { inForceAt, proposalsAt } from './definitions-source';
+import { freezeDrills, FROZEN_DRILL_LIMIT } from './drill-freeze';
+import { MeetingRepository, type MeetingRow } from './meeting-repository';
+import { RecordRepository } from './record-repository';
+import { computeScorecard } from './scorecard';
+import { loadGoals } from './settings';
+import { SnapshotRepository } from './snapshot-repository';
+
+const ref = (m: MeetingRow): MeetingRef => ({ id: m.id, title: m.title, week: weekOfDate(m.weekStart).week, endedAt: m.endedAt });
+
+function sinceLast(ws: Workspace, meeting: MeetingRow, points: readonly CarriedPoint[]): SinceLast {
+  const meetings = ws.repo(MeetingRepository);
+  const records = ws.repo(RecordRepository);
+  const previous = meetings.previousEnded(meeting.weekStart) ?? null;
+  const refs = new Map<number, MeetingRef>();
+  const meetingRef = (id: number): MeetingRef => {
+    let r = refs.get(id);
+    if (!r) {
+      const m = meetings.byId(id);
+      if (!m) throw new AppError('meetings.notFound', { id });
+      r = ref(m);
+      refs.set(id, r);
+    }
+    return r;
+  };
+  return {
+    previousMeeting: previous ? ref(previous) : null,
+    previousItems: previous ? records.items(previous.id) : [],
+    // Carried copies are open when a meeting starts (a planned meeting cannot change them); stated
+    // so that replaying a past meeting (the sample) records them as they were then.
+    carriedIn: records
+      .items(meeting.id)
+      .filter((i) => i.carriedFromId !== null)
+      .map((i) => ({ ...i, status: 'open' as const, closedAt: null })),
+    decisionsInForce: records.inForceBefore(meeting.weekStart).map((d) => ({ ...d, meeting: meetingRef(d.meetingId) })),
+    unreachedPoints: points.map((p) => ({ meetingId: p.meetingId, kind: p.kind, title: p.title })),
+  };
+}
+
+/**
+ * Freezes every figure the agenda shows, as of `asOf`, and stores it with the drill-down leads.
+ * Call inside the transaction that starts the meeting, after carried items were copied in.
+ */
+export function freezeSnapshot(ws: Workspace, meeting: MeetingRow, asOf: number, takenAt: number, points: readonly CarriedPoint[]): Snapshot {
+  const week = weekOfDate(meeting.weekStart);
+  const report = computeReport(ws, { from: week.from, to: week.to, filters: {}, withinDays: null, asOf, compare: true });
+  const scorecard = computeScorecard(ws, week.week, asOf, loadGoals(ws), new Map([[week.week, report]]));
+  const inForce = inForceAt(ws, asOf);
+  const repo = ws.repo(SnapshotRepository);
+  const drills = freezeDrills(ws, report);
+  const termsIds = [report.sla.terms.revision_id, report.previous?.sla.terms.revision_id, report.year_ago?.sla.terms.revision_id, ...scorecard.measures.flatMap((m) => m.cells.map((c) => c.termsRevisionId))];
+  const revisionIds = [...new Set([...inForce.map((r) => r.revisionId), ...termsIds.filter((id): id is number => typeof id === 'number')])].sort((a, b) => a - b);
+  const batches = repo.batchesUsed(asOf);
+  const snapshot: Snapshot = {
+    format: SNAPSHOT_FORMAT,
+    meetingId: meeting.id,
+    takenAt,
+    asOf,
+    timeZone: report.time_zone,
+    week,
+    report,
+    scorecard,
+    definitions: inForce,
+    revisionIds,
+    proposals: proposalsAt(ws, asOf, inForce),
+    sinceLast: sinceLast(ws, meeting, points),
+    reasons: repo.reasons(),
+    batches,
+    drill: { limit: FROZEN_DRILL_LIMIT, figures: drills.map((d) => ({ key: d.key, total: d.total, complete: d.complete })) },
+  };
+  const snapshotId = repo.insert({
+    meetingId: meeting.id,
+    takenAt,
+    periodFrom: week.from,
+    periodTo: week.to,
+    figures: JSON.stringify(snapshot),
+    revisions: revisionIds,
+    batches: batches.map((b) => b.id),
+  });
+  for (const d of drills) repo.insertDrill({ snapshotId, figure: d.key, total: d.total, complete: d.complete, leads: d.leads });
+  return snapshot;
+}
+
+/** A meeting's snapshot as stored; null before the meeting started. */
+export function readSnapshot(ws: Workspace, meetingId: number): Snapshot | null {
+  const json = ws.repo(SnapshotRepository).figures(meetingId);
+  if (json === undefined) return null;
+  const value = JSON.parse(json) as { format?: unknown };
+  if (value.format !== SNAPSHOT_FORMAT) throw new AppError('meetings.badSnapshot', { id: meetingId });
+  // Written by freezeSnapshot above with this format tag, and never updated since (migration 5).
+  return value as Snapshot;
+}
