@@ -64,6 +64,8 @@ function insertDefinition<K extends DefinitionKind>(
       author: r.author,
       body: JSON.stringify(body),
       createdAt: r.createdAt,
+      // Written straight as proposals: drafting and proposing happened at the same moment.
+      proposedAt: r.createdAt,
       marketingApprovedBy: r.proposedOnly ? null : PEOPLE.marketingLead,
       marketingApprovedAt: r.proposedOnly ? null : approvedByMarketing,
       salesApprovedBy: r.proposedOnly ? null : PEOPLE.salesLead,

@@ -28,6 +28,7 @@ export interface RevisionRow {
   readonly author: string;
   readonly body: string;
   readonly createdAt: number;
+  readonly proposedAt: number;
   readonly marketingApprovedBy: string | null;
   readonly marketingApprovedAt: number | null;
   readonly salesApprovedBy: string | null;
@@ -118,9 +119,9 @@ export class SampleRepository {
       'INSERT INTO definitions (kind, key, title, stage_key, created_at) VALUES (@kind, @key, @title, @stageKey, @createdAt)',
     );
     this.insertRevisionStmt = db.prepare(
-      `INSERT INTO definition_revisions (definition_id, version, status, effective_from, rationale, author, body, created_at,
+      `INSERT INTO definition_revisions (definition_id, version, status, effective_from, rationale, author, body, created_at, proposed_at,
          marketing_approved_by, marketing_approved_at, sales_approved_by, sales_approved_at, decided_at)
-       VALUES (@definitionId, @version, @status, @effectiveFrom, @rationale, @author, @body, @createdAt,
+       VALUES (@definitionId, @version, @status, @effectiveFrom, @rationale, @author, @body, @createdAt, @proposedAt,
          @marketingApprovedBy, @marketingApprovedAt, @salesApprovedBy, @salesApprovedAt, @decidedAt)`,
     );
     // Ended meetings are frozen by triggers, so a meeting is written as running and ended last.

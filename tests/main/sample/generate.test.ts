@@ -351,6 +351,11 @@ describe('sample generator', () => {
         ).toBeTruthy();
       }
     }
+    expect(
+      one<{ n: number }>(
+        'SELECT count(*) AS n FROM definition_revisions WHERE proposed_at IS NULL OR proposed_at > coalesce(decided_at, proposed_at)',
+      ).n,
+    ).toBe(0);
     expect(new Set(revisions.map((r) => r.kind))).toEqual(
       new Set(['market', 'icp', 'stage_criteria', 'sla_terms', 'reason_taxonomy']),
     );
