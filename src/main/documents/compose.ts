@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
 import type { Workspace } from '../workspace/workspace';
 import { WorkspaceRepository } from '../workspace/repository';
 import { definitionsInForce } from './definitions-in-force';
@@ -7,6 +8,7 @@ import { AppError } from '../../shared/errors';
 import {
   DEFAULT_REVIEW_RULES,
   parties as partiesSchema,
+  party,
   reviewRules as reviewSchema,
   TERMS_FORMAT,
   termsDocument,
@@ -71,8 +73,7 @@ export function composeTerms(ws: Workspace, input: ComposeInput, now: number = D
     throw new AppError('documents.invalidPeriod');
   }
 
-  const remembered = partiesSchema.partial().safeParse(repo.getSetting(PARTIES_SETTING) ?? {});
-  const saved = remembered.success ? remembered.data : {};
+  const saved = savedParties(ws);
   const sla = definitions.find((d) => d.kind === 'sla_terms');
   const approver = (role: PartyRole): string | null =>
     (sla ?? definitions.find((d) => d.approvedBy[role]))?.approvedBy[role] ?? null;
@@ -106,9 +107,31 @@ export function composeTerms(ws: Workspace, input: ComposeInput, now: number = D
   });
 }
 
-/** Remembers the parties and review rules of a rendered document for the next one. */
-export function rememberParties(ws: Workspace, terms: TermsDocument): void {
+/** What was given for earlier documents: only what people typed, never a default, so a default title stays in the document's language. */
+const remembered = z
+  .object({ company: z.string().optional(), marketing: party.partial().optional(), sales: party.partial().optional() })
+  .strip();
+
+function savedParties(ws: Workspace): z.infer<typeof remembered> {
+  const parsed = remembered.safeParse(ws.repo(WorkspaceRepository).getSetting(PARTIES_SETTING) ?? {});
+  return parsed.success ? parsed.data : {};
+}
+
+// Object.fromEntries loses the key types; the entries are a subset of T's own.
+const given = <T extends object>(o: T | undefined): Partial<T> =>
+  Object.fromEntries(Object.entries(o ?? {}).filter(([, v]) => v !== undefined)) as Partial<T>;
+
+/** Remembers the parties and review rules people gave, merged with what they gave before. */
+export function rememberParties(ws: Workspace, input: ComposeInput): void {
   const repo = ws.repo(WorkspaceRepository);
-  repo.setSetting(PARTIES_SETTING, terms.parties);
-  repo.setSetting(REVIEW_SETTING, terms.review);
+  const saved = savedParties(ws);
+  repo.setSetting(PARTIES_SETTING, {
+    ...(input.company ?? saved.company ? { company: input.company ?? saved.company } : {}),
+    marketing: { ...saved.marketing, ...given(input.marketing) },
+    sales: { ...saved.sales, ...given(input.sales) },
+  });
+  if (input.review) {
+    const before = reviewSchema.partial().safeParse(repo.getSetting(REVIEW_SETTING) ?? {});
+    repo.setSetting(REVIEW_SETTING, { ...(before.success ? before.data : {}), ...given(input.review) });
+  }
 }

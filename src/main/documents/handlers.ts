@@ -57,7 +57,7 @@ export const documentsHandlers: ContractHandlers<Runtime>['documents'] = {
         createdBy: rt.prefs.preferences.userName,
         createdAt: terms.composedAt,
       });
-      rememberParties(ws, terms);
+      rememberParties(ws, input);
     })();
     return { documentId: terms.documentId, file, terms, fileSha256, pages: pdf.pages };
   },

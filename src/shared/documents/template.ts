@@ -68,6 +68,7 @@ p { margin: 0 0 2.2mm; }
 table { width: 100%; border-collapse: collapse; margin: 1.5mm 0 3mm; font-size: 8.8pt; }
 th { text-align: left; font-weight: 600; font-size: 7.4pt; letter-spacing: 0.06em; text-transform: uppercase; color: #5b6577; border-bottom: 1pt solid #14213d; padding: 1.4mm 2mm; }
 td { border-bottom: 0.5pt solid #dde2ea; padding: 1.6mm 2mm; vertical-align: top; }
+th[scope=row] { border-bottom: 0.5pt solid #dde2ea; text-transform: none; letter-spacing: 0; font-size: 8.4pt; color: #2e3a52; width: 26%; vertical-align: top; }
 td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 tr { break-inside: avoid; }
 ul.commit { margin: 1mm 0 3mm; padding-left: 5mm; }
@@ -125,7 +126,8 @@ function definitionsSection(c: Ctx, n: number): string {
     const b = bodyOf(d, 'market');
     if (!b) continue;
     const answers = Object.entries(b.answers)
-      .map(([q, a]) => `<tr><td>${h(q)}</td><td>${h(a)}</td></tr>`)
+      // Answer keys are the team's own words ("problem", "ideal_buyer"): shown as labels, not translated.
+      .map(([q, a]) => `<tr><th scope="row">${h(q.replace(/_/g, ' ').replace(/^\p{Ll}/u, (ch) => ch.toUpperCase()))}</th><td>${h(a)}</td></tr>`)
       .join('');
     parts.push(`<h3>${h(c.t('documents.pdf.market'))} ${revisionLine(c, d)}</h3>${agreedText(b.text)}${answers ? `<table>${answers}</table>` : ''}`);
   }

@@ -45,10 +45,21 @@ describe('composeTerms', () => {
       expect(terms.locale).toBe('pt-BR');
       expect(terms.documentId).toMatch(/^SLA-2027-[0-9A-Z]{8}$/);
       expect(terms.stages.find((s) => s.key === 'opportunity')?.labels['pt-BR']).toBe('Oportunidade');
-      rememberParties(ws, composeTerms(ws, { ...PARTIES, review: { weekday: 5 } }, T0 + 60 * DAY));
+      rememberParties(ws, { ...PARTIES, review: { weekday: 5 } });
       const next = composeTerms(ws, {}, T0 + 60 * DAY);
       expect(next.parties).toEqual(PARTIES);
       expect(next.review.weekday).toBe(5);
+      // Only what was typed is remembered: a defaulted title follows the language of each document.
+      rememberParties(ws, { marketing: { email: 'cmo@acme.example' } });
+      const ws2 = fixtureWorkspace(tmpDir(), 'ru');
+      try {
+        rememberParties(ws2, { marketing: { name: 'Анна' } });
+        expect(composeTerms(ws2, {}, T0 + 60 * DAY).parties.marketing).toEqual({ name: 'Анна', title: 'Руководитель маркетинга', email: '' });
+        expect(composeTerms(ws2, { locale: 'es' }, T0 + 60 * DAY).parties.marketing.title).toBe('Responsable de Marketing');
+      } finally {
+        ws2.close();
+      }
+      expect(composeTerms(ws, {}, T0 + 60 * DAY).parties.marketing).toEqual({ ...PARTIES.marketing, email: 'cmo@acme.example' });
       expect(next.period).toEqual({ from: '2026-01-01', to: '2026-12-31' });
     } finally {
       ws.close();
