@@ -71,7 +71,7 @@ function progressOf(rt: Runtime, jobId: string): ImportProgress {
     phase: job.state !== 'running' ? 'done' : (p?.phase ?? 'reading'),
     file: p?.file ?? '',
     fileIndex: p?.fileIndex ?? 0,
-    files: 0,
+    files: p?.files ?? 0,
     rows: p?.rows ?? 0,
     bytes,
     totalBytes,

@@ -1,7 +1,9 @@
 /**
- * The leads one batch has met, by external id: database id, flags and where in which file each was
- * last seen. A million leads must fit comfortably, so the per-lead data sits in typed arrays and the
- * map holds only the id string and a slot number.
+ * What one batch knows about the leads it has met, by database id: flags and where (file, row)
+ * each was last seen. External ids are looked up in the database (its unique index), not kept
+ * here: a million id strings in a JS map cost more memory than the rest of the import. Leads the
+ * batch inserts get consecutive ids, so their state sits in typed arrays indexed by id; leads that
+ * existed before the batch go through a map keyed by number.
  */
 export const INSERTED = 1;
 export const MATCHED = 2;
@@ -9,81 +11,26 @@ export const CHANGED = 4;
 /** Dated by its earliest stage entry because no row gave a creation date. */
 export const DATED_BY_EVENT = 8;
 
-export class LeadIndex {
-  private readonly slots = new Map<string, number>();
-  private ids = new Float64Array(1024);
-  private flagBits = new Uint8Array(1024);
-  private files = new Int16Array(1024);
-  private rows = new Float64Array(1024);
-  private size = 0;
+class Slots {
+  flags = new Uint8Array(1024);
+  files = new Int16Array(1024);
+  rows = new Float64Array(1024);
+  size = 0;
 
-  get count(): number {
-    return this.size;
-  }
-
-  slot(externalId: string): number | undefined {
-    return this.slots.get(externalId);
-  }
-
-  add(externalId: string, leadId: number, flags: number, file: number, row: number): number {
-    if (this.size === this.ids.length) this.grow();
+  push(flags: number, file: number, row: number): number {
+    if (this.size === this.flags.length) this.grow();
     const s = this.size++;
-    this.ids[s] = leadId;
-    this.flagBits[s] = flags;
+    this.flags[s] = flags;
     this.files[s] = file;
     this.rows[s] = row;
-    this.slots.set(externalId, s);
     return s;
   }
 
-  leadId(slot: number): number {
-    return this.ids[slot]!;
-  }
-
-  flags(slot: number): number {
-    return this.flagBits[slot]!;
-  }
-
-  setFlag(slot: number, flag: number): void {
-    this.flagBits[slot] = this.flagBits[slot]! | flag;
-  }
-
-  clearFlag(slot: number, flag: number): void {
-    this.flagBits[slot] = this.flagBits[slot]! & ~flag;
-  }
-
-  /** The file (index) and row where the lead was last seen. */
-  lastFile(slot: number): number {
-    return this.files[slot]!;
-  }
-
-  lastRow(slot: number): number {
-    return this.rows[slot]!;
-  }
-
-  seen(slot: number, file: number, row: number): void {
-    this.files[slot] = file;
-    this.rows[slot] = row;
-  }
-
-  /** How many leads carry every bit of `flag` and none of `without`. */
-  countFlags(flag: number, without = 0): number {
-    let n = 0;
-    for (let i = 0; i < this.size; i++) {
-      const f = this.flagBits[i]!;
-      if ((f & flag) === flag && (f & without) === 0) n++;
-    }
-    return n;
-  }
-
   private grow(): void {
-    const n = this.ids.length * 2;
-    const ids = new Float64Array(n);
-    ids.set(this.ids);
-    this.ids = ids;
+    const n = this.flags.length * 2;
     const flags = new Uint8Array(n);
-    flags.set(this.flagBits);
-    this.flagBits = flags;
+    flags.set(this.flags);
+    this.flags = flags;
     const files = new Int16Array(n);
     files.set(this.files);
     this.files = files;
@@ -91,4 +38,68 @@ export class LeadIndex {
     rows.set(this.rows);
     this.rows = rows;
   }
+}
+
+/** A lead's place in the index: which table of slots, and where. */
+export interface LeadSlot {
+  readonly slots: Slots;
+  readonly at: number;
+}
+
+export class LeadIndex {
+  /** Leads inserted by the batch: ids base, base + 1, ... (SQLite gives max(id) + 1 to each new row). */
+  private base = -1;
+  private readonly inserted = new Slots();
+  private readonly others = new Slots();
+  private readonly otherSlots = new Map<number, number>();
+
+  find(leadId: number): LeadSlot | null {
+    if (this.base >= 0 && leadId >= this.base && leadId - this.base < this.inserted.size) return { slots: this.inserted, at: leadId - this.base };
+    const at = this.otherSlots.get(leadId);
+    return at === undefined ? null : { slots: this.others, at };
+  }
+
+  add(leadId: number, flags: number, file: number, row: number): LeadSlot {
+    if ((flags & INSERTED) !== 0) {
+      if (this.base < 0) this.base = leadId;
+      if (leadId === this.base + this.inserted.size) return { slots: this.inserted, at: this.inserted.push(flags, file, row) };
+    }
+    const at = this.others.push(flags, file, row);
+    this.otherSlots.set(leadId, at);
+    return { slots: this.others, at };
+  }
+
+  /** How many leads carry every bit of `flag` and none of `without`. */
+  countFlags(flag: number, without = 0): number {
+    let n = 0;
+    for (const s of [this.inserted, this.others]) {
+      for (let i = 0; i < s.size; i++) {
+        const f = s.flags[i]!;
+        if ((f & flag) === flag && (f & without) === 0) n++;
+      }
+    }
+    return n;
+  }
+}
+
+export function flagsOf(slot: LeadSlot): number {
+  return slot.slots.flags[slot.at]!;
+}
+
+export function setFlag(slot: LeadSlot, flag: number): void {
+  slot.slots.flags[slot.at] = slot.slots.flags[slot.at]! | flag;
+}
+
+export function clearFlag(slot: LeadSlot, flag: number): void {
+  slot.slots.flags[slot.at] = slot.slots.flags[slot.at]! & ~flag;
+}
+
+/** The file (index) and row where the lead was last seen. */
+export function lastSeen(slot: LeadSlot): { file: number; row: number } {
+  return { file: slot.slots.files[slot.at]!, row: slot.slots.rows[slot.at]! };
+}
+
+export function markSeen(slot: LeadSlot, file: number, row: number): void {
+  slot.slots.files[slot.at] = file;
+  slot.slots.rows[slot.at] = row;
 }

@@ -60,7 +60,6 @@ export class LeadRepository {
   private readonly insertTouchStmt;
   private readonly matchStmt;
   private readonly changeStmt;
-  private readonly anyLeadStmt;
   private readonly countStmt;
   private readonly reasonsStmt;
 
@@ -68,7 +67,8 @@ export class LeadRepository {
     this.findIdStmt = db.prepare<[string], number>('SELECT id FROM leads WHERE external_id = ?').pluck();
     this.getStmt = db.prepare<[number], LeadRow>('SELECT * FROM leads WHERE id = ?');
     this.insertStmt = db.prepare<Array<string | number | null>>(
-      `INSERT INTO leads (external_id, batch_id, ${MUTABLE_COLUMNS.join(', ')}) VALUES (?, ?, ${MUTABLE_COLUMNS.map(() => '?').join(', ')})`,
+      `INSERT INTO leads (external_id, batch_id, ${MUTABLE_COLUMNS.join(', ')}) VALUES (?, ?, ${MUTABLE_COLUMNS.map(() => '?').join(', ')})
+       ON CONFLICT (external_id) DO NOTHING`,
     );
     this.updateStmt = db.prepare<Array<string | number | null>>(`UPDATE leads SET ${MUTABLE_COLUMNS.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`);
     this.lowerCreatedStmt = db.prepare<[number, number]>('UPDATE leads SET created_at = min(created_at, ?) WHERE id = ?');
@@ -83,13 +83,8 @@ export class LeadRepository {
       `INSERT INTO import_changes (batch_id, lead_id, previous) VALUES (?, ?, ?)
        ON CONFLICT (batch_id, lead_id) DO UPDATE SET previous = excluded.previous WHERE import_changes.previous IS NULL`,
     );
-    this.anyLeadStmt = db.prepare<[], number>('SELECT EXISTS (SELECT 1 FROM leads)').pluck();
     this.countStmt = db.prepare<[], number>('SELECT count(*) FROM leads').pluck();
     this.reasonsStmt = db.prepare<[], { code: string; kind: string; labels: string }>('SELECT code, kind, labels FROM reasons WHERE active = 1');
-  }
-
-  hasLeads(): boolean {
-    return this.anyLeadStmt.get() === 1;
   }
 
   count(): number {
@@ -117,8 +112,10 @@ export class LeadRepository {
     return this.getStmt.get(id);
   }
 
-  insert(externalId: string, batchId: number, v: LeadValues): number {
-    return Number(this.insertStmt.run(externalId, batchId, ...values(v)).lastInsertRowid);
+  /** Inserts a lead unless one with this external id exists; its new id, or null when it existed. */
+  insertIfNew(externalId: string, batchId: number, v: LeadValues): number | null {
+    const r = this.insertStmt.run(externalId, batchId, ...values(v));
+    return r.changes > 0 ? Number(r.lastInsertRowid) : null;
   }
 
   update(id: number, v: LeadValues): void {

@@ -17,6 +17,7 @@ import { suggestFileMapping } from '../../shared/imports/suggest';
 import type { BatchFile, DateDecision, DecimalDecision, ImportCounts, ImportResult, OnInvalid, RowIssue, UnmappedValue } from '../../shared/imports/types';
 import { BatchRepository } from './batch-repository';
 import { LeadRepository } from './lead-repository';
+import { collectGarbage } from './heap';
 import { IndexRepository } from './index-repository';
 import { IssueReport } from './report';
 import { openSource, type RowBatch, type SourceOptions } from './source';
@@ -46,6 +47,7 @@ export interface RunProgress {
   readonly phase: 'reading' | 'indexing' | 'committing';
   readonly file: string;
   readonly fileIndex: number;
+  readonly files: number;
   readonly rows: number;
   readonly bytes: number;
   readonly totalBytes: number;
@@ -60,8 +62,8 @@ const FORMAT_SAMPLE_ROWS = 2000;
  */
 const BULK_MIN_ROWS = 50_000;
 const BYTES_PER_ROW_GUESS = 200;
-/** Page cache of the import connection: big enough for the index pages a million-lead batch touches. */
-const CACHE_KIB = 64 * 1024;
+/** Page cache of the import connection: the hot index pages of a large batch, within the memory budget (400 MB for a million rows). */
+const CACHE_KIB = 32 * 1024;
 
 function isBusy(e: unknown): boolean {
   const code = typeof e === 'object' && e !== null && 'code' in e ? String(e.code) : '';
@@ -85,6 +87,8 @@ export async function hashFile(file: string): Promise<string> {
 }
 
 const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+/** Rows between two full collections (see heap.ts). */
+const COLLECT_EVERY_ROWS = 100_000;
 
 /** The mapping one file gets: from the mapping given, else from the preset or the suggestion. */
 export function fileMappingFor(input: Pick<ImportInput, 'mapping' | 'preset'>, names: readonly string[], index: number, headers: readonly string[], stages: readonly StageRef[]): FileMapping {
@@ -156,6 +160,7 @@ export async function runImport(input: ImportInput, ctl: JobControl, onProgress:
     let footerRowsSkipped = 0;
     let blankRowsSkipped = 0;
     let bytesBefore = 0;
+    let collectedAt = 0;
 
     for (let fileIndex = 0; fileIndex < input.files.length; fileIndex++) {
       const file = input.files[fileIndex]!;
@@ -222,7 +227,7 @@ export async function runImport(input: ImportInput, ctl: JobControl, onProgress:
         const tick = (): void => {
           const bytes = bytesBefore + source.bytesRead();
           ctl.progress({ done: bytes, total: totalBytes, unit: 'bytes', phase: 'imports.reading' });
-          onProgress({ phase: 'reading', file: file.name, fileIndex, rows: rowsRead, bytes, totalBytes });
+          onProgress({ phase: 'reading', file: file.name, fileIndex, files: input.files.length, rows: rowsRead, bytes, totalBytes });
         };
         for (const b of buffered) processBatch(b);
         buffered.length = 0;
@@ -234,6 +239,10 @@ export async function runImport(input: ImportInput, ctl: JobControl, onProgress:
           if (next.done) break;
           processBatch(next.value);
           tick();
+          if (rowsRead - collectedAt >= COLLECT_EVERY_ROWS) {
+            collectedAt = rowsRead;
+            collectGarbage();
+          }
         }
         footerRowsSkipped += footers.length;
         if (fileRows === 0) throw new AppError('imports.headerOnly', { file: file.name });
@@ -269,11 +278,11 @@ export async function runImport(input: ImportInput, ctl: JobControl, onProgress:
       ctl.checkpoint();
       if (deferred.length > 0) {
         ctl.progress({ phase: 'imports.indexing' });
-        onProgress({ phase: 'indexing', file: '', fileIndex: input.files.length, rows: rowsRead, bytes: totalBytes, totalBytes });
+        onProgress({ phase: 'indexing', file: '', fileIndex: input.files.length, files: input.files.length, rows: rowsRead, bytes: totalBytes, totalBytes });
         await yieldToEventLoop();
         indexes.rebuild(deferred);
       }
-      onProgress({ phase: 'committing', file: '', fileIndex: input.files.length, rows: rowsRead, bytes: totalBytes, totalBytes });
+      onProgress({ phase: 'committing', file: '', fileIndex: input.files.length, files: input.files.length, rows: rowsRead, bytes: totalBytes, totalBytes });
       batches.finish(batchId, {
         fileName: files.map((f) => f.name).join(' + '),
         fileHash: files.length === 1 ? files[0]!.sha256 : createHash('sha256').update(files.map((f) => f.sha256).join('\n')).digest('hex'),

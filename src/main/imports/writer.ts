@@ -1,7 +1,7 @@
 import type { CompiledFile } from '../../shared/imports/compile';
 import { TEXT_FIELDS } from '../../shared/imports/fields';
 import type { LeadRecord, RowIssue } from '../../shared/imports/types';
-import { CHANGED, DATED_BY_EVENT, INSERTED, LeadIndex, MATCHED } from './lead-index';
+import { CHANGED, clearFlag, DATED_BY_EVENT, flagsOf, INSERTED, lastSeen, LeadIndex, markSeen, MATCHED, setFlag, type LeadSlot } from './lead-index';
 import { type LeadRepository, type LeadRow, type LeadValues } from './lead-repository';
 
 export interface WriterCounts {
@@ -152,14 +152,11 @@ function newValues(rec: LeadRecord, createdAt: number): LeadValues {
 export class BatchWriter {
   readonly counts: WriterCounts = { leadsInserted: 0, leadsUpdated: 0, stageEventsAdded: 0, stageEventsExisting: 0, touchesAdded: 0 };
   private readonly index = new LeadIndex();
-  private readonly hadLeads: boolean;
 
   constructor(
     private readonly repo: LeadRepository,
     private readonly batchId: number,
-  ) {
-    this.hadLeads = repo.hasLeads();
-  }
+  ) {}
 
   /** Existing leads the batch met and left as they were. */
   get leadsUnchanged(): number {
@@ -167,42 +164,44 @@ export class BatchWriter {
   }
 
   apply(rec: LeadRecord, file: CompiledFile, fileIndex: number, row: number, issues: RowIssue[]): boolean {
-    let slot = this.index.slot(rec.externalId);
-    if (slot === undefined) {
-      const existing = this.hadLeads ? this.repo.findId(rec.externalId) : undefined;
-      if (existing === undefined) return this.insert(rec, file, fileIndex, row, issues);
-      slot = this.index.add(rec.externalId, existing, MATCHED, fileIndex, row);
-      this.repo.recordMatch(this.batchId, existing);
+    const createdAt = rec.createdAt ?? earliest(rec);
+    // New leads (the common case of a large import) cost one statement: the unique index on the
+    // external id says whether the lead exists.
+    if (createdAt !== null) {
+      const leadId = this.repo.insertIfNew(rec.externalId, this.batchId, newValues(rec, createdAt));
+      if (leadId !== null) {
+        this.index.add(leadId, INSERTED | (rec.createdAt === null ? DATED_BY_EVENT : 0), fileIndex, row);
+        this.counts.leadsInserted++;
+        this.addEvents(leadId, rec);
+        return true;
+      }
+    }
+    const leadId = this.repo.findId(rec.externalId);
+    if (leadId === undefined) {
+      issues.push({ file: file.fileName, row, column: file.id.column, value: rec.externalId, code: 'missingCreatedAt', params: {} });
+      return false;
+    }
+    let slot = this.index.find(leadId);
+    if (slot === null) {
+      slot = this.index.add(leadId, MATCHED, fileIndex, row);
+      this.repo.recordMatch(this.batchId, leadId);
     } else {
-      if (file.layout === 'wide' && this.index.lastFile(slot) === fileIndex) {
-        issues.push({ file: file.fileName, row, column: file.id.column, value: rec.externalId, code: 'duplicateId', params: { firstRow: this.index.lastRow(slot) } });
+      const seen = lastSeen(slot);
+      if (file.layout === 'wide' && seen.file === fileIndex) {
+        issues.push({ file: file.fileName, row, column: file.id.column, value: rec.externalId, code: 'duplicateId', params: { firstRow: seen.row } });
         return false;
       }
-      this.index.seen(slot, fileIndex, row);
+      markSeen(slot, fileIndex, row);
     }
-    const leadId = this.index.leadId(slot);
     this.update(slot, leadId, rec);
     this.addEvents(leadId, rec);
     return true;
   }
 
-  private insert(rec: LeadRecord, file: CompiledFile, fileIndex: number, row: number, issues: RowIssue[]): boolean {
-    const createdAt = rec.createdAt ?? earliest(rec);
-    if (createdAt === null) {
-      issues.push({ file: file.fileName, row, column: file.id.column, value: rec.externalId, code: 'missingCreatedAt', params: {} });
-      return false;
-    }
-    const leadId = this.repo.insert(rec.externalId, this.batchId, newValues(rec, createdAt));
-    this.index.add(rec.externalId, leadId, INSERTED | (rec.createdAt === null ? DATED_BY_EVENT : 0), fileIndex, row);
-    this.counts.leadsInserted++;
-    this.addEvents(leadId, rec);
-    return true;
-  }
-
-  private update(slot: number, leadId: number, rec: LeadRecord): void {
-    const flags = this.index.flags(slot);
+  private update(slot: LeadSlot, leadId: number, rec: LeadRecord): void {
+    const flags = flagsOf(slot);
     if (flags & DATED_BY_EVENT) {
-      if (rec.createdAt !== null) this.index.clearFlag(slot, DATED_BY_EVENT);
+      if (rec.createdAt !== null) clearFlag(slot, DATED_BY_EVENT);
       else {
         const at = earliest(rec);
         if (at !== null) this.repo.lowerCreatedAt(leadId, at);
@@ -216,7 +215,7 @@ export class BatchWriter {
     if (!(flags & INSERTED)) {
       if (!(flags & CHANGED)) {
         this.repo.recordChange(this.batchId, leadId, rowValues(current));
-        this.index.setFlag(slot, CHANGED);
+        setFlag(slot, CHANGED);
         this.counts.leadsUpdated++;
       }
       next.updated_batch_id = this.batchId;

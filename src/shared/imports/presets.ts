@@ -1,4 +1,4 @@
-import { NATIVE_CUSTOM_PREFIX, NATIVE_EVENT_COLUMNS, NATIVE_LEAD_COLUMNS, customTarget, stageTarget, type Target } from './fields';
+import { NATIVE_CUSTOM_PREFIX, NATIVE_LEAD_COLUMNS, customTarget, stageTarget, type Target } from './fields';
 import type { DateOrderSetting, FileMappingInput } from './mapping';
 import { stageForDateHeader } from './synonyms';
 import type { StageRef } from './stages';
@@ -259,6 +259,3 @@ export function detectPreset(headers: readonly string[]): PresetId | null {
   }
   return best;
 }
-
-/** The native columns, for docs and the export. */
-export const NATIVE_COLUMNS = { leads: NATIVE_LEAD_COLUMNS, stageEvents: NATIVE_EVENT_COLUMNS };

@@ -24,7 +24,7 @@ describe('imports as jobs', () => {
     const started = await s.call<JobStatus<ImportResult>>('imports.apply', { files: [{ fileId: s.rt.files.registerPath(file).id }] });
     await until(async () => (await s.call<ImportProgress>('imports.progress', { jobId: started.id })).rows > 0);
     const p = await s.call<ImportProgress>('imports.progress', { jobId: started.id });
-    expect(p).toMatchObject({ phase: 'reading', file: 'big.csv', totalBytes: expect.any(Number) });
+    expect(p).toMatchObject({ phase: 'reading', file: 'big.csv', fileIndex: 0, files: 1, totalBytes: expect.any(Number) });
     expect(p.percent).toBeGreaterThan(0);
     expect(p.rowsPerSecond).toBeGreaterThan(0);
     expect((await s.call<JobStatus>('jobs.get', { id: started.id })).progress).toMatchObject({ unit: 'bytes', phase: 'imports.reading' });
