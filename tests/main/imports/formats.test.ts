@@ -97,6 +97,20 @@ describe('locales: dates and numbers', () => {
     expect(p.files[0]!.dateDecisions[0]).toMatchObject({ order: 'dmy', basis: 'assumed' });
   });
 
+  it('detects tab and pipe delimiters, and reads a long file (one row per stage change) in Portuguese', async () => {
+    s = await session();
+    const tsv = await s.importFiles([s.file('t.tsv', 'Lead ID\tCreated date\tSource\nT1\t2024-01-01\tweb, organic\nT2\t2024-01-02\tads\n')]);
+    expect(tsv.counts.leadsInserted).toBe(2);
+    expect(rows(`SELECT source FROM leads WHERE external_id = 'T1'`)).toEqual([{ source: 'web, organic' }]);
+    const pipe = await s.importFiles([s.file('p.txt', 'ID do lead|Etapa|Data|Motivo\nT1|MQL|05/01/2024|\nT1|Perdido|20/01/2024|Preço\nT2|Lead|02/01/2024|\n')]);
+    expect(pipe.counts).toMatchObject({ leadsInserted: 0, stageEventsAdded: 3, rowsRejected: 0 });
+    expect(rows(`SELECT l.external_id, st.key, e.entered_at, e.reason_text FROM stage_events e JOIN leads l ON l.id = e.lead_id JOIN stages st ON st.id = e.stage_id ORDER BY e.id`)).toEqual([
+      { external_id: 'T1', key: 'mql', entered_at: Date.UTC(2024, 0, 5), reason_text: null },
+      { external_id: 'T1', key: 'lost', entered_at: Date.UTC(2024, 0, 20), reason_text: 'Preço' },
+      { external_id: 'T2', key: 'lead', entered_at: Date.UTC(2024, 0, 2), reason_text: null },
+    ]);
+  });
+
   it('reads Excel workbooks: the chosen sheet, real dates, serial dates and numbers', async () => {
     s = await session();
     const wb = new ExcelJS.Workbook();
