@@ -21,7 +21,8 @@ const TARGET_RSS_MB = 400;
 const SQLITE3 = '/usr/bin/sqlite3';
 const CLI = path.join(projectRoot, 'src/main/cli/funnel-review.mjs');
 
-const HEADER = 'lead_id,created_at,source,campaign,segment,country,owner,score,amount,currency,mql_date,sal_date,sql_date,opportunity_date,won_date';
+const HEADER =
+  'lead_id,created_at,source,campaign,segment,country,owner,score,amount,currency,mql_date,sal_date,sql_date,opportunity_date,won_date';
 const SOURCES = ['google', 'linkedin', 'referral', 'webinar', 'organic', 'email', 'partner', 'events'];
 const SEGMENTS = ['SMB', 'Mid-market', 'Enterprise'];
 const COUNTRIES = ['BR', 'US', 'DE', 'ES', 'RU', 'CN', 'MX', 'FR'];
@@ -136,22 +137,39 @@ function fmt(n: number, digits = 1): string {
   return n.toLocaleString('en', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 }
 
-async function ourImport(dir: string, file: string, mappingFile: string, label: string, dropMetricTriggers: boolean): Promise<Run> {
+async function ourImport(
+  dir: string,
+  file: string,
+  mappingFile: string,
+  label: string,
+  dropMetricTriggers: boolean,
+): Promise<Run> {
   const ws = path.join(dir, `${label}.db`);
   const env = { ...process.env, FUNNEL_REVIEW_HOME: path.join(dir, 'home') };
   // Create the workspace first (empty import of one row), so the timed run measures the import alone.
   const seed = path.join(dir, 'seed.csv');
   fs.writeFileSync(seed, `${HEADER}\nSEED,2025-01-01 00:00:00,,,,,,,,,,,,,\n`);
-  const created = spawnSync(process.execPath, [CLI, 'import', seed, '--workspace', ws, '--mapping', mappingFile, '--json'], { env, encoding: 'utf8' });
+  const created = spawnSync(
+    process.execPath,
+    [CLI, 'import', seed, '--workspace', ws, '--mapping', mappingFile, '--json'],
+    { env, encoding: 'utf8' },
+  );
   if (created.status !== 0) throw new Error(`creating the workspace failed: ${created.stderr}`);
   if (dropMetricTriggers) {
     const db = new Database(ws);
-    const triggers = db.prepare<[], string>(`SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'metric_events_%'`).pluck().all();
+    const triggers = db
+      .prepare<[], string>(`SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'metric_events_%'`)
+      .pluck()
+      .all();
     for (const t of triggers) db.exec(`DROP TRIGGER "${t}"`);
     db.close();
     console.log(`  (${label}: dropped ${triggers.length} metrics triggers)`);
   }
-  const run = await measure(process.execPath, [CLI, 'import', file, '--workspace', ws, '--mapping', mappingFile, '--json'], env);
+  const run = await measure(
+    process.execPath,
+    [CLI, 'import', file, '--workspace', ws, '--mapping', mappingFile, '--json'],
+    env,
+  );
   if (run.code !== 0) throw new Error(`${label} import exited ${run.code}: ${run.stdout.slice(0, 2000)}`);
   return run;
 }
@@ -163,22 +181,34 @@ export async function run(): Promise<void> {
     const file = path.join(dir, 'leads.csv');
     const t0 = performance.now();
     const { bytes, events } = await generate(file, leads);
-    console.log(`generated ${leads.toLocaleString('en')} leads, ${events.toLocaleString('en')} stage dates, ${fmt(bytes / 1e6)} MB in ${fmt((performance.now() - t0) / 1000)} s`);
+    console.log(
+      `generated ${leads.toLocaleString('en')} leads, ${events.toLocaleString('en')} stage dates, ${fmt(bytes / 1e6)} MB in ${fmt((performance.now() - t0) / 1000)} s`,
+    );
     const mappingFile = path.join(dir, 'mapping.json');
     fs.writeFileSync(mappingFile, JSON.stringify(MAPPING));
 
     let baseline: Run | null = null;
     if (fs.existsSync(SQLITE3)) {
       const db = path.join(dir, 'baseline.db');
-      baseline = await measure(SQLITE3, [db, `CREATE TABLE leads(${HEADER.split(',').map((c) => `${c} TEXT`).join(', ')});`, `.import --csv --skip 1 ${file} leads`]);
+      baseline = await measure(SQLITE3, [
+        db,
+        `CREATE TABLE leads(${HEADER.split(',')
+          .map((c) => `${c} TEXT`)
+          .join(', ')});`,
+        `.import --csv --skip 1 ${file} leads`,
+      ]);
       const rows = spawnSync(SQLITE3, [db, 'SELECT count(*) FROM leads'], { encoding: 'utf8' }).stdout.trim();
-      console.log(`baseline  sqlite3 .import into a bare table: ${fmt(baseline.seconds)} s, ${rows} rows, peak RSS ${baseline.peakRssMb === null ? 'n/a' : `${fmt(baseline.peakRssMb)} MB`}`);
+      console.log(
+        `baseline  sqlite3 .import into a bare table: ${fmt(baseline.seconds)} s, ${rows} rows, peak RSS ${baseline.peakRssMb === null ? 'n/a' : `${fmt(baseline.peakRssMb)} MB`}`,
+      );
     } else {
       console.log(`baseline  ${SQLITE3} not found (apt-get install sqlite3): no ratio`);
     }
 
     const report = (label: string, r: Run): void => {
-      const result = JSON.parse(r.stdout) as { value: { counts: { leadsInserted: number; stageEventsAdded: number; rowsRejected: number } } };
+      const result = JSON.parse(r.stdout) as {
+        value: { counts: { leadsInserted: number; stageEventsAdded: number; rowsRejected: number } };
+      };
       const c = result.value.counts;
       const ratio = baseline ? r.seconds / baseline.seconds : null;
       const rss = r.peakRssMb;
@@ -186,13 +216,26 @@ export async function run(): Promise<void> {
         `${label}: ${fmt(r.seconds)} s wall, ${Math.round(leads / r.seconds).toLocaleString('en')} rows/s, peak RSS ${rss === null ? 'n/a' : `${fmt(rss)} MB`}; ` +
           `${c.leadsInserted.toLocaleString('en')} leads, ${c.stageEventsAdded.toLocaleString('en')} stage events, ${c.rowsRejected} rejected`,
       );
-      if (c.leadsInserted !== leads || c.stageEventsAdded !== events) console.log(`  !! expected ${leads} leads and ${events} stage events`);
-      if (ratio !== null) console.log(`  ratio to baseline ${fmt(ratio, 2)}x (target ${fmt(TARGET_RATIO)}x: ${ratio <= TARGET_RATIO ? 'met' : 'MISSED'})`);
-      if (rss !== null) console.log(`  peak RSS ${fmt(rss)} MB (target < ${TARGET_RSS_MB} MB: ${rss < TARGET_RSS_MB ? 'met' : 'MISSED'})`);
+      if (c.leadsInserted !== leads || c.stageEventsAdded !== events)
+        console.log(`  !! expected ${leads} leads and ${events} stage events`);
+      if (ratio !== null)
+        console.log(
+          `  ratio to baseline ${fmt(ratio, 2)}x (target ${fmt(TARGET_RATIO)}x: ${ratio <= TARGET_RATIO ? 'met' : 'MISSED'})`,
+        );
+      if (rss !== null)
+        console.log(
+          `  peak RSS ${fmt(rss)} MB (target < ${TARGET_RSS_MB} MB: ${rss < TARGET_RSS_MB ? 'met' : 'MISSED'})`,
+        );
     };
 
-    report('import, pipeline alone (metrics triggers dropped)', await ourImport(dir, file, mappingFile, 'pipeline', true));
-    report('import, workspace as shipped (with metrics triggers)', await ourImport(dir, file, mappingFile, 'shipped', false));
+    report(
+      'import, pipeline alone (metrics triggers dropped)',
+      await ourImport(dir, file, mappingFile, 'pipeline', true),
+    );
+    report(
+      'import, workspace as shipped (with metrics triggers)',
+      await ourImport(dir, file, mappingFile, 'shipped', false),
+    );
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

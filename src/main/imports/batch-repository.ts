@@ -63,12 +63,16 @@ export class BatchRepository {
       `UPDATE import_batches SET file_name = @fileName, file_hash = @fileHash, files = @files, mapping = @mapping, counts = @counts,
          errors = @errors, issue_count = @issueCount, duration_ms = @durationMs WHERE id = @id`,
     );
-    this.listStmt = db.prepare<[number, number], BatchRow>('SELECT * FROM import_batches ORDER BY id DESC LIMIT ? OFFSET ?');
+    this.listStmt = db.prepare<[number, number], BatchRow>(
+      'SELECT * FROM import_batches ORDER BY id DESC LIMIT ? OFFSET ?',
+    );
     this.getStmt = db.prepare<[number], BatchRow>('SELECT * FROM import_batches WHERE id = ?');
     this.sameHashStmt = db.prepare<[{ hash: string }], { id: number; created_at: number }>(
       `SELECT id, created_at FROM import_batches WHERE status = 'applied' AND (file_hash = @hash OR EXISTS (SELECT 1 FROM json_each(files) WHERE json_extract(value, '$.sha256') = @hash)) ORDER BY id`,
     );
-    this.laterStmt = db.prepare<[number], number>(`SELECT id FROM import_batches WHERE id > ? AND status = 'applied' ORDER BY id`).pluck();
+    this.laterStmt = db
+      .prepare<[number], number>(`SELECT id FROM import_batches WHERE id > ? AND status = 'applied' ORDER BY id`)
+      .pluck();
     // Does the later batch have an entry for a lead this batch inserted, changed, or added events or touches to?
     this.dependsStmt = db
       .prepare<[{ batch: number; later: number }], number>(
@@ -80,15 +84,23 @@ export class BatchRepository {
          ) LIMIT 1`,
       )
       .pluck();
-    this.deleteEventsStmt = db.prepare<[number, number]>('DELETE FROM stage_events WHERE id IN (SELECT id FROM stage_events WHERE batch_id = ? LIMIT ?)');
-    this.deleteTouchesStmt = db.prepare<[number, number]>('DELETE FROM touches WHERE id IN (SELECT id FROM touches WHERE batch_id = ? LIMIT ?)');
+    this.deleteEventsStmt = db.prepare<[number, number]>(
+      'DELETE FROM stage_events WHERE id IN (SELECT id FROM stage_events WHERE batch_id = ? LIMIT ?)',
+    );
+    this.deleteTouchesStmt = db.prepare<[number, number]>(
+      'DELETE FROM touches WHERE id IN (SELECT id FROM touches WHERE batch_id = ? LIMIT ?)',
+    );
     this.restoreStmt = db.prepare<[number]>(
       `UPDATE leads SET ${MUTABLE_COLUMNS.map((c) => `${c} = json_extract(c.previous, '$.${c}')`).join(', ')}
        FROM import_changes c WHERE c.batch_id = ? AND c.previous IS NOT NULL AND leads.id = c.lead_id`,
     );
     this.deleteChangesStmt = db.prepare<[number]>('DELETE FROM import_changes WHERE batch_id = ?');
-    this.deleteLeadsStmt = db.prepare<[number, number]>('DELETE FROM leads WHERE id IN (SELECT id FROM leads WHERE batch_id = ? LIMIT ?)');
-    this.markUndoneStmt = db.prepare<[number, string, number]>(`UPDATE import_batches SET status = 'undone', undone_at = ?, undone_by = ? WHERE id = ?`);
+    this.deleteLeadsStmt = db.prepare<[number, number]>(
+      'DELETE FROM leads WHERE id IN (SELECT id FROM leads WHERE batch_id = ? LIMIT ?)',
+    );
+    this.markUndoneStmt = db.prepare<[number, string, number]>(
+      `UPDATE import_batches SET status = 'undone', undone_at = ?, undone_by = ? WHERE id = ?`,
+    );
   }
 
   create(b: NewBatch): number {
@@ -114,7 +126,8 @@ export class BatchRepository {
 
   /** The first later applied batch that depends on this one, or null when undo may proceed. */
   dependentBatch(id: number): number | null {
-    for (const later of this.laterStmt.all(id)) if (this.dependsStmt.get({ batch: id, later }) !== undefined) return later;
+    for (const later of this.laterStmt.all(id))
+      if (this.dependsStmt.get({ batch: id, later }) !== undefined) return later;
     return null;
   }
 

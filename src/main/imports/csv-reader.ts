@@ -6,7 +6,11 @@ import type { Dialect } from './sniff';
 
 interface ChunkResult {
   readonly data: string[][];
-  readonly errors: ReadonlyArray<{ readonly type: string; readonly row?: number | undefined; readonly message: string }>;
+  readonly errors: ReadonlyArray<{
+    readonly type: string;
+    readonly row?: number | undefined;
+    readonly message: string;
+  }>;
   readonly meta: { readonly cursor: number };
 }
 
@@ -14,7 +18,14 @@ interface ChunkResult {
 function isChunkResult(value: unknown): value is ChunkResult {
   if (typeof value !== 'object' || value === null) return false;
   const v: { data?: unknown; errors?: unknown; meta?: unknown } = value;
-  return Array.isArray(v.data) && Array.isArray(v.errors) && typeof v.meta === 'object' && v.meta !== null && 'cursor' in v.meta && typeof v.meta.cursor === 'number';
+  return (
+    Array.isArray(v.data) &&
+    Array.isArray(v.errors) &&
+    typeof v.meta === 'object' &&
+    v.meta !== null &&
+    'cursor' in v.meta &&
+    typeof v.meta.cursor === 'number'
+  );
 }
 
 /** A record longer than this is not a CSV row but a broken file (e.g. an unterminated quote). */
@@ -48,11 +59,20 @@ export async function* readCsvRecords(options: CsvReadOptions): AsyncGenerator<s
     if (!isChunkResult(result)) throw new Error('papaparse returned an unexpected result');
     const quoteError = result.errors.find((e) => e.type === 'Quotes');
     if (quoteError) {
-      throw new AppError('imports.csvQuotes', { file: fileName, row: records + (quoteError.row ?? 0) + 1, detail: quoteError.message });
+      throw new AppError('imports.csvQuotes', {
+        file: fileName,
+        row: records + (quoteError.row ?? 0) + 1,
+        detail: quoteError.message,
+      });
     }
     const rows = result.data;
     partial = last ? '' : input.slice(result.meta.cursor);
-    if (partial.length > MAX_RECORD_CHARS) throw new AppError('imports.recordTooLarge', { file: fileName, row: records + rows.length + 1, limit: MAX_RECORD_CHARS });
+    if (partial.length > MAX_RECORD_CHARS)
+      throw new AppError('imports.recordTooLarge', {
+        file: fileName,
+        row: records + rows.length + 1,
+        limit: MAX_RECORD_CHARS,
+      });
     records += rows.length;
     return rows;
   };

@@ -34,13 +34,26 @@ const DETECTABLE: Readonly<Record<string, string>> = {
 
 export function normalizeEncodingName(name: string): string | null {
   const n = name.trim().toLowerCase().replace(/_/g, '-');
-  const alias: Record<string, string> = { utf8: 'utf-8', 'utf-8-bom': 'utf-8', latin1: 'windows-1252', 'latin-1': 'windows-1252', 'iso-8859-1': 'windows-1252', gbk: 'gb18030', cp1251: 'windows-1251', cp1252: 'windows-1252', utf16le: 'utf-16le', utf16be: 'utf-16be', 'utf-16': 'utf-16le' };
+  const alias: Record<string, string> = {
+    utf8: 'utf-8',
+    'utf-8-bom': 'utf-8',
+    latin1: 'windows-1252',
+    'latin-1': 'windows-1252',
+    'iso-8859-1': 'windows-1252',
+    gbk: 'gb18030',
+    cp1251: 'windows-1251',
+    cp1252: 'windows-1252',
+    utf16le: 'utf-16le',
+    utf16be: 'utf-16be',
+    'utf-16': 'utf-16le',
+  };
   const resolved = alias[n] ?? n;
   return iconv.encodingExists(resolved) ? resolved : null;
 }
 
 function bom(sample: Buffer): { encoding: string; length: number } | null {
-  if (sample.length >= 3 && sample[0] === 0xef && sample[1] === 0xbb && sample[2] === 0xbf) return { encoding: 'utf-8', length: 3 };
+  if (sample.length >= 3 && sample[0] === 0xef && sample[1] === 0xbb && sample[2] === 0xbf)
+    return { encoding: 'utf-8', length: 3 };
   if (sample.length >= 2 && sample[0] === 0xff && sample[1] === 0xfe) return { encoding: 'utf-16le', length: 2 };
   if (sample.length >= 2 && sample[0] === 0xfe && sample[1] === 0xff) return { encoding: 'utf-16be', length: 2 };
   return null;
@@ -89,7 +102,12 @@ function looksBinary(text: string): boolean {
  * Decides how to read a file from its first bytes. `complete` says the sample is the whole file.
  * Throws `imports.binaryFile` for content that is not text in any encoding we read.
  */
-export function detectEncoding(fileName: string, sample: Buffer, complete: boolean, override?: string): DetectedEncoding {
+export function detectEncoding(
+  fileName: string,
+  sample: Buffer,
+  complete: boolean,
+  override?: string,
+): DetectedEncoding {
   const mark = bom(sample);
   if (override) {
     const encoding = normalizeEncodingName(override);

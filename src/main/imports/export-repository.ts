@@ -34,8 +34,12 @@ export class ExportRepository {
   private readonly eventsStmt;
 
   constructor(db: Db) {
-    this.keysStmt = db.prepare<[], string>('SELECT DISTINCT j.key FROM leads, json_each(leads.custom) j ORDER BY j.key').pluck();
-    this.totalStmt = db.prepare<[], number>('SELECT (SELECT count(*) FROM leads) + (SELECT count(*) FROM stage_events)').pluck();
+    this.keysStmt = db
+      .prepare<[], string>('SELECT DISTINCT j.key FROM leads, json_each(leads.custom) j ORDER BY j.key')
+      .pluck();
+    this.totalStmt = db
+      .prepare<[], number>('SELECT (SELECT count(*) FROM leads) + (SELECT count(*) FROM stage_events)')
+      .pluck();
     this.leadsStmt = db.prepare<[], LeadExportRow>(
       `SELECT l.external_id, l.created_at, l.source, l.campaign, l.segment, l.country, l.owner, l.score, l.amount, l.currency,
          (SELECT min(t.touched_at) FROM touches t WHERE t.lead_id = l.id) AS first_touch_at,

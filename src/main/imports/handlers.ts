@@ -37,15 +37,32 @@ function localeOf(rt: Runtime, ws: Workspace, requested: Locale | undefined): Lo
   return requested ?? rt.prefs.preferences.locale ?? ws.settings().locale;
 }
 
-function inputFiles(rt: Runtime, files: ReadonlyArray<{ fileId: string; encoding?: string | undefined; delimiter?: ',' | ';' | '\t' | '|' | undefined; sheet?: string | undefined }>): Array<ImportFile & { fileId: string }> {
+function inputFiles(
+  rt: Runtime,
+  files: ReadonlyArray<{
+    fileId: string;
+    encoding?: string | undefined;
+    delimiter?: ',' | ';' | '\t' | '|' | undefined;
+    sheet?: string | undefined;
+  }>,
+): Array<ImportFile & { fileId: string }> {
   return files.map((f) => {
     const entry = rt.files.get(f.fileId);
-    return { fileId: f.fileId, path: entry.path, name: entry.ref.name, options: { encoding: f.encoding, delimiter: f.delimiter, sheet: f.sheet } };
+    return {
+      fileId: f.fileId,
+      path: entry.path,
+      name: entry.ref.name,
+      options: { encoding: f.encoding, delimiter: f.delimiter, sheet: f.sheet },
+    };
   });
 }
 
 /** A preset name: a built-in id, or a saved preset whose mapping is used (unless a mapping is given). */
-function resolvePreset(ws: Workspace, preset: string | undefined, mapping: ImportMapping | undefined): { preset: PresetId | null; mapping: ImportMapping | null } {
+function resolvePreset(
+  ws: Workspace,
+  preset: string | undefined,
+  mapping: ImportMapping | undefined,
+): { preset: PresetId | null; mapping: ImportMapping | null } {
   if (preset === undefined) return { preset: null, mapping: mapping ?? null };
   if (isPresetId(preset)) return { preset, mapping: mapping ?? null };
   const saved = ws.repo(PresetRepository).get(preset);
@@ -98,7 +115,17 @@ function startRun(rt: Runtime, input: ParsedInputOf<Contract['apply']>, dryRun: 
     async (ctl) => {
       try {
         return await runImport(
-          { workspacePath, files, mapping: resolved.mapping, preset: resolved.preset, onInvalid: input.onInvalid, dryRun, createdBy, report, t },
+          {
+            workspacePath,
+            files,
+            mapping: resolved.mapping,
+            preset: resolved.preset,
+            onInvalid: input.onInvalid,
+            dryRun,
+            createdBy,
+            report,
+            t,
+          },
           ctl,
           (p) => {
             const entry = progressByJob.get(jobId);
@@ -161,7 +188,12 @@ export const importsHandlers: ContractHandlers<Runtime>['imports'] = {
   preview: async ({ files, preset, mapping, rows }, rt) => {
     const ws = rt.requireWorkspace();
     const resolved = resolvePreset(ws, preset, mapping);
-    return previewImport(ws.db, { files: inputFiles(rt, files), mapping: resolved.mapping, preset: resolved.preset, shownRows: rows });
+    return previewImport(ws.db, {
+      files: inputFiles(rt, files),
+      mapping: resolved.mapping,
+      preset: resolved.preset,
+      shownRows: rows,
+    });
   },
 
   validate: (input, rt) => startRun(rt, { ...input, onInvalid: 'skipInvalid' }, true),
@@ -178,7 +210,11 @@ export const importsHandlers: ContractHandlers<Runtime>['imports'] = {
   batch: ({ batchId }, rt) => {
     const ws = rt.requireWorkspace();
     const row = batchRow(ws, batchId);
-    const detail: BatchDetail = { ...summary(ws.repo(BatchRepository), row), mapping: storedMapping(row.mapping), issues: storedIssues(row.errors) };
+    const detail: BatchDetail = {
+      ...summary(ws.repo(BatchRepository), row),
+      mapping: storedMapping(row.mapping),
+      issues: storedIssues(row.errors),
+    };
     return detail;
   },
 
@@ -235,7 +271,11 @@ export const importsHandlers: ContractHandlers<Runtime>['imports'] = {
       'imports.export',
       async (ctl) => {
         const counts = await exportNative(workspacePath, { leads: leadsFile.path, stageEvents: eventsFile.path }, ctl);
-        return { files: [leadsFile.commit(), eventsFile.commit()], leads: counts.leads, stageEvents: counts.stageEvents };
+        return {
+          files: [leadsFile.commit(), eventsFile.commit()],
+          leads: counts.leads,
+          stageEvents: counts.stageEvents,
+        };
       },
       'rows',
     );

@@ -22,7 +22,9 @@ export class IndexRepository {
   }
 
   deferrable(): DeferredIndex[] {
-    return this.listStmt.all().filter((i) => !/^\s*CREATE\s+UNIQUE\b/i.test(i.sql) && !/\bON\s+"?\w+"?\s*\(\s*"?lead_id\b/i.test(i.sql));
+    return this.listStmt
+      .all()
+      .filter((i) => !/^\s*CREATE\s+UNIQUE\b/i.test(i.sql) && !/\bON\s+"?\w+"?\s*\(\s*"?lead_id\b/i.test(i.sql));
   }
 
   /** Drops the deferrable indexes (inside the caller's transaction) and returns them for `rebuild`. */

@@ -54,7 +54,8 @@ export class LeadIndex {
   private readonly otherSlots = new Map<number, number>();
 
   find(leadId: number): LeadSlot | null {
-    if (this.base >= 0 && leadId >= this.base && leadId - this.base < this.inserted.size) return { slots: this.inserted, at: leadId - this.base };
+    if (this.base >= 0 && leadId >= this.base && leadId - this.base < this.inserted.size)
+      return { slots: this.inserted, at: leadId - this.base };
     const at = this.otherSlots.get(leadId);
     return at === undefined ? null : { slots: this.others, at };
   }
@@ -62,7 +63,8 @@ export class LeadIndex {
   add(leadId: number, flags: number, file: number, row: number): LeadSlot {
     if ((flags & INSERTED) !== 0) {
       if (this.base < 0) this.base = leadId;
-      if (leadId === this.base + this.inserted.size) return { slots: this.inserted, at: this.inserted.push(flags, file, row) };
+      if (leadId === this.base + this.inserted.size)
+        return { slots: this.inserted, at: this.inserted.push(flags, file, row) };
     }
     const at = this.others.push(flags, file, row);
     this.otherSlots.set(leadId, at);

@@ -70,21 +70,29 @@ export class LeadRepository {
       `INSERT INTO leads (external_id, batch_id, ${MUTABLE_COLUMNS.join(', ')}) VALUES (?, ?, ${MUTABLE_COLUMNS.map(() => '?').join(', ')})
        ON CONFLICT (external_id) DO NOTHING`,
     );
-    this.updateStmt = db.prepare<Array<string | number | null>>(`UPDATE leads SET ${MUTABLE_COLUMNS.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`);
-    this.lowerCreatedStmt = db.prepare<[number, number]>('UPDATE leads SET created_at = min(created_at, ?) WHERE id = ?');
+    this.updateStmt = db.prepare<Array<string | number | null>>(
+      `UPDATE leads SET ${MUTABLE_COLUMNS.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`,
+    );
+    this.lowerCreatedStmt = db.prepare<[number, number]>(
+      'UPDATE leads SET created_at = min(created_at, ?) WHERE id = ?',
+    );
     this.insertEventStmt = db.prepare<[number, number, number, string | null, string | null, number]>(
       'INSERT INTO stage_events (lead_id, stage_id, entered_at, reason_code, reason_text, batch_id) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (lead_id, stage_id, entered_at) DO NOTHING',
     );
     this.insertTouchStmt = db.prepare<[number, number, string | null, number]>(
       'INSERT INTO touches (lead_id, touched_at, channel, batch_id) VALUES (?, ?, ?, ?) ON CONFLICT (lead_id, touched_at) DO NOTHING',
     );
-    this.matchStmt = db.prepare<[number, number]>('INSERT OR IGNORE INTO import_changes (batch_id, lead_id, previous) VALUES (?, ?, NULL)');
+    this.matchStmt = db.prepare<[number, number]>(
+      'INSERT OR IGNORE INTO import_changes (batch_id, lead_id, previous) VALUES (?, ?, NULL)',
+    );
     this.changeStmt = db.prepare<[number, number, string]>(
       `INSERT INTO import_changes (batch_id, lead_id, previous) VALUES (?, ?, ?)
        ON CONFLICT (batch_id, lead_id) DO UPDATE SET previous = excluded.previous WHERE import_changes.previous IS NULL`,
     );
     this.countStmt = db.prepare<[], number>('SELECT count(*) FROM leads').pluck();
-    this.reasonsStmt = db.prepare<[], { code: string; kind: string; labels: string }>('SELECT code, kind, labels FROM reasons WHERE active = 1');
+    this.reasonsStmt = db.prepare<[], { code: string; kind: string; labels: string }>(
+      'SELECT code, kind, labels FROM reasons WHERE active = 1',
+    );
   }
 
   count(): number {
@@ -96,7 +104,10 @@ export class LeadRepository {
       let labels: Record<string, string> = {};
       try {
         const parsed: unknown = JSON.parse(r.labels);
-        if (typeof parsed === 'object' && parsed !== null) labels = Object.fromEntries(Object.entries(parsed).filter((e): e is [string, string] => typeof e[1] === 'string'));
+        if (typeof parsed === 'object' && parsed !== null)
+          labels = Object.fromEntries(
+            Object.entries(parsed).filter((e): e is [string, string] => typeof e[1] === 'string'),
+          );
       } catch {
         labels = {};
       }
@@ -128,7 +139,14 @@ export class LeadRepository {
   }
 
   /** True when the event was new (an identical lead, stage and time is kept once). */
-  insertEvent(leadId: number, stageId: number, at: number, reasonCode: string | null, reasonText: string | null, batchId: number): boolean {
+  insertEvent(
+    leadId: number,
+    stageId: number,
+    at: number,
+    reasonCode: string | null,
+    reasonText: string | null,
+    batchId: number,
+  ): boolean {
     return this.insertEventStmt.run(leadId, stageId, at, reasonCode, reasonText, batchId).changes > 0;
   }
 

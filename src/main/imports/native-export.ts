@@ -65,7 +65,12 @@ class CsvFile {
   }
 }
 
-async function exportLeads(repo: ExportRepository, path: string, ctl: JobControl, progress: (rows: number) => void): Promise<number> {
+async function exportLeads(
+  repo: ExportRepository,
+  path: string,
+  ctl: JobControl,
+  progress: (rows: number) => void,
+): Promise<number> {
   const keys = repo.customKeys();
   const file = new CsvFile(path, [...NATIVE_LEAD_COLUMNS, ...keys.map(customColumn)]);
   try {
@@ -105,7 +110,12 @@ async function exportLeads(repo: ExportRepository, path: string, ctl: JobControl
   }
 }
 
-async function exportEvents(repo: ExportRepository, path: string, ctl: JobControl, progress: (rows: number) => void): Promise<number> {
+async function exportEvents(
+  repo: ExportRepository,
+  path: string,
+  ctl: JobControl,
+  progress: (rows: number) => void,
+): Promise<number> {
   const file = new CsvFile(path, NATIVE_EVENT_COLUMNS);
   try {
     const rows = repo.events();
@@ -129,7 +139,11 @@ async function exportEvents(repo: ExportRepository, path: string, ctl: JobContro
  * consistent snapshot read on its own connection. Every cell goes through the formula guard;
  * importing the pair with the `native` preset gives back the same leads and events.
  */
-export async function exportNative(workspacePath: string, out: { leads: string; stageEvents: string }, ctl: JobControl): Promise<{ leads: number; stageEvents: number }> {
+export async function exportNative(
+  workspacePath: string,
+  out: { leads: string; stageEvents: string },
+  ctl: JobControl,
+): Promise<{ leads: number; stageEvents: number }> {
   const db = openDb(workspacePath, { readonly: true, fileMustExist: true });
   try {
     db.pragma('busy_timeout = 5000');

@@ -16,8 +16,12 @@ export class PresetRepository {
   private readonly deleteStmt;
 
   constructor(db: Db) {
-    this.listStmt = db.prepare<[], PresetRow>('SELECT name, mapping, created_by, created_at, updated_at FROM import_presets ORDER BY name COLLATE NOCASE');
-    this.getStmt = db.prepare<[string], PresetRow>('SELECT name, mapping, created_by, created_at, updated_at FROM import_presets WHERE name = ?');
+    this.listStmt = db.prepare<[], PresetRow>(
+      'SELECT name, mapping, created_by, created_at, updated_at FROM import_presets ORDER BY name COLLATE NOCASE',
+    );
+    this.getStmt = db.prepare<[string], PresetRow>(
+      'SELECT name, mapping, created_by, created_at, updated_at FROM import_presets WHERE name = ?',
+    );
     this.saveStmt = db.prepare(
       `INSERT INTO import_presets (name, mapping, created_by, created_at, updated_at) VALUES (@name, @mapping, @by, @at, @at)
        ON CONFLICT (name) DO UPDATE SET mapping = excluded.mapping, updated_at = excluded.updated_at`,

@@ -87,7 +87,8 @@ export async function previewImport(db: Db, input: PreviewInput): Promise<Previe
           stageValues.push({ column, value, count, stage: stage ? stage.key : null, mapped: stage !== undefined });
         }
       } else if (target === 'outcome_reason' || target === 'event_reason') {
-        for (const [value, count] of distinct(sample, index)) reasonValues.push({ column, value, count, code: resolveReason(value) });
+        for (const [value, count] of distinct(sample, index))
+          reasonValues.push({ column, value, count, code: resolveReason(value) });
       }
     }
     previews.push({
@@ -105,7 +106,12 @@ export async function previewImport(db: Db, input: PreviewInput): Promise<Previe
       preset: suggestion.preset,
       dateDecisions: formats.dates,
       decimalDecisions: formats.decimals,
-      stageValues: stageValues.sort((a, b) => Number(a.mapped) - Number(b.mapped) || b.count - a.count || normalizeLabel(a.value).localeCompare(normalizeLabel(b.value))),
+      stageValues: stageValues.sort(
+        (a, b) =>
+          Number(a.mapped) - Number(b.mapped) ||
+          b.count - a.count ||
+          normalizeLabel(a.value).localeCompare(normalizeLabel(b.value)),
+      ),
       reasonValues: reasonValues.sort((a, b) => b.count - a.count),
       importedBefore: batches.withHash(sha256).map((b) => ({ batchId: b.id, createdAt: b.created_at })),
     });

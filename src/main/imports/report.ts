@@ -8,7 +8,13 @@ import type { RowIssue } from '../../shared/imports/types';
 export const ISSUES_KEPT = 1000;
 
 export function issueMessage(t: TFunction, issue: RowIssue): string {
-  return t(`imports.issue.${issue.code}`, { ...issue.params, value: issue.value, column: issue.column, row: issue.row, file: issue.file });
+  return t(`imports.issue.${issue.code}`, {
+    ...issue.params,
+    value: issue.value,
+    column: issue.column,
+    row: issue.row,
+    file: issue.file,
+  });
 }
 
 function header(t: TFunction): string[] {

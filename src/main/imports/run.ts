@@ -14,7 +14,16 @@ import { mappingForFile, type FileMapping, type ImportMapping } from '../../shar
 import type { PresetId } from '../../shared/imports/presets';
 import type { StageRef } from '../../shared/imports/stages';
 import { suggestFileMapping } from '../../shared/imports/suggest';
-import type { BatchFile, DateDecision, DecimalDecision, ImportCounts, ImportResult, OnInvalid, RowIssue, UnmappedValue } from '../../shared/imports/types';
+import type {
+  BatchFile,
+  DateDecision,
+  DecimalDecision,
+  ImportCounts,
+  ImportResult,
+  OnInvalid,
+  RowIssue,
+  UnmappedValue,
+} from '../../shared/imports/types';
 import { BatchRepository } from './batch-repository';
 import { LeadRepository } from './lead-repository';
 import { collectGarbage } from './heap';
@@ -91,7 +100,13 @@ const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmedi
 const COLLECT_EVERY_ROWS = 100_000;
 
 /** The mapping one file gets: from the mapping given, else from the preset or the suggestion. */
-export function fileMappingFor(input: Pick<ImportInput, 'mapping' | 'preset'>, names: readonly string[], index: number, headers: readonly string[], stages: readonly StageRef[]): FileMapping {
+export function fileMappingFor(
+  input: Pick<ImportInput, 'mapping' | 'preset'>,
+  names: readonly string[],
+  index: number,
+  headers: readonly string[],
+  stages: readonly StageRef[],
+): FileMapping {
   if (input.mapping) {
     const m = mappingForFile(input.mapping, names, index);
     if (!m) throw new AppError('imports.noMappingForFile', { file: names[index] ?? '' });
@@ -110,7 +125,11 @@ function stageRefs(db: Db): StageRef[] {
  * a crash leaves nothing behind, and the work is cut into chunks with the event loop served between
  * them. Rows with issues are reported; with `reject`, any issue rolls the batch back.
  */
-export async function runImport(input: ImportInput, ctl: JobControl, onProgress: (p: RunProgress) => void): Promise<ImportResult> {
+export async function runImport(
+  input: ImportInput,
+  ctl: JobControl,
+  onProgress: (p: RunProgress) => void,
+): Promise<ImportResult> {
   const started = Date.now();
   const totalBytes = input.files.reduce((sum, f) => sum + fs.statSync(f.path).size, 0);
   const db = openDb(input.workspacePath, { fileMustExist: true });
@@ -176,7 +195,12 @@ export async function runImport(input: ImportInput, ctl: JobControl, onProgress:
           buffered.push(next.value);
           sampled += next.value.rows.length;
         }
-        const formats = decideFormats(file.name, mapping, source.headers, buffered.flatMap((b) => b.rows).slice(0, FORMAT_SAMPLE_ROWS));
+        const formats = decideFormats(
+          file.name,
+          mapping,
+          source.headers,
+          buffered.flatMap((b) => b.rows).slice(0, FORMAT_SAMPLE_ROWS),
+        );
         dateDecisions.push(...formats.dates);
         decimalDecisions.push(...formats.decimals);
         const compiled = new CompiledFile(file.name, mapping, source.headers, ctx, formats);
@@ -191,7 +215,14 @@ export async function runImport(input: ImportInput, ctl: JobControl, onProgress:
           if (cells.length > width) {
             for (let k = width; k < cells.length; k++) {
               if (cells[k]!.trim() !== '') {
-                rowIssues.push({ file: file.name, row, column: `#${k + 1}`, value: cells[k]!, code: 'columnCount', params: { found: cells.length, expected: width } });
+                rowIssues.push({
+                  file: file.name,
+                  row,
+                  column: `#${k + 1}`,
+                  value: cells[k]!,
+                  code: 'columnCount',
+                  params: { found: cells.length, expected: width },
+                });
                 break;
               }
             }
@@ -227,7 +258,15 @@ export async function runImport(input: ImportInput, ctl: JobControl, onProgress:
         const tick = (): void => {
           const bytes = bytesBefore + source.bytesRead();
           ctl.progress({ done: bytes, total: totalBytes, unit: 'bytes', phase: 'imports.reading' });
-          onProgress({ phase: 'reading', file: file.name, fileIndex, files: input.files.length, rows: rowsRead, bytes, totalBytes });
+          onProgress({
+            phase: 'reading',
+            file: file.name,
+            fileIndex,
+            files: input.files.length,
+            rows: rowsRead,
+            bytes,
+            totalBytes,
+          });
         };
         for (const b of buffered) processBatch(b);
         buffered.length = 0;
@@ -248,7 +287,12 @@ export async function runImport(input: ImportInput, ctl: JobControl, onProgress:
         if (fileRows === 0) throw new AppError('imports.headerOnly', { file: file.name });
         unmappedStages.push(...compiled.unmappedStages());
         unknownReasons.push(...compiled.unknownReasons());
-        files.push({ name: file.name, sha256: source.sha256() ?? (await hashFile(file.path)), sizeBytes: source.sizeBytes, rows: fileRows });
+        files.push({
+          name: file.name,
+          sha256: source.sha256() ?? (await hashFile(file.path)),
+          sizeBytes: source.sizeBytes,
+          rows: fileRows,
+        });
         bytesBefore += source.sizeBytes;
       } finally {
         await source.close();
@@ -271,21 +315,47 @@ export async function runImport(input: ImportInput, ctl: JobControl, onProgress:
       touchesAdded: writer.counts.touchesAdded,
       issues: report.count,
     };
-    const mapping: ImportMapping = { version: 1, ...(input.mapping?.name ? { name: input.mapping.name } : {}), ...(input.preset ? { preset: input.preset } : input.mapping?.preset ? { preset: input.mapping.preset } : {}), files: used };
+    const mapping: ImportMapping = {
+      version: 1,
+      ...(input.mapping?.name ? { name: input.mapping.name } : {}),
+      ...(input.preset ? { preset: input.preset } : input.mapping?.preset ? { preset: input.mapping.preset } : {}),
+      files: used,
+    };
     const rejected = (report.count > 0 && input.onInvalid === 'reject') || rowsImported === 0;
     const status: ImportResult['status'] = input.dryRun ? 'validated' : rejected ? 'rejected' : 'applied';
     if (status === 'applied') {
       ctl.checkpoint();
       if (deferred.length > 0) {
         ctl.progress({ phase: 'imports.indexing' });
-        onProgress({ phase: 'indexing', file: '', fileIndex: input.files.length, files: input.files.length, rows: rowsRead, bytes: totalBytes, totalBytes });
+        onProgress({
+          phase: 'indexing',
+          file: '',
+          fileIndex: input.files.length,
+          files: input.files.length,
+          rows: rowsRead,
+          bytes: totalBytes,
+          totalBytes,
+        });
         await yieldToEventLoop();
         indexes.rebuild(deferred);
       }
-      onProgress({ phase: 'committing', file: '', fileIndex: input.files.length, files: input.files.length, rows: rowsRead, bytes: totalBytes, totalBytes });
+      onProgress({
+        phase: 'committing',
+        file: '',
+        fileIndex: input.files.length,
+        files: input.files.length,
+        rows: rowsRead,
+        bytes: totalBytes,
+        totalBytes,
+      });
       batches.finish(batchId, {
         fileName: files.map((f) => f.name).join(' + '),
-        fileHash: files.length === 1 ? files[0]!.sha256 : createHash('sha256').update(files.map((f) => f.sha256).join('\n')).digest('hex'),
+        fileHash:
+          files.length === 1
+            ? files[0]!.sha256
+            : createHash('sha256')
+                .update(files.map((f) => f.sha256).join('\n'))
+                .digest('hex'),
         files: JSON.stringify(files),
         mapping: JSON.stringify(mapping),
         counts: JSON.stringify(counts),

@@ -16,7 +16,11 @@ interface Score {
   readonly quoteErrors: number;
 }
 
-function score(sample: string, complete: boolean, dialect: Omit<Dialect, 'newline'>): Score & { newline: Dialect['newline'] } {
+function score(
+  sample: string,
+  complete: boolean,
+  dialect: Omit<Dialect, 'newline'>,
+): Score & { newline: Dialect['newline'] } {
   const parsed = Papa.parse<string[]>(sample, { delimiter: dialect.delimiter, quoteChar: dialect.quote, preview: 200 });
   let rows = parsed.data.filter((r) => !(r.length === 1 && r[0]!.trim() === ''));
   // A sample cut mid-file ends inside a row; that row says nothing about the dialect.
@@ -25,8 +29,16 @@ function score(sample: string, complete: boolean, dialect: Omit<Dialect, 'newlin
   const consistent = rows.filter((r) => r.length === columns).length;
   const linebreak = parsed.meta.linebreak;
   const newline = linebreak === '\r\n' || linebreak === '\r' ? linebreak : '\n';
-  const quoteErrors = parsed.errors.filter((e) => e.type === 'Quotes' && (complete || (e.row ?? 0) < rows.length - 1)).length;
-  return { dialect: { ...dialect, newline }, newline, columns, consistency: rows.length === 0 ? 0 : consistent / rows.length, quoteErrors };
+  const quoteErrors = parsed.errors.filter(
+    (e) => e.type === 'Quotes' && (complete || (e.row ?? 0) < rows.length - 1),
+  ).length;
+  return {
+    dialect: { ...dialect, newline },
+    newline,
+    columns,
+    consistency: rows.length === 0 ? 0 : consistent / rows.length,
+    quoteErrors,
+  };
 }
 
 /**
@@ -44,7 +56,14 @@ export function detectDialect(sample: string, complete: boolean, forced: { delim
     .map(({ s, i }) => ({
       s,
       // Compared left to right: several columns, fewer quote errors, consistent rows, double quotes, more columns, usual delimiter.
-      rank: [s.columns > 1 ? 1 : 0, -s.quoteErrors, Math.round(s.consistency * 1000), s.dialect.quote === '"' ? 1 : 0, s.columns, -i],
+      rank: [
+        s.columns > 1 ? 1 : 0,
+        -s.quoteErrors,
+        Math.round(s.consistency * 1000),
+        s.dialect.quote === '"' ? 1 : 0,
+        s.columns,
+        -i,
+      ],
     }))
     .sort((a, b) => {
       for (let k = 0; k < a.rank.length; k++) if (a.rank[k] !== b.rank[k]) return b.rank[k]! - a.rank[k]!;

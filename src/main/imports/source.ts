@@ -71,7 +71,10 @@ function isBlank(row: readonly string[]): boolean {
  * dialect, and reads up to the header row. Specific errors for an empty file, a binary file, an
  * old .xls, an unknown encoding or a missing sheet.
  */
-export async function openSource(file: { path: string; name: string }, options: SourceOptions = {}): Promise<OpenedSource> {
+export async function openSource(
+  file: { path: string; name: string },
+  options: SourceOptions = {},
+): Promise<OpenedSource> {
   let size: number;
   try {
     size = fs.statSync(file.path).size;
@@ -93,10 +96,17 @@ export async function openSource(file: { path: string; name: string }, options: 
   };
 
   const magic = head.subarray(0, 4).toString('latin1');
-  if (magic === '\xD0\xCF\x11\xE0') throw new AppError('imports.unsupportedFormat', { file: file.name, format: 'XLS (Excel 97-2003)' });
+  if (magic === '\xD0\xCF\x11\xE0')
+    throw new AppError('imports.unsupportedFormat', { file: file.name, format: 'XLS (Excel 97-2003)' });
   if (magic === 'PK\x03\x04') {
     let sheets: string[] = [];
-    const reader = readXlsxRows({ path: file.path, fileName: file.name, sheet: options.sheet, onChunk, onSheets: (names) => (sheets = names) });
+    const reader = readXlsxRows({
+      path: file.path,
+      fileName: file.name,
+      sheet: options.sheet,
+      onChunk,
+      onSheets: (names) => (sheets = names),
+    });
     let pending: RowBatch | null = null;
     let header: string[] | null = null;
     // Leading empty rows are not the header.
@@ -116,13 +126,26 @@ export async function openSource(file: { path: string; name: string }, options: 
     const width = header.length;
     async function* batches(): AsyncGenerator<RowBatch> {
       if (pending && pending.rows.length > 0) yield pending;
-      for await (const b of reader) yield { rows: b.rows.map((r) => (r.length > width && isBlank(r.slice(width)) ? r.slice(0, width) : r)), numbers: b.numbers };
+      for await (const b of reader)
+        yield {
+          rows: b.rows.map((r) => (r.length > width && isBlank(r.slice(width)) ? r.slice(0, width) : r)),
+          numbers: b.numbers,
+        };
     }
     return {
       path: file.path,
       name: file.name,
       sizeBytes: size,
-      format: { kind: 'xlsx', encoding: 'utf-8', encodingBasis: 'utf8', encodingConfidence: null, delimiter: null, quote: null, sheet: options.sheet ?? sheets[0] ?? null, sheets },
+      format: {
+        kind: 'xlsx',
+        encoding: 'utf-8',
+        encodingBasis: 'utf8',
+        encodingConfidence: null,
+        delimiter: null,
+        quote: null,
+        sheet: options.sheet ?? sheets[0] ?? null,
+        sheets,
+      },
       headers: header,
       batches: batches(),
       bytesRead: () => bytes,
@@ -145,8 +168,19 @@ export async function openSource(file: { path: string; name: string }, options: 
     }
     return iconv.decode(body, enc.encoding);
   })();
-  const dialect = detectDialect(sampleText, head.length >= size, options.delimiter ? { delimiter: options.delimiter } : {});
-  const records = readCsvRecords({ path: file.path, fileName: file.name, encoding: enc.encoding, bomLength: enc.bomLength, dialect, onChunk });
+  const dialect = detectDialect(
+    sampleText,
+    head.length >= size,
+    options.delimiter ? { delimiter: options.delimiter } : {},
+  );
+  const records = readCsvRecords({
+    path: file.path,
+    fileName: file.name,
+    encoding: enc.encoding,
+    bomLength: enc.bomLength,
+    dialect,
+    onChunk,
+  });
   let header: string[] | null = null;
   let row = 0;
   let pending: RowBatch | null = null;

@@ -16,7 +16,12 @@ const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmedi
  * otherwise backs the workspace up, then in one transaction (on its own connection, in chunks so
  * the app stays responsive) deletes what the batch added and puts back the values it changed.
  */
-export async function undoBatch(workspacePath: string, batchId: number, by: string, ctl: JobControl): Promise<UndoResult> {
+export async function undoBatch(
+  workspacePath: string,
+  batchId: number,
+  by: string,
+  ctl: JobControl,
+): Promise<UndoResult> {
   const db = openDb(workspacePath, { fileMustExist: true });
   let open = false;
   try {
@@ -29,7 +34,12 @@ export async function undoBatch(workspacePath: string, batchId: number, by: stri
       const blocker = repo.dependentBatch(batchId);
       if (blocker !== null) {
         const later = repo.get(blocker);
-        throw new AppError('imports.undoBlocked', { batch: batchId, blocker, file: later?.file_name ?? '', date: new Date(later?.created_at ?? 0).toISOString().slice(0, 16).replace('T', ' ') });
+        throw new AppError('imports.undoBlocked', {
+          batch: batchId,
+          blocker,
+          file: later?.file_name ?? '',
+          date: new Date(later?.created_at ?? 0).toISOString().slice(0, 16).replace('T', ' '),
+        });
       }
     };
     check();

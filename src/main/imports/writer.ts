@@ -1,7 +1,19 @@
 import type { CompiledFile } from '../../shared/imports/compile';
 import { TEXT_FIELDS } from '../../shared/imports/fields';
 import type { LeadRecord, RowIssue } from '../../shared/imports/types';
-import { CHANGED, clearFlag, DATED_BY_EVENT, flagsOf, INSERTED, lastSeen, LeadIndex, markSeen, MATCHED, setFlag, type LeadSlot } from './lead-index';
+import {
+  CHANGED,
+  clearFlag,
+  DATED_BY_EVENT,
+  flagsOf,
+  INSERTED,
+  lastSeen,
+  LeadIndex,
+  markSeen,
+  MATCHED,
+  setFlag,
+  type LeadSlot,
+} from './lead-index';
 import { type LeadRepository, type LeadRow, type LeadValues } from './lead-repository';
 
 export interface WriterCounts {
@@ -96,11 +108,18 @@ export function mergeLead(current: LeadRow, rec: LeadRecord): LeadValues | null 
     changed = true;
   }
   // A new reason text brings its own code (or none): an old code must not stay beside new text.
-  if (rec.outcomeReasonText !== null && (rec.outcomeReasonText !== v.outcome_reason_text || rec.outcomeReasonCode !== v.outcome_reason_code)) {
+  if (
+    rec.outcomeReasonText !== null &&
+    (rec.outcomeReasonText !== v.outcome_reason_text || rec.outcomeReasonCode !== v.outcome_reason_code)
+  ) {
     v.outcome_reason_text = rec.outcomeReasonText;
     v.outcome_reason_code = rec.outcomeReasonCode;
     changed = true;
-  } else if (rec.outcomeReasonText === null && rec.outcomeReasonCode !== null && rec.outcomeReasonCode !== v.outcome_reason_code) {
+  } else if (
+    rec.outcomeReasonText === null &&
+    rec.outcomeReasonCode !== null &&
+    rec.outcomeReasonCode !== v.outcome_reason_code
+  ) {
     v.outcome_reason_code = rec.outcomeReasonCode;
     changed = true;
   }
@@ -150,7 +169,13 @@ function newValues(rec: LeadRecord, createdAt: number): LeadValues {
  * several files of one batch join on the id.
  */
 export class BatchWriter {
-  readonly counts: WriterCounts = { leadsInserted: 0, leadsUpdated: 0, stageEventsAdded: 0, stageEventsExisting: 0, touchesAdded: 0 };
+  readonly counts: WriterCounts = {
+    leadsInserted: 0,
+    leadsUpdated: 0,
+    stageEventsAdded: 0,
+    stageEventsExisting: 0,
+    touchesAdded: 0,
+  };
   private readonly index = new LeadIndex();
 
   constructor(
@@ -178,7 +203,14 @@ export class BatchWriter {
     }
     const leadId = this.repo.findId(rec.externalId);
     if (leadId === undefined) {
-      issues.push({ file: file.fileName, row, column: file.id.column, value: rec.externalId, code: 'missingCreatedAt', params: {} });
+      issues.push({
+        file: file.fileName,
+        row,
+        column: file.id.column,
+        value: rec.externalId,
+        code: 'missingCreatedAt',
+        params: {},
+      });
       return false;
     }
     let slot = this.index.find(leadId);
@@ -188,7 +220,14 @@ export class BatchWriter {
     } else {
       const seen = lastSeen(slot);
       if (file.layout === 'wide' && seen.file === fileIndex) {
-        issues.push({ file: file.fileName, row, column: file.id.column, value: rec.externalId, code: 'duplicateId', params: { firstRow: seen.row } });
+        issues.push({
+          file: file.fileName,
+          row,
+          column: file.id.column,
+          value: rec.externalId,
+          code: 'duplicateId',
+          params: { firstRow: seen.row },
+        });
         return false;
       }
       markSeen(slot, fileIndex, row);
@@ -227,9 +266,11 @@ export class BatchWriter {
     // In time order: derived tables kept by triggers (metrics) then take their cheap append path.
     if (rec.events.length > 1) rec.events.sort((a, b) => a.at - b.at);
     for (const e of rec.events) {
-      if (this.repo.insertEvent(leadId, e.stageId, e.at, e.reasonCode, e.reasonText, this.batchId)) this.counts.stageEventsAdded++;
+      if (this.repo.insertEvent(leadId, e.stageId, e.at, e.reasonCode, e.reasonText, this.batchId))
+        this.counts.stageEventsAdded++;
       else this.counts.stageEventsExisting++;
     }
-    if (rec.touchAt !== null && this.repo.insertTouch(leadId, rec.touchAt, rec.touchChannel, this.batchId)) this.counts.touchesAdded++;
+    if (rec.touchAt !== null && this.repo.insertTouch(leadId, rec.touchAt, rec.touchChannel, this.batchId))
+      this.counts.touchesAdded++;
   }
 }

@@ -34,7 +34,8 @@ export function cellText(value: CellValue | undefined): string {
     return `${base} ${pad(h)}:${pad(m)}:${pad(s)}${ms ? `.${pad(ms, 3)}` : ''}`;
   }
   if ('richText' in value && Array.isArray(value.richText)) return value.richText.map((r) => r.text).join('');
-  if ('formula' in value || 'sharedFormula' in value) return 'result' in value ? cellText(value.result as CellValue) : '';
+  if ('formula' in value || 'sharedFormula' in value)
+    return 'result' in value ? cellText(value.result as CellValue) : '';
   if ('text' in value && typeof value.text === 'string') return value.text;
   if ('error' in value) return String(value.error);
   return '';
@@ -58,7 +59,11 @@ export interface XlsxReadOptions {
 function workbookSheets(reader: object): string[] {
   const model: unknown = Reflect.get(reader, 'model');
   if (typeof model !== 'object' || model === null || !('sheets' in model) || !Array.isArray(model.sheets)) return [];
-  return model.sheets.map((s: unknown) => (typeof s === 'object' && s !== null && 'name' in s && typeof s.name === 'string' ? s.name : '')).filter((n) => n !== '');
+  return model.sheets
+    .map((s: unknown) =>
+      typeof s === 'object' && s !== null && 'name' in s && typeof s.name === 'string' ? s.name : '',
+    )
+    .filter((n) => n !== '');
 }
 
 /**
@@ -73,7 +78,13 @@ export async function* readXlsxRows(options: XlsxReadOptions): AsyncGenerator<Xl
   });
   file.on('error', (e) => counted.destroy(e));
   file.pipe(counted);
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(counted, { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', worksheets: 'emit', entries: 'ignore' });
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(counted, {
+    sharedStrings: 'cache',
+    hyperlinks: 'ignore',
+    styles: 'cache',
+    worksheets: 'emit',
+    entries: 'ignore',
+  });
   let found = false;
   let seen: string[] = [];
   try {
@@ -108,10 +119,18 @@ export async function* readXlsxRows(options: XlsxReadOptions): AsyncGenerator<Xl
     }
   } catch (e) {
     if (e instanceof AppError) throw e;
-    throw new AppError('imports.badXlsx', { file: options.fileName, detail: e instanceof Error ? e.message : String(e) });
+    throw new AppError('imports.badXlsx', {
+      file: options.fileName,
+      detail: e instanceof Error ? e.message : String(e),
+    });
   } finally {
     file.destroy();
     counted.destroy();
   }
-  if (!found) throw new AppError('imports.sheetNotFound', { file: options.fileName, sheet: options.sheet ?? '', sheets: seen.join(', ') });
+  if (!found)
+    throw new AppError('imports.sheetNotFound', {
+      file: options.fileName,
+      sheet: options.sheet ?? '',
+      sheets: seen.join(', '),
+    });
 }

@@ -2,7 +2,16 @@ import { AppError } from '../errors';
 import { restoreCell } from '../export/formula';
 import { findColumn } from './columns';
 import { dateFormatsFor, parseDate, type DateOrder, type ZoneClock } from './dates';
-import { CUSTOM_TARGET_PREFIX, REASON_CODE_PATTERN, STAGE_TARGET_PREFIX, TEXT_FIELDS, customTarget, isRepeatable, type Target, type TextField } from './fields';
+import {
+  CUSTOM_TARGET_PREFIX,
+  REASON_CODE_PATTERN,
+  STAGE_TARGET_PREFIX,
+  TEXT_FIELDS,
+  customTarget,
+  isRepeatable,
+  type Target,
+  type TextField,
+} from './fields';
 import type { FormatDecisions } from './formats';
 import type { FileMapping } from './mapping';
 import { currencyCode, parseNumber, type DecimalSeparator } from './numbers';
@@ -110,7 +119,8 @@ export class CompiledFile {
     this.nulls = new Set(mapping.nullValues.map((v) => v.trim().toLowerCase()));
     this.unescape = mapping.unescapeFormulas;
     for (const [value, key] of Object.entries(mapping.stageValues)) {
-      if (key !== null && !ctx.stages.some((s) => s.key === key)) throw new AppError('imports.unknownStageKey', { file: fileName, stage: key, value });
+      if (key !== null && !ctx.stages.some((s) => s.key === key))
+        throw new AppError('imports.unknownStageKey', { file: fileName, stage: key, value });
     }
 
     const used = new Map<Target, string>();
@@ -118,7 +128,11 @@ export class CompiledFile {
     const bind = (target: Target, src: Source): void => {
       const previous = used.get(target);
       if (previous !== undefined && !isRepeatable(target) && !target.startsWith(STAGE_TARGET_PREFIX)) {
-        throw new AppError('imports.duplicateTarget', { file: fileName, target, columns: `${previous}, ${src.column}` });
+        throw new AppError('imports.duplicateTarget', {
+          file: fileName,
+          target,
+          columns: `${previous}, ${src.column}`,
+        });
       }
       used.set(target, src.column);
       this.bindTarget(target, src, formats);
@@ -126,7 +140,11 @@ export class CompiledFile {
     for (const { column, target } of mapping.columns) {
       const index = findColumn(headers, column);
       if (index < 0) {
-        throw new AppError('imports.columnNotFound', { file: fileName, column, available: headers.slice(0, 12).join(', ') });
+        throw new AppError('imports.columnNotFound', {
+          file: fileName,
+          column,
+          available: headers.slice(0, 12).join(', '),
+        });
       }
       mappedColumns.add(index);
       if (target !== 'ignore') bind(target, { index, column: headers[index]!, constant: '' });
@@ -137,27 +155,35 @@ export class CompiledFile {
     if (mapping.unmappedColumns === 'custom') {
       headers.forEach((h, index) => {
         const name = h.trim();
-        if (!mappedColumns.has(index) && name !== '' && !used.has(customTarget(name))) bind(customTarget(name), { index, column: h, constant: '' });
+        if (!mappedColumns.has(index) && name !== '' && !used.has(customTarget(name)))
+          bind(customTarget(name), { index, column: h, constant: '' });
       });
     }
     const id = this.idSource;
     if (!id) throw new AppError('imports.noIdColumn', { file: fileName, headers: headers.slice(0, 12).join(', ') });
     this.id = id;
     if ((this.stage === null) !== (this.enteredAt === null)) {
-      throw new AppError('imports.longLayoutIncomplete', { file: fileName, missing: this.stage === null ? 'stage' : 'entered_at' });
+      throw new AppError('imports.longLayoutIncomplete', {
+        file: fileName,
+        missing: this.stage === null ? 'stage' : 'entered_at',
+      });
     }
-    if (this.statusAt !== null && this.status === null) throw new AppError('imports.statusDateWithoutStatus', { file: fileName, column: this.statusAt.column });
+    if (this.statusAt !== null && this.status === null)
+      throw new AppError('imports.statusDateWithoutStatus', { file: fileName, column: this.statusAt.column });
     this.layout = this.stage !== null ? 'long' : 'wide';
     this.checkConstants();
   }
 
   private dateSource(src: Source, formats: FormatDecisions): DateSource {
-    const order = formats.dates.find((d) => d.column === src.column)?.order ?? (this.mapping.dateOrder === 'mdy' ? 'mdy' : 'dmy');
+    const order =
+      formats.dates.find((d) => d.column === src.column)?.order ?? (this.mapping.dateOrder === 'mdy' ? 'mdy' : 'dmy');
     return { ...src, order, expected: dateFormatsFor(order), cache: new Map() };
   }
 
   private numberSource(src: Source, formats: FormatDecisions): NumberSource {
-    const decimal = formats.decimals.find((d) => d.column === src.column)?.decimal ?? (this.mapping.decimalSeparator === ',' ? ',' : '.');
+    const decimal =
+      formats.decimals.find((d) => d.column === src.column)?.decimal ??
+      (this.mapping.decimalSeparator === ',' ? ',' : '.');
     return { ...src, decimal };
   }
 
@@ -236,7 +262,12 @@ export class CompiledFile {
     const probe: RowIssue[] = [];
     this.transform([], 0, probe, true);
     const bad = probe.find((i) => i.column.startsWith('= '));
-    if (bad) throw new AppError('imports.badConstant', { file: this.fileName, value: bad.value, expected: String(bad.params.expected ?? '') });
+    if (bad)
+      throw new AppError('imports.badConstant', {
+        file: this.fileName,
+        value: bad.value,
+        expected: String(bad.params.expected ?? ''),
+      });
   }
 
   private cell(cells: readonly string[], src: Source): string {
@@ -249,8 +280,22 @@ export class CompiledFile {
     return v;
   }
 
-  private issue(issues: RowIssue[], row: number, src: Source, value: string, code: IssueCode, params: Record<string, string | number> = {}): void {
-    issues.push({ file: this.fileName, row, column: src.column, value: value.length > 200 ? `${value.slice(0, 200)}…` : value, code, params });
+  private issue(
+    issues: RowIssue[],
+    row: number,
+    src: Source,
+    value: string,
+    code: IssueCode,
+    params: Record<string, string | number> = {},
+  ): void {
+    issues.push({
+      file: this.fileName,
+      row,
+      column: src.column,
+      value: value.length > 200 ? `${value.slice(0, 200)}…` : value,
+      code,
+      params,
+    });
   }
 
   private date(cells: readonly string[], src: DateSource, row: number, issues: RowIssue[]): number | null {
@@ -269,7 +314,13 @@ export class CompiledFile {
     return ms;
   }
 
-  private number(cells: readonly string[], src: NumberSource, row: number, issues: RowIssue[], rec: LeadRecord): number | null {
+  private number(
+    cells: readonly string[],
+    src: NumberSource,
+    row: number,
+    issues: RowIssue[],
+    rec: LeadRecord,
+  ): number | null {
     const v = this.cell(cells, src);
     if (v === '') return null;
     const n = parseNumber(v, src.decimal, this.ctx.currency);
@@ -291,7 +342,11 @@ export class CompiledFile {
     return v;
   }
 
-  private countUnmapped(map: Map<string, { column: string; value: string; count: number }>, column: string, value: string): void {
+  private countUnmapped(
+    map: Map<string, { column: string; value: string; count: number }>,
+    column: string,
+    value: string,
+  ): void {
     const key = `${column}\u0000${value}`;
     const hit = map.get(key);
     if (hit) hit.count++;
@@ -321,7 +376,8 @@ export class CompiledFile {
       this.issue(issues, row, this.id, '', 'missingId');
       return null;
     }
-    if (externalId.length > MAX_ID_LENGTH) this.issue(issues, row, this.id, externalId, 'badId', { expected: `1–${MAX_ID_LENGTH}` });
+    if (externalId.length > MAX_ID_LENGTH)
+      this.issue(issues, row, this.id, externalId, 'badId', { expected: `1–${MAX_ID_LENGTH}` });
     const rec = emptyRecord(externalId);
     for (const { field, src } of this.texts) {
       const v = this.cell(cells, src);
@@ -331,7 +387,8 @@ export class CompiledFile {
       const v = this.cell(cells, this.currency);
       if (v !== '') {
         const code = currencyCode(v, this.ctx.currency);
-        if (code === null) this.issue(issues, row, this.currency, v, 'badCurrency', { expected: 'ISO 4217 (USD, BRL, EUR…)' });
+        if (code === null)
+          this.issue(issues, row, this.currency, v, 'badCurrency', { expected: 'ISO 4217 (USD, BRL, EUR…)' });
         else rec.currency = code;
       }
     }
@@ -349,7 +406,8 @@ export class CompiledFile {
       if (v !== '') {
         rec.outcomeReasonText = v;
         rec.outcomeReasonCode = this.resolveReason(v);
-        if (rec.outcomeReasonCode === null && !probe) this.countUnmapped(this.unknownReasonCounts, this.outcomeText.column, v);
+        if (rec.outcomeReasonCode === null && !probe)
+          this.countUnmapped(this.unknownReasonCounts, this.outcomeText.column, v);
       }
     }
     if (this.outcomeCode) {
@@ -372,7 +430,11 @@ export class CompiledFile {
           const at = this.date(cells, this.statusAt, row, issues);
           if (at !== null) {
             const reason = stage.kind === 'won' ? null : rec.outcomeReasonText;
-            this.addEvent(rec, { stageId: stage.id, at, reasonCode: reason === null ? null : rec.outcomeReasonCode, reasonText: reason }, false);
+            this.addEvent(
+              rec,
+              { stageId: stage.id, at, reasonCode: reason === null ? null : rec.outcomeReasonCode, reasonText: reason },
+              false,
+            );
           }
         }
       }
@@ -393,7 +455,11 @@ export class CompiledFile {
             const text = this.eventText ? this.cell(cells, this.eventText) : '';
             let code = this.eventCode ? this.reasonCode(cells, this.eventCode, row, issues) : null;
             if (code === null && text !== '') code = this.resolveReason(text);
-            this.addEvent(rec, { stageId: stage.id, at, reasonCode: code, reasonText: text === '' ? null : text }, false);
+            this.addEvent(
+              rec,
+              { stageId: stage.id, at, reasonCode: code, reasonText: text === '' ? null : text },
+              false,
+            );
           }
         }
       }
@@ -407,11 +473,15 @@ export class CompiledFile {
 
   /** Stage values nobody mapped (each also an issue on its rows). */
   unmappedStages(): UnmappedValue[] {
-    return [...this.unmappedStageCounts.values()].map((v) => ({ file: this.fileName, ...v })).sort((a, b) => b.count - a.count);
+    return [...this.unmappedStageCounts.values()]
+      .map((v) => ({ file: this.fileName, ...v }))
+      .sort((a, b) => b.count - a.count);
   }
 
   /** Free-text reasons with no taxonomy code (kept as text, listed so someone can map them). */
   unknownReasons(): UnmappedValue[] {
-    return [...this.unknownReasonCounts.values()].map((v) => ({ file: this.fileName, ...v })).sort((a, b) => b.count - a.count);
+    return [...this.unknownReasonCounts.values()]
+      .map((v) => ({ file: this.fileName, ...v }))
+      .sort((a, b) => b.count - a.count);
   }
 }

@@ -4,7 +4,16 @@ import { LOCALES, type FileRef } from '../domain/types';
 import type { JobStatus } from '../jobs/types';
 import { importMappingSchema } from './mapping';
 import type { ReasonRef } from './reasons';
-import type { BatchDetail, BatchSummary, ExportResult, ImportProgress, ImportResult, PresetInfo, PreviewResult, UndoResult } from './types';
+import type {
+  BatchDetail,
+  BatchSummary,
+  ExportResult,
+  ImportProgress,
+  ImportResult,
+  PresetInfo,
+  PreviewResult,
+  UndoResult,
+} from './types';
 
 const empty = z.object({}).strict();
 
@@ -45,7 +54,12 @@ export const importsContract = {
   /** Reads the start of each file: format, header, first rows, suggested mapping, date/number reading, values found. */
   preview: method<PreviewResult>()({
     input: z
-      .object({ files, preset: presetName.optional(), mapping: importMappingSchema.optional(), rows: z.number().int().min(0).max(200).default(20) })
+      .object({
+        files,
+        preset: presetName.optional(),
+        mapping: importMappingSchema.optional(),
+        rows: z.number().int().min(0).max(200).default(20),
+      })
       .strict(),
     doc: 'Preview files to import: format, header, first rows and a suggested mapping.',
   }),
@@ -56,7 +70,11 @@ export const importsContract = {
     writes: true,
   }),
   /** Imports the files as one batch (a job with progress and cancel; all or nothing). */
-  apply: method<JobStatus<ImportResult>>()({ input: runInput, doc: 'Import files as one batch (a job).', writes: true }),
+  apply: method<JobStatus<ImportResult>>()({
+    input: runInput,
+    doc: 'Import files as one batch (a job).',
+    writes: true,
+  }),
   /** Rows, bytes, percentage and rates of a running import. */
   progress: method<ImportProgress>()({
     input: z.object({ jobId: z.string().regex(/^[a-z0-9-]{1,64}$/) }).strict(),
@@ -64,7 +82,9 @@ export const importsContract = {
   }),
   /** Every batch, newest first, with whether it can be undone. */
   history: method<BatchSummary[]>()({
-    input: z.object({ limit: z.number().int().min(1).max(500).default(100), offset: z.number().int().min(0).default(0) }).strict(),
+    input: z
+      .object({ limit: z.number().int().min(1).max(500).default(100), offset: z.number().int().min(0).default(0) })
+      .strict(),
     doc: 'Import history, newest first.',
   }),
   /** One batch with its mapping and first issues. */
@@ -82,7 +102,14 @@ export const importsContract = {
     doc: 'Save a mapping preset in this workspace.',
     writes: true,
   }),
-  deletePreset: method<null>()({ input: z.object({ name: presetName }).strict(), doc: 'Delete a saved mapping preset.', writes: true }),
+  deletePreset: method<null>()({
+    input: z.object({ name: presetName }).strict(),
+    doc: 'Delete a saved mapping preset.',
+    writes: true,
+  }),
   /** Writes leads.csv and stage_events.csv in the interchange format (a job). */
-  exportNative: method<JobStatus<ExportResult>>()({ input: empty, doc: 'Export leads and stage events in the interchange format (a job).' }),
+  exportNative: method<JobStatus<ExportResult>>()({
+    input: empty,
+    doc: 'Export leads and stage events in the interchange format (a job).',
+  }),
 };

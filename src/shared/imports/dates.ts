@@ -27,7 +27,13 @@ const EXCEL_EPOCH = 25_569;
 const EXCEL_MAX = 2_958_465;
 
 function daysInMonth(y: number, m: number): number {
-  return m === 2 ? (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28) : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
+  return m === 2
+    ? y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0)
+      ? 29
+      : 28
+    : m === 4 || m === 6 || m === 9 || m === 11
+      ? 30
+      : 31;
 }
 
 function fullYear(text: string): number {
@@ -112,7 +118,6 @@ export class ZoneClock {
     // A wall time that does not exist (spring-forward gap) moves forward by the gap.
     return late;
   }
-
 }
 
 /**

@@ -18,7 +18,12 @@ export interface FormatDecisions {
  * sample of rows (or from the mapping when it says), and records how, so the preview can say
  * "read as day/month because of 26/02/2018" or "assumed: no value tells".
  */
-export function decideFormats(fileName: string, mapping: FileMapping, headers: readonly string[], rows: ReadonlyArray<readonly string[]>): FormatDecisions {
+export function decideFormats(
+  fileName: string,
+  mapping: FileMapping,
+  headers: readonly string[],
+  rows: ReadonlyArray<readonly string[]>,
+): FormatDecisions {
   const dates: DateDecision[] = [];
   const decimals: DecimalDecision[] = [];
   const seen = new Set<string>();
@@ -30,11 +35,32 @@ export function decideFormats(fileName: string, mapping: FileMapping, headers: r
       seen.add(`${column}\u0000d`);
       const inferred = inferDateOrder(values());
       if (mapping.dateOrder !== 'auto') {
-        dates.push({ file: fileName, column, order: mapping.dateOrder, basis: 'mapping', example: null, conflict: null });
+        dates.push({
+          file: fileName,
+          column,
+          order: mapping.dateOrder,
+          basis: 'mapping',
+          example: null,
+          conflict: null,
+        });
       } else if (inferred.order) {
-        dates.push({ file: fileName, column, order: inferred.order, basis: 'data', example: inferred.example, conflict: inferred.conflict });
+        dates.push({
+          file: fileName,
+          column,
+          order: inferred.order,
+          basis: 'data',
+          example: inferred.example,
+          conflict: inferred.conflict,
+        });
       } else {
-        dates.push({ file: fileName, column, order: DEFAULT_DATE_ORDER, basis: inferred.ambiguousFormat > 0 ? 'assumed' : 'notNeeded', example: null, conflict: null });
+        dates.push({
+          file: fileName,
+          column,
+          order: DEFAULT_DATE_ORDER,
+          basis: inferred.ambiguousFormat > 0 ? 'assumed' : 'notNeeded',
+          example: null,
+          conflict: null,
+        });
       }
     } else if (isNumberTarget(target)) {
       seen.add(`${column}\u0000n`);

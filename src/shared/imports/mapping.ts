@@ -91,7 +91,9 @@ export function mappingForFile(mapping: ImportMapping, names: readonly string[],
   const unmatched = mapping.files.filter((f) => f.match === undefined);
   if (withMatch.length === 0) return mapping.files[index] ?? (mapping.files.length === 1 ? mapping.files[0]! : null);
   // Files without a match pattern take the remaining input files in order.
-  const rest = names.map((n, i) => ({ n: n.toLowerCase(), i })).filter(({ n }) => !withMatch.some((f) => f.match !== undefined && n.includes(f.match.toLowerCase())));
+  const rest = names
+    .map((n, i) => ({ n: n.toLowerCase(), i }))
+    .filter(({ n }) => !withMatch.some((f) => f.match !== undefined && n.includes(f.match.toLowerCase())));
   const pos = rest.findIndex((r) => r.i === index);
   return pos >= 0 ? (unmatched[pos] ?? null) : null;
 }

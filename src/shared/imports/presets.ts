@@ -9,7 +9,14 @@ import { normalizeLabel } from './text';
  * languages of the UI and API exports produce), the CRM's stage values, and how to read dates.
  * Columns a preset does not know fall back to the header synonyms (suggest.ts).
  */
-export const PRESET_IDS = ['native', 'hubspot-contacts', 'hubspot-deals', 'salesforce-leads', 'salesforce-opportunities', 'pipedrive-deals'] as const;
+export const PRESET_IDS = [
+  'native',
+  'hubspot-contacts',
+  'hubspot-deals',
+  'salesforce-leads',
+  'salesforce-opportunities',
+  'pipedrive-deals',
+] as const;
 export type PresetId = (typeof PRESET_IDS)[number];
 
 export function isPresetId(value: string): value is PresetId {
@@ -35,24 +42,62 @@ const col = (target: Target, ...labels: string[]): PresetColumn => ({ target, la
 const HUBSPOT_CONTACTS: PresetDefinition = {
   id: 'hubspot-contacts',
   dateOrder: 'auto',
-  signature: ['Record ID', 'Contact ID', 'Lifecycle Stage', 'Contact owner', 'Became a Lead Date', 'Became a Marketing Qualified Lead Date', 'Original Source'],
+  signature: [
+    'Record ID',
+    'Contact ID',
+    'Lifecycle Stage',
+    'Contact owner',
+    'Became a Lead Date',
+    'Became a Marketing Qualified Lead Date',
+    'Original Source',
+  ],
   columns: [
     col('lead_id', 'Record ID', 'Contact ID', 'Record ID - Contact', 'hs_object_id', 'vid'),
     col('created_at', 'Create Date', 'Created Date', 'Create date', 'createdate'),
     col('source', 'Original Source', 'Original Traffic Source', 'Original source', 'hs_analytics_source'),
-    col('campaign', 'Original Source Drill-Down 1', 'Original Traffic Source Drill-Down 1', 'hs_analytics_source_data_1', 'UTM Campaign'),
+    col(
+      'campaign',
+      'Original Source Drill-Down 1',
+      'Original Traffic Source Drill-Down 1',
+      'hs_analytics_source_data_1',
+      'UTM Campaign',
+    ),
     col('segment', 'Segment', 'Customer Segment', 'Industry'),
     col('country', 'Country/Region', 'Country', 'IP Country'),
     col('owner', 'Contact owner', 'Contact Owner', 'HubSpot Owner', 'hubspot_owner_id'),
     col('score', 'HubSpot Score', 'Lead Score', 'hubspotscore'),
     col('assigned_at', 'Owner assigned date', 'Owner Assigned Date', 'hubspot_owner_assigneddate'),
-    col('first_touch_at', 'Date of first engagement', 'First engagement date', 'Time of first engagement', 'hs_sa_first_engagement_date', 'First outreach date', 'hs_first_outreach_date'),
+    col(
+      'first_touch_at',
+      'Date of first engagement',
+      'First engagement date',
+      'Time of first engagement',
+      'hs_sa_first_engagement_date',
+      'First outreach date',
+      'hs_first_outreach_date',
+    ),
     col(stageTarget('lead'), 'Became a Lead Date', 'hs_lifecyclestage_lead_date'),
-    col(stageTarget('mql'), 'Became a Marketing Qualified Lead Date', 'Became an MQL Date', 'hs_lifecyclestage_marketingqualifiedlead_date'),
-    col(stageTarget('sql'), 'Became a Sales Qualified Lead Date', 'Became an SQL Date', 'hs_lifecyclestage_salesqualifiedlead_date'),
+    col(
+      stageTarget('mql'),
+      'Became a Marketing Qualified Lead Date',
+      'Became an MQL Date',
+      'hs_lifecyclestage_marketingqualifiedlead_date',
+    ),
+    col(
+      stageTarget('sql'),
+      'Became a Sales Qualified Lead Date',
+      'Became an SQL Date',
+      'hs_lifecyclestage_salesqualifiedlead_date',
+    ),
     col(stageTarget('opportunity'), 'Became an Opportunity Date', 'hs_lifecyclestage_opportunity_date'),
     col(stageTarget('won'), 'Became a Customer Date', 'hs_lifecyclestage_customer_date'),
-    col('ignore', 'Became a Subscriber Date', 'Became an Evangelist Date', 'Became a Other Lifecycle Date', 'Became an Other Lifecycle Date'),
+    col(
+      'ignore',
+      'Became a Subscriber Date',
+      'Became an Evangelist Date',
+      'Became a Other Lifecycle Date',
+      'Became an Other Lifecycle Date',
+    ),
     col(customTarget('Lifecycle Stage'), 'Lifecycle Stage', 'lifecyclestage'),
     col(customTarget('Lead Status'), 'Lead Status', 'hs_lead_status'),
   ],
@@ -130,7 +175,15 @@ const SALESFORCE_LEADS: PresetDefinition = {
 const SALESFORCE_OPPORTUNITIES: PresetDefinition = {
   id: 'salesforce-opportunities',
   dateOrder: 'auto',
-  signature: ['Opportunity Name', 'Opportunity Owner', 'Stage', 'Close Date', 'Opportunity ID', 'Account Name', 'Probability (%)'],
+  signature: [
+    'Opportunity Name',
+    'Opportunity Owner',
+    'Stage',
+    'Close Date',
+    'Opportunity ID',
+    'Account Name',
+    'Probability (%)',
+  ],
   columns: [
     col('lead_id', 'Opportunity ID', 'Opportunity Id', '18 Digit Opportunity ID', 'Id'),
     col('created_at', 'Created Date', 'Create Date', 'Opportunity Created Date'),
@@ -147,7 +200,17 @@ const SALESFORCE_OPPORTUNITIES: PresetDefinition = {
     col(customTarget('Opportunity Name'), 'Opportunity Name'),
     col(customTarget('Account Name'), 'Account Name'),
     col(customTarget('Type'), 'Type'),
-    col('ignore', 'Amount (converted)', 'Amount Currency (converted)', 'Expected Revenue', 'Probability (%)', 'Fiscal Period', 'Age', 'Won', 'Closed'),
+    col(
+      'ignore',
+      'Amount (converted)',
+      'Amount Currency (converted)',
+      'Expected Revenue',
+      'Probability (%)',
+      'Fiscal Period',
+      'Age',
+      'Won',
+      'Closed',
+    ),
   ],
   stageValues: {
     Prospecting: 'sal',
@@ -166,10 +229,25 @@ const SALESFORCE_OPPORTUNITIES: PresetDefinition = {
 const PIPEDRIVE_DEALS: PresetDefinition = {
   id: 'pipedrive-deals',
   dateOrder: 'auto',
-  signature: ['Deal - ID', 'Deal - Title', 'Deal - Value', 'Deal - Stage', 'Deal - Status', 'Deal - Won time', 'Deal - Owner'],
+  signature: [
+    'Deal - ID',
+    'Deal - Title',
+    'Deal - Value',
+    'Deal - Stage',
+    'Deal - Status',
+    'Deal - Won time',
+    'Deal - Owner',
+  ],
   columns: [
     col('lead_id', 'Deal - ID', 'Deal ID'),
-    col('created_at', 'Deal - Deal created', 'Deal - Creation date', 'Deal - Add time', 'Deal - Created', 'Deal - Deal created on'),
+    col(
+      'created_at',
+      'Deal - Deal created',
+      'Deal - Creation date',
+      'Deal - Add time',
+      'Deal - Created',
+      'Deal - Deal created on',
+    ),
     col('owner', 'Deal - Owner', 'Deal - Owner name', 'Deal - Assigned to user'),
     col('amount', 'Deal - Value'),
     col('currency', 'Deal - Currency', 'Deal - Currency of Value'),
@@ -183,12 +261,25 @@ const PIPEDRIVE_DEALS: PresetDefinition = {
     col(customTarget('Pipeline'), 'Deal - Pipeline'),
     col(customTarget('Stage'), 'Deal - Stage'),
     col(customTarget('Status'), 'Deal - Status'),
-    col('ignore', 'Deal - Weighted value', 'Deal - Update time', 'Deal - Last stage change', 'Deal - Next activity date', 'Deal - Expected close date'),
+    col(
+      'ignore',
+      'Deal - Weighted value',
+      'Deal - Update time',
+      'Deal - Last stage change',
+      'Deal - Next activity date',
+      'Deal - Expected close date',
+    ),
   ],
   stageValues: {},
 };
 
-const DEFINITIONS: readonly PresetDefinition[] = [HUBSPOT_CONTACTS, HUBSPOT_DEALS, SALESFORCE_LEADS, SALESFORCE_OPPORTUNITIES, PIPEDRIVE_DEALS];
+const DEFINITIONS: readonly PresetDefinition[] = [
+  HUBSPOT_CONTACTS,
+  HUBSPOT_DEALS,
+  SALESFORCE_LEADS,
+  SALESFORCE_OPPORTUNITIES,
+  PIPEDRIVE_DEALS,
+];
 
 /** A preset's suggestion for one file: the targets of the headers it knows, and its settings. */
 export interface PresetSuggestion {
@@ -204,32 +295,66 @@ function nativeSuggestion(headers: readonly string[]): PresetSuggestion {
   for (const h of headers) {
     const n = h.trim().toLowerCase();
     if (isEvents) {
-      const target: Target = n === 'lead_id' ? 'lead_id' : n === 'stage' ? 'stage' : n === 'entered_at' ? 'entered_at' : n === 'reason_code' ? 'event_reason_code' : n === 'reason_text' ? 'event_reason' : 'ignore';
+      const target: Target =
+        n === 'lead_id'
+          ? 'lead_id'
+          : n === 'stage'
+            ? 'stage'
+            : n === 'entered_at'
+              ? 'entered_at'
+              : n === 'reason_code'
+                ? 'event_reason_code'
+                : n === 'reason_text'
+                  ? 'event_reason'
+                  : 'ignore';
       known.set(h, { target, rank: 0 });
     } else {
       const fixed = NATIVE_LEAD_COLUMNS.find((c) => c === n);
       if (fixed) known.set(h, { target: fixed, rank: 0 });
-      else known.set(h, { target: customTarget(h.trim().startsWith(NATIVE_CUSTOM_PREFIX) ? h.trim().slice(NATIVE_CUSTOM_PREFIX.length) : h.trim()), rank: 0 });
+      else
+        known.set(h, {
+          target: customTarget(
+            h.trim().startsWith(NATIVE_CUSTOM_PREFIX) ? h.trim().slice(NATIVE_CUSTOM_PREFIX.length) : h.trim(),
+          ),
+          rank: 0,
+        });
     }
   }
-  return { known, base: { unescapeFormulas: true, dateOrder: 'auto', unmappedColumns: isEvents ? 'ignore' : 'custom' } };
+  return {
+    known,
+    base: { unescapeFormulas: true, dateOrder: 'auto', unmappedColumns: isEvents ? 'ignore' : 'custom' },
+  };
 }
 
 /** What a preset says about these headers. */
-export function presetSuggestion(id: PresetId, headers: readonly string[], stages: readonly StageRef[]): PresetSuggestion {
+export function presetSuggestion(
+  id: PresetId,
+  headers: readonly string[],
+  stages: readonly StageRef[],
+): PresetSuggestion {
   if (id === 'native') return nativeSuggestion(headers);
   const def = DEFINITIONS.find((d) => d.id === id)!;
   const byLabel = new Map<string, { target: Target; rank: number }>();
-  for (const c of def.columns) c.labels.forEach((l, rank) => byLabel.has(normalizeLabel(l)) || byLabel.set(normalizeLabel(l), { target: c.target, rank }));
+  for (const c of def.columns)
+    c.labels.forEach(
+      (l, rank) => byLabel.has(normalizeLabel(l)) || byLabel.set(normalizeLabel(l), { target: c.target, rank }),
+    );
   const stageKeys = new Set(stages.map((s) => s.key));
   const known = new Map<string, { target: Target; rank: number }>();
   for (const h of headers) {
     const label = byLabel.get(normalizeLabel(h));
     let target = label?.target;
     // `Date entered "…"` columns of any pipeline, in any UI language HubSpot exports.
-    if (target === undefined && (id === 'hubspot-contacts' || id === 'hubspot-deals') && /^date entered\b/i.test(h.trim())) {
+    if (
+      target === undefined &&
+      (id === 'hubspot-contacts' || id === 'hubspot-deals') &&
+      /^date entered\b/i.test(h.trim())
+    ) {
       const quoted = /["“](.+?)(?:\s*\([^)]*\))?["”]/.exec(h)?.[1];
-      const viaValues = quoted === undefined ? undefined : Object.entries(def.stageValues).find(([v]) => normalizeLabel(v) === normalizeLabel(quoted))?.[1];
+      const viaValues =
+        quoted === undefined
+          ? undefined
+          : Object.entries(def.stageValues).find(([v]) => normalizeLabel(v) === normalizeLabel(quoted))?.[1];
       const stage = viaValues ?? stageForDateHeader(h, stages)?.key;
       target = stage ? stageTarget(stage) : 'ignore';
     }
@@ -238,7 +363,9 @@ export function presetSuggestion(id: PresetId, headers: readonly string[], stage
     if (target.startsWith('stage:') && !stageKeys.has(target.slice('stage:'.length))) continue;
     known.set(h, { target, rank: label?.rank ?? 0 });
   }
-  const stageValues = Object.fromEntries(Object.entries(def.stageValues).filter(([, key]) => key === null || stageKeys.has(key)));
+  const stageValues = Object.fromEntries(
+    Object.entries(def.stageValues).filter(([, key]) => key === null || stageKeys.has(key)),
+  );
   return { known, base: { stageValues, dateOrder: def.dateOrder, unmappedColumns: 'ignore' } };
 }
 
@@ -246,7 +373,8 @@ export function presetSuggestion(id: PresetId, headers: readonly string[], stage
 export function detectPreset(headers: readonly string[]): PresetId | null {
   const names = new Set(headers.map(normalizeLabel));
   const lower = new Set(headers.map((h) => h.trim().toLowerCase()));
-  if (lower.has('lead_id') && (lower.has('created_at') || (lower.has('stage') && lower.has('entered_at')))) return 'native';
+  if (lower.has('lead_id') && (lower.has('created_at') || (lower.has('stage') && lower.has('entered_at'))))
+    return 'native';
   let best: PresetId | null = null;
   // Two generic labels ("Lead ID", "Lead Source") are not yet a Salesforce report.
   let bestScore = 2;

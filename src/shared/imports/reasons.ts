@@ -12,7 +12,10 @@ export interface ReasonRef {
  * labels in any locale (case, accents and punctuation ignored). Unknown text keeps no code; the
  * import lists it so someone can map it, and the text itself is always kept.
  */
-export function reasonResolver(reasons: readonly ReasonRef[], reasonValues: Readonly<Record<string, string>>): (text: string) => string | null {
+export function reasonResolver(
+  reasons: readonly ReasonRef[],
+  reasonValues: Readonly<Record<string, string>>,
+): (text: string) => string | null {
   const known = new Map<string, string>();
   for (const r of reasons) {
     known.set(normalizeLabel(r.code), r.code);

@@ -26,10 +26,15 @@ export interface FileSuggestion {
  * `Date entered "…"`). A target goes to one column only (the better-named one); a file with a stage
  * column and a plain date column is read as a long file (one row per stage change).
  */
-export function suggestFileMapping(headers: readonly string[], stages: readonly StageRef[], presetId?: PresetId | null): FileSuggestion {
+export function suggestFileMapping(
+  headers: readonly string[],
+  stages: readonly StageRef[],
+  presetId?: PresetId | null,
+): FileSuggestion {
   let preset = presetId === undefined ? detectPreset(headers) : presetId;
   // A file that looks native but has stage-date columns is a wide export, not our format.
-  if (presetId === undefined && preset === 'native' && headers.some((h) => stageForDateHeader(h, stages) !== null)) preset = null;
+  if (presetId === undefined && preset === 'native' && headers.some((h) => stageForDateHeader(h, stages) !== null))
+    preset = null;
   const fromPreset = preset ? presetSuggestion(preset, headers, stages) : null;
   const chosen = new Map<string, { target: Target; basis: SuggestionBasis; rank: number }>();
   const taken = new Map<Target, string>();
@@ -45,12 +50,19 @@ export function suggestFileMapping(headers: readonly string[], stages: readonly 
     taken.set(target, column);
   };
 
-  if (fromPreset) for (const [column, { target, rank }] of fromPreset.known) claim(column, target, 'preset', rank - 1000);
+  if (fromPreset)
+    for (const [column, { target, rank }] of fromPreset.known) claim(column, target, 'preset', rank - 1000);
 
   const rest = headers.filter((h) => !chosen.has(h));
   const fields = rest.map((h) => ({ h, f: fieldForHeader(h) }));
-  const hasStageColumn = fields.some(({ f }) => f?.target === 'status') || [...chosen.values()].some((c) => c.target === 'status' || c.target === 'stage');
-  const longLayout = hasStageColumn && !taken.has('status_at') && rest.some((h) => isEventTimeHeader(h)) && ![...taken.keys()].some((t) => t.startsWith('stage:'));
+  const hasStageColumn =
+    fields.some(({ f }) => f?.target === 'status') ||
+    [...chosen.values()].some((c) => c.target === 'status' || c.target === 'stage');
+  const longLayout =
+    hasStageColumn &&
+    !taken.has('status_at') &&
+    rest.some((h) => isEventTimeHeader(h)) &&
+    ![...taken.keys()].some((t) => t.startsWith('stage:'));
 
   for (const { h, f } of fields) {
     if (f) {
@@ -71,7 +83,9 @@ export function suggestFileMapping(headers: readonly string[], stages: readonly 
     if (c) return { column: h, target: c.target, basis: c.basis };
     return { column: h, target: unmappedAs === 'custom' ? customTarget(h.trim()) : 'ignore', basis: 'unmapped' };
   });
-  const mappingColumns: ColumnMapping[] = columns.filter((c) => c.target !== 'ignore').map((c) => ({ column: c.column, target: c.target }));
+  const mappingColumns: ColumnMapping[] = columns
+    .filter((c) => c.target !== 'ignore')
+    .map((c) => ({ column: c.column, target: c.target }));
   const mapping = fileMapping({ ...(fromPreset?.base ?? {}), columns: mappingColumns });
   return { mapping, columns, preset };
 }

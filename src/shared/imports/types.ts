@@ -174,8 +174,19 @@ export interface FilePreview {
   readonly dateDecisions: readonly DateDecision[];
   readonly decimalDecisions: readonly DecimalDecision[];
   /** Stage/status values in the sample and what they resolve to (null: no event; undefined key: unmapped). */
-  readonly stageValues: ReadonlyArray<{ readonly column: string; readonly value: string; readonly count: number; readonly stage: string | null; readonly mapped: boolean }>;
-  readonly reasonValues: ReadonlyArray<{ readonly column: string; readonly value: string; readonly count: number; readonly code: string | null }>;
+  readonly stageValues: ReadonlyArray<{
+    readonly column: string;
+    readonly value: string;
+    readonly count: number;
+    readonly stage: string | null;
+    readonly mapped: boolean;
+  }>;
+  readonly reasonValues: ReadonlyArray<{
+    readonly column: string;
+    readonly value: string;
+    readonly count: number;
+    readonly code: string | null;
+  }>;
   /** Applied batches of the same file (same hash): importing it again changes nothing. */
   readonly importedBefore: ReadonlyArray<{ readonly batchId: number; readonly createdAt: number }>;
 }

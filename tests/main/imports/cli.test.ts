@@ -31,14 +31,38 @@ describe('funnel-review import / export', () => {
     fs.writeFileSync(events, 'lead_id,stage,entered_at\nA1,mql,2024-01-03\n');
     const ws = path.join(dir, 'new.db');
     const c = capture(path.join(dir, 'home'));
-    expect(await main(['import', leads, events, '--workspace', ws, '--preset', 'native', '--time-zone', 'America/Sao_Paulo'], c.io)).toBe(0);
-    expect(c.out.join('\n')).toMatch(/Imported as batch #1\.[\s\S]*Leads inserted\s+2[\s\S]*Stage events added\s+1[\s\S]*Rows rejected\s+0/);
+    expect(
+      await main(
+        ['import', leads, events, '--workspace', ws, '--preset', 'native', '--time-zone', 'America/Sao_Paulo'],
+        c.io,
+      ),
+    ).toBe(0);
+    expect(c.out.join('\n')).toMatch(
+      /Imported as batch #1\.[\s\S]*Leads inserted\s+2[\s\S]*Stage events added\s+1[\s\S]*Rows rejected\s+0/,
+    );
     const e = capture(path.join(dir, 'home'));
     expect(await main(['export', '--workspace', ws, '--out', path.join(dir, 'out')], e.io)).toBe(0);
     expect(fs.readFileSync(path.join(dir, 'out', 'leads.csv'), 'utf8')).toContain('A1,2024-01-01T03:00:00.000Z,web');
     const j = capture(path.join(dir, 'home'));
-    expect(await main(['import', path.join(dir, 'out', 'leads.csv'), path.join(dir, 'out', 'stage_events.csv'), '--workspace', ws, '--preset', 'native', '--json'], j.io)).toBe(0);
-    expect(JSON.parse(j.out.join('\n'))).toMatchObject({ ok: true, value: { status: 'applied', counts: { leadsUnchanged: 2, stageEventsExisting: 1, leadsInserted: 0 } } });
+    expect(
+      await main(
+        [
+          'import',
+          path.join(dir, 'out', 'leads.csv'),
+          path.join(dir, 'out', 'stage_events.csv'),
+          '--workspace',
+          ws,
+          '--preset',
+          'native',
+          '--json',
+        ],
+        j.io,
+      ),
+    ).toBe(0);
+    expect(JSON.parse(j.out.join('\n'))).toMatchObject({
+      ok: true,
+      value: { status: 'applied', counts: { leadsUnchanged: 2, stageEventsExisting: 1, leadsInserted: 0 } },
+    });
   });
 
   it('exits 1 on a rejected batch, in the user language, writes the report, and leaves no new workspace behind', async () => {
@@ -70,10 +94,14 @@ describe('funnel-review import / export', () => {
     expect(await main(['import', small, '--workspace', ws], capture(home).io)).toBe(0);
     const big = path.join(dir, 'big.csv');
     fs.writeFileSync(big, wideCsv(150_000));
-    const child = spawn(process.execPath, [path.join(projectRoot, 'src/main/cli/funnel-review.mjs'), 'import', big, '--workspace', ws], {
-      env: { ...process.env, FUNNEL_REVIEW_HOME: home, LANG: 'en_US.UTF-8' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      [path.join(projectRoot, 'src/main/cli/funnel-review.mjs'), 'import', big, '--workspace', ws],
+      {
+        env: { ...process.env, FUNNEL_REVIEW_HOME: home, LANG: 'en_US.UTF-8' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let stderr = '';
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`no progress before the timeout: ${stderr}`)), 50_000);

@@ -22,18 +22,27 @@ const wonEvents = `SELECT count(*) FROM stage_events e JOIN stages st ON st.id =
 describe.skipIf(!hasData('csv-spectrum'))('csv-spectrum acid tests', () => {
   const dir = path.join(dataDir, 'csv-spectrum');
   // location_coordinates.json is a known-bad expectation upstream (see its SOURCE.md).
-  const cases = hasData('csv-spectrum') ? fs.readdirSync(path.join(dir, 'csvs')).map((f) => f.replace(/\.csv$/, '')).filter((c) => c !== 'location_coordinates') : [];
+  const cases = hasData('csv-spectrum')
+    ? fs
+        .readdirSync(path.join(dir, 'csvs'))
+        .map((f) => f.replace(/\.csv$/, ''))
+        .filter((c) => c !== 'location_coordinates')
+    : [];
 
   it.each(cases)('%s parses as the suite expects', async (name) => {
     const source = await openSource({ path: path.join(dir, 'csvs', `${name}.csv`), name: `${name}.csv` });
     const records: Array<Record<string, string>> = [];
-    for await (const batch of source.batches) for (const r of batch.rows) records.push(Object.fromEntries(source.headers.map((h, i) => [h, r[i] ?? ''])));
+    for await (const batch of source.batches)
+      for (const r of batch.rows) records.push(Object.fromEntries(source.headers.map((h, i) => [h, r[i] ?? ''])));
     const expected = JSON.parse(fs.readFileSync(path.join(dir, 'json', `${name}.json`), 'utf8')) as unknown;
     expect(records).toEqual(expected);
   });
 
   it('location_coordinates: the fields the upstream expectation gets right', async () => {
-    const source = await openSource({ path: path.join(dir, 'csvs', 'location_coordinates.csv'), name: 'location_coordinates.csv' });
+    const source = await openSource({
+      path: path.join(dir, 'csvs', 'location_coordinates.csv'),
+      name: 'location_coordinates.csv',
+    });
     const batch = await source.batches.next();
     expect(source.headers.length).toBeGreaterThan(3);
     expect(batch.done).toBe(false);
@@ -79,7 +88,11 @@ describe.skipIf(!hasData('olist-marketing-funnel'))('Olist marketing funnel (two
   });
 
   const variants: Array<[string, string, string]> = [
-    ['hiflylabs-semicolon-bom-crlf', 'olist_marketing_qualified_leads_dataset.csv', 'olist_marketing_closed_deals_dataset.csv'],
+    [
+      'hiflylabs-semicolon-bom-crlf',
+      'olist_marketing_qualified_leads_dataset.csv',
+      'olist_marketing_closed_deals_dataset.csv',
+    ],
     ['excel-ddmmyyyy-crlf', 'olist_marketing_qualified_leads_dataset.csv', 'olist_closed_deals_dataset.csv'],
   ];
   it.each(variants)('the Excel re-save %s gives the same leads with the same dates', async (variant, mql, deals) => {
@@ -88,9 +101,16 @@ describe.skipIf(!hasData('olist-marketing-funnel'))('Olist marketing funnel (two
     const original = leadDates();
     s.dispose();
     s = await session();
-    const r = await s.importFiles([path.join(dir, 'variants', variant, mql), path.join(dir, 'variants', variant, deals)], { mapping: fixture('olist.mapping.json') });
+    const r = await s.importFiles(
+      [path.join(dir, 'variants', variant, mql), path.join(dir, 'variants', variant, deals)],
+      { mapping: fixture('olist.mapping.json') },
+    );
     expect(r.counts).toMatchObject({ leadsInserted: 8000, stageEventsAdded: 8842, rowsRejected: 0 });
-    if (variant === 'excel-ddmmyyyy-crlf') expect(r.dateDecisions.find((d) => d.column === 'first_contact_date')).toMatchObject({ order: 'dmy', basis: 'data' });
+    if (variant === 'excel-ddmmyyyy-crlf')
+      expect(r.dateDecisions.find((d) => d.column === 'first_contact_date')).toMatchObject({
+        order: 'dmy',
+        basis: 'data',
+      });
     const copy = leadDates();
     expect([...copy.keys()].sort()).toEqual([...original.keys()].sort());
     let sourceLost = 0;
@@ -118,7 +138,10 @@ describe.skipIf(!hasData('maven-crm-sales-opportunities'))('Maven CRM sales pipe
     // Fix-the-file-first: nothing is written.
     expect(rejected.status).toBe('rejected');
     expect(count('SELECT count(*) FROM leads')).toBe(0);
-    const r = await s.importFiles([file], { mapping: fixture('maven-sales-pipeline.mapping.json'), onInvalid: 'skipInvalid' });
+    const r = await s.importFiles([file], {
+      mapping: fixture('maven-sales-pipeline.mapping.json'),
+      onInvalid: 'skipInvalid',
+    });
     expect(r.status).toBe('applied');
     expect(r.counts).toMatchObject({ rowsRead: 8800, leadsInserted: 8300, rowsRejected: 500, issues: 500 });
     expect(new Set(r.issues.map((i) => i.code))).toEqual(new Set(['missingCreatedAt']));
@@ -127,7 +150,9 @@ describe.skipIf(!hasData('maven-crm-sales-opportunities'))('Maven CRM sales pipe
     // 8300 engagements (1589 open + 6711 closed) and 6711 closings, 4238 of them won.
     expect(r.counts.stageEventsAdded).toBe(8300 + 6711);
     expect(count(wonEvents)).toBe(4238);
-    expect(count(`SELECT count(*) FROM stage_events e JOIN stages st ON st.id = e.stage_id WHERE st.key = 'lost'`)).toBe(2473);
+    expect(
+      count(`SELECT count(*) FROM stage_events e JOIN stages st ON st.id = e.stage_id WHERE st.key = 'lost'`),
+    ).toBe(2473);
     expect(count(`SELECT count(*) FROM leads WHERE currency = 'USD'`)).toBe(8300);
   });
 });
@@ -135,7 +160,9 @@ describe.skipIf(!hasData('maven-crm-sales-opportunities'))('Maven CRM sales pipe
 describe.skipIf(!hasData('x-education-leads'))('X Education leads', () => {
   it('imports 9240 leads, 3561 of them converted (won), "Select" read as no answer and Tags kept as reasons', async () => {
     s = await session();
-    const r = await s.importFiles([path.join(dataDir, 'x-education-leads', 'Leads.csv')], { mapping: fixture('x-education-leads.mapping.json') });
+    const r = await s.importFiles([path.join(dataDir, 'x-education-leads', 'Leads.csv')], {
+      mapping: fixture('x-education-leads.mapping.json'),
+    });
     expect(r.counts).toMatchObject({ rowsRead: 9240, leadsInserted: 9240, rowsRejected: 0, stageEventsAdded: 3561 });
     expect(count(wonEvents)).toBe(3561);
     expect(count(`SELECT count(*) FROM leads WHERE json_extract(custom, '$.City') = 'Select'`)).toBe(0);

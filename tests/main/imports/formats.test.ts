@@ -13,9 +13,18 @@ function rows<T>(sql: string): T[] {
 
 /** A realistic export in each language: enough text for statistical detection, as the UI warns tiny samples are not. */
 const SAMPLES = {
-  ru: ['ID лида;Имя;Источник;Дата создания;Сумма', (i: number) => `R${i};Иван Петров ${i};Яндекс Директ;0${(i % 9) + 1}.02.2024;1 234,50`],
-  pt: ['ID do lead;Nome;Origem;Data de criação;Valor', (i: number) => `P${i};João Conceição ${i};Indicação de cliente;2${i % 8}/02/2024;R$ 1.234,50`],
-  es: ['Id del lead,Nombre,Fuente,Fecha de creación,Importe', (i: number) => `E${i},José Muñoz ${i},Búsqueda orgánica,1${i % 9}/03/2024,"€1.234,50"`],
+  ru: [
+    'ID лида;Имя;Источник;Дата создания;Сумма',
+    (i: number) => `R${i};Иван Петров ${i};Яндекс Директ;0${(i % 9) + 1}.02.2024;1 234,50`,
+  ],
+  pt: [
+    'ID do lead;Nome;Origem;Data de criação;Valor',
+    (i: number) => `P${i};João Conceição ${i};Indicação de cliente;2${i % 8}/02/2024;R$ 1.234,50`,
+  ],
+  es: [
+    'Id del lead,Nombre,Fuente,Fecha de creación,Importe',
+    (i: number) => `E${i},José Muñoz ${i},Búsqueda orgánica,1${i % 9}/03/2024,"€1.234,50"`,
+  ],
   zh: ['线索编号,姓名,来源,创建日期,金额', (i: number) => `Z${i},张伟${i},百度推广搜索,2024/02/1${i % 9},￥12000`],
 } as const;
 
@@ -69,7 +78,9 @@ describe('locales: dates and numbers', () => {
     s = await session({ timeZone: 'Europe/Moscow' });
     const r = await s.importFiles([s.file('ru.csv', iconv.encode(text('ru'), 'windows-1251'))]);
     expect(r.decimalDecisions[0]).toMatchObject({ decimal: ',', basis: 'data' });
-    const lead = rows<{ created_at: number; amount: number }>(`SELECT created_at, amount FROM leads WHERE external_id = 'R0'`)[0]!;
+    const lead = rows<{ created_at: number; amount: number }>(
+      `SELECT created_at, amount FROM leads WHERE external_id = 'R0'`,
+    )[0]!;
     // 01.02.2024 is midnight in Moscow (UTC+3).
     expect(new Date(lead.created_at).toISOString()).toBe('2024-01-31T21:00:00.000Z');
     expect(lead.amount).toBe(1234.5);
@@ -79,32 +90,57 @@ describe('locales: dates and numbers', () => {
     s = await session();
     const pt = await s.importFiles([s.file('pt.csv', text('pt'))]);
     expect(pt.dateDecisions[0]).toMatchObject({ order: 'dmy', basis: 'data' });
-    expect(rows(`SELECT currency, amount FROM leads WHERE external_id = 'P1'`)).toEqual([{ currency: 'BRL', amount: 1234.5 }]);
+    expect(rows(`SELECT currency, amount FROM leads WHERE external_id = 'P1'`)).toEqual([
+      { currency: 'BRL', amount: 1234.5 },
+    ]);
     const es = await s.importFiles([s.file('es.csv', text('es'))]);
-    expect(es.dateDecisions[0]).toMatchObject({ order: 'dmy', basis: 'data', example: expect.stringMatching(/^1\d\/03\/2024$/) });
-    expect(rows(`SELECT currency, amount FROM leads WHERE external_id = 'E1'`)).toEqual([{ currency: 'EUR', amount: 1234.5 }]);
+    expect(es.dateDecisions[0]).toMatchObject({
+      order: 'dmy',
+      basis: 'data',
+      example: expect.stringMatching(/^1\d\/03\/2024$/),
+    });
+    expect(rows(`SELECT currency, amount FROM leads WHERE external_id = 'E1'`)).toEqual([
+      { currency: 'EUR', amount: 1234.5 },
+    ]);
     const zh = await s.importFiles([s.file('zh.csv', text('zh'))]);
     expect(zh.counts.leadsInserted).toBe(40);
-    expect(rows(`SELECT currency, amount FROM leads WHERE external_id = 'Z1'`)).toEqual([{ currency: 'CNY', amount: 12000 }]);
+    expect(rows(`SELECT currency, amount FROM leads WHERE external_id = 'Z1'`)).toEqual([
+      { currency: 'CNY', amount: 12000 },
+    ]);
   });
 
   it('reads month/day files when the data shows it, and assumes (and says) day/month when nothing tells', async () => {
     s = await session();
-    const us = await s.importFiles([s.file('us.csv', 'lead_id,created_at\nA,1/5/2024 2:30 PM\nB,12/25/2024 9:00 AM\n')]);
+    const us = await s.importFiles([
+      s.file('us.csv', 'lead_id,created_at\nA,1/5/2024 2:30 PM\nB,12/25/2024 9:00 AM\n'),
+    ]);
     expect(us.dateDecisions[0]).toMatchObject({ order: 'mdy', basis: 'data', example: '12/25/2024 9:00 AM' });
-    expect(rows<{ t: number }>(`SELECT created_at AS t FROM leads WHERE external_id = 'A'`)[0]!.t).toBe(Date.UTC(2024, 0, 5, 14, 30));
+    expect(rows<{ t: number }>(`SELECT created_at AS t FROM leads WHERE external_id = 'A'`)[0]!.t).toBe(
+      Date.UTC(2024, 0, 5, 14, 30),
+    );
     const p = await preview(s.file('vague.csv', 'lead_id,created_at\nC,01/02/2024\nD,03/04/2024\n'));
     expect(p.files[0]!.dateDecisions[0]).toMatchObject({ order: 'dmy', basis: 'assumed' });
   });
 
   it('detects tab and pipe delimiters, and reads a long file (one row per stage change) in Portuguese', async () => {
     s = await session();
-    const tsv = await s.importFiles([s.file('t.tsv', 'Lead ID\tCreated date\tSource\nT1\t2024-01-01\tweb, organic\nT2\t2024-01-02\tads\n')]);
+    const tsv = await s.importFiles([
+      s.file('t.tsv', 'Lead ID\tCreated date\tSource\nT1\t2024-01-01\tweb, organic\nT2\t2024-01-02\tads\n'),
+    ]);
     expect(tsv.counts.leadsInserted).toBe(2);
     expect(rows(`SELECT source FROM leads WHERE external_id = 'T1'`)).toEqual([{ source: 'web, organic' }]);
-    const pipe = await s.importFiles([s.file('p.txt', 'ID do lead|Etapa|Data|Motivo\nT1|MQL|05/01/2024|\nT1|Perdido|20/01/2024|Preço\nT2|Lead|02/01/2024|\n')]);
+    const pipe = await s.importFiles([
+      s.file(
+        'p.txt',
+        'ID do lead|Etapa|Data|Motivo\nT1|MQL|05/01/2024|\nT1|Perdido|20/01/2024|Preço\nT2|Lead|02/01/2024|\n',
+      ),
+    ]);
     expect(pipe.counts).toMatchObject({ leadsInserted: 0, stageEventsAdded: 3, rowsRejected: 0 });
-    expect(rows(`SELECT l.external_id, st.key, e.entered_at, e.reason_text FROM stage_events e JOIN leads l ON l.id = e.lead_id JOIN stages st ON st.id = e.stage_id ORDER BY e.id`)).toEqual([
+    expect(
+      rows(
+        `SELECT l.external_id, st.key, e.entered_at, e.reason_text FROM stage_events e JOIN leads l ON l.id = e.lead_id JOIN stages st ON st.id = e.stage_id ORDER BY e.id`,
+      ),
+    ).toEqual([
       { external_id: 'T1', key: 'mql', entered_at: Date.UTC(2024, 0, 5), reason_text: null },
       { external_id: 'T1', key: 'lost', entered_at: Date.UTC(2024, 0, 20), reason_text: 'Preço' },
       { external_id: 'T2', key: 'lead', entered_at: Date.UTC(2024, 0, 2), reason_text: null },
@@ -129,7 +165,10 @@ describe('locales: dates and numbers', () => {
       { external_id: 'X1', created_at: Date.UTC(2024, 1, 3, 10, 30), amount: 1234.5 },
       { external_id: 'X2', created_at: Date.UTC(2023, 2, 15), amount: 99 },
     ]);
-    await expect(s.importFiles([file], {}, { sheet: 'Nope' })).rejects.toMatchObject({ code: 'imports.sheetNotFound', params: { sheets: 'Notes, Leads' } });
+    await expect(s.importFiles([file], {}, { sheet: 'Nope' })).rejects.toMatchObject({
+      code: 'imports.sheetNotFound',
+      params: { sheets: 'Notes, Leads' },
+    });
   });
 
   it('skips Salesforce report footers at the end, and keeps a "Total" row that is followed by data', async () => {

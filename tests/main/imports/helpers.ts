@@ -13,7 +13,8 @@ import { tmpDir } from '../../helpers/tmp';
 /** The real datasets (never copied into the repository); tests using them skip when absent. */
 export const dataDir = path.resolve(projectRoot, '../shared/data');
 export const hasData = (sub: string): boolean => fs.existsSync(path.join(dataDir, sub));
-export const fixture = (name: string): ImportMappingInput => JSON.parse(fs.readFileSync(path.join(projectRoot, 'tests/fixtures/imports', name), 'utf8')) as ImportMappingInput;
+export const fixture = (name: string): ImportMappingInput =>
+  JSON.parse(fs.readFileSync(path.join(projectRoot, 'tests/fixtures/imports', name), 'utf8')) as ImportMappingInput;
 
 export interface Session {
   readonly dir: string;
@@ -22,7 +23,11 @@ export interface Session {
   call<T>(wire: string, input?: unknown): Promise<T>;
   /** A file in this session's folder with the given content. */
   file(name: string, content: string | Buffer): string;
-  importFiles(files: string[], options?: Record<string, unknown>, perFile?: Record<string, unknown>): Promise<ImportResult>;
+  importFiles(
+    files: string[],
+    options?: Record<string, unknown>,
+    perFile?: Record<string, unknown>,
+  ): Promise<ImportResult>;
   waitJob<T>(status: JobStatus<T>): Promise<JobStatus<T>>;
   /** leads.csv and stage_events.csv of the open workspace, as text: the state of every lead and event. */
   snapshot(): Promise<{ leads: string; events: string }>;
@@ -38,7 +43,10 @@ export async function session(options: { timeZone?: string; workspace?: string }
     if (!r.ok) throw errorFromPayload(r.error);
     return r.value;
   };
-  await call('workspace.create', { path: path.join(dir, options.workspace ?? 'w.db'), timeZone: options.timeZone ?? 'UTC' });
+  await call('workspace.create', {
+    path: path.join(dir, options.workspace ?? 'w.db'),
+    timeZone: options.timeZone ?? 'UTC',
+  });
   const waitJob = async <T>(status: JobStatus<T>): Promise<JobStatus<T>> => {
     let s = status;
     while (s.state === 'running') {
@@ -61,9 +69,13 @@ export async function session(options: { timeZone?: string; workspace?: string }
       const refs = files.map((f) => ({ fileId: rt.files.registerPath(f).id, ...perFile }));
       const dry = opts.dryRun === true;
       const { dryRun: _dry, ...rest } = opts;
-      const started = await call<JobStatus<ImportResult>>(dry ? 'imports.validate' : 'imports.apply', { files: refs, ...rest });
+      const started = await call<JobStatus<ImportResult>>(dry ? 'imports.validate' : 'imports.apply', {
+        files: refs,
+        ...rest,
+      });
       const done = await waitJob(started);
-      if (done.state !== 'done' || !done.result) throw done.error ? errorFromPayload(done.error) : new Error(`job ${done.state}`);
+      if (done.state !== 'done' || !done.result)
+        throw done.error ? errorFromPayload(done.error) : new Error(`job ${done.state}`);
       return done.result;
     },
     waitJob,
@@ -83,7 +95,9 @@ export function wideCsv(n: number, prefix = 'G'): string {
   const out = ['lead_id,created_at,source,owner,mql_date,won_date'];
   for (let i = 0; i < n; i++) {
     const day = String((i % 28) + 1).padStart(2, '0');
-    out.push(`${prefix}${i},2024-01-${day} 10:00,src${i % 7},owner${i % 13},2024-02-${day} 11:00,${i % 5 === 0 ? `2024-03-${day} 12:00` : ''}`);
+    out.push(
+      `${prefix}${i},2024-01-${day} 10:00,src${i % 7},owner${i % 13},2024-02-${day} 11:00,${i % 5 === 0 ? `2024-03-${day} 12:00` : ''}`,
+    );
   }
   return `${out.join('\n')}\n`;
 }

@@ -15,7 +15,15 @@ describe('deferred indexes of bulk imports', () => {
     const before = schema(ws);
     const repo = new IndexRepository(ws.db);
     const names = repo.deferrable().map((i) => i.name);
-    expect(names).toEqual(expect.arrayContaining(['leads_created', 'leads_batch', 'stage_events_stage_time', 'stage_events_batch', 'touches_batch']));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'leads_created',
+        'leads_batch',
+        'stage_events_stage_time',
+        'stage_events_batch',
+        'touches_batch',
+      ]),
+    );
     for (const kept of ['stage_events_lead_time', 'sqlite_autoindex_leads_1']) expect(names).not.toContain(kept);
 
     ws.db.exec('BEGIN IMMEDIATE');
@@ -31,6 +39,8 @@ describe('deferred indexes of bulk imports', () => {
     ws.db.exec('COMMIT');
     expect(schema(ws)).toEqual(before);
     expect(ws.db.pragma('integrity_check', { simple: true })).toBe('ok');
-    expect(ws.db.prepare(`SELECT external_id FROM leads INDEXED BY leads_segment WHERE segment = 'SMB'`).pluck().all()).toEqual(['a']);
+    expect(
+      ws.db.prepare(`SELECT external_id FROM leads INDEXED BY leads_segment WHERE segment = 'SMB'`).pluck().all(),
+    ).toEqual(['a']);
   });
 });

@@ -21,17 +21,32 @@ describe('imports as jobs', () => {
     await s.importFiles([s.file('base.csv', 'lead_id,created_at\nB1,2024-01-01\n')], { preset: 'native' });
     const before = await s.snapshot();
     const file = s.file('big.csv', wideCsv(20_000));
-    const started = await s.call<JobStatus<ImportResult>>('imports.apply', { files: [{ fileId: s.rt.files.registerPath(file).id }] });
+    const started = await s.call<JobStatus<ImportResult>>('imports.apply', {
+      files: [{ fileId: s.rt.files.registerPath(file).id }],
+    });
     await until(async () => (await s.call<ImportProgress>('imports.progress', { jobId: started.id })).rows > 0);
     const p = await s.call<ImportProgress>('imports.progress', { jobId: started.id });
-    expect(p).toMatchObject({ phase: 'reading', file: 'big.csv', fileIndex: 0, files: 1, totalBytes: expect.any(Number) });
+    expect(p).toMatchObject({
+      phase: 'reading',
+      file: 'big.csv',
+      fileIndex: 0,
+      files: 1,
+      totalBytes: expect.any(Number),
+    });
     expect(p.percent).toBeGreaterThan(0);
     expect(p.rowsPerSecond).toBeGreaterThan(0);
-    expect((await s.call<JobStatus>('jobs.get', { id: started.id })).progress).toMatchObject({ unit: 'bytes', phase: 'imports.reading' });
+    expect((await s.call<JobStatus>('jobs.get', { id: started.id })).progress).toMatchObject({
+      unit: 'bytes',
+      phase: 'imports.reading',
+    });
     // The app's connection keeps answering from the last committed state.
     expect((await s.call<WorkspaceInfo>('workspace.info')).counts.leads).toBe(1);
-    await expect(s.call('imports.apply', { files: [{ fileId: s.rt.files.registerPath(file).id }] })).rejects.toMatchObject({ code: 'imports.busy' });
-    await expect(s.call('imports.savePreset', { name: 'Mine', mapping: { files: [{ columns: [] }] } })).rejects.toMatchObject({ code: 'imports.busy' });
+    await expect(
+      s.call('imports.apply', { files: [{ fileId: s.rt.files.registerPath(file).id }] }),
+    ).rejects.toMatchObject({ code: 'imports.busy' });
+    await expect(
+      s.call('imports.savePreset', { name: 'Mine', mapping: { files: [{ columns: [] }] } }),
+    ).rejects.toMatchObject({ code: 'imports.busy' });
     await s.call('jobs.cancel', { id: started.id });
     const ended = await s.waitJob(started);
     expect(ended.state).toBe('cancelled');
@@ -47,23 +62,50 @@ describe('imports as jobs', () => {
     const before = await s.snapshot();
     const file = s.file('v.csv', 'lead_id,created_at,mql_date\nV1,2024-01-01,2024-01-02\nV2,2024-13-01,\n');
     const r = await s.importFiles([file], { dryRun: true });
-    expect(r).toMatchObject({ status: 'validated', batchId: null, counts: { leadsInserted: 1, stageEventsAdded: 1, rowsRejected: 1 } });
+    expect(r).toMatchObject({
+      status: 'validated',
+      batchId: null,
+      counts: { leadsInserted: 1, stageEventsAdded: 1, rowsRejected: 1 },
+    });
     expect(r.issues).toMatchObject([{ row: 3, column: 'created_at', code: 'badDate' }]);
     expect(await s.snapshot()).toEqual(before);
   });
 
   it('saves, lists, uses and deletes mapping presets', async () => {
     s = await session();
-    const mapping = { files: [{ columns: [{ column: 'Código', target: 'lead_id' }, { column: 'Entrada', target: 'created_at' }] }] };
+    const mapping = {
+      files: [
+        {
+          columns: [
+            { column: 'Código', target: 'lead_id' },
+            { column: 'Entrada', target: 'created_at' },
+          ],
+        },
+      ],
+    };
     await s.call('imports.savePreset', { name: 'Planilha do time', mapping });
     const presets = await s.call<PresetInfo[]>('imports.presets');
-    expect(presets.filter((p) => p.builtIn).map((p) => p.id)).toEqual(['native', 'hubspot-contacts', 'hubspot-deals', 'salesforce-leads', 'salesforce-opportunities', 'pipedrive-deals']);
-    expect(presets.find((p) => !p.builtIn)).toMatchObject({ id: 'Planilha do time', mapping: { name: 'Planilha do time' } });
+    expect(presets.filter((p) => p.builtIn).map((p) => p.id)).toEqual([
+      'native',
+      'hubspot-contacts',
+      'hubspot-deals',
+      'salesforce-leads',
+      'salesforce-opportunities',
+      'pipedrive-deals',
+    ]);
+    expect(presets.find((p) => !p.builtIn)).toMatchObject({
+      id: 'Planilha do time',
+      mapping: { name: 'Planilha do time' },
+    });
     const r = await s.importFiles([s.file('t.csv', 'Código,Entrada\nT1,02/01/2024\n')], { preset: 'Planilha do time' });
     expect(r.counts.leadsInserted).toBe(1);
-    await expect(s.call('imports.savePreset', { name: 'native', mapping })).rejects.toMatchObject({ code: 'imports.presetNameReserved' });
+    await expect(s.call('imports.savePreset', { name: 'native', mapping })).rejects.toMatchObject({
+      code: 'imports.presetNameReserved',
+    });
     await s.call('imports.deletePreset', { name: 'Planilha do time' });
-    await expect(s.call('imports.deletePreset', { name: 'Planilha do time' })).rejects.toMatchObject({ code: 'imports.presetNotFound' });
+    await expect(s.call('imports.deletePreset', { name: 'Planilha do time' })).rejects.toMatchObject({
+      code: 'imports.presetNotFound',
+    });
   });
 
   it('lists history with files, hashes, counts and who imported, and exports a batch report as CSV', async () => {

@@ -47,15 +47,30 @@ describe('upsert, re-import and undo', () => {
     expect(first.counts).toMatchObject({ leadsInserted: 3, stageEventsAdded: 4, touchesAdded: 1, rowsRejected: 0 });
     const afterFirst = await s.snapshot();
     // The formula-looking source is stored as given and neutralised only in the export.
-    expect(afterFirst.leads).toContain(`\nL2,2024-01-06T00:00:00.000Z,"'=HYPERLINK(""http://x.example"")",,,,bob,,-5,EUR,,,Price too high,,\n`);
+    expect(afterFirst.leads).toContain(
+      `\nL2,2024-01-06T00:00:00.000Z,"'=HYPERLINK(""http://x.example"")",,,,bob,,-5,EUR,,,Price too high,,\n`,
+    );
 
     const again = await s.importFiles(v1, { preset: 'native' });
-    expect(again.counts).toMatchObject({ leadsInserted: 0, leadsUpdated: 0, leadsUnchanged: 3, stageEventsAdded: 0, stageEventsExisting: 4, touchesAdded: 0 });
+    expect(again.counts).toMatchObject({
+      leadsInserted: 0,
+      leadsUpdated: 0,
+      leadsUnchanged: 3,
+      stageEventsAdded: 0,
+      stageEventsExisting: 4,
+      touchesAdded: 0,
+    });
     expect(await s.snapshot()).toEqual(afterFirst);
 
     const v2 = [s.file('leads2.csv', LEADS_V2), s.file('stage_events2.csv', EVENTS_V2)];
     const newer = await s.importFiles(v2, { preset: 'native' });
-    expect(newer.counts).toMatchObject({ leadsInserted: 1, leadsUpdated: 1, leadsUnchanged: 2, stageEventsAdded: 3, stageEventsExisting: 4 });
+    expect(newer.counts).toMatchObject({
+      leadsInserted: 1,
+      leadsUpdated: 1,
+      leadsUnchanged: 2,
+      stageEventsAdded: 3,
+      stageEventsExisting: 4,
+    });
     const afterNewer = await s.snapshot();
     expect(afterNewer.leads).toMatch(/\nL2,[^\n]*,carla,[^\n]*,Finance\n/);
     // The history of L1 keeps every entry, including the second MQL after recycling.
@@ -81,18 +96,25 @@ describe('upsert, re-import and undo', () => {
 
   it('refuses to undo a batch a later batch depends on, with a clear message, and then allows it in order', async () => {
     s = await session();
-    await s.importFiles([s.file('a.csv', 'lead_id,created_at,owner\nA1,2024-01-01,ana\nA2,2024-01-02,bob\n')], { preset: 'native' });
+    await s.importFiles([s.file('a.csv', 'lead_id,created_at,owner\nA1,2024-01-01,ana\nA2,2024-01-02,bob\n')], {
+      preset: 'native',
+    });
     const before = await s.snapshot();
     await s.importFiles([s.file('b.csv', 'lead_id,created_at,owner\nA1,2024-01-01,zoe\n')], { preset: 'native' });
     const blocked = await s.waitJob(await s.call<JobStatus<UndoResult>>('imports.undo', { batchId: 1 }));
     expect(blocked.state).toBe('failed');
-    expect(blocked.error).toMatchObject({ code: 'imports.undoBlocked', params: { batch: 1, blocker: 2, file: 'b.csv' } });
+    expect(blocked.error).toMatchObject({
+      code: 'imports.undoBlocked',
+      params: { batch: 1, blocker: 2, file: 'b.csv' },
+    });
     await s.waitJob(await s.call<JobStatus<UndoResult>>('imports.undo', { batchId: 2 }));
     expect(await s.snapshot()).toEqual(before);
     const undone = await s.waitJob(await s.call<JobStatus<UndoResult>>('imports.undo', { batchId: 1 }));
     expect(undone.result).toMatchObject({ leadsDeleted: 2 });
     expect((await s.snapshot()).leads.trim().split('\n')).toHaveLength(1);
-    await expect(s.waitJob(await s.call<JobStatus<UndoResult>>('imports.undo', { batchId: 1 }))).resolves.toMatchObject({ error: { code: 'imports.alreadyUndone' } });
+    await expect(s.waitJob(await s.call<JobStatus<UndoResult>>('imports.undo', { batchId: 1 }))).resolves.toMatchObject(
+      { error: { code: 'imports.alreadyUndone' } },
+    );
   });
 
   it('round-trips the interchange format exactly, formula-looking values and custom fields included', async () => {
@@ -101,7 +123,9 @@ describe('upsert, re-import and undo', () => {
     const first = await s.snapshot();
     const other = await session({ workspace: 'other.db' });
     try {
-      await other.importFiles([other.file('leads.csv', first.leads), other.file('stage_events.csv', first.events)], { preset: 'native' });
+      await other.importFiles([other.file('leads.csv', first.leads), other.file('stage_events.csv', first.events)], {
+        preset: 'native',
+      });
       expect(await other.snapshot()).toEqual(first);
     } finally {
       other.dispose();

@@ -41,7 +41,19 @@ describe('date parsing', () => {
   });
 
   it('refuses what is not a calendar date', () => {
-    for (const bad of ['2018-02-30', '31/04/2018', '13/13/2018', '2018-13-01', 'yesterday', '01-May', '20.máj', '25:00', '2018-02-01 24:30', '2/26/2018 13:00 PM', '12']) {
+    for (const bad of [
+      '2018-02-30',
+      '31/04/2018',
+      '13/13/2018',
+      '2018-13-01',
+      'yesterday',
+      '01-May',
+      '20.máj',
+      '25:00',
+      '2018-02-01 24:30',
+      '2/26/2018 13:00 PM',
+      '12',
+    ]) {
       expect(parseDate(bad, 'dmy', utc), bad).toBeNaN();
     }
     expect(parseDate('02/26/2018', 'dmy', utc)).toBeNaN();
@@ -58,20 +70,33 @@ describe('date parsing', () => {
     expect(iso(parseDate('2024-10-27 03:00', 'dmy', berlin))).toBe('2024-10-27T02:00:00.000Z');
     // A date alone is midnight there; an explicit offset wins over the zone.
     expect(iso(parseDate('2018-02-01', 'dmy', new ZoneClock('America/Sao_Paulo')))).toBe('2018-02-01T02:00:00.000Z');
-    expect(iso(parseDate('2018-02-01T00:00:00Z', 'dmy', new ZoneClock('America/Sao_Paulo')))).toBe('2018-02-01T00:00:00.000Z');
+    expect(iso(parseDate('2018-02-01T00:00:00Z', 'dmy', new ZoneClock('America/Sao_Paulo')))).toBe(
+      '2018-02-01T00:00:00.000Z',
+    );
   });
 
   it('gives back any instant from its wall time in the zone (the earliest one when an hour repeats)', () => {
-    const zones = ['Europe/Moscow', 'America/Sao_Paulo', 'Asia/Shanghai', 'America/New_York', 'Australia/Adelaide', 'America/St_Johns'];
+    const zones = [
+      'Europe/Moscow',
+      'America/Sao_Paulo',
+      'Asia/Shanghai',
+      'America/New_York',
+      'Australia/Adelaide',
+      'America/St_Johns',
+    ];
     const clocks = new Map(zones.map((z) => [z, new ZoneClock(z)]));
     fc.assert(
-      fc.property(fc.constantFrom(...zones), fc.integer({ min: Date.UTC(2000, 0, 1) / 1000, max: Date.UTC(2035, 0, 1) / 1000 }).map((s) => s * 1000), (zone, ms) => {
-        const wall = DateTime.fromMillis(ms, { zone }).toFormat('yyyy-MM-dd HH:mm:ss');
-        const parsed = parseDate(wall, 'dmy', clocks.get(zone)!);
-        expect(DateTime.fromMillis(parsed, { zone }).toFormat('yyyy-MM-dd HH:mm:ss')).toBe(wall);
-        expect(parsed).toBeLessThanOrEqual(ms);
-        expect(ms - parsed).toBeLessThanOrEqual(3_600_000);
-      }),
+      fc.property(
+        fc.constantFrom(...zones),
+        fc.integer({ min: Date.UTC(2000, 0, 1) / 1000, max: Date.UTC(2035, 0, 1) / 1000 }).map((s) => s * 1000),
+        (zone, ms) => {
+          const wall = DateTime.fromMillis(ms, { zone }).toFormat('yyyy-MM-dd HH:mm:ss');
+          const parsed = parseDate(wall, 'dmy', clocks.get(zone)!);
+          expect(DateTime.fromMillis(parsed, { zone }).toFormat('yyyy-MM-dd HH:mm:ss')).toBe(wall);
+          expect(parsed).toBeLessThanOrEqual(ms);
+          expect(ms - parsed).toBeLessThanOrEqual(3_600_000);
+        },
+      ),
       { numRuns: 400 },
     );
   });
@@ -83,14 +108,34 @@ describe('date parsing', () => {
 
 describe('day/month order inference', () => {
   it('is decided by a value that can only be one way', () => {
-    expect(inferDateOrder(['01/02/2018', '26/02/2018'])).toMatchObject({ order: 'dmy', example: '26/02/2018', conflict: null });
-    expect(inferDateOrder(['01/02/2018', '02/26/2018 7:00 PM'])).toMatchObject({ order: 'mdy', example: '02/26/2018 7:00 PM' });
+    expect(inferDateOrder(['01/02/2018', '26/02/2018'])).toMatchObject({
+      order: 'dmy',
+      example: '26/02/2018',
+      conflict: null,
+    });
+    expect(inferDateOrder(['01/02/2018', '02/26/2018 7:00 PM'])).toMatchObject({
+      order: 'mdy',
+      example: '02/26/2018 7:00 PM',
+    });
     expect(inferDateOrder(['01-02-2018', '20-10-2017'])).toMatchObject({ order: 'dmy' });
   });
 
   it('says when nothing tells, when nothing is ambiguous, and when a column mixes both', () => {
-    expect(inferDateOrder(['01/02/2018', '03/04/2018'])).toEqual({ order: null, example: null, conflict: null, ambiguousFormat: 2 });
-    expect(inferDateOrder(['2018-02-01', '2018-02-26'])).toEqual({ order: null, example: null, conflict: null, ambiguousFormat: 0 });
-    expect(inferDateOrder(['26/02/2018', '02/27/2018'])).toMatchObject({ example: '26/02/2018', conflict: '02/27/2018' });
+    expect(inferDateOrder(['01/02/2018', '03/04/2018'])).toEqual({
+      order: null,
+      example: null,
+      conflict: null,
+      ambiguousFormat: 2,
+    });
+    expect(inferDateOrder(['2018-02-01', '2018-02-26'])).toEqual({
+      order: null,
+      example: null,
+      conflict: null,
+      ambiguousFormat: 0,
+    });
+    expect(inferDateOrder(['26/02/2018', '02/27/2018'])).toMatchObject({
+      example: '26/02/2018',
+      conflict: '02/27/2018',
+    });
   });
 });

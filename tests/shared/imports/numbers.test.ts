@@ -35,7 +35,8 @@ describe('number parsing', () => {
   });
 
   it('refuses text, and grouping that contradicts the decimal separator', () => {
-    for (const bad of ['abc', '', '1,2,3', '12.34.56', '1.234,56', '--5', '5-', '1 23']) expect(parseNumber(bad, '.'), bad).toBeNull();
+    for (const bad of ['abc', '', '1,2,3', '12.34.56', '1.234,56', '--5', '5-', '1 23'])
+      expect(parseNumber(bad, '.'), bad).toBeNull();
     expect(parseNumber('1,234.56', ',')).toBeNull();
   });
 

@@ -64,18 +64,45 @@ describe('header synonyms', () => {
 describe('mapping suggestions', () => {
   it('map a wide export: fields, stage dates, and each target once', () => {
     const t = targets(['ID', 'Lead ID', 'Created date', 'Lead Source', 'MQL date', 'SAL date', 'Won date', 'Notes']);
-    expect(t).toMatchObject({ 'Lead ID': 'lead_id', 'Created date': 'created_at', 'Lead Source': 'source', 'MQL date': 'stage:mql', 'SAL date': 'stage:sal', 'Won date': 'stage:won', Notes: 'ignore' });
+    expect(t).toMatchObject({
+      'Lead ID': 'lead_id',
+      'Created date': 'created_at',
+      'Lead Source': 'source',
+      'MQL date': 'stage:mql',
+      'SAL date': 'stage:sal',
+      'Won date': 'stage:won',
+      Notes: 'ignore',
+    });
     // "ID" is a weaker name than "Lead ID" for the same target.
     expect(t.ID).toBe('ignore');
   });
 
   it('read a file with a stage column and a plain date column as one row per stage change', () => {
-    expect(targets(['Lead ID', 'Stage', 'Date', 'Reason'])).toEqual({ 'Lead ID': 'lead_id', Stage: 'stage', Date: 'entered_at', Reason: 'event_reason' });
-    expect(targets(['Deal ID', 'Deal Stage', 'Close Date', 'Amount'])).toMatchObject({ 'Deal Stage': 'status', 'Close Date': 'status_at' });
+    expect(targets(['Lead ID', 'Stage', 'Date', 'Reason'])).toEqual({
+      'Lead ID': 'lead_id',
+      Stage: 'stage',
+      Date: 'entered_at',
+      Reason: 'event_reason',
+    });
+    expect(targets(['Deal ID', 'Deal Stage', 'Close Date', 'Amount'])).toMatchObject({
+      'Deal Stage': 'status',
+      'Close Date': 'status_at',
+    });
   });
 
   it('use a preset for the labels it knows and synonyms for the rest', () => {
-    const t = targets(['Record ID', 'Create Date', 'Original Source', 'Lifecycle Stage', 'Became a Marketing Qualified Lead Date', 'Lead Status', 'Segmento'], 'hubspot-contacts');
+    const t = targets(
+      [
+        'Record ID',
+        'Create Date',
+        'Original Source',
+        'Lifecycle Stage',
+        'Became a Marketing Qualified Lead Date',
+        'Lead Status',
+        'Segmento',
+      ],
+      'hubspot-contacts',
+    );
     expect(t).toMatchObject({
       'Record ID': 'lead_id',
       'Create Date': 'created_at',
@@ -88,18 +115,69 @@ describe('mapping suggestions', () => {
 
   it('keep every other column of a native file as a custom field, and do not take a wide export for one', () => {
     const t = targets(['lead_id', 'created_at', 'source', 'Industry', 'custom.source']);
-    expect(t).toEqual({ lead_id: 'lead_id', created_at: 'created_at', source: 'source', Industry: 'custom:Industry', 'custom.source': 'custom:source' });
+    expect(t).toEqual({
+      lead_id: 'lead_id',
+      created_at: 'created_at',
+      source: 'source',
+      Industry: 'custom:Industry',
+      'custom.source': 'custom:source',
+    });
     expect(suggestFileMapping(['lead_id', 'created_at', 'mql_date'], stages).preset).toBeNull();
   });
 });
 
 describe('built-in presets', () => {
   it('are detected from the real column labels of each export', () => {
-    expect(detectPreset(['Record ID', 'First Name', 'Last Name', 'Email', 'Contact owner', 'Lifecycle Stage', 'Became a Lead Date'])).toBe('hubspot-contacts');
-    expect(detectPreset(['Record ID', 'Deal Name', 'Deal Stage', 'Close Date', 'Deal owner', 'Amount', 'Pipeline'])).toBe('hubspot-deals');
-    expect(detectPreset(['Lead ID', 'Lead Owner', 'First Name', 'Company / Account', 'Lead Status', 'Lead Source', 'Create Date'])).toBe('salesforce-leads');
-    expect(detectPreset(['Opportunity Owner', 'Account Name', 'Opportunity Name', 'Stage', 'Fiscal Period', 'Amount', 'Probability (%)', 'Close Date', 'Created Date'])).toBe('salesforce-opportunities');
-    expect(detectPreset(['Deal - ID', 'Deal - Title', 'Deal - Value', 'Deal - Currency', 'Deal - Stage', 'Deal - Status', 'Deal - Deal created', 'Deal - Won time'])).toBe('pipedrive-deals');
+    expect(
+      detectPreset([
+        'Record ID',
+        'First Name',
+        'Last Name',
+        'Email',
+        'Contact owner',
+        'Lifecycle Stage',
+        'Became a Lead Date',
+      ]),
+    ).toBe('hubspot-contacts');
+    expect(
+      detectPreset(['Record ID', 'Deal Name', 'Deal Stage', 'Close Date', 'Deal owner', 'Amount', 'Pipeline']),
+    ).toBe('hubspot-deals');
+    expect(
+      detectPreset([
+        'Lead ID',
+        'Lead Owner',
+        'First Name',
+        'Company / Account',
+        'Lead Status',
+        'Lead Source',
+        'Create Date',
+      ]),
+    ).toBe('salesforce-leads');
+    expect(
+      detectPreset([
+        'Opportunity Owner',
+        'Account Name',
+        'Opportunity Name',
+        'Stage',
+        'Fiscal Period',
+        'Amount',
+        'Probability (%)',
+        'Close Date',
+        'Created Date',
+      ]),
+    ).toBe('salesforce-opportunities');
+    expect(
+      detectPreset([
+        'Deal - ID',
+        'Deal - Title',
+        'Deal - Value',
+        'Deal - Currency',
+        'Deal - Stage',
+        'Deal - Status',
+        'Deal - Deal created',
+        'Deal - Won time',
+      ]),
+    ).toBe('pipedrive-deals');
     expect(detectPreset(['lead_id', 'stage', 'entered_at'])).toBe('native');
     expect(detectPreset(['Name', 'Email'])).toBeNull();
   });
@@ -111,14 +189,29 @@ describe('built-in presets', () => {
       'Country/Region': 'country',
       'HubSpot Score': 'score',
     });
-    expect(targets(['Deal - ID', 'Deal - Creation date', 'Deal - Won time', 'Deal - Lost time', 'Deal - Lost reason'], 'pipedrive-deals')).toEqual({
+    expect(
+      targets(
+        ['Deal - ID', 'Deal - Creation date', 'Deal - Won time', 'Deal - Lost time', 'Deal - Lost reason'],
+        'pipedrive-deals',
+      ),
+    ).toEqual({
       'Deal - ID': 'lead_id',
       'Deal - Creation date': 'created_at',
       'Deal - Won time': 'stage:won',
       'Deal - Lost time': 'stage:lost',
       'Deal - Lost reason': 'outcome_reason',
     });
-    const deals = suggestFileMapping(['Deal ID', 'Deal Stage', 'Close Date', 'Date entered "Closed Won (Sales Pipeline)"', 'Date entered "Appointment Scheduled (Sales Pipeline)"'], stages, 'hubspot-deals');
+    const deals = suggestFileMapping(
+      [
+        'Deal ID',
+        'Deal Stage',
+        'Close Date',
+        'Date entered "Closed Won (Sales Pipeline)"',
+        'Date entered "Appointment Scheduled (Sales Pipeline)"',
+      ],
+      stages,
+      'hubspot-deals',
+    );
     expect(Object.fromEntries(deals.columns.map((c) => [c.column, c.target]))).toMatchObject({
       'Date entered "Closed Won (Sales Pipeline)"': 'stage:won',
       'Date entered "Appointment Scheduled (Sales Pipeline)"': 'stage:sal',

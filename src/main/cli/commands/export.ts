@@ -24,14 +24,22 @@ export const exportCommand: Command = {
       status = await ctx.call<JobStatus<ExportResult>>('jobs.get', { id: started.id });
     }
     if (status.state === 'cancelled') throw new AppError('jobs.cancelled');
-    if (!status.result) throw errorFromPayload(status.error ?? { code: 'internal', params: {}, message: 'export failed' });
+    if (!status.result)
+      throw errorFromPayload(status.error ?? { code: 'internal', params: {}, message: 'export failed' });
     fs.mkdirSync(out, { recursive: true });
     const written = status.result.files.map((f) => {
       const target = path.join(out, f.name);
       fs.copyFileSync(ctx.runtime.files.pathOf(f.id), target);
       return target;
     });
-    if (ctx.json) ctx.out(JSON.stringify({ ok: true, value: { files: written, leads: status.result.leads, stageEvents: status.result.stageEvents } }, null, 2));
+    if (ctx.json)
+      ctx.out(
+        JSON.stringify(
+          { ok: true, value: { files: written, leads: status.result.leads, stageEvents: status.result.stageEvents } },
+          null,
+          2,
+        ),
+      );
     else {
       ctx.out(ctx.t('imports.cli.exported', { dir: out }));
       ctx.out(

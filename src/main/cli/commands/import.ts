@@ -9,7 +9,17 @@ import { importMappingSchema, type ImportMappingInput } from '../../../shared/im
 import type { ImportProgress, ImportResult } from '../../../shared/imports/types';
 import { issueMessage } from '../../imports/report';
 
-const DELIMITER_NAMES: Record<string, ',' | ';' | '\t' | '|'> = { ',': ',', comma: ',', ';': ';', semicolon: ';', '\t': '\t', tab: '\t', '\\t': '\t', '|': '|', pipe: '|' };
+const DELIMITER_NAMES: Record<string, ',' | ';' | '\t' | '|'> = {
+  ',': ',',
+  comma: ',',
+  ';': ';',
+  semicolon: ';',
+  '\t': '\t',
+  tab: '\t',
+  '\\t': '\t',
+  '|': '|',
+  pipe: '|',
+};
 
 function readMapping(file: string): ImportMappingInput {
   let raw: unknown;
@@ -21,7 +31,10 @@ function readMapping(file: string): ImportMappingInput {
   const parsed = importMappingSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new AppError('imports.badMappingFile', { path: file, detail: `${issue?.path.join('.') ?? ''}: ${issue?.message ?? ''}` });
+    throw new AppError('imports.badMappingFile', {
+      path: file,
+      detail: `${issue?.path.join('.') ?? ''}: ${issue?.message ?? ''}`,
+    });
   }
   // The dispatcher validates again; pass the input form, not the defaults-filled one.
   return parsed.data;
@@ -46,14 +59,21 @@ async function waitWithProgress(ctx: CliContext, jobId: string): Promise<JobStat
         last = Date.now();
         const p = await ctx.call<ImportProgress>('imports.progress', { jobId });
         ctx.err(
-          ctx.t(p.phase === 'committing' ? 'imports.cli.committing' : p.phase === 'indexing' ? 'imports.cli.indexing' : 'imports.cli.progress', {
-            file: p.file,
-            rows: fmt(ctx, p.rows),
-            percent: Math.floor(p.percent),
-            rate: fmt(ctx, Math.round(p.rowsPerSecond)),
-            mb: (p.bytes / 1e6).toLocaleString(ctx.locale, { maximumFractionDigits: 1 }),
-            totalMb: (p.totalBytes / 1e6).toLocaleString(ctx.locale, { maximumFractionDigits: 1 }),
-          }),
+          ctx.t(
+            p.phase === 'committing'
+              ? 'imports.cli.committing'
+              : p.phase === 'indexing'
+                ? 'imports.cli.indexing'
+                : 'imports.cli.progress',
+            {
+              file: p.file,
+              rows: fmt(ctx, p.rows),
+              percent: Math.floor(p.percent),
+              rate: fmt(ctx, Math.round(p.rowsPerSecond)),
+              mb: (p.bytes / 1e6).toLocaleString(ctx.locale, { maximumFractionDigits: 1 }),
+              totalMb: (p.totalBytes / 1e6).toLocaleString(ctx.locale, { maximumFractionDigits: 1 }),
+            },
+          ),
         );
       }
       await new Promise((resolve) => setTimeout(resolve, 100));
@@ -78,15 +98,38 @@ function printResult(ctx: CliContext, r: ImportResult, reportPath: string | null
     [t('imports.cli.rowsRejected'), fmt(ctx, c.rowsRejected)],
   ];
   if (c.footerRowsSkipped > 0) rows.push([t('imports.cli.footerRowsSkipped'), fmt(ctx, c.footerRowsSkipped)]);
-  rows.push([t('imports.cli.duration'), t('imports.cli.seconds', { seconds: (r.durationMs / 1000).toLocaleString(ctx.locale, { maximumFractionDigits: 1 }) })]);
+  rows.push([
+    t('imports.cli.duration'),
+    t('imports.cli.seconds', {
+      seconds: (r.durationMs / 1000).toLocaleString(ctx.locale, { maximumFractionDigits: 1 }),
+    }),
+  ]);
   ctx.out(t(`imports.cli.status.${r.status}`, { batch: r.batchId ?? '' }));
   ctx.out(table(rows));
   for (const d of r.dateDecisions) {
-    if (d.basis === 'data' || d.basis === 'assumed') ctx.out(t(`imports.cli.dateOrder.${d.basis}`, { file: d.file, column: d.column, order: t(`imports.dateOrder.${d.order}`), example: d.example ?? '' }));
-    if (d.conflict) ctx.out(t('imports.cli.dateOrder.conflict', { file: d.file, column: d.column, example: d.example ?? '', conflict: d.conflict }));
+    if (d.basis === 'data' || d.basis === 'assumed')
+      ctx.out(
+        t(`imports.cli.dateOrder.${d.basis}`, {
+          file: d.file,
+          column: d.column,
+          order: t(`imports.dateOrder.${d.order}`),
+          example: d.example ?? '',
+        }),
+      );
+    if (d.conflict)
+      ctx.out(
+        t('imports.cli.dateOrder.conflict', {
+          file: d.file,
+          column: d.column,
+          example: d.example ?? '',
+          conflict: d.conflict,
+        }),
+      );
   }
-  for (const v of r.unmappedStages.slice(0, 10)) ctx.out(t('imports.cli.unmappedStage', { column: v.column, value: v.value, count: v.count }));
-  for (const v of r.unknownReasons.slice(0, 10)) ctx.out(t('imports.cli.unknownReason', { column: v.column, value: v.value, count: v.count }));
+  for (const v of r.unmappedStages.slice(0, 10))
+    ctx.out(t('imports.cli.unmappedStage', { column: v.column, value: v.value, count: v.count }));
+  for (const v of r.unknownReasons.slice(0, 10))
+    ctx.out(t('imports.cli.unknownReason', { column: v.column, value: v.value, count: v.count }));
   for (const i of r.issues.slice(0, 10)) ctx.err(`  ${i.file}:${i.row} [${i.column}] ${issueMessage(ctx.t, i)}`);
   if (c.issues > 10) ctx.err(t('imports.cli.moreIssues', { count: fmt(ctx, c.issues - 10) }));
   if (reportPath) ctx.err(t('imports.cli.reportWritten', { path: reportPath }));
@@ -121,38 +164,55 @@ export const importCommand: Command = {
     if (positionals.length === 0) throw new AppError('imports.noFiles');
     if (values.preset && values.mapping) throw new AppError('imports.presetAndMapping');
     const delimiter = values.delimiter === undefined ? undefined : DELIMITER_NAMES[values.delimiter];
-    if (values.delimiter !== undefined && delimiter === undefined) throw new AppError('cli.badOption', { option: 'delimiter', value: values.delimiter, expected: ', ; tab |' });
+    if (values.delimiter !== undefined && delimiter === undefined)
+      throw new AppError('cli.badOption', { option: 'delimiter', value: values.delimiter, expected: ', ; tab |' });
     const mapping = values.mapping ? readMapping(absolute(values.mapping)) : undefined;
     const refs = positionals.map((f) => ctx.runtime.files.registerPath(absolute(f)));
 
     const created = !fs.existsSync(workspace);
-    if (created) await ctx.call<WorkspaceInfo>('workspace.create', { path: workspace, ...(values['time-zone'] ? { timeZone: values['time-zone'] } : {}) });
+    if (created)
+      await ctx.call<WorkspaceInfo>('workspace.create', {
+        path: workspace,
+        ...(values['time-zone'] ? { timeZone: values['time-zone'] } : {}),
+      });
     else await ctx.call<WorkspaceInfo>('workspace.open', { path: workspace });
 
     let keep = false;
     try {
       const input = {
-        files: refs.map((r) => ({ fileId: r.id, ...(values.encoding ? { encoding: values.encoding } : {}), ...(delimiter ? { delimiter } : {}), ...(values.sheet ? { sheet: values.sheet } : {}) })),
+        files: refs.map((r) => ({
+          fileId: r.id,
+          ...(values.encoding ? { encoding: values.encoding } : {}),
+          ...(delimiter ? { delimiter } : {}),
+          ...(values.sheet ? { sheet: values.sheet } : {}),
+        })),
         ...(values.preset ? { preset: values.preset } : {}),
         ...(mapping ? { mapping } : {}),
         locale: ctx.locale,
       };
       const started = values['dry-run']
         ? await ctx.call<JobStatus<ImportResult>>('imports.validate', input)
-        : await ctx.call<JobStatus<ImportResult>>('imports.apply', { ...input, onInvalid: values['skip-invalid'] ? 'skipInvalid' : 'reject' });
+        : await ctx.call<JobStatus<ImportResult>>('imports.apply', {
+            ...input,
+            onInvalid: values['skip-invalid'] ? 'skipInvalid' : 'reject',
+          });
       const status = await waitWithProgress(ctx, started.id);
       if (status.state === 'cancelled') throw new AppError('jobs.cancelled');
-      if (status.state === 'failed' || status.error) throw errorFromPayload(status.error ?? { code: 'internal', params: {}, message: 'import failed' });
+      if (status.state === 'failed' || status.error)
+        throw errorFromPayload(status.error ?? { code: 'internal', params: {}, message: 'import failed' });
       const result = status.result;
       if (!result) throw new AppError('internal', { detail: 'import finished without a result' });
       let reportPath: string | null = null;
       if (result.reportFile) {
-        reportPath = values.report ? absolute(values.report) : `${workspace}.import-report-${new Date().toISOString().replace(/[-:]/g, '').slice(0, 15)}.csv`;
+        reportPath = values.report
+          ? absolute(values.report)
+          : `${workspace}.import-report-${new Date().toISOString().replace(/[-:]/g, '').slice(0, 15)}.csv`;
         fs.mkdirSync(path.dirname(reportPath), { recursive: true });
         fs.copyFileSync(ctx.runtime.files.pathOf(result.reportFile.id), reportPath);
       }
       keep = result.status === 'applied' || !created;
-      if (ctx.json) ctx.out(JSON.stringify({ ok: result.status !== 'rejected', value: { ...result, reportPath } }, null, 2));
+      if (ctx.json)
+        ctx.out(JSON.stringify({ ok: result.status !== 'rejected', value: { ...result, reportPath } }, null, 2));
       else printResult(ctx, result, reportPath);
       if (result.status === 'rejected') return 1;
       if (result.status === 'validated' && result.counts.issues > 0) return 1;
@@ -161,7 +221,8 @@ export const importCommand: Command = {
       if (created && !keep) {
         // Nothing was imported into a workspace this command created: do not leave an empty file behind.
         await ctx.call('workspace.close', {});
-        for (const f of [workspace, `${workspace}-wal`, `${workspace}-shm`, `${workspace}.lock`]) fs.rmSync(f, { force: true });
+        for (const f of [workspace, `${workspace}-wal`, `${workspace}-shm`, `${workspace}.lock`])
+          fs.rmSync(f, { force: true });
         fs.rmSync(`${workspace}.backups`, { recursive: true, force: true });
       }
     }
