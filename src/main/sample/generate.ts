@@ -7,6 +7,7 @@ import { HOUR, dayNumber, defaultEndDay, isoDate } from './calendar';
 import { WORKSPACE_NAME, WORKSPACE_TIME_ZONE } from './catalog';
 import { insertDefinitions, insertReasons } from './definitions';
 import { insertMeetings } from './meetings';
+import { freezeSampleSnapshots } from './snapshots';
 import { SampleRepository } from './repository';
 import { simulateLead, type StageKey } from './story';
 import { buildTimeline, type Timeline } from './timeline';
@@ -167,6 +168,7 @@ function write(
     indexes.rebuild(deferred);
     const meetings = insertMeetings(repo, timeline);
     insertDefinitions(repo, timeline, options.leads, meetings.lastEndedAt + 2 * HOUR);
+    freezeSampleSnapshots(ws);
     repo.setBatchCounts(batchId, counts);
     return { leads: counts.leads, stageEvents: counts.stageEvents, meetings: meetings.count };
   })();

@@ -1,5 +1,7 @@
 import { MINUTE, isoDate, weekday } from './calendar';
 import { PEOPLE, SLOW_OWNER } from './catalog';
+import type { CarriedPoint } from '../../shared/meetings/agenda';
+import { leftOver, sampleAgenda, sampleRatings } from './meeting-records';
 import type { SampleRepository } from './repository';
 import type { Timeline } from './timeline';
 
@@ -114,14 +116,15 @@ interface Carried {
  * records a meeting: its records while it runs, then ended (after which triggers freeze it). Items
  * still open at the end are `carried`, and the next meeting starts with an open copy of each
  * (`carried_from_id`, same text, owner and due date) that it marks done, not done or carried again;
- * the last meeting's carried items wait for the next meeting the user plans. Snapshots stay empty
- * and agendas `[]`: the meetings feature freezes figures itself. Returns when the last one ended
- * (the MQL v3 proposal follows it).
+ * the last meeting's carried items wait for the next meeting the user plans. Each meeting keeps its
+ * agenda clock and ratings (meeting-records.ts); snapshots are frozen once the definitions exist
+ * (snapshots.ts). Returns when the last one ended (the MQL v3 proposal follows it).
  */
 export function insertMeetings(repo: SampleRepository, timeline: Timeline): { count: number; lastEndedAt: number } {
   const { office } = timeline;
   const days = meetingDays(timeline);
   let carried: Carried[] = [];
+  let points: CarriedPoint[] = [];
   let lastEndedAt = 0;
   script(isoDate(timeline.dipFromDay)).forEach((spec, i) => {
     const day = days[i]!;
@@ -168,7 +171,10 @@ export function insertMeetings(repo: SampleRepository, timeline: Timeline): { co
       });
       next.push({ id, text: item.text, owner: item.owner, dueDate });
     });
-    repo.endMeeting(meetingId, endedAt);
+    for (const r of sampleRatings(i, endedAt - 3 * MINUTE)) repo.insertRating({ meetingId, ...r });
+    const agenda = sampleAgenda(i, startedAt, endedAt, points);
+    repo.endMeeting(meetingId, endedAt, JSON.stringify(agenda));
+    points = leftOver(agenda, meetingId);
     carried = next;
     lastEndedAt = endedAt;
   });

@@ -72,6 +72,7 @@ export class SampleRepository {
   private readonly insertRevisionStmt;
   private readonly insertMeetingStmt;
   private readonly endMeetingStmt;
+  private readonly insertRatingStmt;
   private readonly insertDecisionStmt;
   private readonly insertActionItemStmt;
 
@@ -130,7 +131,10 @@ export class SampleRepository {
        VALUES (@title, @weekStart, 'in_progress', @startedAt, @attendees, '[]', @notes, @createdAt)`,
     );
     this.endMeetingStmt = db.prepare(
-      "UPDATE meetings SET status = 'ended', ended_at = @endedAt WHERE id = @id AND status = 'in_progress'",
+      "UPDATE meetings SET status = 'ended', ended_at = @endedAt, agenda = @agenda WHERE id = @id AND status = 'in_progress'",
+    );
+    this.insertRatingStmt = db.prepare(
+      'INSERT INTO meeting_ratings (meeting_id, attendee, rating, rated_at) VALUES (@meetingId, @attendee, @rating, @ratedAt)',
     );
     this.insertDecisionStmt = db.prepare(
       "INSERT INTO decisions (meeting_id, text, status, created_at) VALUES (@meetingId, @text, 'in_force', @createdAt)",
@@ -217,8 +221,13 @@ export class SampleRepository {
     return Number(this.insertMeetingStmt.run(m).lastInsertRowid);
   }
 
-  endMeeting(id: number, endedAt: number): void {
-    this.endMeetingStmt.run({ id, endedAt });
+  /** `agenda`: the meeting's agenda clock as JSON (see src/shared/meetings/agenda.ts). */
+  endMeeting(id: number, endedAt: number, agenda: string): void {
+    this.endMeetingStmt.run({ id, endedAt, agenda });
+  }
+
+  insertRating(r: { meetingId: number; attendee: string; rating: number; ratedAt: number }): void {
+    this.insertRatingStmt.run(r);
   }
 
   insertDecision(d: { meetingId: number; text: string; createdAt: number }): number {

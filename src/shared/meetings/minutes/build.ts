@@ -4,7 +4,7 @@ import { dateTime, longDate } from '../../documents/format';
 import type { ProportionChange } from '../../metrics/stats';
 import { MeetingWords } from '../describe';
 import type { ActionItem, DefinitionVersion, MeetingDetail, Snapshot } from '../types';
-import { list, paragraph, quote, table, type Block, type MinutesDocument, type Section } from './document';
+import { entries, list, paragraph, quote, table, type Block, type MinutesDocument, type Section } from './document';
 
 /**
  * The minutes of a started meeting in its language: attendees, agenda and time, the scorecard and
@@ -76,6 +76,7 @@ export function buildMinutes(input: MinutesInput): MinutesDocument {
         f.minutes(st.spentMs),
         st.reachedAt === null ? t('minutes.notReached') : f.at(st.reachedAt),
       ]),
+      ['left', 'right', 'right', 'left'],
     ),
   ]);
 
@@ -93,7 +94,7 @@ export function buildMinutes(input: MinutesInput): MinutesDocument {
     ];
   });
   add('scorecard', t('minutes.scorecard'), [
-    table([t('minutes.measure'), t('minutes.goal'), t('minutes.thisWeek'), t('minutes.status'), t('minutes.lastWeeks', { weeks: s.scorecard.weeks.length })], measureRows),
+    table([t('minutes.measure'), t('minutes.goal'), t('minutes.thisWeek'), t('minutes.status'), t('minutes.lastWeeks', { weeks: s.scorecard.weeks.length })], measureRows, ['left', 'right', 'right', 'left', 'left']),
   ]);
 
   const sla = r.sla;
@@ -148,16 +149,22 @@ export function buildMinutes(input: MinutesInput): MinutesDocument {
       ? table(
           [t('minutes.outcome'), t('minutes.reason'), t('minutes.count'), t('minutes.share')],
           r.winloss.map((x) => [t(`meetings.figure.${x.outcome}`), w.reason(x.outcome, x.reason), f.int(x.count), f.pct(x.share)]),
+          ['left', 'left', 'right', 'right'],
         )
       : paragraph(t('minutes.none')),
     paragraph(t('minutes.noReasonShare', { share: f.pct(r.no_reason.rate), n: f.int(r.no_reason.numerator), d: f.int(r.no_reason.denominator) })),
   ]);
 
   const since = s.sinceLast;
-  const itemRow = (i: ActionItem) => [i.text, i.owner, f.day(i.dueDate), t(`meetings.itemStatus.${i.status}`)];
+  const itemEntry = (i: ActionItem, more: ReadonlyArray<readonly [string, string]> = []) => ({
+    text: i.text,
+    facts: [[t('minutes.owner'), i.owner], [t('minutes.due'), f.day(i.dueDate)], [t('minutes.status'), t(`meetings.itemStatus.${i.status}`)], ...more]
+      .filter(([, value]) => value !== '')
+      .map(([label, value]) => t('minutes.fact', { label, value })),
+  });
   add('since', t('minutes.sinceLast'), [
     paragraph(since.previousMeeting ? t('minutes.previousMeeting', { title: since.previousMeeting.title, week: since.previousMeeting.week }) : t('minutes.noPreviousMeeting')),
-    ...(since.previousItems.length ? [table([t('minutes.item'), t('minutes.owner'), t('minutes.due'), t('minutes.status')], since.previousItems.map(itemRow), ['left', 'left', 'left', 'left'])] : []),
+    ...(since.previousItems.length ? [entries(since.previousItems.map((i) => itemEntry(i)))] : []),
     paragraph(t('minutes.decisionsInForce')),
     since.decisionsInForce.length ? list(since.decisionsInForce.map((d) => `${d.text} (${d.meeting.title})`)) : paragraph(t('minutes.none')),
   ]);
@@ -193,10 +200,13 @@ export function buildMinutes(input: MinutesInput): MinutesDocument {
 
   add('actions', t('minutes.actionItems'), [
     m.actionItems.length
-      ? table(
-          [t('minutes.item'), t('minutes.owner'), t('minutes.due'), t('minutes.status'), t('minutes.carriedFrom'), t('minutes.link')],
-          m.actionItems.map((i) => [...itemRow(i), i.carriedFromMeetingId === null ? '' : meetingTitle(i.carriedFromMeetingId), w.link(i.link)]),
-          ['left', 'left', 'left', 'left', 'left', 'left'],
+      ? entries(
+          m.actionItems.map((i) =>
+            itemEntry(i, [
+              [t('minutes.carriedFrom'), i.carriedFromMeetingId === null ? '' : meetingTitle(i.carriedFromMeetingId)],
+              [t('minutes.link'), w.link(i.link)],
+            ]),
+          ),
         )
       : paragraph(t('minutes.none')),
   ]);

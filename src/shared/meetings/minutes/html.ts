@@ -32,6 +32,9 @@ th, td { border-bottom: 0.5pt solid #dde2ea; padding: 1mm 1.6mm; vertical-align:
 th { background: #f1f3f7; font-weight: 600; }
 .r { text-align: right; font-variant-numeric: tabular-nums; }
 .cellbreak { white-space: pre-wrap; }
+.entry { margin: 0 0 2.2mm; padding: 1.2mm 0 1.2mm 3mm; border-left: 1.5pt solid #c8ceda; break-inside: avoid; }
+.entry-text { margin: 0 0 0.6mm; font-weight: 600; white-space: pre-wrap; }
+.entry-facts { margin: 0; color: #4a5568; }
 footer { margin-top: 6mm; color: #5b6577; font-size: 8pt; }
 `;
 
@@ -41,6 +44,13 @@ function block(b: Block): string {
       return `<p>${h(b.text)}</p>`;
     case 'quote':
       return `<blockquote>${h(b.text)}</blockquote>`;
+    case 'entries':
+      return b.entries
+        .map((e) => {
+          const facts = e.facts.map((f) => `<span>${h(f)}</span>`);
+          return `<div class="entry"><p class="entry-text">${h(e.text)}</p><p class="entry-facts">${facts.join(' · ')}</p></div>`;
+        })
+        .join('');
     case 'list': {
       const tag = b.ordered ? 'ol' : 'ul';
       return `<${tag}>${b.items.map((i) => `<li class="cellbreak">${h(i)}</li>`).join('')}</${tag}>`;

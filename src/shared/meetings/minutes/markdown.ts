@@ -23,6 +23,13 @@ function block(b: Block): string {
         .join('\n');
     case 'list':
       return b.items.map((item, i) => `${b.ordered ? `${i + 1}.` : '-'} ${cell(item)}`).join('\n');
+    case 'entries':
+      return b.entries
+        .map((e) => {
+          const facts = e.facts.map(cell);
+          return `- **${cell(e.text)}**${facts.length ? `  \n  ${facts.join(' · ')}` : ''}`;
+        })
+        .join('\n');
     case 'table': {
       const row = (cells: readonly string[]) => `| ${cells.map(cell).join(' | ')} |`;
       const rule = `| ${b.header.map((_, i) => (b.align[i] === 'right' ? '---:' : '---')).join(' | ')} |`;
