@@ -5,16 +5,20 @@ import { AppError } from '../../../shared/errors';
 import { ruleText } from '../../../shared/documents/rule-text';
 import type { DefinitionsExport } from '../../../shared/definitions/exchange';
 import type { DefinitionDetail, DefinitionSummary, ImportResult, RevisionInfo } from '../../../shared/definitions/types';
+import type { WorkspaceInfo } from '../../../shared/domain/types';
 
 type Values = Record<string, string | boolean | undefined>;
 const str = (v: Values, k: string): string | undefined => (typeof v[k] === 'string' ? v[k] : undefined);
 
+/** Dates are days in the workspace's time zone, as the app shows them. */
+let zone = 'UTC';
 function day(ctx: CliContext, ms: number | null): string {
-  return ms === null ? ctx.t('definitions.cli.onApproval') : new Intl.DateTimeFormat(ctx.locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(ms);
+  return ms === null ? ctx.t('definitions.cli.onApproval') : new Intl.DateTimeFormat(ctx.locale, { dateStyle: 'medium', timeZone: zone }).format(ms);
 }
 
 async function open(ctx: CliContext, values: Values, readOnly: boolean): Promise<void> {
-  await ctx.call('workspace.open', { path: absolute(requireOption(str(values, 'workspace'), 'workspace')), readOnly });
+  const info = await ctx.call<WorkspaceInfo>('workspace.open', { path: absolute(requireOption(str(values, 'workspace'), 'workspace')), readOnly });
+  zone = info.timeZone;
 }
 
 async function list(ctx: CliContext, values: Values): Promise<number> {

@@ -5,7 +5,8 @@ import type { Migration } from '../migrate';
  * - who rejected or withdrew a revision and why, and when it was proposed;
  * - the freeze trigger of migration 1, widened: the rationale is frozen with the body, and a
  *   proposal made "effective on approval" (no date) gets its date exactly once, when approved;
- * - status changes only along the lifecycle, and approvals are written once.
+ * - status changes only along the lifecycle, only with both approvals to an agreed status, and
+ *   approvals are written once.
  * The service checks all of this first with clear messages; the triggers are the last line.
  */
 export const m004Definitions: Migration = {
@@ -44,6 +45,13 @@ WHEN NEW.status IS NOT OLD.status AND NOT (
   OR (OLD.status = 'effective' AND NEW.status = 'superseded'))
 BEGIN
   SELECT RAISE(ABORT, 'definition revision status cannot change this way');
+END;
+CREATE TRIGGER definition_revisions_agreed_by_both
+BEFORE UPDATE OF status ON definition_revisions
+WHEN NEW.status IN ('approved', 'effective', 'superseded')
+  AND (NEW.marketing_approved_by IS NULL OR NEW.sales_approved_by IS NULL OR NEW.effective_from IS NULL)
+BEGIN
+  SELECT RAISE(ABORT, 'a revision is agreed only with both approvals and a date');
 END;
 CREATE TRIGGER definition_revisions_approvals_once
 BEFORE UPDATE OF marketing_approved_by, marketing_approved_at, sales_approved_by, sales_approved_at ON definition_revisions

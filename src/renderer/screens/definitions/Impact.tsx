@@ -1,0 +1,379 @@
+import { useCallback, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { DefinitionDetail, OwnerLoad, PreviewVersion, RulePreview, SlaPreview } from '../../../shared/definitions/types';
+import type { Proportion } from '../../../shared/metrics/stats';
+import { useApi, useLocale } from '../../app-context';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { Spinner } from '../../components/Spinner';
+import { formatDate, formatDateRange, formatDecimal, formatInteger, formatPercent } from '../../format';
+import { useWorkspace } from '../../use-workspace';
+import { RateWithInterval, stageName } from './labels';
+import { PreviewChart, SERIES_COLORS } from './PreviewChart';
+import { useLoaded } from './use-async';
+
+const WEEK_CHOICES = [4, 8, 12, 26] as const;
+
+type T = ReturnType<typeof useTranslation>['t'];
+
+function versionName(t: T, detail: DefinitionDetail, v: PreviewVersion): string {
+  if (v.version === null) return t('definitions.impact.noVersion');
+  const r = detail.revisions.find((x) => x.id === v.revisionId);
+  return t('definitions.impact.versionStatus', { version: v.version, status: r ? t(`definitions.status.${r.status}`) : '' });
+}
+
+function signed(locale: string, n: number, digits = 0): string {
+  return new Intl.NumberFormat(locale, { signDisplay: 'exceptZero', maximumFractionDigits: digits, minimumFractionDigits: digits }).format(n);
+}
+
+/** A rate change in percentage points, or a dash. */
+function points(t: T, locale: string, a: Proportion, b: Proportion): string {
+  if (a.rate === null || b.rate === null) return '—';
+  return t('definitions.impact.points', { value: signed(locale, (b.rate - a.rate) * 100, 1) });
+}
+
+function Delta({ value, text }: { value: number; text: string }) {
+  return <span className={value > 0 ? 'defs-delta up' : value < 0 ? 'defs-delta down' : 'defs-delta'}>{text}</span>;
+}
+
+function weekLabel(locale: string, from: string): string {
+  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(Date.parse(`${from}T00:00:00Z`));
+}
+
+function RuleImpact({ p, detail }: { p: RulePreview; detail: DefinitionDetail }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const workspace = useWorkspace();
+  const b = p.totals.baseline;
+  const c = p.totals.candidate;
+  const stage = stageName(workspace, p.stage, locale);
+  const next = p.nextStage ? stageName(workspace, p.nextStage, locale) : null;
+  const won = p.wonStage ? stageName(workspace, p.wonStage, locale) : null;
+  const names = { baseline: versionName(t, detail, p.baseline), candidate: versionName(t, detail, p.candidate) };
+  const count = (n: number, perWeek: number) => `${formatInteger(locale, n)} (${t('definitions.impact.perWeekValue', { value: formatDecimal(locale, perWeek) })})`;
+  const integer = useCallback((v: number) => formatInteger(locale, v), [locale]);
+  const load = (o: OwnerLoad) => formatDecimal(locale, o.perWeek);
+  const follow = (o: OwnerLoad) => (o.followup && o.followup.rate !== null ? formatPercent(locale, o.followup.rate, 0) : '—');
+  return (
+    <div className="defs-impact-body">
+      <div className="defs-table-wrap card">
+        <table className="table defs-impact-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('definitions.impact.figure')}</th>
+              <th scope="col" className="num">
+                <span className="defs-swatch" style={{ background: SERIES_COLORS.baseline }} />
+                {names.baseline}
+              </th>
+              <th scope="col" className="num">
+                <span className="defs-swatch" style={{ background: SERIES_COLORS.candidate }} />
+                {names.candidate}
+              </th>
+              <th scope="col" className="num">
+                {t('definitions.impact.change')}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            <tr>
+              <th scope="row">{t('definitions.impact.qualifying', { stage })}</th>
+              <td className="num">{count(b.qualifying, b.perWeek)}</td>
+              <td className="num">{count(c.qualifying, c.perWeek)}</td>
+              <td className="num">
+                <Delta value={c.qualifying - b.qualifying} text={signed(locale, c.qualifying - b.qualifying)} />
+              </td>
+            </tr>
+            <tr>
+              <th scope="row" className="defs-indent">
+                {t('definitions.impact.handedOver')}
+              </th>
+              <td className="num">{formatInteger(locale, b.handedOver)}</td>
+              <td className="num">{formatInteger(locale, c.handedOver)}</td>
+              <td className="num">
+                <Delta value={c.handedOver - b.handedOver} text={signed(locale, c.handedOver - b.handedOver)} />
+              </td>
+            </tr>
+            <tr>
+              <th scope="row" className="defs-indent">
+                {t('definitions.impact.notHandedOver', { stage })}
+              </th>
+              <td className="num">{formatInteger(locale, b.notHandedOver)}</td>
+              <td className="num">{formatInteger(locale, c.notHandedOver)}</td>
+              <td className="num">
+                <Delta value={c.notHandedOver - b.notHandedOver} text={signed(locale, c.notHandedOver - b.notHandedOver)} />
+              </td>
+            </tr>
+            {next ? (
+              <tr>
+                <th scope="row">{t('definitions.impact.rate', { from: stage, to: next })}</th>
+                <td className="num">
+                  <RateWithInterval p={b.nextRate} locale={locale} />
+                </td>
+                <td className="num">
+                  <RateWithInterval p={c.nextRate} locale={locale} />
+                </td>
+                <td className="num">{points(t, locale, b.nextRate, c.nextRate)}</td>
+              </tr>
+            ) : null}
+            {won ? (
+              <tr>
+                <th scope="row">{t('definitions.impact.rate', { from: stage, to: won })}</th>
+                <td className="num">
+                  <RateWithInterval p={b.closeRate} locale={locale} />
+                </td>
+                <td className="num">
+                  <RateWithInterval p={c.closeRate} locale={locale} />
+                </td>
+                <td className="num">{points(t, locale, b.closeRate, c.closeRate)}</td>
+              </tr>
+            ) : null}
+          </tbody>
+        </table>
+        <p className="defs-impact-changes">
+          {t('definitions.impact.gained', { count: p.gained, n: formatInteger(locale, p.gained) })} · {t('definitions.impact.lost', { count: p.lost, n: formatInteger(locale, p.lost) })}
+        </p>
+      </div>
+      <PreviewChart
+        title={t('definitions.impact.chartQualifying', { stage })}
+        labels={p.weeks.map((w) => weekLabel(locale, w.from))}
+        format={integer}
+        series={[
+          { label: names.baseline, values: p.weeks.map((w) => w.baseline.qualifying), color: SERIES_COLORS.baseline, type: 'bar' },
+          { label: names.candidate, values: p.weeks.map((w) => w.candidate.qualifying), color: SERIES_COLORS.candidate, type: 'bar' },
+          { label: t('definitions.impact.actual', { stage }), values: p.weeks.map((w) => w.actual), color: SERIES_COLORS.actual, type: 'line', dashed: true },
+        ]}
+      />
+      {p.owners.length > 0 ? (
+        <section className="card panel" aria-labelledby="defs-owners">
+          <div>
+            <h4 id="defs-owners">{t('definitions.impact.owners')}</h4>
+            <p className="muted">{t(p.isHandoff ? 'definitions.impact.ownersHint' : 'definitions.impact.ownersHintStage', { stage })}</p>
+          </div>
+          <div className="defs-table-wrap">
+            <table className="table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('definitions.impact.owner')}</th>
+                  <th scope="col" className="num">
+                    {t('definitions.impact.loadOf', { version: p.baseline.version ?? '—' })}
+                  </th>
+                  <th scope="col" className="num">
+                    {t('definitions.impact.loadOf', { version: p.candidate.version ?? '—' })}
+                  </th>
+                  <th scope="col" className="num">
+                    {t('definitions.impact.change')}
+                  </th>
+                  {p.isHandoff ? (
+                    <>
+                      <th scope="col" className="num">
+                        {t('definitions.impact.followupOf', { version: p.baseline.version ?? '—' })}
+                      </th>
+                      <th scope="col" className="num">
+                        {t('definitions.impact.followupOf', { version: p.candidate.version ?? '—' })}
+                      </th>
+                    </>
+                  ) : null}
+                </tr>
+              </thead>
+              <tbody>
+                {p.owners.map((o) => (
+                  <tr key={o.owner ?? ''}>
+                    <td>{o.owner ?? t('definitions.impact.noOwner')}</td>
+                    <td className="num">{load(o.baseline)}</td>
+                    <td className="num">{load(o.candidate)}</td>
+                    <td className="num">
+                      <Delta value={o.candidate.perWeek - o.baseline.perWeek} text={signed(locale, o.candidate.perWeek - o.baseline.perWeek, 1)} />
+                    </td>
+                    {p.isHandoff ? (
+                      <>
+                        <td className="num">{follow(o.baseline)}</td>
+                        <td className="num">{follow(o.candidate)}</td>
+                      </>
+                    ) : null}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      ) : null}
+    </div>
+  );
+}
+
+function SlaImpact({ p, detail }: { p: SlaPreview; detail: DefinitionDetail }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const b = p.totals.baseline;
+  const c = p.totals.candidate;
+  const names = { baseline: versionName(t, detail, p.baseline), candidate: versionName(t, detail, p.candidate) };
+  const percent = useCallback((v: number) => formatPercent(locale, v, 0), [locale]);
+  const yesNo = (v: boolean | null) => (v === null ? '—' : t(v ? 'definitions.impact.targetMet' : 'definitions.impact.targetMissed'));
+  return (
+    <div className="defs-impact-body">
+      <div className="defs-table-wrap card">
+        <table className="table defs-impact-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('definitions.impact.figure')}</th>
+              <th scope="col" className="num">
+                <span className="defs-swatch" style={{ background: SERIES_COLORS.baseline }} />
+                {names.baseline}
+              </th>
+              <th scope="col" className="num">
+                <span className="defs-swatch" style={{ background: SERIES_COLORS.candidate }} />
+                {names.candidate}
+              </th>
+              <th scope="col" className="num">
+                {t('definitions.impact.change')}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            <tr>
+              <th scope="row">{t('definitions.terms.followUp')}</th>
+              <td className="num">{t('definitions.terms.hoursValue', { value: formatDecimal(locale, b.followUpHours, 0) })}</td>
+              <td className="num">{t('definitions.terms.hoursValue', { value: formatDecimal(locale, c.followUpHours, 0) })}</td>
+              <td className="num">{signed(locale, c.followUpHours - b.followUpHours)}</td>
+            </tr>
+            <tr>
+              <th scope="row">{t('definitions.impact.followupMet')}</th>
+              <td className="num">
+                <RateWithInterval p={b.followup} locale={locale} />
+              </td>
+              <td className="num">
+                <RateWithInterval p={c.followup} locale={locale} />
+              </td>
+              <td className="num">{points(t, locale, b.followup, c.followup)}</td>
+            </tr>
+            <tr>
+              <th scope="row">{t('definitions.impact.breached')}</th>
+              <td className="num">{formatInteger(locale, b.followup.breached)}</td>
+              <td className="num">{formatInteger(locale, c.followup.breached)}</td>
+              <td className="num">
+                <Delta value={b.followup.breached - c.followup.breached} text={signed(locale, c.followup.breached - b.followup.breached)} />
+              </td>
+            </tr>
+            <tr>
+              <th scope="row">{t('definitions.impact.volume')}</th>
+              <td className="num">{t('definitions.impact.weeksMet', { met: b.weeksVolumeMet, weeks: p.weeks.length, target: formatInteger(locale, b.weeklyTarget) })}</td>
+              <td className="num">{t('definitions.impact.weeksMet', { met: c.weeksVolumeMet, weeks: p.weeks.length, target: formatInteger(locale, c.weeklyTarget) })}</td>
+              <td className="num">{signed(locale, c.weeksVolumeMet - b.weeksVolumeMet)}</td>
+            </tr>
+            <tr>
+              <th scope="row">{t('definitions.impact.salRate')}</th>
+              <td className="num">
+                {t('definitions.impact.againstTarget', { target: formatPercent(locale, b.salTarget, 0), verdict: yesNo(b.salMet) })}
+              </td>
+              <td className="num">
+                {t('definitions.impact.againstTarget', { target: formatPercent(locale, c.salTarget, 0), verdict: yesNo(c.salMet) })}
+              </td>
+              <td className="num">
+                <RateWithInterval p={c.salRate} locale={locale} />
+              </td>
+            </tr>
+          </tbody>
+        </table>
+      </div>
+      <PreviewChart
+        title={t('definitions.impact.chartFollowup')}
+        labels={p.weeks.map((w) => weekLabel(locale, w.from))}
+        format={percent}
+        max={1}
+        series={[
+          { label: names.baseline, values: p.weeks.map((w) => w.baseline.followup.rate), color: SERIES_COLORS.baseline, type: 'line' },
+          { label: names.candidate, values: p.weeks.map((w) => w.candidate.followup.rate), color: SERIES_COLORS.candidate, type: 'line' },
+        ]}
+      />
+      {p.owners.length > 0 ? (
+        <section className="card panel" aria-labelledby="defs-owners">
+          <h4 id="defs-owners">{t('definitions.impact.ownersSla')}</h4>
+          <div className="defs-table-wrap">
+            <table className="table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('definitions.impact.owner')}</th>
+                  <th scope="col" className="num">
+                    {t('definitions.impact.perWeek')}
+                  </th>
+                  <th scope="col" className="num">
+                    {t('definitions.impact.followupOf', { version: p.baseline.version ?? '—' })}
+                  </th>
+                  <th scope="col" className="num">
+                    {t('definitions.impact.followupOf', { version: p.candidate.version ?? '—' })}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {p.owners.map((o) => (
+                  <tr key={o.owner ?? ''}>
+                    <td>{o.owner ?? t('definitions.impact.noOwner')}</td>
+                    <td className="num">{formatDecimal(locale, o.candidate.perWeek)}</td>
+                    <td className="num">{o.baseline.followup?.rate != null ? formatPercent(locale, o.baseline.followup.rate, 0) : '—'}</td>
+                    <td className="num">{o.candidate.followup?.rate != null ? formatPercent(locale, o.candidate.followup.rate, 0) : '—'}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      ) : null}
+    </div>
+  );
+}
+
+/** The "what if" of a revision: the last weeks recomputed under it and under the version in force. */
+export function Impact({ detail, initial }: { detail: DefinitionDetail; initial: number | null }) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const locale = useLocale();
+  const workspace = useWorkspace();
+  const candidates = [...detail.revisions].reverse().filter((r) => r.status !== 'rejected' && r.status !== 'withdrawn');
+  const fallback = candidates.find((r) => r.status === 'proposed' || r.status === 'draft') ?? candidates[0];
+  const [revisionId, setRevisionId] = useState<number | null>(initial ?? fallback?.id ?? null);
+  const [weeks, setWeeks] = useState<number>(8);
+  const preview = useLoaded(() => (revisionId === null ? Promise.resolve(null) : api.definitions.preview({ revisionId, weeks })), [api, revisionId, weeks]);
+  if (revisionId === null) return <p className="defs-empty card">{t('definitions.impact.nothing')}</p>;
+  const p = preview.data;
+  return (
+    <div className="defs-impact">
+      <div className="defs-toolbar">
+        <label className="defs-inline-field">
+          <span>{t('definitions.impact.revision')}</span>
+          <select className="select" value={revisionId} onChange={(e) => setRevisionId(Number(e.target.value))}>
+            {candidates.map((r) => (
+              <option key={r.id} value={r.id}>
+                {t('definitions.compare.option', { version: r.version, status: t(`definitions.status.${r.status}`) })}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="defs-inline-field">
+          <span>{t('definitions.impact.weeks')}</span>
+          <select className="select" value={weeks} onChange={(e) => setWeeks(Number(e.target.value))}>
+            {WEEK_CHOICES.map((w) => (
+              <option key={w} value={w}>
+                {t('definitions.impact.lastWeeks', { count: w })}
+              </option>
+            ))}
+          </select>
+        </label>
+        {preview.loading ? <Spinner label={t('common.loading')} /> : null}
+      </div>
+      {preview.error ? <ErrorNotice error={preview.error} /> : null}
+      {p ? (
+        <>
+          <p className="defs-impact-caption">
+            {t('definitions.impact.caption', {
+              candidate: versionName(t, detail, p.candidate),
+              baseline: versionName(t, detail, p.baseline),
+              period: formatDateRange(locale, Date.parse(`${p.from}T12:00:00Z`), Date.parse(`${p.to}T12:00:00Z`), 'UTC'),
+              asOf: formatDate(locale, p.asOf, workspace.timeZone),
+            })}
+          </p>
+          {p.type === 'rule' ? <RuleImpact p={p} detail={detail} /> : <SlaImpact p={p} detail={detail} />}
+          <p className="muted defs-note">{t(p.type === 'rule' ? 'definitions.impact.noteRule' : 'definitions.impact.noteSla')}</p>
+        </>
+      ) : null}
+    </div>
+  );
+}
