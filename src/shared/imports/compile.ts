@@ -416,7 +416,14 @@ export class CompiledFile {
     }
     for (const { stage, src } of this.stageDates) {
       const at = this.date(cells, src, row, issues);
-      if (at !== null) this.addEvent(rec, { stageId: stage.id, at, reasonCode: null, reasonText: null }, true);
+      if (at === null) continue;
+      // A lost, disqualified or recycled entry carries the lead's outcome reason (per-stage reason figures read it).
+      const reason = stage.kind === 'funnel' || stage.kind === 'won' ? null : rec.outcomeReasonText;
+      this.addEvent(
+        rec,
+        { stageId: stage.id, at, reasonCode: reason === null ? null : rec.outcomeReasonCode, reasonText: reason },
+        true,
+      );
     }
     if (this.status) {
       const v = this.cell(cells, this.status);

@@ -74,7 +74,7 @@ describe('built-in presets, end to end', () => {
     expect(r.decimalDecisions[0]).toMatchObject({ decimal: ',' });
     expect(events()).toEqual([
       { id: '1', stage: 'won', at: '2024-02-01T10:00', reason: null },
-      { id: '2', stage: 'lost', at: '2024-02-10T10:00', reason: null },
+      { id: '2', stage: 'lost', at: '2024-02-10T10:00', reason: 'Went with a competitor' },
     ]);
     expect(
       s.rt
