@@ -9,6 +9,7 @@ import { calendarHandlers } from '../calendar/handlers';
 import type { Runtime } from './runtime';
 import { importsHandlers } from '../imports/handlers';
 import { documentsHandlers } from '../documents/handlers';
+import { leadsHandlers } from '../leads/handlers';
 import { definitionsHandlers } from '../definitions/handlers';
 import { meetingsHandlers } from '../meetings/handlers';
 
@@ -23,6 +24,7 @@ export const handlers: ContractHandlers<Runtime> = {
   calendar: calendarHandlers,
   imports: importsHandlers,
   documents: documentsHandlers,
+  leads: leadsHandlers,
   definitions: definitionsHandlers,
   meetings: meetingsHandlers,
 };

@@ -8,6 +8,7 @@ import { metricsContract } from '../metrics/contract';
 import { calendarContract } from '../calendar/contract';
 import { importsContract } from '../imports/contract';
 import { documentsContract } from '../documents/contract';
+import { leadsContract } from '../leads/contract';
 import { definitionsContract } from '../definitions/contract';
 import { meetingsContract } from '../meetings/contract';
 
@@ -25,6 +26,7 @@ export const contract = {
   calendar: calendarContract,
   imports: importsContract,
   documents: documentsContract,
+  leads: leadsContract,
   definitions: definitionsContract,
   meetings: meetingsContract,
 };
