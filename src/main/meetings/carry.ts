@@ -23,12 +23,25 @@ export function carriedPoints(ws: Workspace, meeting: Pick<MeetingRow, 'weekStar
  * Gives the meeting an open copy of every carried item of earlier weeks not picked up yet, and
  * (`adopt`, when it starts) the copies waiting in later planned meetings. Call inside a transaction.
  */
-export function carryInto(ws: Workspace, meeting: Pick<MeetingRow, 'id' | 'weekStart'>, now: number, adopt = false): number {
+export function carryInto(
+  ws: Workspace,
+  meeting: Pick<MeetingRow, 'id' | 'weekStart'>,
+  now: number,
+  adopt = false,
+): number {
   const records = ws.repo(RecordRepository);
   if (adopt) records.adoptCarried(meeting.id, meeting.weekStart);
   const waiting = records.carriedWaiting(meeting.weekStart);
   for (const item of waiting) {
-    records.insertItem({ meetingId: meeting.id, text: item.text, owner: item.owner, dueDate: item.dueDate, link: item.link, carriedFromId: item.id, createdAt: now });
+    records.insertItem({
+      meetingId: meeting.id,
+      text: item.text,
+      owner: item.owner,
+      dueDate: item.dueDate,
+      link: item.link,
+      carriedFromId: item.id,
+      createdAt: now,
+    });
   }
   return waiting.length;
 }

@@ -17,7 +17,8 @@ import type { DefinitionVersion, Proposal } from '../../shared/meetings/types';
 export const PREVIEW_WEEKS = 8;
 
 /** The agreed wording every revision body carries (the in-force list types bodies loosely). */
-const wording = (body: unknown): string => (typeof body === 'object' && body !== null && 'text' in body && typeof body.text === 'string' ? body.text : '');
+const wording = (body: unknown): string =>
+  typeof body === 'object' && body !== null && 'text' in body && typeof body.text === 'string' ? body.text : '';
 
 export function inForceAt(ws: Workspace, at: number): DefinitionVersion[] {
   return definitionsInForce(ws.repo(DefinitionsRepository), at).map((d) => ({

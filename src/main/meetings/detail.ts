@@ -43,7 +43,11 @@ export function meetingDetail(ws: Workspace, id: number): MeetingDetail {
   const decisions = records.decisions(m.id);
   const agenda = m.status === 'planned' ? planAgenda(loadAgenda(ws), carriedPoints(ws, m)) : m.agenda;
   return {
-    ...summary(m, { decisions: decisions.length, actionItems: actionItems.length, openItems: actionItems.filter((i) => i.status === 'open').length }),
+    ...summary(m, {
+      decisions: decisions.length,
+      actionItems: actionItems.length,
+      openItems: actionItems.filter((i) => i.status === 'open').length,
+    }),
     notes: m.notes,
     agenda,
     decisions,

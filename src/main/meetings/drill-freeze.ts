@@ -4,11 +4,12 @@ import { figureKey } from '../../shared/meetings/figure-key';
 import type { DrillLead, FigureRef, Report } from '../../shared/metrics/types';
 
 /**
- * Figures with at most this many leads keep their leads in the snapshot. Weekly figures of a
- * mid-size team are far below it; a figure above it keeps its total, and its drill-down reads the
- * data as of the snapshot's instant instead (see `meetings.drilldown`).
+ * Figures with at most this many leads keep their leads in the snapshot: the SLA, conversion and
+ * win/loss figures of a weekly review mostly are (a mid-size team hands over ~120 leads a week). A
+ * figure above it keeps its total, and its drill-down reads the data as of the snapshot's instant
+ * (see `meetings.drilldown`). The limit bounds a snapshot's drill-downs to a few MB.
  */
-export const FROZEN_DRILL_LIMIT = 1000;
+export const FROZEN_DRILL_LIMIT = 500;
 
 export interface FrozenFigure {
   readonly figure: FigureRef;
@@ -27,17 +28,17 @@ const SIDES = ['denominator', 'met', 'breached', 'pending'] as const;
  * follow-up and per-reason win/loss lists are cut from their complete parent list when there is
  * one: the parent rows carry the owner and reason they are grouped by.
  */
-export function freezeDrills(ws: Workspace, report: Report): FrozenFigure[] {
+export function freezeDrills(ws: Workspace, report: Report, limit = FROZEN_DRILL_LIMIT): FrozenFigure[] {
   const scope = { from: report.period.from, to: report.period.to, filters: {}, withinDays: null, asOf: report.as_of };
   const out: FrozenFigure[] = [];
   const read = (figure: FigureRef, counted: number | null = null): FrozenFigure => {
-    if (counted !== null && counted > FROZEN_DRILL_LIMIT) {
+    if (counted !== null && counted > limit) {
       const f = { figure, key: figureKey(figure), total: counted, complete: false, leads: [] };
       out.push(f);
       return f;
     }
-    const page = drilldown(ws, { ...scope, figure, offset: 0, limit: FROZEN_DRILL_LIMIT });
-    const complete = page.total <= FROZEN_DRILL_LIMIT;
+    const page = drilldown(ws, { ...scope, figure, offset: 0, limit });
+    const complete = page.total <= limit;
     const f = { figure, key: figureKey(figure), total: page.total, complete, leads: complete ? page.leads : [] };
     out.push(f);
     return f;
@@ -71,8 +72,12 @@ export function freezeDrills(ws: Workspace, report: Report): FrozenFigure[] {
   read({ type: 'recycling', side: 'numerator' }, report.sla.recycling.numerator);
   for (const outcome of ['won', 'lost'] as const) {
     const rows = report.winloss.filter((x) => x.outcome === outcome);
-    const all = read({ type: 'winloss', outcome }, rows.reduce((a, w) => a + w.count, 0));
-    for (const w of rows) derive({ type: 'winloss', outcome, reason: w.reason }, w.count, all, (l) => l.reason === w.reason);
+    const all = read(
+      { type: 'winloss', outcome },
+      rows.reduce((a, w) => a + w.count, 0),
+    );
+    for (const w of rows)
+      derive({ type: 'winloss', outcome, reason: w.reason }, w.count, all, (l) => l.reason === w.reason);
   }
   read({ type: 'lifetime' }, report.kpis.lead_lifetime.n);
   return out;

@@ -14,7 +14,10 @@ import { SnapshotRepository } from './snapshot-repository';
  * whose list was too long to store (or that the snapshot does not list) is read with
  * `metrics.drilldown` as of the snapshot's instant, and says so.
  */
-export function meetingDrilldown(ws: Workspace, input: { id: number; figure: FigureRef; offset: number; limit: number }): MeetingDrillPage {
+export function meetingDrilldown(
+  ws: Workspace,
+  input: { id: number; figure: FigureRef; offset: number; limit: number },
+): MeetingDrillPage {
   const m = requireMeeting(ws, input.id);
   const snapshot = readSnapshot(ws, m.id);
   if (!snapshot) throw new AppError('meetings.notStarted', { title: m.title });
@@ -30,6 +33,15 @@ export function meetingDrilldown(ws: Workspace, input: { id: number; figure: Fig
       asOf: snapshot.asOf,
     };
   }
-  const live = drilldown(ws, { from: snapshot.week.from, to: snapshot.week.to, filters: {}, withinDays: null, asOf: snapshot.asOf, figure: input.figure, offset: input.offset, limit: input.limit });
+  const live = drilldown(ws, {
+    from: snapshot.week.from,
+    to: snapshot.week.to,
+    filters: {},
+    withinDays: null,
+    asOf: snapshot.asOf,
+    figure: input.figure,
+    offset: input.offset,
+    limit: input.limit,
+  });
   return { ...live, source: 'live', frozenTotal: frozen?.total ?? null, asOf: snapshot.asOf };
 }

@@ -47,30 +47,58 @@ function load(ws: Workspace, id: number): Loaded {
   const row = requireMeeting(ws, id);
   const snapshot = readSnapshot(ws, row.id);
   if (!snapshot) throw new AppError('meetings.notStarted', { title: row.title });
-  const titles = new Map(ws.repo(MeetingRepository).list().map((m) => [m.id, m.title]));
+  const titles = new Map(
+    ws
+      .repo(MeetingRepository)
+      .list()
+      .map((m) => [m.id, m.title]),
+  );
   return { meeting: meetingDetail(ws, row.id), snapshot, titles, fileBase: `${snapshot.week.week}` };
 }
 
 function minutesDocument(ws: Workspace, l: Loaded) {
   const locale = ws.settings().locale;
-  return buildMinutes({ meeting: l.meeting, snapshot: l.snapshot, locale, t: createI18n(locale).t, meetingTitles: l.titles, workspaceName: ws.settings().name });
+  return buildMinutes({
+    meeting: l.meeting,
+    snapshot: l.snapshot,
+    locale,
+    t: createI18n(locale).t,
+    meetingTitles: l.titles,
+    workspaceName: ws.settings().name,
+  });
 }
 
 export function minutesMarkdown(ws: Workspace, id: number): { name: string; text: string } {
   const l = load(ws, id);
   const locale = ws.settings().locale;
-  return { name: `${createI18n(locale).t('minutes.fileName', { week: l.fileBase })}.md`, text: renderMarkdown(minutesDocument(ws, l)) };
+  return {
+    name: `${createI18n(locale).t('minutes.fileName', { week: l.fileBase })}.md`,
+    text: renderMarkdown(minutesDocument(ws, l)),
+  };
 }
 
-export async function minutesPdf(ws: Workspace, id: number, engine: PdfEngine): Promise<{ name: string; bytes: Uint8Array }> {
+export async function minutesPdf(
+  ws: Workspace,
+  id: number,
+  engine: PdfEngine,
+): Promise<{ name: string; bytes: Uint8Array }> {
   const l = load(ws, id);
   const locale = ws.settings().locale;
   const page = renderMinutesHtml(minutesDocument(ws, l));
-  const bytes = await engine.print(page.html, { ...MINUTES_PAGE, footerHtml: page.footerHtml, headerHtml: '<span></span>' });
+  const bytes = await engine.print(page.html, {
+    ...MINUTES_PAGE,
+    footerHtml: page.footerHtml,
+    headerHtml: '<span></span>',
+  });
   return { name: `${createI18n(locale).t('minutes.fileName', { week: l.fileBase })}.pdf`, bytes };
 }
 
-export async function exportMinutes(ws: Workspace, files: FileStore, id: number, format: 'md' | 'pdf'): Promise<FileRef> {
+export async function exportMinutes(
+  ws: Workspace,
+  files: FileStore,
+  id: number,
+  format: 'md' | 'pdf',
+): Promise<FileRef> {
   if (format === 'md') {
     const md = minutesMarkdown(ws, id);
     return produce(files, md.name, md.text);
@@ -89,7 +117,10 @@ function actionsContext(ws: Workspace, l: Loaded) {
 export function actionItemsCsv(ws: Workspace, id: number): { name: string; text: string } {
   const l = load(ws, id);
   const { t, ctx } = actionsContext(ws, l);
-  return { name: `${t('minutes.actionsFileName', { week: l.fileBase })}.csv`, text: `\uFEFF${stringify(actionItemsTable(l.meeting.actionItems, ctx), { record_delimiter: 'windows' })}` };
+  return {
+    name: `${t('minutes.actionsFileName', { week: l.fileBase })}.csv`,
+    text: `\uFEFF${stringify(actionItemsTable(l.meeting.actionItems, ctx), { record_delimiter: 'windows' })}`,
+  };
 }
 
 /** `stamp` is DTSTAMP: when the calendar was produced. */
@@ -97,11 +128,23 @@ export function actionItemsIcs(ws: Workspace, id: number, stamp: number): { name
   const l = load(ws, id);
   const { t, ctx } = actionsContext(ws, l);
   // UIDs stay the same across exports, renames and copies of the file, and differ between workspaces.
-  const scope = createHash('sha256').update(`funnel-review-workspace|${ws.settings().createdAt}`).digest('hex').slice(0, 16);
-  return { name: `${t('minutes.actionsFileName', { week: l.fileBase })}.ics`, text: renderIcs(actionItemsCalendar(l.meeting.actionItems, ctx, scope, stamp)) };
+  const scope = createHash('sha256')
+    .update(`funnel-review-workspace|${ws.settings().createdAt}`)
+    .digest('hex')
+    .slice(0, 16);
+  return {
+    name: `${t('minutes.actionsFileName', { week: l.fileBase })}.ics`,
+    text: renderIcs(actionItemsCalendar(l.meeting.actionItems, ctx, scope, stamp)),
+  };
 }
 
-export function exportActions(ws: Workspace, files: FileStore, id: number, format: 'csv' | 'ics', now: number): FileRef {
+export function exportActions(
+  ws: Workspace,
+  files: FileStore,
+  id: number,
+  format: 'csv' | 'ics',
+  now: number,
+): FileRef {
   const out = format === 'csv' ? actionItemsCsv(ws, id) : actionItemsIcs(ws, id, now);
   return produce(files, out.name, out.text);
 }

@@ -6,7 +6,15 @@ import { requireMeeting } from './access';
 import { meetingDetail, listMeetings } from './detail';
 import { meetingDrilldown } from './drilldown';
 import { exportActions, exportMinutes } from './exports';
-import { endMeeting, goToStep, planMeeting, removeMeeting, startMeeting, updateMeeting, writeStepNotes } from './lifecycle';
+import {
+  endMeeting,
+  goToStep,
+  planMeeting,
+  removeMeeting,
+  startMeeting,
+  updateMeeting,
+  writeStepNotes,
+} from './lifecycle';
 import {
   addActionItem,
   addDecision,
@@ -27,7 +35,8 @@ function withCalendar<T>(run: () => T): T {
   try {
     return run();
   } catch (e) {
-    if (e instanceof NoWorkingTimeError || (e instanceof Error && e.name === 'NoWorkingTimeError')) throw new AppError('calendar.noWorkingTime');
+    if (e instanceof NoWorkingTimeError || (e instanceof Error && e.name === 'NoWorkingTimeError'))
+      throw new AppError('calendar.noWorkingTime');
     throw e;
   }
 }

@@ -19,7 +19,11 @@ import { freezeSnapshot } from './snapshot';
  * passed in so the sample and the tests can replay meetings at chosen instants.
  */
 
-export function planMeeting(ws: Workspace, input: { week: string; title?: string | undefined; attendees: readonly Attendee[] }, now: number): MeetingDetail {
+export function planMeeting(
+  ws: Workspace,
+  input: { week: string; title?: string | undefined; attendees: readonly Attendee[] },
+  now: number,
+): MeetingDetail {
   ws.assertWritable();
   const week = parseIsoWeek(input.week);
   const meetings = ws.repo(MeetingRepository);
@@ -35,9 +39,22 @@ export function planMeeting(ws: Workspace, input: { week: string; title?: string
   return meetingDetail(ws, id);
 }
 
-export function updateMeeting(ws: Workspace, input: { id: number; title?: string | undefined; attendees?: readonly Attendee[] | undefined; notes?: string | undefined }): MeetingDetail {
+export function updateMeeting(
+  ws: Workspace,
+  input: {
+    id: number;
+    title?: string | undefined;
+    attendees?: readonly Attendee[] | undefined;
+    notes?: string | undefined;
+  },
+): MeetingDetail {
   const m = requireOpen(ws, input.id);
-  ws.repo(MeetingRepository).update({ id: m.id, title: input.title ?? m.title, attendees: input.attendees ?? m.attendees, notes: input.notes ?? m.notes });
+  ws.repo(MeetingRepository).update({
+    id: m.id,
+    title: input.title ?? m.title,
+    attendees: input.attendees ?? m.attendees,
+    notes: input.notes ?? m.notes,
+  });
   return meetingDetail(ws, m.id);
 }
 
@@ -97,7 +114,8 @@ export function endMeeting(ws: Workspace, id: number, now: number): MeetingDetai
   const meetings = ws.repo(MeetingRepository);
   ws.db.transaction(() => {
     ws.repo(RecordRepository).carryOut(m.id, now);
-    if (!meetings.markEnded(m.id, now, closeAgenda(m.agenda, now))) throw new AppError('meetings.notStarted', { title: m.title });
+    if (!meetings.markEnded(m.id, now, closeAgenda(m.agenda, now)))
+      throw new AppError('meetings.notStarted', { title: m.title });
     const next = meetings.plannedAfter(m.weekStart)[0];
     if (next) carryInto(ws, next, now);
   })();

@@ -80,11 +80,15 @@ export class MeetingRepository {
       FROM meetings m`);
     this.byIdStmt = db.prepare<[number], RawMeeting>(`SELECT ${COLUMNS} FROM meetings WHERE id = ?`);
     this.byWeekStmt = db.prepare<[string], RawMeeting>(`SELECT ${COLUMNS} FROM meetings WHERE week_start = ?`);
-    this.inProgressStmt = db.prepare<[], RawMeeting>(`SELECT ${COLUMNS} FROM meetings WHERE status = 'in_progress' ORDER BY week_start LIMIT 1`);
+    this.inProgressStmt = db.prepare<[], RawMeeting>(
+      `SELECT ${COLUMNS} FROM meetings WHERE status = 'in_progress' ORDER BY week_start LIMIT 1`,
+    );
     this.previousEndedStmt = db.prepare<[string], RawMeeting>(
       `SELECT ${COLUMNS} FROM meetings WHERE status = 'ended' AND week_start < ? ORDER BY week_start DESC LIMIT 1`,
     );
-    this.nextStmt = db.prepare<[string], RawMeeting>(`SELECT ${COLUMNS} FROM meetings WHERE week_start > ? ORDER BY week_start LIMIT 1`);
+    this.nextStmt = db.prepare<[string], RawMeeting>(
+      `SELECT ${COLUMNS} FROM meetings WHERE week_start > ? ORDER BY week_start LIMIT 1`,
+    );
     this.plannedAfterStmt = db.prepare<[string], RawMeeting>(
       `SELECT ${COLUMNS} FROM meetings WHERE status = 'planned' AND week_start > ? ORDER BY week_start`,
     );
@@ -92,10 +96,16 @@ export class MeetingRepository {
       `INSERT INTO meetings (title, week_start, status, attendees, agenda, notes, created_at)
        VALUES (@title, @weekStart, 'planned', @attendees, '[]', '', @createdAt)`,
     );
-    this.updateStmt = db.prepare('UPDATE meetings SET title = @title, attendees = @attendees, notes = @notes WHERE id = @id');
-    this.startStmt = db.prepare("UPDATE meetings SET status = 'in_progress', started_at = @startedAt, agenda = @agenda WHERE id = @id AND status = 'planned'");
+    this.updateStmt = db.prepare(
+      'UPDATE meetings SET title = @title, attendees = @attendees, notes = @notes WHERE id = @id',
+    );
+    this.startStmt = db.prepare(
+      "UPDATE meetings SET status = 'in_progress', started_at = @startedAt, agenda = @agenda WHERE id = @id AND status = 'planned'",
+    );
     this.agendaStmt = db.prepare("UPDATE meetings SET agenda = @agenda WHERE id = @id AND status = 'in_progress'");
-    this.endStmt = db.prepare("UPDATE meetings SET status = 'ended', ended_at = @endedAt, agenda = @agenda WHERE id = @id AND status = 'in_progress'");
+    this.endStmt = db.prepare(
+      "UPDATE meetings SET status = 'ended', ended_at = @endedAt, agenda = @agenda WHERE id = @id AND status = 'in_progress'",
+    );
     this.deleteStmt = db.prepare("DELETE FROM meetings WHERE id = ? AND status = 'planned'");
     this.ratingsStmt = db.prepare<[number], Rating>(
       'SELECT attendee, rating, rated_at AS ratedAt FROM meeting_ratings WHERE meeting_id = ? ORDER BY rated_at, attendee',
@@ -104,7 +114,10 @@ export class MeetingRepository {
       `INSERT INTO meeting_ratings (meeting_id, attendee, rating, rated_at) VALUES (@meetingId, @attendee, @rating, @ratedAt)
        ON CONFLICT (meeting_id, attendee) DO UPDATE SET rating = excluded.rating, rated_at = excluded.rated_at`,
     );
-    this.reviewsStmt = db.prepare<[number], RevisionReview>(`SELECT id, meeting_id AS meetingId, revision_id AS revisionId, outcome,
+    this.reviewsStmt = db.prepare<
+      [number],
+      RevisionReview
+    >(`SELECT id, meeting_id AS meetingId, revision_id AS revisionId, outcome,
         marketing_lead AS marketingLead, sales_lead AS salesLead, note, decided_at AS decidedAt
       FROM meeting_revision_reviews WHERE meeting_id = ? ORDER BY decided_at, id`);
     this.insertReviewStmt = db.prepare(
@@ -118,7 +131,11 @@ export class MeetingRepository {
   }
 
   counts(): Map<number, MeetingCounts> {
-    return new Map(this.countsStmt.all().map((r) => [r.meeting_id, { decisions: r.decisions, actionItems: r.actionItems, openItems: r.openItems }]));
+    return new Map(
+      this.countsStmt
+        .all()
+        .map((r) => [r.meeting_id, { decisions: r.decisions, actionItems: r.actionItems, openItems: r.openItems }]),
+    );
   }
 
   byId(id: number): MeetingRow | undefined {
@@ -187,7 +204,15 @@ export class MeetingRepository {
     return this.reviewsStmt.all(meetingId);
   }
 
-  insertReview(r: { meetingId: number; revisionId: number; outcome: ReviewOutcome; marketingLead: string; salesLead: string; note: string; decidedAt: number }): void {
+  insertReview(r: {
+    meetingId: number;
+    revisionId: number;
+    outcome: ReviewOutcome;
+    marketingLead: string;
+    salesLead: string;
+    note: string;
+    decidedAt: number;
+  }): void {
     this.insertReviewStmt.run(r);
   }
 }

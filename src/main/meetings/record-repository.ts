@@ -55,7 +55,8 @@ const toItem = (r: RawItem): ActionItem => ({
   closedAt: r.closed_at,
 });
 
-const DECISION_COLUMNS = 'd.id, d.meeting_id, d.text, d.status, d.link, d.created_at, d.status_meeting_id, d.status_changed_at';
+const DECISION_COLUMNS =
+  'd.id, d.meeting_id, d.text, d.status, d.link, d.created_at, d.status_meeting_id, d.status_changed_at';
 
 // The origin of a carried item: follow carried_from_id to the first item of the chain.
 const itemSelect = (picked: string) => `WITH RECURSIVE picked(id) AS (${picked}),
@@ -92,9 +93,14 @@ export class RecordRepository {
   private readonly deleteAllItemsStmt;
 
   constructor(db: Db) {
-    this.decisionsStmt = db.prepare<[number], RawDecision>(`SELECT ${DECISION_COLUMNS} FROM decisions d WHERE d.meeting_id = ? ORDER BY d.created_at, d.id`);
+    this.decisionsStmt = db.prepare<[number], RawDecision>(
+      `SELECT ${DECISION_COLUMNS} FROM decisions d WHERE d.meeting_id = ? ORDER BY d.created_at, d.id`,
+    );
     this.decisionStmt = db.prepare<[number], RawDecision>(`SELECT ${DECISION_COLUMNS} FROM decisions d WHERE d.id = ?`);
-    this.inForceBeforeStmt = db.prepare<[string], RawDecision>(`SELECT ${DECISION_COLUMNS} FROM decisions d JOIN meetings m ON m.id = d.meeting_id
+    this.inForceBeforeStmt = db.prepare<
+      [string],
+      RawDecision
+    >(`SELECT ${DECISION_COLUMNS} FROM decisions d JOIN meetings m ON m.id = d.meeting_id
       WHERE d.status = 'in_force' AND m.status = 'ended' AND m.week_start < ? ORDER BY m.week_start, d.created_at, d.id`);
     this.insertDecisionStmt = db.prepare(
       "INSERT INTO decisions (meeting_id, text, status, link, created_at) VALUES (@meetingId, @text, 'in_force', @link, @createdAt)",
@@ -120,7 +126,9 @@ export class RecordRepository {
       'UPDATE action_items SET text = @text, owner = @owner, due_date = @dueDate, link = @link, status = @status, closed_at = @closedAt WHERE id = @id',
     );
     this.deleteItemStmt = db.prepare('DELETE FROM action_items WHERE id = ?');
-    this.carryOutStmt = db.prepare("UPDATE action_items SET status = 'carried', closed_at = @at WHERE meeting_id = @meetingId AND status = 'open'");
+    this.carryOutStmt = db.prepare(
+      "UPDATE action_items SET status = 'carried', closed_at = @at WHERE meeting_id = @meetingId AND status = 'open'",
+    );
     // Carried copies waiting in later planned meetings move to a meeting of an earlier week that
     // starts first, if their original comes from before that week.
     this.adoptStmt = db.prepare(`UPDATE action_items SET meeting_id = @meetingId
@@ -156,7 +164,12 @@ export class RecordRepository {
     this.deleteDecisionStmt.run(id);
   }
 
-  setDecisionStatus(d: { id: number; status: DecisionStatus; statusMeetingId: number | null; at: number | null }): void {
+  setDecisionStatus(d: {
+    id: number;
+    status: DecisionStatus;
+    statusMeetingId: number | null;
+    at: number | null;
+  }): void {
     this.decisionStatusStmt.run(d);
   }
 
@@ -173,11 +186,27 @@ export class RecordRepository {
     return this.carriedWaitingStmt.all(weekStart).map(toItem);
   }
 
-  insertItem(i: { meetingId: number; text: string; owner: string; dueDate: string | null; link: Link | null; carriedFromId: number | null; createdAt: number }): number {
+  insertItem(i: {
+    meetingId: number;
+    text: string;
+    owner: string;
+    dueDate: string | null;
+    link: Link | null;
+    carriedFromId: number | null;
+    createdAt: number;
+  }): number {
     return Number(this.insertItemStmt.run({ ...i, link: linkJson(i.link) }).lastInsertRowid);
   }
 
-  updateItem(i: { id: number; text: string; owner: string; dueDate: string | null; link: Link | null; status: ItemStatus; closedAt: number | null }): void {
+  updateItem(i: {
+    id: number;
+    text: string;
+    owner: string;
+    dueDate: string | null;
+    link: Link | null;
+    status: ItemStatus;
+    closedAt: number | null;
+  }): void {
     this.updateItemStmt.run({ ...i, link: linkJson(i.link) });
   }
 

@@ -1,6 +1,12 @@
 import type { Workspace } from '../workspace/workspace';
 import { AppError } from '../../shared/errors';
-import { RATING_MAX, RATING_MIN, type DecisionStatus, type Link, type ReviewOutcome } from '../../shared/meetings/model';
+import {
+  RATING_MAX,
+  RATING_MIN,
+  type DecisionStatus,
+  type Link,
+  type ReviewOutcome,
+} from '../../shared/meetings/model';
 import type { MeetingDetail } from '../../shared/meetings/types';
 import { requireAttendee, requireMeeting, requireRunning } from './access';
 import { createI18n } from '../../shared/i18n';
@@ -29,9 +35,18 @@ function runningOwner(ws: Workspace, meetingId: number): MeetingRow {
   return requireRunning(ws, meetingId);
 }
 
-export function addDecision(ws: Workspace, input: { id: number; text: string; link: Link | null }, now: number): MeetingDetail {
+export function addDecision(
+  ws: Workspace,
+  input: { id: number; text: string; link: Link | null },
+  now: number,
+): MeetingDetail {
   const m = requireRunning(ws, input.id);
-  ws.repo(RecordRepository).insertDecision({ meetingId: m.id, text: input.text, link: checkLink(ws, input.link), createdAt: now });
+  ws.repo(RecordRepository).insertDecision({
+    meetingId: m.id,
+    text: input.text,
+    link: checkLink(ws, input.link),
+    createdAt: now,
+  });
   return meetingDetail(ws, m.id);
 }
 
@@ -41,11 +56,18 @@ function requireDecision(ws: Workspace, decisionId: number) {
   return d;
 }
 
-export function updateDecision(ws: Workspace, input: { decisionId: number; text?: string | undefined; link?: Link | null | undefined }): MeetingDetail {
+export function updateDecision(
+  ws: Workspace,
+  input: { decisionId: number; text?: string | undefined; link?: Link | null | undefined },
+): MeetingDetail {
   ws.assertWritable();
   const d = requireDecision(ws, input.decisionId);
   runningOwner(ws, d.meetingId);
-  ws.repo(RecordRepository).updateDecision({ id: d.id, text: input.text ?? d.text, link: input.link === undefined ? d.link : checkLink(ws, input.link) });
+  ws.repo(RecordRepository).updateDecision({
+    id: d.id,
+    text: input.text ?? d.text,
+    link: input.link === undefined ? d.link : checkLink(ws, input.link),
+  });
   return meetingDetail(ws, d.meetingId);
 }
 
@@ -58,7 +80,11 @@ export function removeDecision(ws: Workspace, decisionId: number): MeetingDetail
 }
 
 /** From the running meeting: an earlier (or its own) decision leaves force, or comes back into it. */
-export function setDecisionStatus(ws: Workspace, input: { id: number; decisionId: number; status: DecisionStatus }, now: number): MeetingDetail {
+export function setDecisionStatus(
+  ws: Workspace,
+  input: { id: number; decisionId: number; status: DecisionStatus },
+  now: number,
+): MeetingDetail {
   const m = requireRunning(ws, input.id);
   const d = requireDecision(ws, input.decisionId);
   const owner = requireMeeting(ws, d.meetingId);
@@ -67,9 +93,21 @@ export function setDecisionStatus(ws: Workspace, input: { id: number; decisionId
   return meetingDetail(ws, m.id);
 }
 
-export function addActionItem(ws: Workspace, input: { id: number; text: string; owner: string; dueDate: string | null; link: Link | null }, now: number): MeetingDetail {
+export function addActionItem(
+  ws: Workspace,
+  input: { id: number; text: string; owner: string; dueDate: string | null; link: Link | null },
+  now: number,
+): MeetingDetail {
   const m = requireRunning(ws, input.id);
-  ws.repo(RecordRepository).insertItem({ meetingId: m.id, text: input.text, owner: input.owner, dueDate: input.dueDate, link: checkLink(ws, input.link), carriedFromId: null, createdAt: now });
+  ws.repo(RecordRepository).insertItem({
+    meetingId: m.id,
+    text: input.text,
+    owner: input.owner,
+    dueDate: input.dueDate,
+    link: checkLink(ws, input.link),
+    carriedFromId: null,
+    createdAt: now,
+  });
   return meetingDetail(ws, m.id);
 }
 
@@ -81,7 +119,14 @@ function requireItem(ws: Workspace, itemId: number) {
 
 export function updateActionItem(
   ws: Workspace,
-  input: { itemId: number; text?: string | undefined; owner?: string | undefined; dueDate?: string | null | undefined; link?: Link | null | undefined; status?: 'open' | 'done' | 'not_done' | undefined },
+  input: {
+    itemId: number;
+    text?: string | undefined;
+    owner?: string | undefined;
+    dueDate?: string | null | undefined;
+    link?: Link | null | undefined;
+    status?: 'open' | 'done' | 'not_done' | undefined;
+  },
   now: number,
 ): MeetingDetail {
   ws.assertWritable();
@@ -111,7 +156,11 @@ export function removeActionItem(ws: Workspace, itemId: number): MeetingDetail {
   return meetingDetail(ws, i.meetingId);
 }
 
-export function rateMeeting(ws: Workspace, input: { id: number; attendee: string; rating: number }, now: number): MeetingDetail {
+export function rateMeeting(
+  ws: Workspace,
+  input: { id: number; attendee: string; rating: number },
+  now: number,
+): MeetingDetail {
   const m = requireRunning(ws, input.id);
   if (!Number.isInteger(input.rating) || input.rating < RATING_MIN || input.rating > RATING_MAX) {
     throw new AppError('meetings.badRating', { rating: String(input.rating), min: RATING_MIN, max: RATING_MAX });
@@ -125,7 +174,10 @@ export function rateMeeting(ws: Workspace, input: { id: number; attendee: string
 function leader(m: MeetingRow, role: 'marketing_lead' | 'sales_lead', given: string | undefined): string {
   if (given !== undefined) return requireAttendee(m, given).name;
   const a = m.attendees.find((x) => x.role === role);
-  if (!a) throw new AppError(role === 'marketing_lead' ? 'meetings.marketingLeadMissing' : 'meetings.salesLeadMissing', { title: m.title });
+  if (!a)
+    throw new AppError(role === 'marketing_lead' ? 'meetings.marketingLeadMissing' : 'meetings.salesLeadMissing', {
+      title: m.title,
+    });
   return a.name;
 }
 
@@ -135,15 +187,27 @@ function leader(m: MeetingRow, role: 'marketing_lead' | 'sales_lead', given: str
  */
 export function reviewRevision(
   ws: Workspace,
-  input: { id: number; revisionId: number; outcome: ReviewOutcome; marketingLead?: string | undefined; salesLead?: string | undefined; note: string },
+  input: {
+    id: number;
+    revisionId: number;
+    outcome: ReviewOutcome;
+    marketingLead?: string | undefined;
+    salesLead?: string | undefined;
+    note: string;
+  },
   now: number,
 ): MeetingDetail {
   const m = requireRunning(ws, input.id);
   const snapshot = readSnapshot(ws, m.id);
-  if (!snapshot?.proposals.some((p) => p.revisionId === input.revisionId)) throw new AppError('meetings.revisionNotInSnapshot', { revision: input.revisionId, title: m.title });
+  if (!snapshot?.proposals.some((p) => p.revisionId === input.revisionId))
+    throw new AppError('meetings.revisionNotInSnapshot', { revision: input.revisionId, title: m.title });
   const current = revisionNow(ws, input.revisionId);
-  if (!current || current.status !== 'proposed') throw new AppError('meetings.revisionNotProposed', { revision: input.revisionId });
-  const leaders = { marketing: leader(m, 'marketing_lead', input.marketingLead), sales: leader(m, 'sales_lead', input.salesLead) };
+  if (!current || current.status !== 'proposed')
+    throw new AppError('meetings.revisionNotProposed', { revision: input.revisionId });
+  const leaders = {
+    marketing: leader(m, 'marketing_lead', input.marketingLead),
+    sales: leader(m, 'sales_lead', input.salesLead),
+  };
   // The definitions service wants a reason for a rejection; the meeting is one when none is given.
   const note = input.note.trim() || createI18n(ws.settings().locale).t('meetings.decidedIn', { title: m.title });
   ws.db.transaction(() => {

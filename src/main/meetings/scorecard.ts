@@ -1,5 +1,6 @@
 import type { Workspace } from '../workspace/workspace';
 import { computeReport } from '../metrics/service';
+import { SlaTermsRepository } from '../metrics/terms';
 import { buildScorecard } from '../../shared/meetings/scorecard';
 import { SCORECARD_WEEKS, type ScorecardGoals } from '../../shared/meetings/model';
 import type { Scorecard } from '../../shared/meetings/types';
@@ -9,7 +10,8 @@ import { weeksEndingWith } from '../../shared/meetings/week';
 /**
  * The 13 weeks ending with `week`, each read with `metrics.report` as of the same instant (so a
  * cell equals a direct report call for that week). `known` supplies figures already computed for
- * a week (the meeting's own report) instead of computing them twice.
+ * a week (the meeting's own report) instead of computing them twice. The SLA figures do not depend
+ * on the conversion pairs, so the other weeks ask for one pair only (hand-off to accepted).
  */
 export function computeScorecard(
   ws: Workspace,
@@ -20,7 +22,9 @@ export function computeScorecard(
 ): Scorecard {
   const weeks = weeksEndingWith(week, SCORECARD_WEEKS).map((w) => ({
     week: w,
-    figures: known.get(w.week) ?? computeReport(ws, { from: w.from, to: w.to, filters: {}, withinDays: null, asOf, compare: false }),
+    figures:
+      known.get(w.week) ??
+      computeReport(ws, { from: w.from, to: w.to, filters: {}, withinDays: null, asOf, compare: false }),
   }));
   return buildScorecard(weeks, goals, asOf);
 }

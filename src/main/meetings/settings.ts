@@ -31,7 +31,10 @@ export function loadSettings(ws: Workspace): MeetingSettings {
 }
 
 /** Input is validated by the contract schemas; saving both is one transaction. */
-export function saveSettings(ws: Workspace, patch: { agenda?: AgendaTemplate | undefined; goals?: ScorecardGoals | undefined }): MeetingSettings {
+export function saveSettings(
+  ws: Workspace,
+  patch: { agenda?: AgendaTemplate | undefined; goals?: ScorecardGoals | undefined },
+): MeetingSettings {
   ws.assertWritable();
   const repo = ws.repo(WorkspaceRepository);
   ws.db.transaction(() => {

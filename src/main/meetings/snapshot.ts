@@ -12,7 +12,12 @@ import { computeScorecard } from './scorecard';
 import { loadGoals } from './settings';
 import { SnapshotRepository } from './snapshot-repository';
 
-const ref = (m: MeetingRow): MeetingRef => ({ id: m.id, title: m.title, week: weekOfDate(m.weekStart).week, endedAt: m.endedAt });
+const ref = (m: MeetingRow): MeetingRef => ({
+  id: m.id,
+  title: m.title,
+  week: weekOfDate(m.weekStart).week,
+  endedAt: m.endedAt,
+});
 
 function sinceLast(ws: Workspace, meeting: MeetingRow, points: readonly CarriedPoint[]): SinceLast {
   const meetings = ws.repo(MeetingRepository);
@@ -47,15 +52,35 @@ function sinceLast(ws: Workspace, meeting: MeetingRow, points: readonly CarriedP
  * Freezes every figure the agenda shows, as of `asOf`, and stores it with the drill-down leads.
  * Call inside the transaction that starts the meeting, after carried items were copied in.
  */
-export function freezeSnapshot(ws: Workspace, meeting: MeetingRow, asOf: number, takenAt: number, points: readonly CarriedPoint[]): Snapshot {
+export function freezeSnapshot(
+  ws: Workspace,
+  meeting: MeetingRow,
+  asOf: number,
+  takenAt: number,
+  points: readonly CarriedPoint[],
+): Snapshot {
   const week = weekOfDate(meeting.weekStart);
-  const report = computeReport(ws, { from: week.from, to: week.to, filters: {}, withinDays: null, asOf, compare: true });
+  const report = computeReport(ws, {
+    from: week.from,
+    to: week.to,
+    filters: {},
+    withinDays: null,
+    asOf,
+    compare: true,
+  });
   const scorecard = computeScorecard(ws, week.week, asOf, loadGoals(ws), new Map([[week.week, report]]));
   const inForce = inForceAt(ws, asOf);
   const repo = ws.repo(SnapshotRepository);
   const drills = freezeDrills(ws, report);
-  const termsIds = [report.sla.terms.revision_id, report.previous?.sla.terms.revision_id, report.year_ago?.sla.terms.revision_id, ...scorecard.measures.flatMap((m) => m.cells.map((c) => c.termsRevisionId))];
-  const revisionIds = [...new Set([...inForce.map((r) => r.revisionId), ...termsIds.filter((id): id is number => typeof id === 'number')])].sort((a, b) => a - b);
+  const termsIds = [
+    report.sla.terms.revision_id,
+    report.previous?.sla.terms.revision_id,
+    report.year_ago?.sla.terms.revision_id,
+    ...scorecard.measures.flatMap((m) => m.cells.map((c) => c.termsRevisionId)),
+  ];
+  const revisionIds = [
+    ...new Set([...inForce.map((r) => r.revisionId), ...termsIds.filter((id): id is number => typeof id === 'number')]),
+  ].sort((a, b) => a - b);
   const batches = repo.batchesUsed(asOf);
   const snapshot: Snapshot = {
     format: SNAPSHOT_FORMAT,
@@ -72,7 +97,10 @@ export function freezeSnapshot(ws: Workspace, meeting: MeetingRow, asOf: number,
     sinceLast: sinceLast(ws, meeting, points),
     reasons: repo.reasons(),
     batches,
-    drill: { limit: FROZEN_DRILL_LIMIT, figures: drills.map((d) => ({ key: d.key, total: d.total, complete: d.complete })) },
+    drill: {
+      limit: FROZEN_DRILL_LIMIT,
+      figures: drills.map((d) => ({ key: d.key, total: d.total, complete: d.complete })),
+    },
   };
   const snapshotId = repo.insert({
     meetingId: meeting.id,
@@ -83,7 +111,8 @@ export function freezeSnapshot(ws: Workspace, meeting: MeetingRow, asOf: number,
     revisions: revisionIds,
     batches: batches.map((b) => b.id),
   });
-  for (const d of drills) repo.insertDrill({ snapshotId, figure: d.key, total: d.total, complete: d.complete, leads: d.leads });
+  for (const d of drills)
+    repo.insertDrill({ snapshotId, figure: d.key, total: d.total, complete: d.complete, leads: d.leads });
   return snapshot;
 }
 

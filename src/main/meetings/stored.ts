@@ -13,7 +13,10 @@ const storedAttendee = z.object({ name: z.string(), role: z.string() });
 export function parseAttendees(json: string): Attendee[] {
   const parsed = z.array(storedAttendee).safeParse(JSON.parse(json));
   if (!parsed.success) return [];
-  return parsed.data.map((a) => ({ name: a.name, role: (ATTENDEE_ROLES as readonly string[]).includes(a.role) ? (a.role as Attendee['role']) : 'other' }));
+  return parsed.data.map((a) => ({
+    name: a.name,
+    role: (ATTENDEE_ROLES as readonly string[]).includes(a.role) ? (a.role as Attendee['role']) : 'other',
+  }));
 }
 
 const storedStep = z.object({
@@ -25,7 +28,11 @@ const storedStep = z.object({
   notes: z.string(),
   carriedFrom: z.array(z.number()),
 });
-const storedAgenda = z.object({ steps: z.array(storedStep), current: z.number().nullable(), currentSince: z.number().nullable() });
+const storedAgenda = z.object({
+  steps: z.array(storedStep),
+  current: z.number().nullable(),
+  currentSince: z.number().nullable(),
+});
 
 export const EMPTY_AGENDA: AgendaState = { steps: [], current: null, currentSince: null };
 

@@ -24,10 +24,17 @@ const RATINGS: ReadonlyArray<readonly [number, number, number]> = [
  * The default agenda walked step by step: the reached steps share the meeting's length in
  * proportion to their budgets (whole minutes), skipped ones are never entered.
  */
-export function sampleAgenda(index: number, startedAt: number, endedAt: number, carried: readonly CarriedPoint[]): AgendaState {
+export function sampleAgenda(
+  index: number,
+  startedAt: number,
+  endedAt: number,
+  carried: readonly CarriedPoint[],
+): AgendaState {
   const skipped = SKIPPED[index] ?? [];
   let agenda = planAgenda(DEFAULT_AGENDA, carried);
-  const reached = agenda.steps.map((s, i) => ({ i, budget: s.budgetMs })).filter((s) => !skipped.includes(agenda.steps[s.i]!.kind));
+  const reached = agenda.steps
+    .map((s, i) => ({ i, budget: s.budgetMs }))
+    .filter((s) => !skipped.includes(agenda.steps[s.i]!.kind));
   const budget = reached.reduce((a, s) => a + s.budget, 0);
   const minutes = Math.floor((endedAt - startedAt) / MINUTE);
   let used = 0;
@@ -46,7 +53,10 @@ export function leftOver(agenda: AgendaState, meetingId: number): CarriedPoint[]
   });
 }
 
-export function sampleRatings(index: number, ratedAt: number): Array<{ attendee: string; rating: number; ratedAt: number }> {
+export function sampleRatings(
+  index: number,
+  ratedAt: number,
+): Array<{ attendee: string; rating: number; ratedAt: number }> {
   const [marketing, sales, ops] = RATINGS[index] ?? RATINGS[0]!;
   return [
     { attendee: PEOPLE.marketingLead, rating: marketing, ratedAt },

@@ -10,7 +10,10 @@ import { freezeSnapshot } from '../meetings/snapshot';
  * transaction, after the definitions exist. Returns how many were frozen.
  */
 export function freezeSampleSnapshots(ws: Workspace): number {
-  const meetings = ws.repo(MeetingRepository).list().filter((m) => m.status === 'ended' && m.startedAt !== null);
+  const meetings = ws
+    .repo(MeetingRepository)
+    .list()
+    .filter((m) => m.status === 'ended' && m.startedAt !== null);
   meetings.sort((a, b) => (a.weekStart < b.weekStart ? -1 : 1));
   for (const m of meetings) freezeSnapshot(ws, m, m.startedAt!, m.startedAt!, carriedPoints(ws, m));
   return meetings.length;

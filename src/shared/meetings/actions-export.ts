@@ -39,7 +39,9 @@ export function actionItemsTable(items: readonly ActionItem[], ctx: ActionsConte
     i.owner,
     i.dueDate ?? '',
     t(`meetings.itemStatus.${i.status}`),
-    i.carriedFromMeetingId === null ? '' : (ctx.meetingTitles.get(i.carriedFromMeetingId) ?? `#${i.carriedFromMeetingId}`),
+    i.carriedFromMeetingId === null
+      ? ''
+      : (ctx.meetingTitles.get(i.carriedFromMeetingId) ?? `#${i.carriedFromMeetingId}`),
     ctx.words.link(i.link),
     iso(i.createdAt),
     iso(i.closedAt),
@@ -51,7 +53,12 @@ export function actionItemsTable(items: readonly ActionItem[], ctx: ActionsConte
  * Items still to do (open, or carried to the next meeting) that have a due date, one all-day event
  * each. `uidScope` makes UIDs unique to the workspace; the item id makes them stable.
  */
-export function actionItemsCalendar(items: readonly ActionItem[], ctx: ActionsContext, uidScope: string, stamp: number): IcsCalendar {
+export function actionItemsCalendar(
+  items: readonly ActionItem[],
+  ctx: ActionsContext,
+  uidScope: string,
+  stamp: number,
+): IcsCalendar {
   const { t } = ctx;
   const todo = items.filter((i) => (i.status === 'open' || i.status === 'carried') && i.dueDate !== null);
   return {

@@ -34,10 +34,19 @@ export function planAgenda(template: AgendaTemplate, carried: readonly CarriedPo
     if (index < 0) {
       const wrapUp = steps.findIndex((s) => s.kind === 'wrap_up');
       index = wrapUp < 0 ? steps.length : wrapUp;
-      steps.splice(index, 0, { kind: point.kind, title: point.title, budgetMs: 5 * MINUTE, reachedAt: null, spentMs: 0, notes: '', carriedFrom: [] });
+      steps.splice(index, 0, {
+        kind: point.kind,
+        title: point.title,
+        budgetMs: 5 * MINUTE,
+        reachedAt: null,
+        spentMs: 0,
+        notes: '',
+        carriedFrom: [],
+      });
     }
     const step = steps[index]!;
-    if (!step.carriedFrom.includes(point.meetingId)) steps[index] = { ...step, carriedFrom: [...step.carriedFrom, point.meetingId].sort((a, b) => a - b) };
+    if (!step.carriedFrom.includes(point.meetingId))
+      steps[index] = { ...step, carriedFrom: [...step.carriedFrom, point.meetingId].sort((a, b) => a - b) };
   }
   return { steps, current: null, currentSince: null };
 }
@@ -54,7 +63,8 @@ function leave(state: AgendaState, now: number): AgendaStep[] {
 
 /** Moves to step `index` (also the first step when the meeting starts). */
 export function enterStep(state: AgendaState, index: number, now: number): AgendaState {
-  if (!Number.isInteger(index) || index < 0 || index >= state.steps.length) throw new RangeError(`no agenda step ${index}`);
+  if (!Number.isInteger(index) || index < 0 || index >= state.steps.length)
+    throw new RangeError(`no agenda step ${index}`);
   const steps = leave(state, now);
   const s = steps[index]!;
   steps[index] = { ...s, reachedAt: s.reachedAt ?? now };
@@ -67,7 +77,8 @@ export function closeAgenda(state: AgendaState, now: number): AgendaState {
 }
 
 export function setStepNotes(state: AgendaState, index: number, notes: string): AgendaState {
-  if (!Number.isInteger(index) || index < 0 || index >= state.steps.length) throw new RangeError(`no agenda step ${index}`);
+  if (!Number.isInteger(index) || index < 0 || index >= state.steps.length)
+    throw new RangeError(`no agenda step ${index}`);
   const steps = [...state.steps];
   steps[index] = { ...steps[index]!, notes };
   return { ...state, steps };
@@ -82,5 +93,7 @@ export function unreachedPoints(state: AgendaState, meetingId: number): CarriedP
 export function spentSoFar(state: AgendaState, index: number, now: number): number {
   const s = state.steps[index];
   if (!s) return 0;
-  return s.spentMs + (state.current === index && state.currentSince !== null ? Math.max(0, now - state.currentSince) : 0);
+  return (
+    s.spentMs + (state.current === index && state.currentSince !== null ? Math.max(0, now - state.currentSince) : 0)
+  );
 }

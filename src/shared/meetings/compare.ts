@@ -23,7 +23,12 @@ export type SnapshotFigure =
   | { readonly type: 'scorecard'; readonly measure: ScorecardMeasureKey };
 
 export type FigureValue =
-  | { readonly kind: 'proportion'; readonly numerator: number; readonly denominator: number; readonly rate: number | null }
+  | {
+      readonly kind: 'proportion';
+      readonly numerator: number;
+      readonly denominator: number;
+      readonly rate: number | null;
+    }
   | { readonly kind: 'count'; readonly value: number }
   | { readonly kind: 'duration'; readonly n: number; readonly medianDays: number | null };
 
@@ -99,21 +104,41 @@ export function compareValues(current: FigureValue | null, previous: FigureValue
   if (!current || !previous || current.kind !== previous.kind) return none;
   if (current.kind === 'proportion' && previous.kind === 'proportion') {
     const c = compare(current, previous);
-    return { current, previous, diff: c?.diff ?? null, pValue: c?.p_value ?? null, significant: c?.significant ?? false };
+    return {
+      current,
+      previous,
+      diff: c?.diff ?? null,
+      pValue: c?.p_value ?? null,
+      significant: c?.significant ?? false,
+    };
   }
   if (current.kind === 'count' && previous.kind === 'count') {
     const sum = current.value + previous.value;
-    const p = sum > 0 ? Math.min(1, 2 * (1 - normalCdf(Math.abs(current.value - previous.value) / Math.sqrt(sum)))) : null;
-    return { current, previous, diff: current.value - previous.value, pValue: p, significant: p !== null && p < SIGNIFICANCE };
+    const p =
+      sum > 0 ? Math.min(1, 2 * (1 - normalCdf(Math.abs(current.value - previous.value) / Math.sqrt(sum)))) : null;
+    return {
+      current,
+      previous,
+      diff: current.value - previous.value,
+      pValue: p,
+      significant: p !== null && p < SIGNIFICANCE,
+    };
   }
   if (current.kind === 'duration' && previous.kind === 'duration') {
-    const diff = current.medianDays !== null && previous.medianDays !== null ? Math.round((current.medianDays - previous.medianDays) * 10) / 10 : null;
+    const diff =
+      current.medianDays !== null && previous.medianDays !== null
+        ? Math.round((current.medianDays - previous.medianDays) * 10) / 10
+        : null;
     return { ...none, diff };
   }
   return none;
 }
 
 /** One figure of this meeting against the same figure in another meeting's snapshot. */
-export function compareSnapshots(current: Snapshot, previous: Snapshot | null, figure: SnapshotFigure): FigureComparison {
+export function compareSnapshots(
+  current: Snapshot,
+  previous: Snapshot | null,
+  figure: SnapshotFigure,
+): FigureComparison {
   return compareValues(readFigure(current, figure), previous ? readFigure(previous, figure) : null);
 }

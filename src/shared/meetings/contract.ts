@@ -31,13 +31,25 @@ export interface MeetingSettings {
 
 export const meetingsContract = {
   /** Every meeting of the workspace, newest week first. */
-  list: method<MeetingSummary[]>()({ input: z.object({}).strict(), doc: 'Meetings of the workspace, newest week first.' }),
+  list: method<MeetingSummary[]>()({
+    input: z.object({}).strict(),
+    doc: 'Meetings of the workspace, newest week first.',
+  }),
   /** One meeting: agenda with its clock, decisions, action items, ratings, revision reviews. */
-  get: method<MeetingDetail>()({ input: meeting, doc: 'A meeting with its agenda, decisions, action items, ratings and reviews.' }),
+  get: method<MeetingDetail>()({
+    input: meeting,
+    doc: 'A meeting with its agenda, decisions, action items, ratings and reviews.',
+  }),
   /** The figures frozen when the meeting started (null before the start). */
-  snapshot: method<Snapshot | null>()({ input: meeting, doc: 'The frozen snapshot of a meeting (every figure its agenda shows).' }),
+  snapshot: method<Snapshot | null>()({
+    input: meeting,
+    doc: 'The frozen snapshot of a meeting (every figure its agenda shows).',
+  }),
   /** The workspace's agenda template and scorecard goals. */
-  settings: method<MeetingSettings>()({ input: z.object({}).strict(), doc: 'Agenda template and scorecard goals of the workspace.' }),
+  settings: method<MeetingSettings>()({
+    input: z.object({}).strict(),
+    doc: 'Agenda template and scorecard goals of the workspace.',
+  }),
   /** Changes the agenda template (steps, time budgets) or the scorecard goals; later meetings use them. */
   saveSettings: method<MeetingSettings>()({
     input: z.object({ agenda: agendaTemplateSchema.optional(), goals: scorecardGoalsSchema.optional() }).strict(),
@@ -46,14 +58,25 @@ export const meetingsContract = {
   }),
   /** Plans the review of an ISO week. */
   plan: method<MeetingDetail>()({
-    input: z.object({ week: isoWeekSchema, title: z.string().trim().min(1).max(200).optional(), attendees: attendeesSchema.default([]) }).strict(),
+    input: z
+      .object({
+        week: isoWeekSchema,
+        title: z.string().trim().min(1).max(200).optional(),
+        attendees: attendeesSchema.default([]),
+      })
+      .strict(),
     doc: 'Plan the weekly review of an ISO week, with its attendees.',
     writes: true,
   }),
   /** Changes title, attendees or the meeting's notes (not once it ended). */
   update: method<MeetingDetail>()({
     input: z
-      .object({ id, title: z.string().trim().min(1).max(200).optional(), attendees: attendeesSchema.optional(), notes: z.string().max(20_000).optional() })
+      .object({
+        id,
+        title: z.string().trim().min(1).max(200).optional(),
+        attendees: attendeesSchema.optional(),
+        notes: z.string().max(20_000).optional(),
+      })
       .strict(),
     doc: 'Change the title, attendees or notes of a meeting that has not ended.',
     writes: true,
@@ -61,7 +84,11 @@ export const meetingsContract = {
   /** Deletes a meeting that has not started (its carried-in items go back to wait for the next one). */
   remove: method<null>()({ input: meeting, doc: 'Delete a planned meeting.', writes: true }),
   /** Starts the meeting: freezes every figure of the agenda in one transaction and enters step 0. */
-  start: method<MeetingDetail>()({ input: meeting, doc: 'Start a meeting: freeze its snapshot and enter the first step.', writes: true }),
+  start: method<MeetingDetail>()({
+    input: meeting,
+    doc: 'Start a meeting: freeze its snapshot and enter the first step.',
+    writes: true,
+  }),
   /** Moves to an agenda step; the clock records time per step and which steps were reached. */
   goToStep: method<MeetingDetail>()({
     input: z.object({ id, step: z.number().int().min(0).max(50) }).strict(),
@@ -84,7 +111,11 @@ export const meetingsContract = {
     doc: 'Change the text or link of a decision of the running meeting.',
     writes: true,
   }),
-  removeDecision: method<MeetingDetail>()({ input: z.object({ decisionId: id }).strict(), doc: 'Delete a decision of the running meeting.', writes: true }),
+  removeDecision: method<MeetingDetail>()({
+    input: z.object({ decisionId: id }).strict(),
+    doc: 'Delete a decision of the running meeting.',
+    writes: true,
+  }),
   /** In step 0: a decision of an earlier meeting is superseded, revoked, or back in force. */
   setDecisionStatus: method<MeetingDetail>()({
     input: z.object({ id, decisionId: id, status: z.enum(DECISION_STATUSES) }).strict(),
@@ -92,7 +123,15 @@ export const meetingsContract = {
     writes: true,
   }),
   addActionItem: method<MeetingDetail>()({
-    input: z.object({ id, text, owner: personName, dueDate: isoDate.nullable().default(null), link: linkSchema.nullable().default(null) }).strict(),
+    input: z
+      .object({
+        id,
+        text,
+        owner: personName,
+        dueDate: isoDate.nullable().default(null),
+        link: linkSchema.nullable().default(null),
+      })
+      .strict(),
     doc: 'Record an action item with its owner, due date and link.',
     writes: true,
   }),
@@ -111,7 +150,11 @@ export const meetingsContract = {
     doc: 'Edit an action item of the running meeting or set its status.',
     writes: true,
   }),
-  removeActionItem: method<MeetingDetail>()({ input: z.object({ itemId: id }).strict(), doc: 'Delete an action item of the running meeting.', writes: true }),
+  removeActionItem: method<MeetingDetail>()({
+    input: z.object({ itemId: id }).strict(),
+    doc: 'Delete an action item of the running meeting.',
+    writes: true,
+  }),
   /** One attendee's rating of the meeting (1-10); rating again replaces it. */
   rate: method<MeetingDetail>()({
     input: z.object({ id, attendee: personName, rating: z.number().int().min(RATING_MIN).max(RATING_MAX) }).strict(),
@@ -137,11 +180,20 @@ export const meetingsContract = {
     writes: true,
   }),
   /** Ends the meeting: unfinished items and unreached points carry over to the next meeting. */
-  end: method<MeetingDetail>()({ input: meeting, doc: 'End the meeting; open items and unreached points carry over.', writes: true }),
+  end: method<MeetingDetail>()({
+    input: meeting,
+    doc: 'End the meeting; open items and unreached points carry over.',
+    writes: true,
+  }),
   /** The leads behind a frozen figure of the meeting's week, as they were at the start. */
   drilldown: method<MeetingDrillPage>()({
     input: z
-      .object({ id, figure: figureRef, offset: z.number().int().min(0).max(10_000_000).default(0), limit: z.number().int().min(1).max(1000).default(50) })
+      .object({
+        id,
+        figure: figureRef,
+        offset: z.number().int().min(0).max(10_000_000).default(0),
+        limit: z.number().int().min(1).max(1000).default(50),
+      })
       .strict(),
     doc: "List the leads behind a figure of a meeting's snapshot, as they were.",
   }),

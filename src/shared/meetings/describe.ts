@@ -20,7 +20,11 @@ export class MeetingWords {
   ) {
     this.stages = new Map((snapshot?.report.stages ?? []).map((s) => [s.key, s.labels]));
     // Win/loss reasons come from the win and loss parts of the taxonomy; codes are unique within each.
-    this.reasons = new Map((snapshot?.reasons ?? []).filter((r) => r.kind === 'loss' || r.kind === 'win').map((r) => [`${r.kind}:${r.code}`, r.labels]));
+    this.reasons = new Map(
+      (snapshot?.reasons ?? [])
+        .filter((r) => r.kind === 'loss' || r.kind === 'win')
+        .map((r) => [`${r.kind}:${r.code}`, r.labels]),
+    );
   }
 
   stage(key: string): string {
@@ -45,7 +49,11 @@ export class MeetingWords {
       case 'flow':
         return t('meetings.figure.flow', { stage: this.stage(f.stage) });
       case 'conversion':
-        return t('meetings.figure.conversion', { from: this.stage(f.from), to: this.stage(f.to), side: t(`meetings.side.${f.side}`) });
+        return t('meetings.figure.conversion', {
+          from: this.stage(f.from),
+          to: this.stage(f.to),
+          side: t(`meetings.side.${f.side}`),
+        });
       case 'stalled':
         return t('meetings.figure.stalled', { stage: this.stage(f.stage) });
       case 'followup':
@@ -61,9 +69,15 @@ export class MeetingWords {
       case 'winloss':
         return f.reason === undefined
           ? t(`meetings.figure.${f.outcome}`)
-          : t('meetings.figure.winlossReason', { outcome: t(`meetings.figure.${f.outcome}`), reason: this.reason(f.outcome, f.reason) });
+          : t('meetings.figure.winlossReason', {
+              outcome: t(`meetings.figure.${f.outcome}`),
+              reason: this.reason(f.outcome, f.reason),
+            });
       case 'waterfall':
-        return t('meetings.figure.waterfall', { stage: this.stage(f.stage), movement: t(`meetings.movement.${f.movement}`) });
+        return t('meetings.figure.waterfall', {
+          stage: this.stage(f.stage),
+          movement: t(`meetings.movement.${f.movement}`),
+        });
       case 'lifetime':
         return t('meetings.figure.lifetime');
     }

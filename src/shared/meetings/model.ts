@@ -43,12 +43,21 @@ export type Attendee = z.infer<typeof attendeeSchema>;
 export const attendeesSchema = z
   .array(attendeeSchema)
   .max(40)
-  .refine((list) => new Set(list.map((a) => a.name.toLowerCase())).size === list.length, 'attendee names must be distinct');
+  .refine(
+    (list) => new Set(list.map((a) => a.name.toLowerCase())).size === list.length,
+    'attendee names must be distinct',
+  );
 
 /** What prompted a decision or an action item: a figure of the meeting's snapshot, or one lead. */
 export const linkSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('figure'), figure: figureRef }).strict(),
-  z.object({ type: z.literal('lead'), leadId: z.number().int().positive(), externalId: z.string().max(200).optional() }).strict(),
+  z
+    .object({
+      type: z.literal('lead'),
+      leadId: z.number().int().positive(),
+      externalId: z.string().max(200).optional(),
+    })
+    .strict(),
 ]);
 export type Link = z.infer<typeof linkSchema>;
 
@@ -67,7 +76,10 @@ export type AgendaStepTemplate = z.infer<typeof agendaStepTemplate>;
 export const agendaTemplateSchema = z
   .object({ steps: z.array(agendaStepTemplate).min(1).max(STEP_KINDS.length) })
   .strict()
-  .refine((a) => new Set(a.steps.map((s) => s.kind)).size === a.steps.length, { message: 'each step kind may appear once', path: ['steps'] });
+  .refine((a) => new Set(a.steps.map((s) => s.kind)).size === a.steps.length, {
+    message: 'each step kind may appear once',
+    path: ['steps'],
+  });
 export type AgendaTemplate = z.infer<typeof agendaTemplateSchema>;
 
 /** An hour: a short look back, the three analysis steps, definitions, actions, a short wrap-up. */

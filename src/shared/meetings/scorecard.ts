@@ -14,16 +14,36 @@ import type { IsoWeek } from './week';
  * - recycling: rejected leads returned with a reason in time >= the workspace goal.
  * A rate with nothing to judge is `no_data`, neither red nor green.
  */
-export function buildScorecard(weeks: ReadonlyArray<{ week: IsoWeek; figures: PeriodFigures }>, goals: ScorecardGoals, asOf: number): Scorecard {
+export function buildScorecard(
+  weeks: ReadonlyArray<{ week: IsoWeek; figures: PeriodFigures }>,
+  goals: ScorecardGoals,
+  asOf: number,
+): Scorecard {
   const cell = (
     w: { week: IsoWeek; figures: PeriodFigures },
     value: { numerator: number; denominator: number } | { count: number },
     goal: number,
     pending: number | null = null,
   ): ScorecardCell => {
-    const base = { week: w.week.week, from: w.week.from, to: w.week.to, goal, pending, termsRevisionId: w.figures.sla.terms.revision_id };
+    const base = {
+      week: w.week.week,
+      from: w.week.from,
+      to: w.week.to,
+      goal,
+      pending,
+      termsRevisionId: w.figures.sla.terms.revision_id,
+    };
     if ('count' in value) {
-      return { ...base, value: value.count, numerator: null, denominator: null, ciLow: null, ciHigh: null, small: false, status: value.count >= goal ? 'met' : 'missed' };
+      return {
+        ...base,
+        value: value.count,
+        numerator: null,
+        denominator: null,
+        ciLow: null,
+        ciHigh: null,
+        small: false,
+        status: value.count >= goal ? 'met' : 'missed',
+      };
     }
     const p = proportion(value.numerator, value.denominator);
     return {

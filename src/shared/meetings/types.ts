@@ -2,7 +2,16 @@ import type { DefinitionKind } from '../definitions/model';
 import type { ImpactPreview } from '../definitions/types';
 import type { LocalizedText } from '../domain/types';
 import type { DrillPage, Report } from '../metrics/types';
-import type { Attendee, DecisionStatus, ItemStatus, Link, MeetingStatus, ReviewOutcome, ScorecardGoals, StepKind } from './model';
+import type {
+  Attendee,
+  DecisionStatus,
+  ItemStatus,
+  Link,
+  MeetingStatus,
+  ReviewOutcome,
+  ScorecardGoals,
+  StepKind,
+} from './model';
 import type { IsoWeek } from './week';
 
 /** One meeting in a list. Times are epoch ms UTC; `week` is the ISO week reviewed. */
@@ -193,7 +202,11 @@ export interface SinceLast {
   /** Decisions of earlier meetings still in force, with their meeting. */
   readonly decisionsInForce: ReadonlyArray<Decision & { readonly meeting: MeetingRef }>;
   /** Agenda points earlier meetings did not reach, carried into this one. */
-  readonly unreachedPoints: ReadonlyArray<{ readonly meetingId: number; readonly kind: StepKind; readonly title: string | null }>;
+  readonly unreachedPoints: ReadonlyArray<{
+    readonly meetingId: number;
+    readonly kind: StepKind;
+    readonly title: string | null;
+  }>;
 }
 
 export interface BatchRef {

@@ -14,38 +14,85 @@ export const at = (iso: string): number => local(iso, ZONE);
 
 export const W09_LEADS: LeadSpec[] = [
   {
-    id: 'A1', owner: 'Ana', segment: 'SMB',
-    events: [['lead', '2026-02-23T09:00'], ['mql', '2026-02-23T10:00'], ['sal', '2026-02-24T10:00']],
+    id: 'A1',
+    owner: 'Ana',
+    segment: 'SMB',
+    events: [
+      ['lead', '2026-02-23T09:00'],
+      ['mql', '2026-02-23T10:00'],
+      ['sal', '2026-02-24T10:00'],
+    ],
     touches: ['2026-02-23T11:00'],
   },
   {
-    id: 'A2', owner: 'Bob', segment: 'SMB',
-    events: [['lead', '2026-02-24T09:00'], ['mql', '2026-02-24T10:00'], ['recycled', '2026-02-26T10:00', 'not_ready', 'Not ready yet']],
+    id: 'A2',
+    owner: 'Bob',
+    segment: 'SMB',
+    events: [
+      ['lead', '2026-02-24T09:00'],
+      ['mql', '2026-02-24T10:00'],
+      ['recycled', '2026-02-26T10:00', 'not_ready', 'Not ready yet'],
+    ],
     touches: ['2026-02-25T16:00'],
   },
   {
-    id: 'A3', owner: 'Ana', segment: 'Enterprise',
-    events: [['lead', '2026-02-25T09:00'], ['mql', '2026-02-25T12:00'], ['sal', '2026-02-26T09:00'], ['lost', '2026-02-27T10:00', 'price', 'Too expensive']],
+    id: 'A3',
+    owner: 'Ana',
+    segment: 'Enterprise',
+    events: [
+      ['lead', '2026-02-25T09:00'],
+      ['mql', '2026-02-25T12:00'],
+      ['sal', '2026-02-26T09:00'],
+      ['lost', '2026-02-27T10:00', 'price', 'Too expensive'],
+    ],
     touches: ['2026-02-25T13:00'],
   },
 ];
 
 export const W10_LEADS: LeadSpec[] = [
   {
-    id: 'B1', owner: 'Ana', segment: 'SMB',
-    events: [['lead', '2026-03-02T09:00'], ['mql', '2026-03-02T10:00'], ['sal', '2026-03-03T09:00']],
+    id: 'B1',
+    owner: 'Ana',
+    segment: 'SMB',
+    events: [
+      ['lead', '2026-03-02T09:00'],
+      ['mql', '2026-03-02T10:00'],
+      ['sal', '2026-03-03T09:00'],
+    ],
     touches: ['2026-03-02T10:30'],
   },
   // Handed over, never touched: breached by the time meeting B starts.
-  { id: 'B2', owner: 'Bob', segment: 'SMB', events: [['lead', '2026-03-03T09:00'], ['mql', '2026-03-03T10:00']] },
   {
-    id: 'B3', owner: 'Bob', segment: 'Enterprise',
-    events: [['lead', '2026-03-04T09:00'], ['mql', '2026-03-04T11:00'], ['sal', '2026-03-05T09:00']],
+    id: 'B2',
+    owner: 'Bob',
+    segment: 'SMB',
+    events: [
+      ['lead', '2026-03-03T09:00'],
+      ['mql', '2026-03-03T10:00'],
+    ],
+  },
+  {
+    id: 'B3',
+    owner: 'Bob',
+    segment: 'Enterprise',
+    events: [
+      ['lead', '2026-03-04T09:00'],
+      ['mql', '2026-03-04T11:00'],
+      ['sal', '2026-03-05T09:00'],
+    ],
     touches: ['2026-03-04T17:00'],
   },
   {
-    id: 'B4', owner: 'Cara', segment: 'Enterprise',
-    events: [['lead', '2026-03-05T09:00'], ['mql', '2026-03-05T09:30'], ['sal', '2026-03-05T12:00'], ['sql', '2026-03-06T10:00'], ['won', '2026-03-06T15:00', 'fit']],
+    id: 'B4',
+    owner: 'Cara',
+    segment: 'Enterprise',
+    events: [
+      ['lead', '2026-03-05T09:00'],
+      ['mql', '2026-03-05T09:30'],
+      ['sal', '2026-03-05T12:00'],
+      ['sql', '2026-03-06T10:00'],
+      ['won', '2026-03-06T15:00', 'fit'],
+    ],
     touches: ['2026-03-05T10:00'],
   },
   { id: 'B5', owner: 'Ana', segment: 'SMB', events: [['lead', '2026-03-06T10:00']] },
@@ -71,14 +118,63 @@ function insertDefinitions(ws: Workspace): { proposalId: number } {
   const agreed = at('2025-12-15T10:00');
   const start = at('2026-01-01T00:00');
   const sla = Number(def.run('sla_terms', 'sla', 'Marketing–sales SLA', null, agreed).lastInsertRowid);
-  const terms = revisionBody.sla_terms.parse({ text: 'Sales follows up every MQL within 4 business hours.', terms: { ...DEFAULT_SLA_TERMS, weeklyVolumeTarget: 3 } });
-  rev.run({ definition: sla, version: 1, status: 'effective', effective: start, body: JSON.stringify(terms), created: agreed, m: 'Marta Gómez', s: 'Sergio Ruiz', approved: agreed });
-  const mql = Number(def.run('stage_criteria', 'mql_criteria', 'Marketing qualified lead (MQL)', 'mql', agreed).lastInsertRowid);
-  const v1 = revisionBody.stage_criteria.parse({ text: 'Score of 50 or more.', rule: { type: 'group', combinator: 'and', rules: [{ type: 'condition', field: 'score', operator: 'gte', value: 50 }] } });
-  rev.run({ definition: mql, version: 1, status: 'effective', effective: start, body: JSON.stringify(v1), created: agreed, m: 'Marta Gómez', s: 'Sergio Ruiz', approved: agreed });
-  const v2 = revisionBody.stage_criteria.parse({ text: 'Score of 40 or more.', rule: { type: 'group', combinator: 'and', rules: [{ type: 'condition', field: 'score', operator: 'gte', value: 40 }] } });
+  const terms = revisionBody.sla_terms.parse({
+    text: 'Sales follows up every MQL within 4 business hours.',
+    terms: { ...DEFAULT_SLA_TERMS, weeklyVolumeTarget: 3 },
+  });
+  rev.run({
+    definition: sla,
+    version: 1,
+    status: 'effective',
+    effective: start,
+    body: JSON.stringify(terms),
+    created: agreed,
+    m: 'Marta Gómez',
+    s: 'Sergio Ruiz',
+    approved: agreed,
+  });
+  const mql = Number(
+    def.run('stage_criteria', 'mql_criteria', 'Marketing qualified lead (MQL)', 'mql', agreed).lastInsertRowid,
+  );
+  const v1 = revisionBody.stage_criteria.parse({
+    text: 'Score of 50 or more.',
+    rule: {
+      type: 'group',
+      combinator: 'and',
+      rules: [{ type: 'condition', field: 'score', operator: 'gte', value: 50 }],
+    },
+  });
+  rev.run({
+    definition: mql,
+    version: 1,
+    status: 'effective',
+    effective: start,
+    body: JSON.stringify(v1),
+    created: agreed,
+    m: 'Marta Gómez',
+    s: 'Sergio Ruiz',
+    approved: agreed,
+  });
+  const v2 = revisionBody.stage_criteria.parse({
+    text: 'Score of 40 or more.',
+    rule: {
+      type: 'group',
+      combinator: 'and',
+      rules: [{ type: 'condition', field: 'score', operator: 'gte', value: 40 }],
+    },
+  });
   const proposalId = Number(
-    rev.run({ definition: mql, version: 2, status: 'proposed', effective: null, body: JSON.stringify(v2), created: at('2026-03-01T12:00'), m: null, s: null, approved: null }).lastInsertRowid,
+    rev.run({
+      definition: mql,
+      version: 2,
+      status: 'proposed',
+      effective: null,
+      body: JSON.stringify(v2),
+      created: at('2026-03-01T12:00'),
+      m: null,
+      s: null,
+      approved: null,
+    }).lastInsertRowid,
   );
   return { proposalId };
 }
@@ -101,6 +197,16 @@ export function meetingWorkspace(dir: string, locale: Locale = 'en', name = 'mee
 
 /** Every row of every table a meeting writes: proves a refused change changed nothing. */
 export function meetingTables(ws: Workspace): Record<string, unknown[]> {
-  const tables = ['meetings', 'snapshots', 'snapshot_drills', 'decisions', 'action_items', 'meeting_ratings', 'meeting_revision_reviews', 'definition_revisions', 'settings'];
+  const tables = [
+    'meetings',
+    'snapshots',
+    'snapshot_drills',
+    'decisions',
+    'action_items',
+    'meeting_ratings',
+    'meeting_revision_reviews',
+    'definition_revisions',
+    'settings',
+  ];
   return Object.fromEntries(tables.map((t) => [t, ws.db.prepare(`SELECT * FROM ${t} ORDER BY 1, 2`).all()]));
 }

@@ -7,11 +7,31 @@ const MIN = 60_000;
 
 /** What the held meeting records, in the meeting's language, for the minutes tests to look for. */
 export const WORDS: Record<Locale, { decision: string; item: string; title: string }> = {
-  en: { decision: 'Bob reviews his untouched MQLs every morning.', item: 'Call every untouched MQL; report back, with numbers', title: 'Weekly review W09' },
-  'pt-BR': { decision: 'Bob revisa todo dia os MQLs sem contato.', item: 'Ligar para cada MQL sem contato; relatar, com números', title: 'Revisão semanal S09' },
-  es: { decision: 'Bob revisa cada mañana sus MQL sin contactar.', item: 'Llamar a cada MQL sin contactar; informar, con cifras', title: 'Revisión semanal S09' },
-  ru: { decision: 'Боб каждое утро разбирает необработанные MQL.', item: 'Обзвонить все необработанные MQL; отчитаться, с цифрами', title: 'Еженедельный разбор, неделя 9' },
-  'zh-CN': { decision: '鲍勃每天早上检查未跟进的 MQL。', item: '逐一致电未跟进的 MQL；汇报，并附数字', title: '第 9 周周例会' },
+  en: {
+    decision: 'Bob reviews his untouched MQLs every morning.',
+    item: 'Call every untouched MQL; report back, with numbers',
+    title: 'Weekly review W09',
+  },
+  'pt-BR': {
+    decision: 'Bob revisa todo dia os MQLs sem contato.',
+    item: 'Ligar para cada MQL sem contato; relatar, com números',
+    title: 'Revisão semanal S09',
+  },
+  es: {
+    decision: 'Bob revisa cada mañana sus MQL sin contactar.',
+    item: 'Llamar a cada MQL sin contactar; informar, con cifras',
+    title: 'Revisión semanal S09',
+  },
+  ru: {
+    decision: 'Боб каждое утро разбирает необработанные MQL.',
+    item: 'Обзвонить все необработанные MQL; отчитаться, с цифрами',
+    title: 'Еженедельный разбор, неделя 9',
+  },
+  'zh-CN': {
+    decision: '鲍勃每天早上检查未跟进的 MQL。',
+    item: '逐一致电未跟进的 MQL；汇报，并附数字',
+    title: '第 9 周周例会',
+  },
 };
 
 /** An owner a spreadsheet would run as a formula if the CSV did not neutralise it. */
@@ -29,9 +49,31 @@ export function holdMeeting(fx: Fixture, locale: Locale): number {
   goToStep(fx.ws, m.id, 1, A_START + 5 * MIN);
   goToStep(fx.ws, m.id, 2, A_START + 20 * MIN);
   goToStep(fx.ws, m.id, 4, A_START + 35 * MIN);
-  addDecision(fx.ws, { id: m.id, text: w.decision, link: { type: 'figure', figure: { type: 'followup', side: 'breached', owner: 'Bob' } } }, A_START + 36 * MIN);
-  addActionItem(fx.ws, { id: m.id, text: w.item, owner: 'Sergio Ruiz', dueDate: '2026-03-06', link: { type: 'lead', leadId: fx.leads.get('A2')! } }, A_START + 37 * MIN);
-  addActionItem(fx.ws, { id: m.id, text: 'Export the breach list', owner: MALICIOUS_OWNER, dueDate: '2026-03-09', link: null }, A_START + 38 * MIN);
+  addDecision(
+    fx.ws,
+    {
+      id: m.id,
+      text: w.decision,
+      link: { type: 'figure', figure: { type: 'followup', side: 'breached', owner: 'Bob' } },
+    },
+    A_START + 36 * MIN,
+  );
+  addActionItem(
+    fx.ws,
+    {
+      id: m.id,
+      text: w.item,
+      owner: 'Sergio Ruiz',
+      dueDate: '2026-03-06',
+      link: { type: 'lead', leadId: fx.leads.get('A2')! },
+    },
+    A_START + 37 * MIN,
+  );
+  addActionItem(
+    fx.ws,
+    { id: m.id, text: 'Export the breach list', owner: MALICIOUS_OWNER, dueDate: '2026-03-09', link: null },
+    A_START + 38 * MIN,
+  );
   reviewRevision(fx.ws, { id: m.id, revisionId: fx.proposalId, outcome: 'defer', note: '' }, A_START + 40 * MIN);
   rateMeeting(fx.ws, { id: m.id, attendee: 'Marta Gómez', rating: 8 }, A_START + 50 * MIN);
   rateMeeting(fx.ws, { id: m.id, attendee: 'Sergio Ruiz', rating: 7 }, A_START + 51 * MIN);

@@ -68,11 +68,29 @@ describe('minutes in Markdown', () => {
       const t = createI18n('ru').t;
       const before = minutesMarkdown(fx.ws, id);
       expect(before.name).toBe('Протокол 2026-W09.md');
-      for (const s of [`## ${t('minutes.decisions')}`, `## ${t('minutes.actionItems')}`, `## ${t('minutes.scorecard')}`, WORDS.ru.decision, WORDS.ru.item, t('meetings.role.marketing_lead'), new Intl.NumberFormat('ru', { style: 'percent', minimumFractionDigits: 1 }).format(2 / 3), t('meetings.itemStatus.carried')]) {
+      for (const s of [
+        `## ${t('minutes.decisions')}`,
+        `## ${t('minutes.actionItems')}`,
+        `## ${t('minutes.scorecard')}`,
+        WORDS.ru.decision,
+        WORDS.ru.item,
+        t('meetings.role.marketing_lead'),
+        new Intl.NumberFormat('ru', { style: 'percent', minimumFractionDigits: 1 }).format(2 / 3),
+        t('meetings.itemStatus.carried'),
+      ]) {
         expect(before.text, s).toContain(s);
       }
       expect(before.text).not.toContain('Decisions');
-      insertLeads(fx.ws, ZONE, [{ id: 'LATE', owner: 'Bob', events: [['lead', '2026-02-24T09:00'], ['mql', '2026-02-24T09:30']] }]);
+      insertLeads(fx.ws, ZONE, [
+        {
+          id: 'LATE',
+          owner: 'Bob',
+          events: [
+            ['lead', '2026-02-24T09:00'],
+            ['mql', '2026-02-24T09:30'],
+          ],
+        },
+      ]);
       planMeeting(fx.ws, { week: '2026-W10', attendees: [] }, A_START + 3_600_000 * 24);
       expect(minutesMarkdown(fx.ws, id)).toEqual(before);
     } finally {
@@ -103,9 +121,27 @@ describe('action items for spreadsheets and calendars', () => {
       expect(text).toContain('\r\n');
       const rows = parse(text.slice(1)) as string[][];
       const t = createI18n('es').t;
-      expect(rows[0]).toEqual([t('minutes.csv.meeting'), t('minutes.csv.week'), t('minutes.item'), t('minutes.owner'), t('minutes.due'), t('minutes.status'), t('minutes.carriedFrom'), t('minutes.link'), t('minutes.csv.created'), t('minutes.csv.closed')]);
+      expect(rows[0]).toEqual([
+        t('minutes.csv.meeting'),
+        t('minutes.csv.week'),
+        t('minutes.item'),
+        t('minutes.owner'),
+        t('minutes.due'),
+        t('minutes.status'),
+        t('minutes.carriedFrom'),
+        t('minutes.link'),
+        t('minutes.csv.created'),
+        t('minutes.csv.closed'),
+      ]);
       expect(rows).toHaveLength(3);
-      expect(rows[1]!.slice(0, 6)).toEqual([WORDS.es.title, '2026-W09', WORDS.es.item, 'Sergio Ruiz', '2026-03-06', t('meetings.itemStatus.carried')]);
+      expect(rows[1]!.slice(0, 6)).toEqual([
+        WORDS.es.title,
+        '2026-W09',
+        WORDS.es.item,
+        'Sergio Ruiz',
+        '2026-03-06',
+        t('meetings.itemStatus.carried'),
+      ]);
       expect(rows[1]![7]).toBe('Lead A2');
       // The formula owner is text now: a spreadsheet shows it instead of running it.
       expect(rows[2]![3]).toBe(`'${MALICIOUS_OWNER}`);
@@ -130,7 +166,9 @@ describe('action items for spreadsheets and calendars', () => {
       expect(unfolded).toContain('DTSTART;VALUE=DATE:20260306');
       expect(unfolded).toContain('DTSTART;VALUE=DATE:20260309');
       expect(unfolded).toContain('DTSTAMP:20260303T120000Z');
-      expect(unfolded).toContain(`SUMMARY:Sergio Ruiz：${WORDS['zh-CN'].item.replace(/;/g, '\\;').replace(/,/g, '\\,')}`);
+      expect(unfolded).toContain(
+        `SUMMARY:Sergio Ruiz：${WORDS['zh-CN'].item.replace(/;/g, '\\;').replace(/,/g, '\\,')}`,
+      );
       expect(unfolded).toContain('SUMMARY:\\=HYPERLINK'.replace('\\=', '='));
       const uids = [...unfolded.matchAll(/^UID:(.+)$/gm)].map((m) => m[1]);
       expect(uids).toHaveLength(2);
@@ -144,23 +182,39 @@ describe('action items for spreadsheets and calendars', () => {
   });
 });
 
-describe.skipIf(!chromiumPath || !poppler.pdftotext)(`minutes as PDF (${chromiumPath ? 'needs pdftotext from poppler-utils' : CHROMIUM_MISSING})`, () => {
-  const engine = new ChromiumPdfEngine();
+describe.skipIf(!chromiumPath || !poppler.pdftotext)(
+  `minutes as PDF (${chromiumPath ? 'needs pdftotext from poppler-utils' : CHROMIUM_MISSING})`,
+  () => {
+    const engine = new ChromiumPdfEngine();
 
-  it.each(['en', 'ru', 'zh-CN'] as const)('%s: pdftotext finds the decisions and action items in the meeting language', async (locale) => {
-    const { fx, id, dir } = held(locale);
-    try {
-      const pdf = await minutesPdf(fx.ws, id, engine);
-      const file = path.join(dir, pdf.name);
-      fs.writeFileSync(file, pdf.bytes);
-      expect(Buffer.from(pdf.bytes.subarray(0, 5)).toString('latin1')).toBe('%PDF-');
-      const text = squash(pdftotext(file));
-      const t = createI18n(locale).t;
-      for (const s of [WORDS[locale].title, t('minutes.decisions'), WORDS[locale].decision, t('minutes.actionItems'), WORDS[locale].item, 'Sergio Ruiz', t('meetings.itemStatus.carried'), t('minutes.ratings'), t('minutes.unreached')]) {
-        expect(text, `${locale}: ${s}`).toContain(squash(s));
-      }
-    } finally {
-      fx.ws.close();
-    }
-  });
-});
+    it.each(['en', 'ru', 'zh-CN'] as const)(
+      '%s: pdftotext finds the decisions and action items in the meeting language',
+      async (locale) => {
+        const { fx, id, dir } = held(locale);
+        try {
+          const pdf = await minutesPdf(fx.ws, id, engine);
+          const file = path.join(dir, pdf.name);
+          fs.writeFileSync(file, pdf.bytes);
+          expect(Buffer.from(pdf.bytes.subarray(0, 5)).toString('latin1')).toBe('%PDF-');
+          const text = squash(pdftotext(file));
+          const t = createI18n(locale).t;
+          for (const s of [
+            WORDS[locale].title,
+            t('minutes.decisions'),
+            WORDS[locale].decision,
+            t('minutes.actionItems'),
+            WORDS[locale].item,
+            'Sergio Ruiz',
+            t('meetings.itemStatus.carried'),
+            t('minutes.ratings'),
+            t('minutes.unreached'),
+          ]) {
+            expect(text, `${locale}: ${s}`).toContain(squash(s));
+          }
+        } finally {
+          fx.ws.close();
+        }
+      },
+    );
+  },
+);

@@ -43,7 +43,16 @@ describe('meetings on the sample workspace', () => {
     for (const m of past) {
       const s = readSnapshot(ws, m.id)!;
       expect(s.asOf).toBe(m.startedAt);
-      expect(s.report).toEqual(computeReport(ws, { from: m.week.from, to: m.week.to, filters: {}, withinDays: null, asOf: m.startedAt!, compare: true }));
+      expect(s.report).toEqual(
+        computeReport(ws, {
+          from: m.week.from,
+          to: m.week.to,
+          filters: {},
+          withinDays: null,
+          asOf: m.startedAt!,
+          compare: true,
+        }),
+      );
       expect(meetingDetail(ws, m.id).readOnly).toBe(true);
     }
     const last = past[0]!;
@@ -56,7 +65,13 @@ describe('meetings on the sample workspace', () => {
     const last = listMeetings(ws)[0]!;
     const m = planMeeting(
       ws,
-      { week: '2026-W26', attendees: [{ name: PEOPLE.marketingLead, role: 'marketing_lead' }, { name: PEOPLE.salesLead, role: 'sales_lead' }] },
+      {
+        week: '2026-W26',
+        attendees: [
+          { name: PEOPLE.marketingLead, role: 'marketing_lead' },
+          { name: PEOPLE.salesLead, role: 'sales_lead' },
+        ],
+      },
       AS_OF - 86_400_000,
     );
     meetingId = m.id;
@@ -73,16 +88,53 @@ describe('meetings on the sample workspace', () => {
   });
 
   it('freezes the report and a 13-week scorecard equal to direct metrics.report calls', () => {
-    expect(snapshot.report).toEqual(computeReport(ws, { from: '2026-06-22', to: '2026-06-28', filters: {}, withinDays: null, asOf: AS_OF, compare: true }));
-    expect(snapshot.scorecard.weeks.map((w) => w.week)).toEqual(Array.from({ length: 13 }, (_, i) => `2026-W${String(14 + i).padStart(2, '0')}`));
+    expect(snapshot.report).toEqual(
+      computeReport(ws, {
+        from: '2026-06-22',
+        to: '2026-06-28',
+        filters: {},
+        withinDays: null,
+        asOf: AS_OF,
+        compare: true,
+      }),
+    );
+    expect(snapshot.scorecard.weeks.map((w) => w.week)).toEqual(
+      Array.from({ length: 13 }, (_, i) => `2026-W${String(14 + i).padStart(2, '0')}`),
+    );
     const cell = (key: string, i: number) => snapshot.scorecard.measures.find((m) => m.key === key)!.cells[i]!;
     snapshot.scorecard.weeks.forEach((w, i) => {
-      const r = computeReport(ws, { from: w.from, to: w.to, filters: {}, withinDays: null, asOf: AS_OF, compare: false });
+      const r = computeReport(ws, {
+        from: w.from,
+        to: w.to,
+        filters: {},
+        withinDays: null,
+        asOf: AS_OF,
+        compare: false,
+      });
       const f = r.sla.followup;
-      expect(cell('volume', i), w.week).toMatchObject({ value: r.sla.volume.actual, goal: r.sla.volume.target, status: r.sla.volume.met ? 'met' : 'missed' });
-      expect(cell('quality', i), w.week).toMatchObject({ numerator: r.sla.quality.numerator, denominator: r.sla.quality.denominator, value: r.sla.quality.rate, goal: r.sla.quality.target });
-      expect(cell('followup', i), w.week).toMatchObject({ numerator: f.met, denominator: f.met + f.breached, value: f.rate, pending: f.pending, goal: 0.9 });
-      expect(cell('recycling', i), w.week).toMatchObject({ numerator: r.sla.recycling.numerator, denominator: r.sla.recycling.denominator, value: r.sla.recycling.rate });
+      expect(cell('volume', i), w.week).toMatchObject({
+        value: r.sla.volume.actual,
+        goal: r.sla.volume.target,
+        status: r.sla.volume.met ? 'met' : 'missed',
+      });
+      expect(cell('quality', i), w.week).toMatchObject({
+        numerator: r.sla.quality.numerator,
+        denominator: r.sla.quality.denominator,
+        value: r.sla.quality.rate,
+        goal: r.sla.quality.target,
+      });
+      expect(cell('followup', i), w.week).toMatchObject({
+        numerator: f.met,
+        denominator: f.met + f.breached,
+        value: f.rate,
+        pending: f.pending,
+        goal: 0.9,
+      });
+      expect(cell('recycling', i), w.week).toMatchObject({
+        numerator: r.sla.recycling.numerator,
+        denominator: r.sla.recycling.denominator,
+        value: r.sla.recycling.rate,
+      });
       for (const m of snapshot.scorecard.measures) expect(m.cells[i]!.termsRevisionId).toBe(r.sla.terms.revision_id);
     });
     expect(snapshot.revisionIds).toEqual(expect.arrayContaining([snapshot.report.sla.terms.revision_id!]));
@@ -99,16 +151,27 @@ describe('meetings on the sample workspace', () => {
 
   it('stores the leads behind each figure, with totals equal to the figures and to metrics.drilldown', () => {
     expect(snapshot.drill.figures.length).toBeGreaterThan(50);
-    const scope = { from: '2026-06-22', to: '2026-06-28', filters: {}, withinDays: null, asOf: AS_OF, offset: 0, limit: 1 };
+    const scope = {
+      from: '2026-06-22',
+      to: '2026-06-28',
+      filters: {},
+      withinDays: null,
+      asOf: AS_OF,
+      offset: 0,
+      limit: 1,
+    };
     for (const f of snapshot.drill.figures) {
       const figure = JSON.parse(f.key) as FigureRef;
       expect(drilldown(ws, { ...scope, figure }).total, f.key).toBe(f.total);
     }
     const r = snapshot.report;
-    const total = (figure: FigureRef) => snapshot.drill.figures.find((f) => f.key === JSON.stringify(Object.fromEntries(Object.entries(figure).sort())))!.total;
+    const total = (figure: FigureRef) =>
+      snapshot.drill.figures.find((f) => f.key === JSON.stringify(Object.fromEntries(Object.entries(figure).sort())))!
+        .total;
     expect(total({ type: 'flow', stage: 'mql' })).toBe(r.flow.mql);
     expect(total({ type: 'followup', side: 'breached' })).toBe(r.sla.followup.breached);
-    for (const o of r.sla.followup.by_owner) expect(total({ type: 'followup', side: 'denominator', owner: o.owner })).toBe(o.handed_over);
+    for (const o of r.sla.followup.by_owner)
+      expect(total({ type: 'followup', side: 'denominator', owner: o.owner })).toBe(o.handed_over);
     for (const w of r.winloss) expect(total({ type: 'winloss', outcome: w.outcome, reason: w.reason })).toBe(w.count);
   });
 
@@ -116,9 +179,19 @@ describe('meetings on the sample workspace', () => {
     const previous = readSnapshot(ws, meetingDetail(ws, meetingId).previousMeetingId!)!;
     const c = compareSnapshots(snapshot, previous, { type: 'followup' });
     const prev = previous.report.sla.followup;
-    expect(c.previous).toEqual({ kind: 'proportion', numerator: prev.met, denominator: prev.met + prev.breached, rate: prev.met + prev.breached > 0 ? prev.met / (prev.met + prev.breached) : null });
+    expect(c.previous).toEqual({
+      kind: 'proportion',
+      numerator: prev.met,
+      denominator: prev.met + prev.breached,
+      rate: prev.met + prev.breached > 0 ? prev.met / (prev.met + prev.breached) : null,
+    });
     expect(c.current).toEqual(readFigure(snapshot, { type: 'followup' }));
-    expect(compareSnapshots(snapshot, previous, { type: 'flow', stage: 'mql' }).diff).toBe(snapshot.report.flow.mql! - previous.report.flow.mql!);
-    expect(compareSnapshots(snapshot, previous, { type: 'scorecard', measure: 'volume' }).current).toEqual({ kind: 'count', value: snapshot.report.sla.volume.actual });
+    expect(compareSnapshots(snapshot, previous, { type: 'flow', stage: 'mql' }).diff).toBe(
+      snapshot.report.flow.mql! - previous.report.flow.mql!,
+    );
+    expect(compareSnapshots(snapshot, previous, { type: 'scorecard', measure: 'volume' }).current).toEqual({
+      kind: 'count',
+      value: snapshot.report.sla.volume.actual,
+    });
   });
 });

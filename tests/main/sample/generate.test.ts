@@ -50,7 +50,8 @@ function dump(w: Workspace): Record<string, unknown[]> {
   const out: Record<string, unknown[]> = {};
   for (const t of tables) out[t] = w.db.prepare(`SELECT * FROM ${t} ORDER BY id`).all();
   // The meetings feature's records: snapshots frozen by its service, drill-downs, ratings.
-  for (const t of ['snapshots', 'snapshot_drills', 'meeting_ratings']) out[t] = w.db.prepare(`SELECT * FROM ${t} ORDER BY 1, 2`).all();
+  for (const t of ['snapshots', 'snapshot_drills', 'meeting_ratings'])
+    out[t] = w.db.prepare(`SELECT * FROM ${t} ORDER BY 1, 2`).all();
   out.settings = w.db.prepare("SELECT * FROM settings WHERE key <> 'workspace.createdAt' ORDER BY key").all();
   return out;
 }
@@ -425,14 +426,22 @@ describe('sample generator', () => {
       expect(m.status).toBe('ended');
       expect(m.ended_at).toBeGreaterThan(m.started_at);
       // The agenda clock: every step reached in order, except win/loss in the last review.
-      const agenda = JSON.parse(m.agenda) as { steps: Array<{ kind: string; reachedAt: number | null; spentMs: number }>; current: number | null };
+      const agenda = JSON.parse(m.agenda) as {
+        steps: Array<{ kind: string; reachedAt: number | null; spentMs: number }>;
+        current: number | null;
+      };
       expect(agenda.current).toBeNull();
       const reached = agenda.steps.filter((s) => s.reachedAt !== null);
       expect(agenda.steps.filter((s) => s.reachedAt === null).map((s) => s.kind)).toEqual(i === 2 ? ['winloss'] : []);
       expect(reached[0]!.reachedAt).toBe(m.started_at);
       expect(reached.map((s) => s.reachedAt)).toEqual([...reached.map((s) => s.reachedAt)].sort((x, y) => x! - y!));
       expect(agenda.steps.reduce((a, s) => a + s.spentMs, 0)).toBe(m.ended_at - m.started_at);
-      expect(one<{ n: number }>('SELECT count(*) AS n FROM meeting_ratings WHERE meeting_id = ? AND rating BETWEEN 1 AND 10', m.id).n).toBe(3);
+      expect(
+        one<{ n: number }>(
+          'SELECT count(*) AS n FROM meeting_ratings WHERE meeting_id = ? AND rating BETWEEN 1 AND 10',
+          m.id,
+        ).n,
+      ).toBe(3);
       expect(JSON.parse(m.attendees)).toHaveLength(3);
       if (i > 0) expect(m.started_at - meetings[i - 1]!.started_at).toBeGreaterThan(6 * DAY);
       expect(one<{ n: number }>('SELECT count(*) AS n FROM decisions WHERE meeting_id = ?', m.id).n).toBeGreaterThan(0);
@@ -468,10 +477,18 @@ describe('sample generator', () => {
       ).n,
     ).toBe(0);
     // Each review has the snapshot the meetings feature froze at its start: figures as of then.
-    const snapshots = all<{ meeting_id: number; taken_at: number; period_from: string; figures: string }>('SELECT * FROM snapshots ORDER BY meeting_id');
-    expect(snapshots.map((x) => [x.meeting_id, x.taken_at, x.period_from])).toEqual(meetings.map((m) => [m.id, m.started_at, m.week_start]));
+    const snapshots = all<{ meeting_id: number; taken_at: number; period_from: string; figures: string }>(
+      'SELECT * FROM snapshots ORDER BY meeting_id',
+    );
+    expect(snapshots.map((x) => [x.meeting_id, x.taken_at, x.period_from])).toEqual(
+      meetings.map((m) => [m.id, m.started_at, m.week_start]),
+    );
     for (const x of snapshots) {
-      const figures = JSON.parse(x.figures) as { asOf: number; report: { as_of: number; flow: Record<string, number> }; scorecard: { weeks: unknown[] } };
+      const figures = JSON.parse(x.figures) as {
+        asOf: number;
+        report: { as_of: number; flow: Record<string, number> };
+        scorecard: { weeks: unknown[] };
+      };
       expect(figures.asOf).toBe(x.taken_at);
       expect(figures.report.as_of).toBe(x.taken_at);
       expect(figures.report.flow.mql).toBeGreaterThan(0);

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { closeAgenda, enterStep, planAgenda, setStepNotes, spentSoFar, unreachedPoints } from '../../../src/shared/meetings/agenda';
+import {
+  closeAgenda,
+  enterStep,
+  planAgenda,
+  setStepNotes,
+  spentSoFar,
+  unreachedPoints,
+} from '../../../src/shared/meetings/agenda';
 import { agendaTemplateSchema, DEFAULT_AGENDA } from '../../../src/shared/meetings/model';
 import { isIsoWeek, parseIsoWeek, shiftWeek, weekOfDate, weeksEndingWith } from '../../../src/shared/meetings/week';
 
@@ -26,7 +33,15 @@ describe('agenda clock', () => {
   });
 
   it('adds a carried point the template lacks before the wrap-up, with a short budget', () => {
-    const a = planAgenda({ steps: [{ kind: 'sla', minutes: 20 }, { kind: 'wrap_up', minutes: 5, title: 'Cierre' }] }, [{ meetingId: 9, kind: 'definitions', title: 'Criteria' }]);
+    const a = planAgenda(
+      {
+        steps: [
+          { kind: 'sla', minutes: 20 },
+          { kind: 'wrap_up', minutes: 5, title: 'Cierre' },
+        ],
+      },
+      [{ meetingId: 9, kind: 'definitions', title: 'Criteria' }],
+    );
     expect(a.steps.map((s) => [s.kind, s.title, s.budgetMs / MIN, s.carriedFrom])).toEqual([
       ['sla', null, 20, []],
       ['definitions', 'Criteria', 5, [9]],
@@ -51,7 +66,14 @@ describe('agenda clock', () => {
 
   it('validates the workspace template: known kinds once each, budgets from 1 to 180 minutes', () => {
     expect(agendaTemplateSchema.safeParse(DEFAULT_AGENDA).success).toBe(true);
-    expect(agendaTemplateSchema.safeParse({ steps: [{ kind: 'sla', minutes: 5 }, { kind: 'sla', minutes: 5 }] }).success).toBe(false);
+    expect(
+      agendaTemplateSchema.safeParse({
+        steps: [
+          { kind: 'sla', minutes: 5 },
+          { kind: 'sla', minutes: 5 },
+        ],
+      }).success,
+    ).toBe(false);
     expect(agendaTemplateSchema.safeParse({ steps: [{ kind: 'coffee', minutes: 5 }] }).success).toBe(false);
     expect(agendaTemplateSchema.safeParse({ steps: [{ kind: 'sla', minutes: 0 }] }).success).toBe(false);
     expect(agendaTemplateSchema.safeParse({ steps: [{ kind: 'sla', minutes: 2.5 }] }).success).toBe(false);

@@ -3,7 +3,14 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { catalogs } from '../../../src/shared/i18n';
 import { LOCALES } from '../../../src/shared/domain/types';
-import { ATTENDEE_ROLES, DECISION_STATUSES, ITEM_STATUSES, MEETING_STATUSES, REVIEW_OUTCOMES, STEP_KINDS } from '../../../src/shared/meetings/model';
+import {
+  ATTENDEE_ROLES,
+  DECISION_STATUSES,
+  ITEM_STATUSES,
+  MEETING_STATUSES,
+  REVIEW_OUTCOMES,
+  STEP_KINDS,
+} from '../../../src/shared/meetings/model';
 
 /** Every source file of the meetings feature, as text. */
 function sources(): string[] {
@@ -65,7 +72,9 @@ describe('meetings and minutes messages', () => {
   });
 
   it.each(LOCALES)('%s has every key the meetings feature uses', (locale) => {
-    const missing = [...literalKeys(), ...dynamicKeys()].filter((key) => typeof lookup(catalogs[locale], key) !== 'string');
+    const missing = [...literalKeys(), ...dynamicKeys()].filter(
+      (key) => typeof lookup(catalogs[locale], key) !== 'string',
+    );
     expect(missing).toEqual([]);
   });
 });

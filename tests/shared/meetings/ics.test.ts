@@ -29,8 +29,24 @@ const calendar = (summary: string, description: string): IcsCalendar => ({
   prodId: '-//Funnel Review//Meeting action items//EN',
   name: 'Action items — Weekly review; W10, "final"',
   events: [
-    { uid: 'action-item-7-abc@funnel-review', date: '2026-03-31', summary, description, stamp: STAMP, created: Date.UTC(2026, 2, 10, 9, 0), categories: ['Action item', 'a,b'] },
-    { uid: 'action-item-8-abc@funnel-review', date: '2026-12-31', summary: 'Short', description: '', stamp: STAMP, created: STAMP, categories: [] },
+    {
+      uid: 'action-item-7-abc@funnel-review',
+      date: '2026-03-31',
+      summary,
+      description,
+      stamp: STAMP,
+      created: Date.UTC(2026, 2, 10, 9, 0),
+      categories: ['Action item', 'a,b'],
+    },
+    {
+      uid: 'action-item-8-abc@funnel-review',
+      date: '2026-12-31',
+      summary: 'Short',
+      description: '',
+      stamp: STAMP,
+      created: STAMP,
+      categories: [],
+    },
   ],
 });
 
@@ -41,7 +57,12 @@ describe('iCalendar for action items', () => {
   });
 
   it('folds at 75 octets without splitting a UTF-8 character, and unfolds to the original', () => {
-    for (const text of ['x'.repeat(300), 'Поручение: проверить лиды '.repeat(10), '待办事项：检查线索'.repeat(20), '😀a'.repeat(60)]) {
+    for (const text of [
+      'x'.repeat(300),
+      'Поручение: проверить лиды '.repeat(10),
+      '待办事项：检查线索'.repeat(20),
+      '😀a'.repeat(60),
+    ]) {
       const line = `SUMMARY:${text}`;
       const folded = foldLine(line);
       const parts = folded.split('\r\n');
@@ -94,6 +115,7 @@ describe('iCalendar for action items', () => {
     expect(events[1]!.has('CATEGORIES')).toBe(false);
     expect(new Set(events.map((e) => e.get('UID'))).size).toBe(2);
     // Every DATE-TIME is UTC.
-    for (const [name, value] of lines) if (['DTSTAMP', 'CREATED'].includes(name)) expect(value).toMatch(/^\d{8}T\d{6}Z$/);
+    for (const [name, value] of lines)
+      if (['DTSTAMP', 'CREATED'].includes(name)) expect(value).toMatch(/^\d{8}T\d{6}Z$/);
   });
 });

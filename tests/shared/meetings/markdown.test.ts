@@ -13,7 +13,14 @@ const doc: MinutesDocument = {
       id: 'items',
       title: 'Action items',
       blocks: [
-        table(['Item', 'Owner'], [['Fix | the <form>', '=HYPERLINK("http://x")'], ['Two\nlines', '_Bob_']], ['left', 'left']),
+        table(
+          ['Item', 'Owner'],
+          [
+            ['Fix | the <form>', '=HYPERLINK("http://x")'],
+            ['Two\nlines', '_Bob_'],
+          ],
+          ['left', 'left'],
+        ),
         list(['[link](http://evil)', 'plain'], true),
         paragraph('# not a heading'),
         quote('first\n\nsecond'),
@@ -33,7 +40,8 @@ describe('minutes as Markdown', () => {
     expect(md).toContain('\\# not a heading');
     expect(md).toContain('> first\n>\n> second');
     // Every table row has as many cells as the header.
-    for (const line of md.split('\n').filter((l) => l.startsWith('| '))) expect(line.replace(/\\\|/g, '').split('|').length).toBe(4);
+    for (const line of md.split('\n').filter((l) => l.startsWith('| ')))
+      expect(line.replace(/\\\|/g, '').split('|').length).toBe(4);
     expect(escapeMarkdown('a`b~c')).toBe('a\\`b\\~c');
   });
 

@@ -10,12 +10,16 @@ const str = (v: Values, k: string): string | undefined => (typeof v[k] === 'stri
 
 /** Every `meeting` subcommand reads the workspace and never changes it. */
 async function open(ctx: CliContext, values: Values): Promise<void> {
-  await ctx.call('workspace.open', { path: absolute(requireOption(str(values, 'workspace'), 'workspace')), readOnly: true });
+  await ctx.call('workspace.open', {
+    path: absolute(requireOption(str(values, 'workspace'), 'workspace')),
+    readOnly: true,
+  });
 }
 
 function meetingId(values: Values): number {
   const id = intOption(requireOption(str(values, 'id'), 'id'), 'id');
-  if (id === undefined || id < 1) throw new AppError('cli.badOption', { option: 'id', value: str(values, 'id') ?? '', expected: 'integer' });
+  if (id === undefined || id < 1)
+    throw new AppError('cli.badOption', { option: 'id', value: str(values, 'id') ?? '', expected: 'integer' });
   return id;
 }
 
@@ -27,7 +31,9 @@ function format<F extends string>(values: Values, allowed: readonly F[]): F {
 }
 
 function when(ctx: CliContext, ms: number | null): string {
-  return ms === null ? '—' : new Intl.DateTimeFormat(ctx.locale, { dateStyle: 'medium', timeStyle: 'short' }).format(ms);
+  return ms === null
+    ? '—'
+    : new Intl.DateTimeFormat(ctx.locale, { dateStyle: 'medium', timeStyle: 'short' }).format(ms);
 }
 
 async function list(ctx: CliContext, values: Values): Promise<number> {
@@ -73,7 +79,10 @@ async function show(ctx: CliContext, values: Values): Promise<number> {
       [t('meetings.cli.started'), when(ctx, m.startedAt)],
       [t('meetings.cli.ended'), when(ctx, m.endedAt)],
       [t('meetings.cli.figuresAsOf'), when(ctx, snapshot?.asOf ?? null)],
-      [t('meetings.cli.attendees'), m.attendees.map((a) => `${a.name} (${t(`meetings.role.${a.role}`)})`).join(', ') || '—'],
+      [
+        t('meetings.cli.attendees'),
+        m.attendees.map((a) => `${a.name} (${t(`meetings.role.${a.role}`)})`).join(', ') || '—',
+      ],
     ]),
   );
   ctx.out(`\n${t('minutes.agenda')}`);
@@ -95,7 +104,8 @@ async function show(ctx: CliContext, values: Values): Promise<number> {
   m.decisions.forEach((d, i) => ctx.out(`  ${i + 1}. ${d.text}`));
   ctx.out(`\n${t('minutes.actionItems')}`);
   if (m.actionItems.length === 0) ctx.out(`  ${t('minutes.none')}`);
-  for (const a of m.actionItems) ctx.out(`  - [${t(`meetings.itemStatus.${a.status}`)}] ${a.text} — ${a.owner}${a.dueDate ? `, ${a.dueDate}` : ''}`);
+  for (const a of m.actionItems)
+    ctx.out(`  - [${t(`meetings.itemStatus.${a.status}`)}] ${a.text} — ${a.owner}${a.dueDate ? `, ${a.dueDate}` : ''}`);
   if (m.ratings.length) {
     ctx.out(`\n${t('minutes.ratings')}`);
     for (const r of m.ratings) ctx.out(`  ${r.attendee}: ${r.rating}`);
@@ -103,7 +113,12 @@ async function show(ctx: CliContext, values: Values): Promise<number> {
   return 0;
 }
 
-async function write(ctx: CliContext, values: Values, wire: 'meetings.minutes' | 'meetings.exportActions', fileFormat: string): Promise<number> {
+async function write(
+  ctx: CliContext,
+  values: Values,
+  wire: 'meetings.minutes' | 'meetings.exportActions',
+  fileFormat: string,
+): Promise<number> {
   const out = absolute(requireOption(str(values, 'out'), 'out'));
   checkOutput(out);
   await open(ctx, values);
@@ -118,7 +133,12 @@ async function write(ctx: CliContext, values: Values, wire: 'meetings.minutes' |
 export const meetingCommand: Command = {
   async run(ctx, args) {
     const [sub, ...rest] = args;
-    const { values } = parseOptions(rest, { workspace: { type: 'string' }, id: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' } });
+    const { values } = parseOptions(rest, {
+      workspace: { type: 'string' },
+      id: { type: 'string' },
+      format: { type: 'string' },
+      out: { type: 'string' },
+    });
     if (sub === 'list') return list(ctx, values);
     if (sub === 'show') return show(ctx, values);
     if (sub === 'minutes') return write(ctx, values, 'meetings.minutes', format(values, ['md', 'pdf'] as const));

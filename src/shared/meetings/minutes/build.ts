@@ -28,18 +28,32 @@ class Fmt {
     private readonly zone: string,
     private readonly t: TFunction,
   ) {}
-  int = (n: number | null | undefined): string => (n === null || n === undefined ? '—' : new Intl.NumberFormat(this.locale, { maximumFractionDigits: 0 }).format(n));
+  int = (n: number | null | undefined): string =>
+    n === null || n === undefined ? '—' : new Intl.NumberFormat(this.locale, { maximumFractionDigits: 0 }).format(n);
   dec = (n: number | null | undefined, digits = 1): string =>
-    n === null || n === undefined ? '—' : new Intl.NumberFormat(this.locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(n);
+    n === null || n === undefined
+      ? '—'
+      : new Intl.NumberFormat(this.locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(n);
   pct = (n: number | null | undefined): string =>
-    n === null || n === undefined ? '—' : new Intl.NumberFormat(this.locale, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(n);
-  ci = (low: number | null, high: number | null): string => (low === null || high === null ? '—' : `${this.pct(low)} – ${this.pct(high)}`);
+    n === null || n === undefined
+      ? '—'
+      : new Intl.NumberFormat(this.locale, {
+          style: 'percent',
+          minimumFractionDigits: 1,
+          maximumFractionDigits: 1,
+        }).format(n);
+  ci = (low: number | null, high: number | null): string =>
+    low === null || high === null ? '—' : `${this.pct(low)} – ${this.pct(high)}`;
   at = (ms: number | null): string => (ms === null ? '—' : dateTime(ms, this.locale, this.zone));
   day = (iso: string | null): string => (iso === null ? '—' : longDate(iso, this.locale));
   minutes = (ms: number): string => this.t('minutes.minutes', { value: this.dec(ms / 60_000, 0) });
   change = (c: ProportionChange | null | undefined): string => {
     if (!c || c.diff === null) return '—';
-    const points = new Intl.NumberFormat(this.locale, { minimumFractionDigits: 1, maximumFractionDigits: 1, signDisplay: 'always' }).format(c.diff * 100);
+    const points = new Intl.NumberFormat(this.locale, {
+      minimumFractionDigits: 1,
+      maximumFractionDigits: 1,
+      signDisplay: 'always',
+    }).format(c.diff * 100);
     return `${this.t('minutes.points', { value: points })}${c.significant ? ` (${this.t('minutes.significant')})` : ''}`;
   };
 }
@@ -59,12 +73,18 @@ export function buildMinutes(input: MinutesInput): MinutesDocument {
   const add = (id: string, title: string, blocks: Block[]) => sections.push({ id, title, blocks });
   const byKind = (kind: string) => s.definitions.filter((d) => d.kind === kind);
   const used = (defs: readonly DefinitionVersion[]) =>
-    paragraph(t('minutes.definitionsUsed', { list: defs.length ? defs.map((d) => versionName(d, t)).join('; ') : t('minutes.none') }));
+    paragraph(
+      t('minutes.definitionsUsed', {
+        list: defs.length ? defs.map((d) => versionName(d, t)).join('; ') : t('minutes.none'),
+      }),
+    );
 
   add(
     'attendees',
     t('minutes.attendees'),
-    m.attendees.length ? [list(m.attendees.map((a) => `${a.name} — ${t(`meetings.role.${a.role}`)}`))] : [paragraph(t('minutes.none'))],
+    m.attendees.length
+      ? [list(m.attendees.map((a) => `${a.name} — ${t(`meetings.role.${a.role}`)}`))]
+      : [paragraph(t('minutes.none'))],
   );
 
   add('agenda', t('minutes.agenda'), [
@@ -94,40 +114,94 @@ export function buildMinutes(input: MinutesInput): MinutesDocument {
     ];
   });
   add('scorecard', t('minutes.scorecard'), [
-    table([t('minutes.measure'), t('minutes.goal'), t('minutes.thisWeek'), t('minutes.status'), t('minutes.lastWeeks', { weeks: s.scorecard.weeks.length })], measureRows, ['left', 'right', 'right', 'left', 'left']),
+    table(
+      [
+        t('minutes.measure'),
+        t('minutes.goal'),
+        t('minutes.thisWeek'),
+        t('minutes.status'),
+        t('minutes.lastWeeks', { weeks: s.scorecard.weeks.length }),
+      ],
+      measureRows,
+      ['left', 'right', 'right', 'left', 'left'],
+    ),
   ]);
 
   const sla = r.sla;
-  const terms = sla.terms.kind === 'revision' ? s.definitions.find((d) => d.revisionId === sla.terms.revision_id) : undefined;
+  const terms =
+    sla.terms.kind === 'revision' ? s.definitions.find((d) => d.revisionId === sla.terms.revision_id) : undefined;
   add('sla', t('minutes.sla'), [
     paragraph(
       terms
         ? t('minutes.termsUsed', { name: versionName(terms, t), hours: f.dec(sla.followup.business_hours) })
         : sla.terms.kind === 'revision'
-          ? t('minutes.termsRevision', { key: sla.terms.definition_key ?? '', version: sla.terms.version ?? '', hours: f.dec(sla.followup.business_hours) })
+          ? t('minutes.termsRevision', {
+              key: sla.terms.definition_key ?? '',
+              version: sla.terms.version ?? '',
+              hours: f.dec(sla.followup.business_hours),
+            })
           : t('minutes.termsDefault', { hours: f.dec(sla.followup.business_hours) }),
     ),
     table(
       [t('minutes.measure'), t('minutes.value'), t('minutes.ratio'), t('minutes.target'), t('minutes.vsPrevious')],
       [
-        [t('meetings.measure.followup'), f.pct(sla.followup.rate), `${f.int(sla.followup.met)}/${f.int(sla.followup.met + sla.followup.breached)}`, f.pct(s.scorecard.goals.followUpRate), f.change(sla.followup.vs_previous)],
+        [
+          t('meetings.measure.followup'),
+          f.pct(sla.followup.rate),
+          `${f.int(sla.followup.met)}/${f.int(sla.followup.met + sla.followup.breached)}`,
+          f.pct(s.scorecard.goals.followUpRate),
+          f.change(sla.followup.vs_previous),
+        ],
         [t('meetings.measure.volume'), f.int(sla.volume.actual), '—', f.dec(sla.volume.target), '—'],
-        [t('meetings.measure.quality'), f.pct(sla.quality.rate), `${f.int(sla.quality.numerator)}/${f.int(sla.quality.denominator)}`, f.pct(sla.quality.target), f.change(sla.quality.vs_previous)],
-        [t('meetings.measure.recycling'), f.pct(sla.recycling.rate), `${f.int(sla.recycling.numerator)}/${f.int(sla.recycling.denominator)}`, f.pct(s.scorecard.goals.recyclingRate), f.change(sla.recycling.vs_previous)],
+        [
+          t('meetings.measure.quality'),
+          f.pct(sla.quality.rate),
+          `${f.int(sla.quality.numerator)}/${f.int(sla.quality.denominator)}`,
+          f.pct(sla.quality.target),
+          f.change(sla.quality.vs_previous),
+        ],
+        [
+          t('meetings.measure.recycling'),
+          f.pct(sla.recycling.rate),
+          `${f.int(sla.recycling.numerator)}/${f.int(sla.recycling.denominator)}`,
+          f.pct(s.scorecard.goals.recyclingRate),
+          f.change(sla.recycling.vs_previous),
+        ],
         [t('minutes.pending'), f.int(sla.followup.pending), '—', '—', '—'],
         [t('minutes.arbitration'), f.int(sla.arbitration.count), '—', '—', '—'],
       ],
     ),
     table(
-      [t('minutes.owner'), t('minutes.handedOver'), t('minutes.met'), t('minutes.breached'), t('minutes.pending'), t('minutes.rate')],
-      sla.followup.by_owner.map((o) => [w.owner(o.owner), f.int(o.handed_over), f.int(o.met), f.int(o.breached), f.int(o.pending), `${f.pct(o.rate)}${o.small ? ` (${t('minutes.small')})` : ''}`]),
+      [
+        t('minutes.owner'),
+        t('minutes.handedOver'),
+        t('minutes.met'),
+        t('minutes.breached'),
+        t('minutes.pending'),
+        t('minutes.rate'),
+      ],
+      sla.followup.by_owner.map((o) => [
+        w.owner(o.owner),
+        f.int(o.handed_over),
+        f.int(o.met),
+        f.int(o.breached),
+        f.int(o.pending),
+        `${f.pct(o.rate)}${o.small ? ` (${t('minutes.small')})` : ''}`,
+      ]),
     ),
   ]);
 
   add('funnel', t('minutes.funnel'), [
     used(byKind('stage_criteria')),
     table(
-      [t('minutes.conversion'), t('minutes.rate'), t('minutes.ratio'), t('minutes.ci'), t('minutes.open'), t('minutes.vsPrevious')],
+      [
+        t('minutes.conversion'),
+        t('minutes.rate'),
+        t('minutes.ratio'),
+        t('minutes.ci'),
+        t('minutes.open'),
+        t('minutes.vsPrevious'),
+      ],
       r.conversion.map((c) => [
         `${w.stage(c.from)} → ${w.stage(c.to)}${c.small ? ` (${t('minutes.small')})` : ''}`,
         f.pct(c.rate),
@@ -139,7 +213,9 @@ export function buildMinutes(input: MinutesInput): MinutesDocument {
     ),
     table(
       [t('minutes.velocity'), t('minutes.leads'), t('minutes.medianDays'), t('minutes.p75Days')],
-      r.velocity.filter((v) => v.n > 0).map((v) => [`${w.stage(v.from)} → ${w.stage(v.to)}`, f.int(v.n), f.dec(v.median_days), f.dec(v.p75_days)]),
+      r.velocity
+        .filter((v) => v.n > 0)
+        .map((v) => [`${w.stage(v.from)} → ${w.stage(v.to)}`, f.int(v.n), f.dec(v.median_days), f.dec(v.p75_days)]),
     ),
   ]);
 
@@ -148,31 +224,58 @@ export function buildMinutes(input: MinutesInput): MinutesDocument {
     r.winloss.length
       ? table(
           [t('minutes.outcome'), t('minutes.reason'), t('minutes.count'), t('minutes.share')],
-          r.winloss.map((x) => [t(`meetings.figure.${x.outcome}`), w.reason(x.outcome, x.reason), f.int(x.count), f.pct(x.share)]),
+          r.winloss.map((x) => [
+            t(`meetings.figure.${x.outcome}`),
+            w.reason(x.outcome, x.reason),
+            f.int(x.count),
+            f.pct(x.share),
+          ]),
           ['left', 'left', 'right', 'right'],
         )
       : paragraph(t('minutes.none')),
-    paragraph(t('minutes.noReasonShare', { share: f.pct(r.no_reason.rate), n: f.int(r.no_reason.numerator), d: f.int(r.no_reason.denominator) })),
+    paragraph(
+      t('minutes.noReasonShare', {
+        share: f.pct(r.no_reason.rate),
+        n: f.int(r.no_reason.numerator),
+        d: f.int(r.no_reason.denominator),
+      }),
+    ),
   ]);
 
   const since = s.sinceLast;
   const itemEntry = (i: ActionItem, more: ReadonlyArray<readonly [string, string]> = []) => ({
     text: i.text,
-    facts: [[t('minutes.owner'), i.owner], [t('minutes.due'), f.day(i.dueDate)], [t('minutes.status'), t(`meetings.itemStatus.${i.status}`)], ...more]
+    facts: [
+      [t('minutes.owner'), i.owner],
+      [t('minutes.due'), f.day(i.dueDate)],
+      [t('minutes.status'), t(`meetings.itemStatus.${i.status}`)],
+      ...more,
+    ]
       .filter(([, value]) => value !== '')
       .map(([label, value]) => t('minutes.fact', { label, value })),
   });
   add('since', t('minutes.sinceLast'), [
-    paragraph(since.previousMeeting ? t('minutes.previousMeeting', { title: since.previousMeeting.title, week: since.previousMeeting.week }) : t('minutes.noPreviousMeeting')),
+    paragraph(
+      since.previousMeeting
+        ? t('minutes.previousMeeting', { title: since.previousMeeting.title, week: since.previousMeeting.week })
+        : t('minutes.noPreviousMeeting'),
+    ),
     ...(since.previousItems.length ? [entries(since.previousItems.map((i) => itemEntry(i)))] : []),
     paragraph(t('minutes.decisionsInForce')),
-    since.decisionsInForce.length ? list(since.decisionsInForce.map((d) => `${d.text} (${d.meeting.title})`)) : paragraph(t('minutes.none')),
+    since.decisionsInForce.length
+      ? list(since.decisionsInForce.map((d) => `${d.text} (${d.meeting.title})`))
+      : paragraph(t('minutes.none')),
   ]);
 
   add('definitions', t('minutes.definitions'), [
     table(
       [t('minutes.definition'), t('minutes.version'), t('minutes.effectiveFrom'), t('minutes.approvedBy')],
-      s.definitions.map((d) => [d.title, String(d.version), f.at(d.effectiveFrom), [d.approvedBy.marketing, d.approvedBy.sales].filter((x) => x).join(', ') || '—']),
+      s.definitions.map((d) => [
+        d.title,
+        String(d.version),
+        f.at(d.effectiveFrom),
+        [d.approvedBy.marketing, d.approvedBy.sales].filter((x) => x).join(', ') || '—',
+      ]),
       ['left', 'right', 'left', 'left'],
     ),
   ]);
@@ -182,12 +285,26 @@ export function buildMinutes(input: MinutesInput): MinutesDocument {
     return p ? versionName(p, t) : `#${id}`;
   };
   add('reviews', t('minutes.reviews'), [
-    ...(s.proposals.length ? [list(s.proposals.map((p) => `${versionName(p, t)}: ${p.text}`))] : [paragraph(t('minutes.noProposals'))]),
+    ...(s.proposals.length
+      ? [list(s.proposals.map((p) => `${versionName(p, t)}: ${p.text}`))]
+      : [paragraph(t('minutes.noProposals'))]),
     ...(m.reviews.length
       ? [
           table(
-            [t('minutes.revision'), t('minutes.outcome'), t('meetings.role.marketing_lead'), t('meetings.role.sales_lead'), t('minutes.note')],
-            m.reviews.map((v) => [proposalName(v.revisionId), t(`meetings.outcome.${v.outcome}`), v.marketingLead, v.salesLead, v.note]),
+            [
+              t('minutes.revision'),
+              t('minutes.outcome'),
+              t('meetings.role.marketing_lead'),
+              t('meetings.role.sales_lead'),
+              t('minutes.note'),
+            ],
+            m.reviews.map((v) => [
+              proposalName(v.revisionId),
+              t(`meetings.outcome.${v.outcome}`),
+              v.marketingLead,
+              v.salesLead,
+              v.note,
+            ]),
             ['left', 'left', 'left', 'left', 'left'],
           ),
         ]
@@ -195,7 +312,12 @@ export function buildMinutes(input: MinutesInput): MinutesDocument {
   ]);
 
   add('decisions', t('minutes.decisions'), [
-    m.decisions.length ? list(m.decisions.map((d) => (d.link ? `${d.text} — ${w.link(d.link)}` : d.text)), true) : paragraph(t('minutes.none')),
+    m.decisions.length
+      ? list(
+          m.decisions.map((d) => (d.link ? `${d.text} — ${w.link(d.link)}` : d.text)),
+          true,
+        )
+      : paragraph(t('minutes.none')),
   ]);
 
   add('actions', t('minutes.actionItems'), [
@@ -214,21 +336,41 @@ export function buildMinutes(input: MinutesInput): MinutesDocument {
   const ratings = m.ratings.map((x) => x.rating);
   add('ratings', t('minutes.ratings'), [
     m.ratings.length
-      ? table([t('minutes.attendee'), t('minutes.rating')], m.ratings.map((x) => [x.attendee, f.int(x.rating)]))
+      ? table(
+          [t('minutes.attendee'), t('minutes.rating')],
+          m.ratings.map((x) => [x.attendee, f.int(x.rating)]),
+        )
       : paragraph(t('minutes.noRatings')),
-    ...(ratings.length ? [paragraph(t('minutes.averageRating', { value: f.dec(ratings.reduce((a, b) => a + b, 0) / ratings.length) }))] : []),
+    ...(ratings.length
+      ? [paragraph(t('minutes.averageRating', { value: f.dec(ratings.reduce((a, b) => a + b, 0) / ratings.length) }))]
+      : []),
   ]);
 
   const unreached = m.agenda.steps.filter((st) => st.reachedAt === null);
-  add('unreached', t('minutes.unreached'), [unreached.length ? list(unreached.map((st) => stepName(st.kind, st.title))) : paragraph(t('minutes.allReached'))]);
+  add('unreached', t('minutes.unreached'), [
+    unreached.length ? list(unreached.map((st) => stepName(st.kind, st.title))) : paragraph(t('minutes.allReached')),
+  ]);
 
-  const notes = [m.notes, ...m.agenda.steps.filter((st) => st.notes.trim()).map((st) => `${stepName(st.kind, st.title)}: ${st.notes}`)].filter((n) => n.trim());
-  if (notes.length) add('notes', t('minutes.notes'), notes.map((n) => quote(n)));
+  const notes = [
+    m.notes,
+    ...m.agenda.steps.filter((st) => st.notes.trim()).map((st) => `${stepName(st.kind, st.title)}: ${st.notes}`),
+  ].filter((n) => n.trim());
+  if (notes.length)
+    add(
+      'notes',
+      t('minutes.notes'),
+      notes.map((n) => quote(n)),
+    );
 
   return {
     lang: locale,
     title: m.title,
-    subtitle: t('minutes.subtitle', { workspace: input.workspaceName, week: s.week.week, from: f.day(s.week.from), to: f.day(s.week.to) }),
+    subtitle: t('minutes.subtitle', {
+      workspace: input.workspaceName,
+      week: s.week.week,
+      from: f.day(s.week.from),
+      to: f.day(s.week.to),
+    }),
     facts: [
       [t('minutes.held'), `${f.at(m.startedAt)} – ${m.endedAt === null ? t('minutes.running') : f.at(m.endedAt)}`],
       [t('minutes.status'), t(`meetings.status.${m.status}`)],

@@ -8,10 +8,18 @@ export type Align = 'left' | 'right';
 export type Block =
   | { readonly kind: 'paragraph'; readonly text: string }
   | { readonly kind: 'list'; readonly ordered: boolean; readonly items: readonly string[] }
-  | { readonly kind: 'table'; readonly header: readonly string[]; readonly rows: ReadonlyArray<readonly string[]>; readonly align: readonly Align[] }
+  | {
+      readonly kind: 'table';
+      readonly header: readonly string[];
+      readonly rows: ReadonlyArray<readonly string[]>;
+      readonly align: readonly Align[];
+    }
   | { readonly kind: 'quote'; readonly text: string }
   /** Records with a long text and a few facts each (action items): a table would wrap them into columns. */
-  | { readonly kind: 'entries'; readonly entries: ReadonlyArray<{ readonly text: string; readonly facts: readonly string[] }> };
+  | {
+      readonly kind: 'entries';
+      readonly entries: ReadonlyArray<{ readonly text: string; readonly facts: readonly string[] }>;
+    };
 
 export interface Section {
   readonly id: string;
@@ -31,8 +39,15 @@ export interface MinutesDocument {
 export const paragraph = (text: string): Block => ({ kind: 'paragraph', text });
 export const list = (items: readonly string[], ordered = false): Block => ({ kind: 'list', ordered, items });
 export const quote = (text: string): Block => ({ kind: 'quote', text });
-export const entries = (list: ReadonlyArray<{ text: string; facts: readonly string[] }>): Block => ({ kind: 'entries', entries: list });
-export const table = (header: readonly string[], rows: ReadonlyArray<readonly string[]>, align?: readonly Align[]): Block => ({
+export const entries = (list: ReadonlyArray<{ text: string; facts: readonly string[] }>): Block => ({
+  kind: 'entries',
+  entries: list,
+});
+export const table = (
+  header: readonly string[],
+  rows: ReadonlyArray<readonly string[]>,
+  align?: readonly Align[],
+): Block => ({
   kind: 'table',
   header,
   rows,

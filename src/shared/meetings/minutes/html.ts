@@ -2,7 +2,11 @@ import { escapeHtml as h } from '../../documents/format';
 import type { Block, MinutesDocument } from './document';
 
 /** A4 with room for the page-number footer. */
-export const MINUTES_PAGE = { widthMm: 210, heightMm: 297, marginsMm: { top: 16, right: 16, bottom: 18, left: 16 } } as const;
+export const MINUTES_PAGE = {
+  widthMm: 210,
+  heightMm: 297,
+  marginsMm: { top: 16, right: 16, bottom: 18, left: 16 },
+} as const;
 
 /** System fonts per script so Latin, Cyrillic and Chinese all print with real glyphs. */
 function fonts(lang: string): string {
@@ -67,7 +71,9 @@ function block(b: Block): string {
 /** A complete, self-contained page (no scripts, no external resources) for the PDF engine. */
 export function renderMinutesHtml(doc: MinutesDocument): { html: string; footerHtml: string } {
   const facts = doc.facts.map(([k, v]) => `<dt>${h(k)}</dt><dd>${h(v)}</dd>`).join('');
-  const sections = doc.sections.map((s) => `<section id="${h(s.id)}"><h2>${h(s.title)}</h2>${s.blocks.map(block).join('')}</section>`).join('');
+  const sections = doc.sections
+    .map((s) => `<section id="${h(s.id)}"><h2>${h(s.title)}</h2>${s.blocks.map(block).join('')}</section>`)
+    .join('');
   const html = `<!DOCTYPE html><html lang="${h(doc.lang)}"><head><meta charset="utf-8"><title>${h(doc.title)}</title><style>${CSS(doc.lang)}</style></head>
 <body><h1>${h(doc.title)}</h1><p class="subtitle">${h(doc.subtitle)}</p><dl class="facts">${facts}</dl>${sections}<footer>${h(doc.footer)}</footer></body></html>`;
   const footerHtml = `<div style="width:100%;font-size:7pt;color:#5b6577;padding:0 16mm;font-family:${h(fonts(doc.lang))};display:flex;justify-content:space-between"><span>${h(doc.title)}</span><span><span class="pageNumber"></span> / <span class="totalPages"></span></span></div>`;
