@@ -20,11 +20,14 @@ export function computeScorecard(
   goals: ScorecardGoals,
   known: ReadonlyMap<string, PeriodFigures> = new Map(),
 ): Scorecard {
+  const terms = ws.repo(SlaTermsRepository).inForce(asOf).terms;
+  const pairs =
+    terms.handoffStage === terms.acceptedStage ? undefined : [{ from: terms.handoffStage, to: terms.acceptedStage }];
   const weeks = weeksEndingWith(week, SCORECARD_WEEKS).map((w) => ({
     week: w,
     figures:
       known.get(w.week) ??
-      computeReport(ws, { from: w.from, to: w.to, filters: {}, withinDays: null, asOf, compare: false }),
+      computeReport(ws, { from: w.from, to: w.to, filters: {}, withinDays: null, asOf, compare: false, pairs }),
   }));
   return buildScorecard(weeks, goals, asOf);
 }
