@@ -71,7 +71,7 @@ async function generate(file: string, leads: number): Promise<{ bytes: number; e
     }
     buf += `${cells.join(',')}\n`;
     if (buf.length > 1 << 20) {
-      if (!out.write(buf)) await new Promise((r) => out.once('drain', r));
+      if (!out.write(buf)) await new Promise<void>((r) => out.once('drain', () => r()));
       buf = '';
     }
   }
