@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import { createHash } from 'node:crypto';
 import type { ContractHandlers } from '../../shared/contract';
 import { createI18n } from '../../shared/i18n';
-import { renderSlaHtml } from '../../shared/documents/template';
+import { renderSlaHtml, renderSlaSheet } from '../../shared/documents/template';
+import { AppError } from '../../shared/errors';
 import type { Runtime } from '../runtime/runtime';
 import { composeTerms, rememberParties } from './compose';
 import { definitionsInForce } from './definitions-in-force';
@@ -14,6 +15,9 @@ import { DocumentsRepository } from './repository';
 import { recordSignedFile } from './record';
 import { signDocument } from './sign';
 import { verifyPdf } from './verify';
+import { plannerRates } from './planner-rates';
+import { proposeTargets } from './targets';
+import type { IdentityVault } from './safe-storage-vault';
 
 const sha256 = (b: Uint8Array): string => createHash('sha256').update(b).digest('hex');
 
@@ -31,10 +35,17 @@ function produce(rt: Runtime, name: string, bytes: Uint8Array, mode = 0o644) {
 
 const vault = new Pkcs12FileVault();
 
+/** The machine's OS-protected vault; only the desktop app has one. */
+function keyVault(rt: Runtime): IdentityVault {
+  if (!rt.options.keyVault) throw new AppError('documents.vaultUnavailable');
+  return rt.options.keyVault;
+}
+
 export const documentsHandlers: ContractHandlers<Runtime>['documents'] = {
   preview: (input, rt) => {
     const terms = composeTerms(rt.requireWorkspace(), input);
-    return { terms, html: renderSlaHtml(terms, createI18n(terms.locale).t).html };
+    const t = createI18n(terms.locale).t;
+    return { terms, html: renderSlaHtml(terms, t).html, sheet: renderSlaSheet(terms, t) };
   },
 
   render: async (input, rt) => {
@@ -85,10 +96,11 @@ export const documentsHandlers: ContractHandlers<Runtime>['documents'] = {
     return { file, identity: info };
   },
 
-  sign: async ({ file, identity, passphrase, party }, rt) => {
+  sign: async ({ file, identity, vaultIdentity, passphrase, party }, rt) => {
     const entry = rt.files.get(file);
     const bytes = fs.readFileSync(entry.path);
-    const unlocked = await vault.unlock(rt.files.pathOf(identity), passphrase);
+    // The schema guarantees exactly one of the two, and a passphrase with a PKCS#12 file.
+    const unlocked = identity !== undefined ? await vault.unlock(rt.files.pathOf(identity), passphrase ?? null) : await keyVault(rt).unlock(vaultIdentity!, null);
     const result = await signDocument({ bytes, file: entry.ref.name, identity: unlocked, party, engine: await pdfEngine() });
     const out = produce(rt, entry.ref.name.replace(/(\.pdf)?$/i, '.signed.pdf'), result.bytes);
     const ws = rt.workspace;
@@ -102,4 +114,32 @@ export const documentsHandlers: ContractHandlers<Runtime>['documents'] = {
     const current = ws ? { workspace: ws.settings().name, definitions: definitionsInForce(ws) } : undefined;
     return verifyPdf(fs.readFileSync(entry.path), entry.ref.name, current);
   },
+
+  plannerRates: (input, rt) => plannerRates(rt.requireWorkspace(), input),
+
+  proposeTargets: (input, rt) => proposeTargets(rt.requireWorkspace(), input),
+
+  vault: async (_input, rt) => (rt.options.keyVault ? rt.options.keyVault.state() : { kind: null, available: false, reason: 'documents.vaultUnavailable', identities: [] }),
+
+  createVaultIdentity: async (person, rt) => {
+    const v = keyVault(rt);
+    const material = createIdentity(person);
+    const info = await v.store(material, null, infoOf(material).fingerprint);
+    return vaultEntry(v, info.fingerprint);
+  },
+
+  importVaultIdentity: async ({ identity, passphrase }, rt) => {
+    const v = keyVault(rt);
+    const entry = rt.files.get(identity);
+    const material = readPkcs12(fs.readFileSync(entry.path), passphrase, entry.ref.name);
+    const info = await v.store(material, null, infoOf(material).fingerprint);
+    return vaultEntry(v, info.fingerprint);
+  },
 };
+
+/** The vault's listing of an identity just stored (with the time it was stored). */
+async function vaultEntry(v: IdentityVault, id: string) {
+  const found = (await v.state()).identities.find((i) => i.id === id);
+  if (!found) throw new AppError('documents.identityNotFound', { id });
+  return found;
+}

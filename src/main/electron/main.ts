@@ -1,6 +1,6 @@
 import path from 'node:path';
 import fs from 'node:fs';
-import { app, BrowserWindow, Menu, dialog, ipcMain, nativeTheme, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, Menu, dialog, ipcMain, nativeTheme, protocol, safeStorage, session, shell } from 'electron';
 import { useNativeBinding } from '../db/driver';
 import { createDispatch } from '../runtime/dispatch';
 import { handlers } from '../runtime/handlers';
@@ -13,6 +13,10 @@ import { registerIpc } from './ipc';
 import { rendererResponse } from './protocol';
 import { menuTemplate } from './menu';
 import { WORKSPACE_EXTENSION } from '../workspace/workspace';
+import { usePdfEngine } from '../documents/pdf-engine';
+import { ElectronPdfEngine } from '../documents/electron-engine';
+import { printWindowOpener } from '../documents/print-window';
+import { SafeStorageVault } from '../documents/safe-storage-vault';
 
 // Must run before `ready`: app:// behaves like https (secure, standard) for our own pages only.
 protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
@@ -65,12 +69,16 @@ function desktopBridge(getWindow: () => BrowserWindow | null): DesktopBridge {
 
 async function start(): Promise<void> {
   useNativeBinding(nativeBinding());
+  // SLA documents print with this Electron's own Chromium, in hidden sandboxed windows without JavaScript.
+  usePdfEngine(new ElectronPdfEngine(printWindowOpener(BrowserWindow)));
   let win: BrowserWindow | null = null;
   const runtime = new Runtime({
     dataDir: app.getPath('userData'),
     host: 'electron',
     appVersion: app.getVersion(),
     desktop: desktopBridge(() => win),
+    // Signing keys sealed by the OS key store (safeStorage is usable once the app is ready, as here).
+    keyVault: new SafeStorageVault(safeStorage, path.join(app.getPath('userData'), 'identities')),
     onPreferencesChanged: (p) => {
       nativeTheme.themeSource = p.theme;
     },

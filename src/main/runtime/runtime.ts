@@ -6,6 +6,7 @@ import { FileStore } from '../files/store';
 import { PreferencesStore } from './preferences';
 import { EventBus } from './events';
 import type { DesktopBridge } from './desktop';
+import type { IdentityVault } from '../documents/safe-storage-vault';
 import { AppError } from '../../shared/errors';
 import type { Preferences, SessionState } from '../../shared/domain/types';
 
@@ -16,6 +17,8 @@ export interface RuntimeOptions {
   readonly appVersion: string;
   /** Native dialogs and the file manager, when the host has them (Electron). */
   readonly desktop?: DesktopBridge;
+  /** Where the desktop app keeps signing keys, sealed by the OS (Electron safeStorage). */
+  readonly keyVault?: IdentityVault;
   /** Lets the host follow preference changes (Electron: native theme of menus and dialogs). */
   readonly onPreferencesChanged?: (preferences: Preferences) => void;
 }

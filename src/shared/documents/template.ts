@@ -37,12 +37,32 @@ function fontStack(locale: Locale, serif: boolean): string {
   return [...families.map((f) => `'${f}'`), serif ? 'serif' : 'sans-serif'].join(', ');
 }
 
-function css(locale: Locale): string {
+/** The printed page: paper size and the body's type. */
+function pageCss(locale: Locale): string {
   return `
 @page { size: ${PAGE.widthMm}mm ${PAGE.heightMm}mm; }
 * { box-sizing: border-box; }
 html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 body { margin: 0; padding: 0 1pt; font-family: ${fontStack(locale, false)}; font-size: 9.6pt; line-height: 1.5; color: #1d232e; }
+`;
+}
+
+/**
+ * The same page on screen (the app's live preview): a sheet of paper in a shadow root, so the
+ * body's rules move to .sheet and the signature slots are boxes, not links.
+ */
+function sheetCss(locale: Locale): string {
+  return `
+:host { display: block; }
+* { box-sizing: border-box; }
+.sheet { max-width: ${PAGE.widthMm}mm; margin: 0 auto; padding: 14mm 14mm 16mm; background: #ffffff; font-family: ${fontStack(locale, false)}; font-size: 9.6pt; line-height: 1.5; color: #1d232e; }
+.sig span.slot { display: block; height: 30mm; border-radius: 1.2mm; background: #f4f6fa; border: 0.8pt dashed #c8ceda; }
+`;
+}
+
+/** Everything inside the page, shared by the PDF and the preview. */
+function contentCss(locale: Locale): string {
+  return `
 h1, h2, h3, .serif { font-family: ${fontStack(locale, true)}; color: #14213d; }
 .cover { border-bottom: 2.2pt solid #14213d; padding-bottom: 5mm; margin-bottom: 6mm; }
 .eyebrow { font-size: 7.6pt; letter-spacing: 0.16em; text-transform: uppercase; color: #5b6577; margin: 0 0 2mm; }
@@ -89,6 +109,8 @@ interface Ctx {
   readonly t: TFunction;
   readonly locale: Locale;
   readonly terms: TermsDocument;
+  /** Drawn for the app's preview rather than for printing. */
+  readonly screen: boolean;
 }
 
 const stageLabel = (c: Ctx, key: string): string => {
@@ -233,8 +255,10 @@ function registerSection(c: Ctx, n: number): string {
 function signatureSection(c: Ctx, n: number): string {
   const boxes = PARTY_ROLES.map((role) => {
     const p = c.terms.parties[role];
+    // On screen a slot is only a box: a link there would lead out of the app.
+    const slot = c.screen ? '<span class="slot"></span>' : `<a class="slot" href="${SIGNATURE_SLOT_URL}${role}"></a>`;
     return `<div class="sig"><div class="side">${h(c.t(`documents.pdf.forSide.${role}`))}</div>
-<a class="slot" href="${SIGNATURE_SLOT_URL}${role}"></a>
+${slot}
 <div class="line"><div class="name">${h(p.name)}</div><div class="title">${h(p.title)}</div>${p.email ? `<div class="email">${h(p.email)}</div>` : ''}</div></div>`;
   }).join('');
   return `<section class="signatures"><h2><span class="num">${n}.</span>${h(c.t('documents.pdf.signaturesHeading'))}</h2>
@@ -242,9 +266,10 @@ function signatureSection(c: Ctx, n: number): string {
 <p class="note">${h(c.t('documents.pdf.signaturesHow'))}</p><div class="sig-grid">${boxes}</div></section>`;
 }
 
-export function renderSlaHtml(terms: TermsDocument, t: TFunction): RenderedHtml {
+/** The cover and numbered sections: what the page shows, for print or screen. */
+function slaBody(terms: TermsDocument, t: TFunction, screen: boolean): string {
   const locale = terms.locale;
-  const c: Ctx = { t, locale, terms };
+  const c: Ctx = { t, locale, terms, screen };
   const slaDef = terms.definitions.find((d) => d.kind === 'sla_terms');
   const slaBody = slaDef ? bodyOf(slaDef, 'sla_terms') : null;
   const sla = slaDef && slaBody ? { d: slaDef, b: slaBody } : null;
@@ -277,13 +302,31 @@ export function renderSlaHtml(terms: TermsDocument, t: TFunction): RenderedHtml 
   ]
     .map(([k, v]) => `<div><dt>${h(k!)}</dt><dd>${h(v!)}</dd></div>`)
     .join('');
+  return `<header class="cover"><p class="eyebrow">${h(t('documents.pdf.eyebrow'))}</p><h1>${h(title)}</h1><p class="company serif">${h(terms.parties.company)}</p><dl class="meta">${meta}</dl></header>
+${sections.join('\n')}`;
+}
+
+export function renderSlaHtml(terms: TermsDocument, t: TFunction): RenderedHtml {
+  const locale = terms.locale;
+  const title = t('documents.pdf.title');
   const html = `<!doctype html><html lang="${h(locale)}"><head><meta charset="utf-8"><title>${h(title)} — ${h(terms.parties.company)}</title>
-<style>${css(locale)}</style></head><body>
-<header class="cover"><p class="eyebrow">${h(t('documents.pdf.eyebrow'))}</p><h1>${h(title)}</h1><p class="company serif">${h(terms.parties.company)}</p><dl class="meta">${meta}</dl></header>
-${sections.join('\n')}
+<style>${pageCss(locale)}${contentCss(locale)}</style></head><body>
+${slaBody(terms, t, false)}
 </body></html>`;
   const small = `font-family: ${fontStack(locale, false)}; font-size: 7pt; color: #5b6577; width: 100%; margin: 0 20mm; display: flex; justify-content: space-between; -webkit-print-color-adjust: exact;`;
   const headerHtml = `<div style="${small}"><span>${h(terms.parties.company)}</span><span>${h(title)}</span></div>`;
   const footerHtml = `<div style="${small}"><span>${h(t('documents.pdf.footerId', { id: terms.documentId }))}</span><span>${t('documents.pdf.pageOf', { page: '<span class="pageNumber"></span>', total: '<span class="totalPages"></span>' })}</span></div>`;
   return { title, html, headerHtml, footerHtml };
+}
+
+/** The document for the app's live preview: its style sheet and the page's markup (no scripts, no links). */
+export interface SlaSheet {
+  readonly lang: Locale;
+  readonly css: string;
+  /** Markup for inside a `.sheet` element. */
+  readonly body: string;
+}
+
+export function renderSlaSheet(terms: TermsDocument, t: TFunction): SlaSheet {
+  return { lang: terms.locale, css: `${sheetCss(terms.locale)}${contentCss(terms.locale)}`, body: slaBody(terms, t, true) };
 }

@@ -1,5 +1,6 @@
 import type { DefinitionComparison, PartyRole, TermsDocument } from './terms';
-import type { FileRef } from '../domain/types';
+import type { FileRef, LocalizedText } from '../domain/types';
+import type { Filters } from '../metrics/types';
 
 /** A signed version of a document, as the workspace recorded it. */
 export interface SignatureRecord {
@@ -99,4 +100,61 @@ export interface SignedDocument {
 export interface CreatedIdentity {
   readonly file: FileRef;
   readonly identity: IdentityInfo;
+}
+
+/** One step of the planner's chain as the metrics engine measured it (the same figures as `metrics.report`'s conversion). */
+export interface PlannerStepRate {
+  readonly from: string;
+  readonly to: string;
+  readonly numerator: number;
+  readonly denominator: number;
+  readonly rate: number | null;
+  readonly ci_low: number | null;
+  readonly ci_high: number | null;
+  readonly small: boolean;
+  /** Cohort leads still able to convert: recent cohorts understate a rate by this much at most. */
+  readonly open: number;
+  readonly open_share: number | null;
+}
+
+/** What the reverse-funnel planner starts from: the workspace's own history and its SLA in force. */
+export interface PlannerRates {
+  readonly from: string;
+  readonly to: string;
+  readonly filters: Filters;
+  /** Epoch ms the history was read at. */
+  readonly asOf: number;
+  /** The chain, top first, ending with the won stage. */
+  readonly stages: ReadonlyArray<{ readonly key: string; readonly labels: LocalizedText }>;
+  readonly steps: readonly PlannerStepRate[];
+  readonly currency: string;
+  /** Mean amount of the deals won in the lookback (workspace currency), when any carry one. */
+  readonly averageDealSize: { readonly amount: number; readonly deals: number } | null;
+  /** The SLA terms in force: which stage the volume target counts, and the target now. */
+  readonly sla: { readonly handoffStage: string; readonly weeklyVolumeTarget: number; readonly version: number | null };
+}
+
+/** An identity kept in this machine's vault; `id` is its certificate fingerprint. */
+export interface VaultIdentity extends IdentityInfo {
+  readonly id: string;
+  /** Epoch ms when it was stored here. */
+  readonly storedAt: number;
+}
+
+/** The machine's key vault: present only in the desktop app with a real OS key store behind it. */
+export interface VaultState {
+  readonly kind: 'safeStorage' | null;
+  readonly available: boolean;
+  /** Why it cannot be used (an i18n key under `errors.`), when not available. */
+  readonly reason: string | null;
+  readonly identities: readonly VaultIdentity[];
+}
+
+/** A proposed SLA terms revision carrying a plan's weekly volume target. */
+export interface ProposedTargets {
+  readonly definitionId: number;
+  readonly revisionId: number;
+  readonly version: number;
+  readonly previousTarget: number | null;
+  readonly weeklyVolumeTarget: number;
 }

@@ -83,6 +83,8 @@ export function createElectronMock(appPath = '/app') {
       },
     },
     shell: { openExternal: () => Promise.resolve(), openPath: () => Promise.resolve('') },
+    // The key vault's OS store; the documents tests seal and unlock keys with their own stand-in.
+    safeStorage: { isEncryptionAvailable: () => false, encryptString: (s: string) => Buffer.from(s), decryptString: (b: Buffer) => b.toString() },
   };
   return { electron, calls };
 }
