@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { SideSheet } from './SideSheet';
 import { useTranslation } from 'react-i18next';
 import type { DrillPage, FigureRef } from '../../shared/metrics/types';
@@ -18,6 +18,11 @@ import { useResource } from './use-resource';
 
 const PAGE = 50;
 
+/** What an extra action acts on: the figure listed, or the lead whose timeline is open. */
+export type DrillTarget =
+  | { readonly type: 'figure'; readonly figure: FigureRef; readonly title: string }
+  | { readonly type: 'lead'; readonly leadId: number; readonly externalId: string };
+
 export interface DrillPanelProps {
   readonly scope: DrillScope;
   readonly request: DrillRequest;
@@ -30,6 +35,10 @@ export interface DrillPanelProps {
   readonly loadPage?: (figure: FigureRef, offset: number, limit: number) => Promise<DrillPage>;
   /** Shows the same leads in the Leads explorer (sort, more columns, export). */
   readonly onOpenExplorer?: (figure: FigureRef, title: string) => void;
+  /** A line above the list about where its leads come from (a meeting's frozen or as-of list). */
+  readonly notice?: (page: DrillPage) => ReactNode;
+  /** One more action on the figure or the lead on screen (a meeting's "decide on this"). */
+  readonly action?: { readonly label: string; readonly run: (target: DrillTarget) => void };
 }
 
 /**
@@ -45,6 +54,8 @@ export function DrillPanel({
   onClose,
   loadPage,
   onOpenExplorer,
+  notice,
+  action,
 }: DrillPanelProps) {
   const { t } = useTranslation();
   const locale = useLocale();
@@ -67,7 +78,19 @@ export function DrillPanel({
   const data = page.data;
   const sideTitle = request.sides?.find((s) => JSON.stringify(s.figure) === JSON.stringify(figure))?.label;
 
-  const footer = lead ? undefined : (
+  const leadFooter =
+    lead && action ? (
+      <Button
+        variant="primary"
+        size="sm"
+        onClick={() => action.run({ type: 'lead', leadId: lead.id, externalId: lead.name })}
+      >
+        {action.label}
+      </Button>
+    ) : undefined;
+  const footer = lead ? (
+    leadFooter
+  ) : (
     <>
       {data && data.total > PAGE ? (
         <div className="pager">
@@ -88,6 +111,20 @@ export function DrillPanel({
       ) : (
         <span />
       )}
+      {action ? (
+        <Button
+          size="sm"
+          onClick={() =>
+            action.run({
+              type: 'figure',
+              figure,
+              title: sideTitle ? `${request.title} · ${sideTitle}` : request.title,
+            })
+          }
+        >
+          {action.label}
+        </Button>
+      ) : null}
       {onOpenExplorer && data && data.total > 0 ? (
         <Button
           variant="primary"
@@ -144,6 +181,7 @@ export function DrillPanel({
             </div>
           ) : null}
           {page.error ? <ErrorNotice error={page.error} /> : null}
+          {notice && data ? notice(data) : null}
           <div className="drill-count">
             {data ? (
               <strong>{t('analysis.drill.count', { count: data.total, n: formatInteger(locale, data.total) })}</strong>

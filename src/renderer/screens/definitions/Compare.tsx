@@ -9,7 +9,7 @@ import { Spinner } from '../../components/Spinner';
 import { StatusPill } from './labels';
 import { useLoaded } from './use-async';
 
-function TextSide({ changes, side }: { changes: readonly TextChange[]; side: 'from' | 'to' }) {
+export function TextSide({ changes, side }: { changes: readonly TextChange[]; side: 'from' | 'to' }) {
   const hide = side === 'from' ? 'added' : 'removed';
   return (
     <p className="defs-text defs-diff-text">
@@ -33,7 +33,7 @@ function TextSide({ changes, side }: { changes: readonly TextChange[]; side: 'fr
 }
 
 /** One side of a rule diff: the nodes that exist on that side, marked where they differ. */
-function RuleSide({ node, side }: { node: RuleDiffNode; side: 'from' | 'to' }) {
+export function RuleSide({ node, side }: { node: RuleDiffNode; side: 'from' | 'to' }) {
   const { t } = useTranslation();
   const locale = useLocale();
   if ((side === 'from' && node.status === 'added') || (side === 'to' && node.status === 'removed')) return null;

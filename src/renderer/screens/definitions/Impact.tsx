@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DefinitionDetail, OwnerLoad, PreviewVersion, RulePreview, SlaPreview } from '../../../shared/definitions/types';
+import type { DefinitionDetail, OwnerLoad, PreviewVersion, RevisionInfo, RulePreview, SlaPreview } from '../../../shared/definitions/types';
 import type { Proportion } from '../../../shared/metrics/stats';
 import { useApi, useLocale } from '../../app-context';
 import { ErrorNotice } from '../../components/ErrorNotice';
@@ -15,7 +15,12 @@ const WEEK_CHOICES = [4, 8, 12, 26] as const;
 
 type T = ReturnType<typeof useTranslation>['t'];
 
-function versionName(t: T, detail: DefinitionDetail, v: PreviewVersion): string {
+/** The revisions a preview names, with their status (a meeting passes the ones its snapshot froze). */
+export interface PreviewVersions {
+  readonly revisions: ReadonlyArray<Pick<RevisionInfo, 'id' | 'status'>>;
+}
+
+function versionName(t: T, detail: PreviewVersions, v: PreviewVersion): string {
   if (v.version === null) return t('definitions.impact.noVersion');
   const r = detail.revisions.find((x) => x.id === v.revisionId);
   return t('definitions.impact.versionStatus', { version: v.version, status: r ? t(`definitions.status.${r.status}`) : '' });
@@ -39,7 +44,7 @@ function weekLabel(locale: string, from: string): string {
   return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(Date.parse(`${from}T00:00:00Z`));
 }
 
-function RuleImpact({ p, detail }: { p: RulePreview; detail: DefinitionDetail }) {
+export function RuleImpact({ p, detail }: { p: RulePreview; detail: PreviewVersions }) {
   const { t } = useTranslation();
   const locale = useLocale();
   const workspace = useWorkspace();
@@ -200,7 +205,7 @@ function RuleImpact({ p, detail }: { p: RulePreview; detail: DefinitionDetail })
   );
 }
 
-function SlaImpact({ p, detail }: { p: SlaPreview; detail: DefinitionDetail }) {
+export function SlaImpact({ p, detail }: { p: SlaPreview; detail: PreviewVersions }) {
   const { t } = useTranslation();
   const locale = useLocale();
   const b = p.totals.baseline;
