@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
+import type { BrowserWindowConstructorOptions } from 'electron';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createElectronMock } from '../electron/electron-mock';
 import { pdfEngine } from '../../../src/main/documents/pdf-engine';
@@ -35,7 +36,8 @@ const records: WindowRecord[] = [];
 class RecordingWindow extends base.electron.BrowserWindow {
   readonly rec: WindowRecord;
   readonly webContents: PrintWindow['webContents'];
-  constructor(options: Record<string, unknown>) {
+  constructor(given: BrowserWindowConstructorOptions) {
+    const options: Record<string, unknown> = { ...given };
     super(options);
     const rec: WindowRecord = { options, loaded: this.record.loaded, printed: [], destroyed: false };
     this.rec = rec;
