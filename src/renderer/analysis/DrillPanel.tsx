@@ -2,7 +2,6 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { SideSheet } from './SideSheet';
 import { useTranslation } from 'react-i18next';
 import type { DrillPage, FigureRef } from '../../shared/metrics/types';
-import type { ReasonLabel } from '../../shared/leads/types';
 import { useApi, useLocale } from '../app-context';
 import { Button } from '../components/Button';
 import { ErrorNotice } from '../components/ErrorNotice';
@@ -10,7 +9,7 @@ import { Icon } from '../components/Icon';
 import { Spinner } from '../components/Spinner';
 import { formatDateTime, formatInteger } from '../format';
 import { drillColumns, type DrillRequest, type DrillScope } from './drill';
-import { reasonLabel, stageLabel, valueLabel, type StageInfo } from './figures';
+import { reasonLabel, stageLabel, valueLabel, type ReasonName, type StageInfo } from './figures';
 import { LeadTimelineView } from './LeadTimeline';
 import { usePeriodLabel } from './PeriodPicker';
 import { classifyPeriod } from '../../shared/metrics/period';
@@ -27,7 +26,7 @@ export interface DrillPanelProps {
   readonly scope: DrillScope;
   readonly request: DrillRequest;
   readonly stages: readonly StageInfo[];
-  readonly reasons?: readonly ReasonLabel[];
+  readonly reasons?: readonly ReasonName[];
   /** The workspace time zone: times are shown on its clock. */
   readonly zone: string;
   readonly onClose: () => void;

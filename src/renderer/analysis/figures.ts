@@ -56,10 +56,13 @@ export function verdict(change: ProportionChange | null | undefined): ChangeVerd
   return change.diff > 0 ? 'up' : 'down';
 }
 
+/** What naming a reason needs (a meeting's snapshot keeps these, without the `active` flag). */
+export type ReasonName = Pick<ReasonLabel, 'kind' | 'code' | 'labels'>;
+
 /** The name of a win/loss reason code in the user's language, with the two special values. */
 export function reasonLabel(
   t: TFunction,
-  reasons: readonly ReasonLabel[],
+  reasons: readonly ReasonName[],
   outcome: 'won' | 'lost',
   code: string,
   locale: Locale,

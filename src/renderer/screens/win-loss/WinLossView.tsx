@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next';
 import type { Report } from '../../../shared/metrics/types';
 import { NO_REASON } from '../../../shared/metrics/types';
 import { compare as compareProportions } from '../../../shared/metrics/stats';
-import type { ReasonLabel } from '../../../shared/leads/types';
 import { useLocale } from '../../app-context';
 import { ChartView } from '../../charts/ChartView';
 import { paretoSpec, stackedReasonsSpec } from '../../charts/figure-specs';
@@ -11,7 +10,7 @@ import { useChartText } from '../../analysis/chart-text';
 import { ComparisonChip } from '../../analysis/ComparisonChip';
 import type { DrillRequest } from '../../analysis/drill';
 import { FigureCard } from '../../analysis/FigureCard';
-import { pct, reasonLabel, stageLabel, valueLabel } from '../../analysis/figures';
+import { pct, reasonLabel, stageLabel, valueLabel, type ReasonName } from '../../analysis/figures';
 import { CountTile, RateTile } from '../../analysis/RateTile';
 import type { CompareMode } from '../../analysis/scope';
 import { Segmented } from '../../analysis/Segmented';
@@ -23,7 +22,7 @@ export interface WinLossViewProps {
   readonly compare: CompareMode;
   readonly onDrill: (request: DrillRequest) => void;
   /** The reason taxonomy with labels (leads.reasons), to show codes by name. */
-  readonly reasons: readonly ReasonLabel[];
+  readonly reasons: readonly ReasonName[];
 }
 
 type Outcome = 'won' | 'lost';
