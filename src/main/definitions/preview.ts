@@ -224,6 +224,9 @@ function slaPreview(ctx: Context, d: DefinitionInfo, baselineRow: RevisionRow | 
       salRate,
       salMet: salRate.rate === null ? null : salRate.rate >= t.salRateTarget,
       followUpHours: t.followUpBusinessHours,
+      segmentFollowUpHours: Object.fromEntries(
+        Object.entries(t.segmentOverrides).flatMap(([segment, o]) => (o.followUpBusinessHours === undefined ? [] : [[segment, o.followUpBusinessHours]])),
+      ),
       weeksVolumeMet: weeks.filter((w) => w[role].volumeMet).length,
     };
   };

@@ -220,6 +220,8 @@ export interface SlaVersionFigures {
   readonly salRate: Proportion;
   readonly salMet: boolean | null;
   readonly followUpHours: number;
+  /** Per-segment follow-up windows that differ from `followUpHours`. */
+  readonly segmentFollowUpHours: Readonly<Record<string, number>>;
 }
 
 export interface SlaPreview {

@@ -128,12 +128,14 @@ export function Compliance({ detail }: { detail: DefinitionDetail }) {
                 <tbody>
                   {page.leads.map((l) => (
                     <tr key={`${l.id}-${l.enteredAt}`}>
-                      <td className="mono">{l.externalId}</td>
-                      <td>{formatDateTime(locale, l.enteredAt, workspace.timeZone)}</td>
+                      <td className="mono nowrap">{l.externalId}</td>
+                      <td className="nowrap" title={formatDateTime(locale, l.enteredAt, workspace.timeZone)}>
+                        {formatDate(locale, l.enteredAt, workspace.timeZone)}
+                      </td>
                       <td>{l.owner ?? '—'}</td>
-                      <td>{l.segment ?? '—'}</td>
+                      <td className="nowrap">{l.segment ?? '—'}</td>
                       <td className="num">{l.score === null ? '—' : formatDecimal(locale, l.score, l.score % 1 === 0 ? 0 : 1)}</td>
-                      <td>{l.version === null ? '—' : `v${l.version}`}</td>
+                      <td className="nowrap">{l.version === null ? '—' : `v${l.version}`}</td>
                       <td className="defs-failed">{l.failed.map((c) => ruleText({ type: 'group', combinator: 'and', rules: [c] }, t, locale)).join('; ')}</td>
                     </tr>
                   ))}

@@ -30,14 +30,18 @@ function signed(locale: string, n: number, digits = 0): string {
   return new Intl.NumberFormat(locale, { signDisplay: 'exceptZero', maximumFractionDigits: digits, minimumFractionDigits: digits }).format(n);
 }
 
-/** A rate change in percentage points, or a dash. */
-function points(t: T, locale: string, a: Proportion, b: Proportion): string {
-  if (a.rate === null || b.rate === null) return '—';
-  return t('definitions.impact.points', { value: signed(locale, (b.rate - a.rate) * 100, 1) });
+/** A change of share in percentage points, or a dash. */
+function pointsOf(t: T, locale: string, a: number | null, b: number | null): string {
+  if (a === null || b === null) return '—';
+  return t('definitions.impact.points', { value: signed(locale, (b - a) * 100, 1) });
 }
 
-function Delta({ value, text }: { value: number; text: string }) {
-  return <span className={value > 0 ? 'defs-delta up' : value < 0 ? 'defs-delta down' : 'defs-delta'}>{text}</span>;
+const points = (t: T, locale: string, a: Proportion, b: Proportion) => pointsOf(t, locale, a.rate, b.rate);
+
+/** A change; coloured only where its direction is good or bad (fewer breaches), not for volumes. */
+function Delta({ value, text, better }: { value: number; text: string; better?: 'up' | 'down' }) {
+  const tone = !better || value === 0 ? '' : (value > 0) === (better === 'up') ? ' up' : ' down';
+  return <span className={`defs-delta${tone}`}>{text}</span>;
 }
 
 function weekLabel(locale: string, from: string): string {
@@ -213,6 +217,16 @@ export function SlaImpact({ p, detail }: { p: SlaPreview; detail: PreviewVersion
   const names = { baseline: versionName(t, detail, p.baseline), candidate: versionName(t, detail, p.candidate) };
   const percent = useCallback((v: number) => formatPercent(locale, v, 0), [locale]);
   const yesNo = (v: boolean | null) => (v === null ? '—' : t(v ? 'definitions.impact.targetMet' : 'definitions.impact.targetMissed'));
+  const hours = (v: SlaPreview['totals']['baseline']) => (
+    <span className="defs-stacked">
+      <span>{t('definitions.terms.hoursValue', { value: formatDecimal(locale, v.followUpHours, v.followUpHours % 1 === 0 ? 0 : 1) })}</span>
+      {Object.entries(v.segmentFollowUpHours).map(([segment, h]) => (
+        <span key={segment} className="muted">
+          {t('definitions.impact.segmentHours', { segment, value: formatDecimal(locale, h, h % 1 === 0 ? 0 : 1) })}
+        </span>
+      ))}
+    </span>
+  );
   return (
     <div className="defs-impact-body">
       <div className="defs-table-wrap card">
@@ -236,8 +250,8 @@ export function SlaImpact({ p, detail }: { p: SlaPreview; detail: PreviewVersion
           <tbody>
             <tr>
               <th scope="row">{t('definitions.terms.followUp')}</th>
-              <td className="num">{t('definitions.terms.hoursValue', { value: formatDecimal(locale, b.followUpHours, 0) })}</td>
-              <td className="num">{t('definitions.terms.hoursValue', { value: formatDecimal(locale, c.followUpHours, 0) })}</td>
+              <td className="num">{hours(b)}</td>
+              <td className="num">{hours(c)}</td>
               <td className="num">{signed(locale, c.followUpHours - b.followUpHours)}</td>
             </tr>
             <tr>
@@ -255,7 +269,7 @@ export function SlaImpact({ p, detail }: { p: SlaPreview; detail: PreviewVersion
               <td className="num">{formatInteger(locale, b.followup.breached)}</td>
               <td className="num">{formatInteger(locale, c.followup.breached)}</td>
               <td className="num">
-                <Delta value={b.followup.breached - c.followup.breached} text={signed(locale, c.followup.breached - b.followup.breached)} />
+                <Delta value={c.followup.breached - b.followup.breached} text={signed(locale, c.followup.breached - b.followup.breached)} better="down" />
               </td>
             </tr>
             <tr>
@@ -265,16 +279,22 @@ export function SlaImpact({ p, detail }: { p: SlaPreview; detail: PreviewVersion
               <td className="num">{signed(locale, c.weeksVolumeMet - b.weeksVolumeMet)}</td>
             </tr>
             <tr>
-              <th scope="row">{t('definitions.impact.salRate')}</th>
+              <th scope="row">{t('definitions.impact.salRateActual')}</th>
               <td className="num">
-                {t('definitions.impact.againstTarget', { target: formatPercent(locale, b.salTarget, 0), verdict: yesNo(b.salMet) })}
-              </td>
-              <td className="num">
-                {t('definitions.impact.againstTarget', { target: formatPercent(locale, c.salTarget, 0), verdict: yesNo(c.salMet) })}
+                <RateWithInterval p={b.salRate} locale={locale} />
               </td>
               <td className="num">
                 <RateWithInterval p={c.salRate} locale={locale} />
               </td>
+              <td className="num">{points(t, locale, b.salRate, c.salRate)}</td>
+            </tr>
+            <tr>
+              <th scope="row" className="defs-indent">
+                {t('definitions.impact.salRate')}
+              </th>
+              <td className="num">{t('definitions.impact.againstTarget', { target: formatPercent(locale, b.salTarget, 0), verdict: yesNo(b.salMet) })}</td>
+              <td className="num">{t('definitions.impact.againstTarget', { target: formatPercent(locale, c.salTarget, 0), verdict: yesNo(c.salMet) })}</td>
+              <td className="num">{pointsOf(t, locale, b.salTarget, c.salTarget)}</td>
             </tr>
           </tbody>
         </table>

@@ -64,8 +64,10 @@ export function Overview({ detail, go, onChanged }: { detail: DefinitionDetail; 
           <Button size="sm" variant="ghost" disabled={readOnly} onClick={() => setPending({ kind: 'withdraw', revision: r })}>
             {t('definitions.actions.withdraw')}
           </Button>
-          {previewButton(r)}
-          {compareWith(r)}
+          <span className="defs-aside">
+            {previewButton(r)}
+            {compareWith(r)}
+          </span>
         </>
       );
     }
@@ -81,15 +83,15 @@ export function Overview({ detail, go, onChanged }: { detail: DefinitionDetail; 
           <Button size="sm" variant="ghost" disabled={readOnly} onClick={() => setPending({ kind: 'discard', revision: r })}>
             {t('definitions.actions.discard')}
           </Button>
-          {compareWith(r)}
+          <span className="defs-aside">{compareWith(r)}</span>
         </>
       );
     }
     return (
-      <>
+      <span className="defs-aside">
         {previewButton(r)}
         {compareWith(r)}
-      </>
+      </span>
     );
   };
 
@@ -108,7 +110,7 @@ export function Overview({ detail, go, onChanged }: { detail: DefinitionDetail; 
           </Button>
         </div>
         {inForce ? (
-          <RevisionView kind={kind} revision={inForce} actions={previous ? compareWith(inForce) : undefined} />
+          <RevisionView kind={kind} revision={inForce} actions={previous ? <span className="defs-aside">{compareWith(inForce)}</span> : undefined} />
         ) : (
           <p className="defs-empty card">{t('definitions.overview.nothingInForce')}</p>
         )}

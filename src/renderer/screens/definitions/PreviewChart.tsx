@@ -51,6 +51,8 @@ export function PreviewChart({ labels, series, format, max, title }: { labels: r
         maintainAspectRatio: false,
         animation: false,
         plugins: {
+          // The analysis charts register a reference-line plugin for every chart; it reads `items`, so say "none".
+          frReferences: { items: [], font: '', size: 0, background: '' },
           legend: { position: 'bottom', labels: { color: text, boxWidth: 14, usePointStyle: true } },
           tooltip: { callbacks: { label: (item) => `${item.dataset.label ?? ''}: ${typeof item.raw === 'number' ? format(item.raw) : '—'}` } },
         },

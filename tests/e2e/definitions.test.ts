@@ -1,0 +1,220 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createI18n } from '../../src/shared/i18n';
+import type { DefinitionSummary } from '../../src/shared/definitions/types';
+import { CHROMIUM, SCREENSHOT_DIR, startBrowserApp, type BrowserApp } from './support/browser-app';
+import { StartPage } from './pages/start-page';
+import { ShellPage } from './pages/shell-page';
+import { DefinitionsPage } from './pages/definitions-page';
+
+const hasChromium = fs.existsSync(CHROMIUM);
+const title = hasChromium ? 'definitions in Chromium on the sample workspace' : `definitions e2e SKIPPED: ${CHROMIUM} does not exist`;
+const en = createI18n('en').t;
+const SHOTS = path.join(SCREENSHOT_DIR, 'definitions');
+const MQL = 'Marketing qualified lead (MQL)';
+
+describe.skipIf(!hasChromium)(title, () => {
+  let app: BrowserApp;
+  let shell: ShellPage;
+  let defs: DefinitionsPage;
+
+  const shot = async (name: string) => {
+    // Sticky sidebar and header are drawn where they are on screen: start from the top for a full-page image.
+    await app.page.evaluate('window.scrollTo(0, 0)');
+    await app.page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true, animations: 'disabled' });
+  };
+  const call = async <T>(wire: string, input: unknown): Promise<T> => {
+    const r = await app.dispatch(wire, input);
+    if (!r.ok) throw new Error(r.error.message);
+    return r.value as T;
+  };
+  const mql = async () => (await call<DefinitionSummary[]>('definitions.list', {})).find((d) => d.key === 'mql_criteria')!;
+  const noClipping = async (where: string) => expect(await defs.clipped(), where).toEqual([]);
+
+  beforeAll(async () => {
+    fs.mkdirSync(SHOTS, { recursive: true });
+    app = await startBrowserApp();
+    shell = new ShellPage(app.page);
+    defs = new DefinitionsPage(app.page);
+    await app.page.goto(app.server.url);
+    const start = new StartPage(app.page);
+    await start.waitUntilShown();
+    if ((await start.openSample()) === 'failed') throw new Error(`The sample did not open: ${(await start.failure.textContent()) ?? ''}`);
+    await shell.goTo('definitions');
+  });
+
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('opens the MQL criteria: v2 in force, v3 waiting for both leaders', async () => {
+    await defs.select(MQL);
+    await defs.revision(2).waitFor();
+    expect(await defs.revision(2).locator('.defs-pill-effective').count()).toBe(1);
+    expect(await defs.revision(3).locator('.defs-pill-proposed').count()).toBe(1);
+    expect(await defs.revision(2).textContent()).toContain('Score ≥ 60');
+    await noClipping('overview');
+    await shot('en-overview');
+  });
+
+  it('shows the history and the diff of v1 and v2', async () => {
+    await defs.tab('history');
+    const rows = defs.panel.locator('table tbody tr');
+    expect(await rows.count()).toBe(3);
+    expect(await defs.panel.locator('.defs-timeline').textContent()).toContain(en('definitions.history.effective', { version: 2 }));
+    expect(await defs.panel.locator('.defs-timeline').textContent()).toContain(en('definitions.history.superseded', { version: 1, by: 2 }));
+    await shot('en-history');
+    await defs.panel.getByRole('button', { name: en('definitions.history.compareVersions', { from: 1, to: 2 }) }).click();
+    await app.page.locator('#defs-tab-compare[aria-selected="true"]').waitFor();
+    const diff = defs.panel.locator('.defs-diff');
+    await diff.waitFor();
+    expect(await diff.locator('.defs-diff-text del').allTextContents()).toContain('50');
+    expect((await diff.locator('.defs-diff-text ins').allTextContents()).join('')).toContain('60');
+    // The rule, structurally: the score condition changed, the segment condition is new.
+    expect(await diff.locator('.defs-rule-tree').nth(1).locator('.defs-ins').count()).toBe(1);
+    expect(await diff.locator('.defs-rule-tree').nth(1).locator('.defs-chg').count()).toBe(1);
+    await noClipping('compare');
+    await shot('en-compare-v1-v2');
+  });
+
+  it('builds a rule and sees the live count change, then proposes it', async () => {
+    await defs.tab('edit');
+    const first = await defs.matchingCount();
+    expect(first).toBeGreaterThan(0);
+    const score = defs.conditions().first();
+    expect(await score.locator('select').first().inputValue()).toBe('score');
+    await score.locator('input.defs-cond-value').fill('75');
+    let stricter = first;
+    for (let i = 0; i < 50 && stricter === first; i++) {
+      await app.page.waitForTimeout(100);
+      stricter = await defs.matchingCount();
+    }
+    expect(stricter).toBeLessThan(first);
+    // One more condition, on a custom field: at least 500 employees.
+    await defs.panel.locator('.defs-group.root > .defs-group-actions button').first().click();
+    const added = defs.conditions().last();
+    await added.locator('select.defs-cond-field').selectOption('custom');
+    await added.locator('input.defs-cond-custom').fill('employees');
+    await added.locator('select.defs-cond-op').selectOption('gte');
+    await added.locator('input.defs-cond-value').fill('500');
+    let narrower = stricter;
+    for (let i = 0; i < 50 && narrower === stricter; i++) {
+      await app.page.waitForTimeout(100);
+      narrower = await defs.matchingCount();
+    }
+    expect(narrower).toBeLessThan(stricter);
+    // A type mismatch is explained at the condition and blocks the proposal.
+    await added.locator('select.defs-cond-op').selectOption('contains');
+    await added.locator('input.defs-cond-value').fill('  ');
+    await added.getByRole('alert').waitFor();
+    await added.locator('select.defs-cond-op').selectOption('gte');
+    await added.locator('input.defs-cond-value').fill('500');
+
+    await defs.panel.locator('textarea').first().fill('A lead is handed to sales when its score reaches 75, it is a mid-market or enterprise company and it has at least 500 employees.');
+    await defs.panel.locator('textarea').last().fill('Close rates of leads under 75 points stayed below 5% for three months.');
+    await defs.panel.locator('input.defs-author').fill('Camila Duarte');
+    expect(await defs.matchingCount()).toBe(narrower);
+    await noClipping('builder');
+    await shot('en-builder');
+    await defs.panel.getByRole('button', { name: en('definitions.actions.propose'), exact: true }).click();
+    await app.page.locator('#defs-tab-overview[aria-selected="true"]').waitFor();
+    await defs.revision(4).locator('.defs-pill-proposed').waitFor();
+    expect((await mql()).open.map((r) => r.version)).toEqual([3, 4]);
+  });
+
+  it('is approved by both leaders, and not twice by the same person', async () => {
+    const v4 = defs.revision(4);
+    await v4.getByRole('button', { name: en('definitions.actions.approve.marketing') }).click();
+    let dialog = defs.dialog();
+    expect(await dialog.locator('input').first().inputValue()).toBe('Camila Duarte');
+    await shot('en-approve-dialog');
+    await dialog.getByRole('button', { name: en('definitions.approve.confirm') }).click();
+    await dialog.waitFor({ state: 'detached' });
+    expect(await v4.getByRole('button', { name: en('definitions.actions.approve.marketing') }).isDisabled()).toBe(true);
+
+    await v4.getByRole('button', { name: en('definitions.actions.approve.sales') }).click();
+    dialog = defs.dialog();
+    await dialog.getByRole('button', { name: en('definitions.approve.confirm') }).click();
+    await dialog.getByRole('alert').waitFor();
+    expect(await dialog.getByRole('alert').textContent()).toContain(en('errors.definitions.sameApprover', { name: 'Camila Duarte' }));
+    await dialog.locator('input').first().fill('Rodrigo Almeida');
+    await dialog.getByRole('button', { name: en('definitions.approve.confirm') }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await defs.panel.locator('#defs-in-force').waitFor();
+    await defs.revision(4).locator('.defs-pill-effective').waitFor();
+    const summary = await mql();
+    expect(summary.inForce?.version).toBe(4);
+    expect(summary.open.map((r) => r.version)).toEqual([3]);
+    await shot('en-approved');
+  });
+
+  it('shows the impact preview of v4 against the version it replaced', async () => {
+    await defs.tab('impact');
+    await defs.panel.locator('select').first().selectOption({ label: `v4 · ${en('definitions.status.effective')}` });
+    const table = defs.panel.locator('.defs-impact-table');
+    await table.waitFor();
+    const header = (await table.locator('thead').textContent()) ?? '';
+    expect(header).toContain(en('definitions.impact.versionStatus', { version: 2, status: en('definitions.status.superseded') }));
+    expect(header).toContain(en('definitions.impact.versionStatus', { version: 4, status: en('definitions.status.effective') }));
+    await defs.panel.locator('.defs-chart canvas').waitFor();
+    const preview = await call<{ totals: { baseline: { qualifying: number }; candidate: { qualifying: number } } }>('definitions.preview', {
+      revisionId: (await mql()).inForce!.id,
+      weeks: 8,
+    });
+    expect(preview.totals.candidate.qualifying).toBeLessThan(preview.totals.baseline.qualifying);
+    await noClipping('impact');
+    await shot('en-impact');
+  });
+
+  it('shows the compliance figure with the leads that did not meet the criteria', async () => {
+    await defs.tab('compliance');
+    await defs.panel.getByTestId('compliance-rate').waitFor();
+    expect(await defs.panel.getByTestId('compliance-rate').textContent()).toMatch(/\d+\.\d%/);
+    await defs.panel.locator('.defs-version-list li').first().waitFor();
+    await noClipping('compliance');
+    await shot('en-compliance');
+  });
+
+  for (const locale of ['ru', 'zh-CN'] as const) {
+    it(`reads well in ${locale} at 1366x768`, async () => {
+      const t = createI18n(locale).t;
+      await shell.setLanguage(locale);
+      await defs.select(MQL);
+      await defs.tab('overview');
+      await defs.revision(4).waitFor();
+      expect(await app.page.locator('#defs-tab-overview').textContent()).toBe(t('definitions.tabs.overview'));
+      await noClipping(`${locale} overview`);
+      await shot(`${locale}-overview`);
+      await defs.tab('history');
+      await noClipping(`${locale} history`);
+      await shot(`${locale}-history`);
+      await defs.tab('compare');
+      await defs.panel.locator('.defs-diff').waitFor();
+      await noClipping(`${locale} compare`);
+      await shot(`${locale}-compare`);
+      await defs.tab('edit');
+      await defs.matchingCount();
+      await noClipping(`${locale} builder`);
+      await shot(`${locale}-builder`);
+      await defs.tab('impact');
+      await defs.panel.locator('.defs-impact-table').waitFor();
+      await noClipping(`${locale} impact`);
+      await shot(`${locale}-impact`);
+      await defs.tab('compliance');
+      await defs.panel.getByTestId('compliance-rate').waitFor();
+      await noClipping(`${locale} compliance`);
+      await shot(`${locale}-compliance`);
+      await defs.select('Marketing–sales SLA');
+      await defs.tab('impact');
+      await defs.panel.locator('.defs-impact-table').waitFor();
+      await noClipping(`${locale} SLA impact`);
+      await shot(`${locale}-sla-impact`);
+    });
+  }
+
+  it('logged no console errors and threw no page errors', () => {
+    expect(app.problems.page).toEqual([]);
+    expect(app.problems.console).toEqual([]);
+  });
+});
