@@ -1,0 +1,149 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { MeetingWords } from '../../../../shared/meetings/describe';
+import type { Attendee } from '../../../../shared/meetings/model';
+import type { MeetingDetail } from '../../../../shared/meetings/types';
+import { useApi, useLocale } from '../../../app-context';
+import { Button } from '../../../components/Button';
+import { ConfirmDialog } from '../../../components/ConfirmDialog';
+import { ErrorNotice } from '../../../components/ErrorNotice';
+import { PageHeader } from '../../../components/PageHeader';
+import { formatInteger } from '../../../format';
+import { AttendeesEditor, cleanAttendees } from '../home/AttendeesEditor';
+import { budgetMinutes, stepName, weekRange } from '../labels';
+import { ItemList } from '../records/RecordLists';
+import type { MeetingState } from '../state/meeting-store';
+
+/**
+ * A meeting not started yet: who attends, the agenda it will follow (with points carried from
+ * the last meeting), the items waiting for it, and the start, which freezes the figures.
+ */
+export function PlannedMeeting({
+  meeting,
+  state,
+  words,
+  meetingTitle,
+  onBack,
+  onStarted,
+  onRemoved,
+}: {
+  meeting: MeetingDetail;
+  state: Pick<MeetingState, 'busy' | 'error' | 'write'>;
+  words: MeetingWords;
+  meetingTitle: (id: number) => string;
+  onBack: () => void;
+  onStarted: () => void;
+  onRemoved: () => void;
+}) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const api = useApi();
+  const [attendees, setAttendees] = useState<Attendee[]>([...meeting.attendees]);
+  const [removing, setRemoving] = useState(false);
+  const [starting, setStarting] = useState(false);
+  const dirty = JSON.stringify(cleanAttendees(attendees)) !== JSON.stringify(meeting.attendees);
+  const totalMs = meeting.agenda.steps.reduce((a, s) => a + s.budgetMs, 0);
+  const carried = meeting.actionItems.filter((i) => i.carriedFromId !== null);
+  const writable = !meeting.readOnly;
+
+  const start = async () => {
+    setStarting(true);
+    // Attendees typed but not saved are part of the meeting the user is starting.
+    if (dirty && !(await state.write((api) => api.update({ id: meeting.id, attendees: cleanAttendees(attendees) })))) {
+      setStarting(false);
+      return;
+    }
+    const ok = await state.write((api) => api.start({ id: meeting.id }));
+    setStarting(false);
+    if (ok) onStarted();
+  };
+
+  return (
+    <div className="review-planned">
+      <PageHeader
+        title={meeting.title}
+        description={`${meeting.week.week} · ${weekRange(locale, meeting.week)} · ${t('meetings.status.planned')}`}
+        actions={
+          <Button variant="ghost" onClick={onBack}>
+            {t('review.meeting.back')}
+          </Button>
+        }
+      />
+      {state.error ? <ErrorNotice error={state.error} /> : null}
+      <div className="review-step-grid">
+        <section className="card review-panel" aria-labelledby="planned-attendees">
+          <h3 id="planned-attendees">{t('review.planned.attendeesTitle')}</h3>
+          <AttendeesEditor value={attendees} onChange={setAttendees} disabled={!writable} />
+          {writable ? (
+            <div className="review-form-actions">
+              <Button
+                disabled={!dirty}
+                busy={state.busy && !starting}
+                onClick={() => void state.write((api) => api.update({ id: meeting.id, attendees: cleanAttendees(attendees) }))}
+              >
+                {t('review.planned.saveAttendees')}
+              </Button>
+            </div>
+          ) : null}
+        </section>
+        <section className="card review-panel" aria-labelledby="planned-agenda">
+          <h3 id="planned-agenda">{t('review.planned.agendaTitle')}</h3>
+          <p className="muted small">
+            {t('review.planned.agendaHint', { minutes: budgetMinutes(locale, totalMs) })}
+          </p>
+          <ol className="review-agenda-preview">
+            {meeting.agenda.steps.map((s, i) => (
+              <li key={`${s.kind}-${i}`}>
+                <span className="agenda-number">{formatInteger(locale, i)}</span>
+                <span className="agenda-name">{stepName(t, s)}</span>
+                <span className="muted">{t('review.agenda.budget', { budget: budgetMinutes(locale, s.budgetMs) })}</span>
+                {s.carriedFrom.length > 0 ? <span className="agenda-carried">{t('review.agenda.carried')}</span> : null}
+              </li>
+            ))}
+          </ol>
+        </section>
+        <section className="card review-panel" aria-labelledby="planned-carried">
+          <h3 id="planned-carried">{t('review.planned.carriedTitle')}</h3>
+          <ItemList
+            items={carried}
+            words={words}
+            editable={false}
+            meetingTitle={meetingTitle}
+            onStatus={() => undefined}
+            onRemove={() => undefined}
+          />
+        </section>
+      </div>
+      {writable ? (
+        <div className="review-start card">
+          <div>
+            <h3>{t('review.planned.startTitle')}</h3>
+            <p className="muted">{t('review.planned.startHint')}</p>
+          </div>
+          <div className="review-start-actions">
+            <Button variant="danger" onClick={() => setRemoving(true)} disabled={state.busy}>
+              {t('review.planned.remove')}
+            </Button>
+            <Button variant="primary" size="lg" busy={starting} onClick={() => void start()}>
+              {t('review.planned.start')}
+            </Button>
+          </div>
+        </div>
+      ) : null}
+      {removing ? (
+        <ConfirmDialog
+          title={t('review.planned.removeTitle')}
+          confirmLabel={t('review.planned.remove')}
+          danger
+          onClose={() => setRemoving(false)}
+          onConfirm={async () => {
+            await api.meetings.remove({ id: meeting.id });
+            onRemoved();
+          }}
+        >
+          <p>{t('review.planned.removeBody', { title: meeting.title })}</p>
+        </ConfirmDialog>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,96 @@
+import { useApi } from '../../../app-context';
+import { BREAKDOWN_VALUES, TREND_WEEKS } from '../../../analysis/use-report';
+import { useResource, type Resource } from '../../../analysis/use-resource';
+import {
+  breakdownRow,
+  keyPairs,
+  trendPoint,
+  trendWeeks,
+  type Breakdown,
+  type BreakdownField,
+  type KeyPairs,
+  type TrendPoint,
+} from '../../../analysis/trend';
+import type { Snapshot } from '../../../../shared/meetings/types';
+import type { Report } from '../../../../shared/metrics/types';
+
+/**
+ * The funnel step's weekly trend and breakdowns are not part of a snapshot (a breakdown by every
+ * owner and source would multiply its size). They are read with `asOf` = the meeting's start, so
+ * they ignore everything imported or changed later except back-dated history, and the step says so.
+ * Answers are kept per meeting: going back to the step, or reopening the meeting, reads them once.
+ */
+const answers = new Map<string, Promise<unknown>>();
+const MAX_KEPT = 40;
+
+function once<T>(key: string, load: () => Promise<T>): Promise<T> {
+  const hit = answers.get(key) as Promise<T> | undefined;
+  if (hit) return hit;
+  if (answers.size >= MAX_KEPT) answers.delete(answers.keys().next().value ?? '');
+  const made = load();
+  answers.set(key, made);
+  // A failure is not kept: the next visit tries again.
+  made.catch(() => answers.delete(key));
+  return made;
+}
+
+function pairList(pairs: KeyPairs): Array<{ from: string; to: string }> {
+  return pairs.close ? [pairs.qualification, pairs.close] : [pairs.qualification];
+}
+
+function scopeKey(snapshot: Snapshot, workspacePath: string): string {
+  return `${workspacePath}|${snapshot.meetingId}|${snapshot.asOf}`;
+}
+
+export function useAsOfTrend(snapshot: Snapshot, workspacePath: string): Resource<TrendPoint[]> {
+  const api = useApi();
+  const key = `${scopeKey(snapshot, workspacePath)}|trend`;
+  return useResource(key, () =>
+    once(key, async () => {
+      const report: Report = snapshot.report;
+      const pairs = keyPairs(report);
+      const points: TrendPoint[] = [];
+      for (const week of trendWeeks(report.period.to, TREND_WEEKS)) {
+        const r = await api.metrics.report({
+          from: week.from,
+          to: week.to,
+          filters: report.filters,
+          asOf: snapshot.asOf,
+          compare: false,
+          pairs: pairList(pairs),
+        });
+        points.push(trendPoint(r, pairs));
+      }
+      return points;
+    }),
+  );
+}
+
+export function useAsOfBreakdown(
+  snapshot: Snapshot,
+  workspacePath: string,
+  field: BreakdownField,
+  values: readonly string[] | null,
+): Resource<Breakdown> {
+  const api = useApi();
+  const key = values ? `${scopeKey(snapshot, workspacePath)}|${field}|${JSON.stringify(values)}` : null;
+  return useResource(key, () =>
+    once(key ?? '', async () => {
+      const report: Report = snapshot.report;
+      const pairs = keyPairs(report);
+      const rows = [];
+      for (const value of (values ?? []).slice(0, BREAKDOWN_VALUES)) {
+        const r = await api.metrics.report({
+          from: report.period.from,
+          to: report.period.to,
+          filters: { ...report.filters, [field]: [value] },
+          asOf: snapshot.asOf,
+          compare: false,
+          pairs: pairList(pairs),
+        });
+        rows.push(breakdownRow(value, r, pairs));
+      }
+      return { field, rows };
+    }),
+  );
+}
