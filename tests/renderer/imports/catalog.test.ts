@@ -51,6 +51,7 @@ function usedKeys(): Set<string> {
   for (const b of ['preset', 'synonym', 'stageDate', 'eventTime', 'unmapped'])
     keys.add(`importScreen.mapping.basis.${b}`);
   for (const k of ['stages', 'reasons']) keys.add(`importScreen.unmapped.${k}`);
+  for (const k of ['leads', 'events', 'updated']) keys.add(`importScreen.history.undoPart.${k}`);
   return keys;
 }
 

@@ -212,6 +212,28 @@ describe('steps and jobs', () => {
     expect(jobRunning(s)).toBe(false);
   });
 
+  it('shows an import that was already running when the screen opened, but never over a wizard in use', () => {
+    const attached = run([{ type: 'jobAttached', jobId: 'running-1' }]);
+    expect(attached.step).toBe('import');
+    expect(attached.job).toMatchObject({ kind: 'import', jobId: 'running-1', state: 'running' });
+    expect(jobRunning(attached)).toBe(true);
+    const done = run(
+      [
+        {
+          type: 'jobUpdate',
+          jobId: 'running-1',
+          state: 'done',
+          progress: null,
+          result: importResult('applied'),
+          error: null,
+        },
+      ],
+      attached,
+    );
+    expect(done.job?.result?.status).toBe('applied');
+    expect(run([{ type: 'jobAttached', jobId: 'other' }], loaded()).job).toBeNull();
+  });
+
   it('keeps the stage values and reasons checks found, through mapping edits, until the files change', () => {
     const found = importResult('validated', {
       unmappedStages: [{ file: 'deals.csv', column: 'status', value: 'Parked', count: 40 }],

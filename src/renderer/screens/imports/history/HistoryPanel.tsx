@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorFromPayload, type ApiErrorPayload } from '../../../../shared/errors';
+import type { Locale } from '../../../../shared/domain/types';
+import type { TFunction } from '../../../../shared/i18n';
 import type { BatchSummary } from '../../../../shared/imports/types';
 import { useApi, useApp, useLocale, useTransport } from '../../../app-context';
 import { Button } from '../../../components/Button';
@@ -14,6 +16,23 @@ import { presetLabel } from '../labels';
 import { Pager } from '../Pager';
 
 const PAGE_SIZE = 20;
+
+/** What undoing a batch changes, in one sentence that names only what there is ("its 5 new leads and…"). */
+function undoChanges(t: TFunction, locale: Locale, batch: BatchSummary): string {
+  const c = batch.counts;
+  const parts = [
+    ['leads', c?.leadsInserted ?? 0],
+    ['events', c?.stageEventsAdded ?? 0],
+    ['updated', c?.leadsUpdated ?? 0],
+  ] as const;
+  const said = parts
+    .filter(([, n]) => n > 0)
+    .map(([key, n]) => t(`importScreen.history.undoPart.${key}`, { count: n, n: formatInteger(locale, n) }));
+  if (said.length === 0) return t('importScreen.history.undoNothing');
+  return t('importScreen.history.undoChanges', {
+    changes: new Intl.ListFormat(locale, { type: 'conjunction' }).format(said),
+  });
+}
 /** The most the history method returns at once; a workspace with more shows the newest ones. */
 const LOADED = 500;
 
@@ -68,7 +87,7 @@ function BatchRow({ batch, readOnly, onUndo }: { batch: BatchSummary; readOnly: 
       </td>
       <td className="num">{n(c?.stageEventsAdded)}</td>
       <td className="num">{n(c?.rowsRejected)}</td>
-      <td>
+      <td className="batch-when">
         <span>{formatDateTime(locale, batch.createdAt)}</span>
         <span className="batch-meta">{batch.createdBy || t('importScreen.history.someone')}</span>
       </td>
@@ -209,11 +228,9 @@ export function HistoryPanel({ readOnly, version }: { readOnly: string | null; v
             {t('importScreen.history.confirmText', {
               file: undoing.fileName,
               date: formatDateTime(locale, undoing.createdAt),
-              leads: formatInteger(locale, undoing.counts?.leadsInserted ?? 0),
-              updated: formatInteger(locale, undoing.counts?.leadsUpdated ?? 0),
-              events: formatInteger(locale, undoing.counts?.stageEventsAdded ?? 0),
             })}
           </p>
+          <p>{undoChanges(t, locale, undoing)}</p>
         </ConfirmDialog>
       ) : null}
     </section>

@@ -123,6 +123,8 @@ export type WizardAction =
   | { readonly type: 'goTo'; readonly step: WizardStep }
   | { readonly type: 'jobStarting'; readonly kind: JobKind }
   | { readonly type: 'jobStarted'; readonly jobId: string }
+  /** An import already running when the screen opened (the user left it and came back). */
+  | { readonly type: 'jobAttached'; readonly jobId: string }
   | {
       readonly type: 'jobUpdate';
       readonly jobId: string;
@@ -337,6 +339,13 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
         ...state,
         step: action.kind === 'check' ? 'check' : 'import',
         job: { kind: action.kind, jobId: null, state: 'starting', progress: null, result: null, error: null },
+      };
+    case 'jobAttached':
+      if (state.job || state.files.length > 0) return state;
+      return {
+        ...state,
+        step: 'import',
+        job: { kind: 'import', jobId: action.jobId, state: 'running', progress: null, result: null, error: null },
       };
     case 'jobStarted':
       return state.job

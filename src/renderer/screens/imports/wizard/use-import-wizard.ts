@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useMemo, useReducer, useRef } from 'react';
 import type { FileRef } from '../../../../shared/domain/types';
 import type { FileMapping } from '../../../../shared/imports/mapping';
-import type { OnInvalid } from '../../../../shared/imports/types';
+import type { ImportResult, OnInvalid } from '../../../../shared/imports/types';
+import type { JobStatus } from '../../../../shared/jobs/types';
 import { useApi, useApp } from '../../../app-context';
 import { asAppError } from '../../../transport/envelope';
 import { uploadImportFile } from '../files/upload';
@@ -122,6 +123,47 @@ export function useImportWizard(onImported: () => void): ImportWizard {
     };
   }, [api, request]);
 
+  /** Follows a job to its end; an import that applied refreshes the frame's counts and the history. */
+  const follow = useCallback(
+    async (kind: JobKind, first: JobStatus<ImportResult>, signal: AbortSignal) => {
+      const last = await followJob(
+        api,
+        first,
+        isImportResult,
+        (s) =>
+          dispatch({
+            type: 'jobUpdate',
+            jobId: s.jobId,
+            state: s.state,
+            progress: s.progress,
+            result: s.result,
+            error: s.error,
+          }),
+        signal,
+        { importProgress: true },
+      );
+      if (kind === 'import' && last.result?.status === 'applied') {
+        await model.session.getState().refreshWorkspace();
+        onImportedRef.current();
+      }
+    },
+    [api, model],
+  );
+
+  // An import left running when the screen was closed is shown again, with its progress and Cancel.
+  useEffect(() => {
+    const signal = alive.current.signal;
+    api.jobs.list({}).then(
+      (jobs) => {
+        const running = jobs.find((j) => j.state === 'running' && j.kind === 'imports.apply');
+        if (!running || signal.aborted || stateRef.current.job || stateRef.current.files.length > 0) return;
+        dispatch({ type: 'jobAttached', jobId: running.id });
+        void follow('import', { ...running, result: null }, signal);
+      },
+      () => undefined,
+    );
+  }, [api, follow]);
+
   const start = useCallback(
     (kind: JobKind, onInvalid?: OnInvalid) => {
       const current = stateRef.current;
@@ -138,32 +180,13 @@ export function useImportWizard(onImported: () => void): ImportWizard {
               : await api.imports.apply({ ...input, onInvalid: onInvalid ?? current.onInvalid });
           dispatch({ type: 'jobStarted', jobId: first.id });
           if (cancelWanted.current) await api.jobs.cancel({ id: first.id });
-          const last = await followJob(
-            api,
-            first,
-            isImportResult,
-            (s) =>
-              dispatch({
-                type: 'jobUpdate',
-                jobId: s.jobId,
-                state: s.state,
-                progress: s.progress,
-                result: s.result,
-                error: s.error,
-              }),
-            signal,
-            { importProgress: true },
-          );
-          if (kind === 'import' && last.result?.status === 'applied') {
-            await model.session.getState().refreshWorkspace();
-            onImportedRef.current();
-          }
+          await follow(kind, first, signal);
         } catch (e) {
           dispatch({ type: 'jobFailedToStart', error: asAppError(e).toPayload() });
         }
       })();
     },
-    [api, model],
+    [api, follow],
   );
 
   const cancel = useCallback(() => {
