@@ -5,7 +5,8 @@
  * data loaded in memory. Also measures what migration 3's triggers cost on the 1M-lead insert.
  *
  * The workspace is cached under os.tmpdir() keyed by generator and schema version, so only the
- * first run pays the ~10 minutes of building it. BENCH_LEADS overrides the size (e.g. 100000).
+ * first run pays for building it (twice: with and without the triggers, plus a full rebuild; about
+ * an hour on the shared 2-core machine, 2026-11-26). BENCH_LEADS overrides the size (e.g. 100000).
  */
 import fs from 'node:fs';
 import os from 'node:os';
