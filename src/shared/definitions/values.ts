@@ -16,8 +16,12 @@ const LONE_SURROGATE = /\p{Cs}/gu;
  * machine must give the same answer as any other.
  */
 export function fold(text: string): string {
+  // Printable ASCII (most CRM values) folds to plain lower case: same result, a fraction of the work.
+  if (PRINTABLE_ASCII.test(text)) return text.toLowerCase().trim();
   return text.replace(LONE_SURROGATE, '\uFFFD').normalize('NFKC').toUpperCase().toLowerCase().normalize('NFKC').trim();
 }
+
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
 function unbool(raw: unknown): unknown {
   return raw === true ? 1 : raw === false ? 0 : raw;
