@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../../src/main/cli/main';
-import { parseDrill, parseFilters } from '../../../src/main/cli/commands/report';
+import { columns, grid, parseDrill, parseFilters } from '../../../src/main/cli/commands/report';
 import { saveCalendar } from '../../../src/main/calendar/settings';
 import { AS_OF, CALENDAR, FROM, LEADS, TO, ZONE } from '../../fixtures/metrics/handmade';
 import { insertLeads, tempWorkspace } from '../../fixtures/metrics/workspace';
@@ -66,6 +66,9 @@ describe('funnel-review report', () => {
     expect(pt.out).toMatch(/71,4\s?%/);
     const zh = await run(...base(), '--lang', 'zh-CN');
     expect(zh.out).toContain('同期群转化');
+    // Chinese takes two terminal columns per character; tables stay aligned.
+    expect(columns('线索 ab')).toBe(7);
+    expect(grid(['阶段', 'n'], [['线索', '12'], ['Lead', '3']]).split('\n').map(columns)).toEqual([8, 8, 8, 8]);
   });
 
   it('drills down from the command line', async () => {

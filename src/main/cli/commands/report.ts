@@ -53,11 +53,18 @@ function date(ctx: CliContext, ms: number | null, zone: string): string {
   return ms === null ? '—' : new Intl.DateTimeFormat(ctx.locale, { dateStyle: 'short', timeStyle: 'short', timeZone: zone }).format(ms);
 }
 
+/** Terminal columns a string takes: CJK and full-width characters take two. */
+export function columns(text: string): number {
+  let n = 0;
+  for (const ch of text) n += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch) ? 2 : 1;
+  return n;
+}
+
 /** A table with a header row and aligned columns (numbers right-aligned). */
 export function grid(header: readonly string[], rows: ReadonlyArray<readonly string[]>): string {
-  const width = header.map((h, i) => Math.max([...h].length, ...rows.map((r) => [...(r[i] ?? '')].length)));
+  const width = header.map((h, i) => Math.max(columns(h), ...rows.map((r) => columns(r[i] ?? ''))));
   const line = (cells: readonly string[]) =>
-    cells.map((c, i) => (i === 0 ? c + ' '.repeat(width[i]! - [...c].length) : ' '.repeat(width[i]! - [...c].length) + c)).join('  ');
+    cells.map((c, i) => (i === 0 ? c + ' '.repeat(width[i]! - columns(c)) : ' '.repeat(width[i]! - columns(c)) + c)).join('  ');
   return [line(header), width.map((w) => '─'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 
