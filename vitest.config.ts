@@ -20,6 +20,16 @@ export default defineConfig({
         },
       },
       {
+        // Fuzzing, crash and fault injection, audits: figures for the summary the reporter prints.
+        test: {
+          name: 'reliability',
+          include: ['tests/reliability/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+        },
+      },
+      {
         test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],

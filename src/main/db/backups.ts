@@ -36,8 +36,14 @@ export function writeBackup(db: Db, workspacePath: string, reason: BackupReason,
     file = path.join(dir, `${stamp(now)}.${reason}.v${version}.db`);
   }
   const tmp = `${file}.partial`;
-  db.prepare('VACUUM INTO ?').run(tmp);
-  fs.renameSync(tmp, file);
+  try {
+    db.prepare('VACUUM INTO ?').run(tmp);
+    fs.renameSync(tmp, file);
+  } catch (e) {
+    // A copy cut short (full disk, removed drive) must not sit beside the good ones taking space.
+    fs.rmSync(tmp, { force: true });
+    throw e;
+  }
   prune(workspacePath, reason);
   return describe(file)!;
 }
@@ -85,5 +91,7 @@ function prune(workspacePath: string, reason: BackupReason): void {
 }
 
 export function isBackupOf(workspacePath: string, backupPath: string): boolean {
-  return path.dirname(path.resolve(backupPath)) === path.resolve(backupDir(workspacePath)) && describe(backupPath) !== null;
+  return (
+    path.dirname(path.resolve(backupPath)) === path.resolve(backupDir(workspacePath)) && describe(backupPath) !== null
+  );
 }

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { configure, openDb, type Db } from './driver';
 import { APPLICATION_ID, latestVersion, migrate, schemaVersion } from './migrate';
@@ -6,6 +7,7 @@ import { migrations as shippedMigrations } from './migrations';
 import type { Migration } from './migrate';
 import { copyAside, isBackupOf, listBackups, writeBackup } from './backups';
 import { acquireLock, type WorkspaceLock } from './lock';
+import { storageError } from './storage-errors';
 import { AppError } from '../../shared/errors';
 
 export interface OpenedFile {
@@ -14,6 +16,8 @@ export interface OpenedFile {
   readonly migratedFrom: number | null;
   /** Held while the file is open for writing; release after closing. */
   readonly lock: WorkspaceLock | null;
+  /** Removes the private copy a workspace on read-only media is read from; call after closing. */
+  readonly cleanup: (() => void) | null;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -31,13 +35,35 @@ function readHeader(file: string): string {
   }
 }
 
-function isWritable(file: string): boolean {
+function canWrite(target: string): boolean {
   try {
-    fs.accessSync(file, fs.constants.W_OK);
-    fs.accessSync(path.dirname(file), fs.constants.W_OK);
+    fs.accessSync(target, fs.constants.W_OK);
     return true;
   } catch {
     return false;
+  }
+}
+
+function isWritable(file: string): boolean {
+  return canWrite(file) && canWrite(path.dirname(file));
+}
+
+/**
+ * SQLite reads a WAL workspace only where it can create the -shm index beside it, which a
+ * read-only folder (a mounted share, a CD, another user's folder) forbids. Such a workspace is
+ * read from a private copy (with its -wal, so committed work is not lost) in the temp folder.
+ */
+function privateCopy(file: string): { file: string; cleanup: () => void } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'funnel-review-readonly-'));
+  const cleanup = () => fs.rmSync(dir, { recursive: true, force: true });
+  try {
+    const copy = path.join(dir, path.basename(file));
+    fs.copyFileSync(file, copy);
+    if (fs.existsSync(`${file}-wal`)) fs.copyFileSync(`${file}-wal`, `${copy}-wal`);
+    return { file: copy, cleanup };
+  } catch (e) {
+    cleanup();
+    throw e;
   }
 }
 
@@ -45,39 +71,56 @@ function latestBackupPath(file: string): string {
   return listBackups(file)[0]?.path ?? '';
 }
 
-/**
- * Looks at a file without changing it: refuses what is not a workspace, what a newer version wrote,
- * and what fails SQLite's integrity check (offering the newest backup). Returns its schema version.
- */
-export function inspectWorkspaceFile(file: string, migrations: readonly Migration[] = shippedMigrations): number {
+function checkIsWorkspaceFile(file: string): void {
   if (!fs.existsSync(file)) throw new AppError('workspace.notFound', { path: file });
   if (!fs.statSync(file).isFile()) throw new AppError('workspace.notAFile', { path: file });
   if (readHeader(file) !== SQLITE_HEADER) throw new AppError('workspace.notAWorkspace', { path: file });
+}
+
+/**
+ * Looks at a file without changing it: refuses what is not a workspace, what a newer version wrote,
+ * and what fails SQLite's integrity check (offering the newest backup). Returns its schema version.
+ * `shownAs` is the path errors name and backups belong to, when `file` is a private copy of it.
+ */
+export function inspectWorkspaceFile(
+  file: string,
+  migrations: readonly Migration[] = shippedMigrations,
+  shownAs: string = file,
+): number {
+  checkIsWorkspaceFile(file);
   // Opening a WAL database, even read-only, creates its -wal/-shm sidecars; a look must leave none.
   const sidecars = [`${file}-wal`, `${file}-shm`].filter((f) => !fs.existsSync(f));
   let probe: Db | undefined;
   try {
     probe = openDb(file, { readonly: true, fileMustExist: true });
     const appId = probe.pragma('application_id', { simple: true }) as number;
-    if (appId !== APPLICATION_ID) throw new AppError('workspace.notAWorkspace', { path: file });
+    if (appId !== APPLICATION_ID) throw new AppError('workspace.notAWorkspace', { path: shownAs });
     const version = schemaVersion(probe);
     const supported = latestVersion(migrations);
-    if (version > supported) throw new AppError('workspace.newerSchema', { path: file, found: version, supported });
+    if (version > supported) throw new AppError('workspace.newerSchema', { path: shownAs, found: version, supported });
     const rows = probe.pragma('integrity_check') as Array<{ integrity_check: string }>;
     const problems = rows.map((r) => r.integrity_check).filter((r) => r !== 'ok');
     if (problems.length > 0) {
-      throw new AppError('workspace.corrupt', { path: file, detail: problems.slice(0, 3).join('; '), backup: latestBackupPath(file) });
+      throw new AppError('workspace.corrupt', {
+        path: shownAs,
+        detail: problems.slice(0, 3).join('; '),
+        backup: latestBackupPath(shownAs),
+      });
     }
     return version;
   } catch (e) {
     if (e instanceof AppError) throw e;
     const code = (e as { code?: string }).code ?? '';
-    if (code === 'SQLITE_NOTADB') throw new AppError('workspace.notAWorkspace', { path: file });
+    if (code === 'SQLITE_NOTADB') throw new AppError('workspace.notAWorkspace', { path: shownAs });
     if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') {
-      throw new AppError('workspace.corrupt', { path: file, detail: String((e as Error).message), backup: latestBackupPath(file) });
+      throw new AppError('workspace.corrupt', {
+        path: shownAs,
+        detail: String((e as Error).message),
+        backup: latestBackupPath(shownAs),
+      });
     }
     if (code === 'SQLITE_CANTOPEN' || code === 'SQLITE_READONLY') {
-      throw new AppError('workspace.cannotOpen', { path: file, detail: String((e as Error).message) });
+      throw new AppError('workspace.cannotOpen', { path: shownAs, detail: String((e as Error).message) });
     }
     throw e;
   } finally {
@@ -95,30 +138,57 @@ export function openWorkspaceFile(
   options: { readOnly?: boolean; migrations?: readonly Migration[] } = {},
 ): OpenedFile {
   const migrations = options.migrations ?? shippedMigrations;
-  const version = inspectWorkspaceFile(file, migrations);
-  let readOnlyReason: string | null = options.readOnly ? 'workspace.openedReadOnly' : isWritable(file) ? null : 'workspace.readOnlyPath';
-  const lock = readOnlyReason ? null : acquireLock(file);
-  if (!readOnlyReason && !lock) readOnlyReason = 'workspace.lockedByOther';
-  const supported = latestVersion(migrations);
-  if (readOnlyReason && version < supported) {
-    throw new AppError('workspace.needsMigration', { path: file, found: version, supported });
-  }
-  const db = openDb(file, { readonly: readOnlyReason !== null, fileMustExist: true });
+  checkIsWorkspaceFile(file);
+  let readOnlyReason: string | null = options.readOnly
+    ? 'workspace.openedReadOnly'
+    : isWritable(file)
+      ? null
+      : 'workspace.readOnlyPath';
+  const copy = readOnlyReason && !canWrite(path.dirname(file)) ? privateCopy(file) : null;
+  const source = copy?.file ?? file;
+  let lock: WorkspaceLock | null = null;
+  let db: Db | null = null;
   try {
+    const version = inspectWorkspaceFile(source, migrations, file);
+    lock = readOnlyReason ? null : acquireLock(file);
+    if (!readOnlyReason && !lock) readOnlyReason = 'workspace.lockedByOther';
+    const supported = latestVersion(migrations);
+    if (readOnlyReason && version < supported) {
+      throw new AppError('workspace.needsMigration', { path: file, found: version, supported });
+    }
+    db = openDb(source, { readonly: readOnlyReason !== null, fileMustExist: true });
     configure(db, readOnlyReason === null);
     let migratedFrom: number | null = null;
     if (version < supported) {
       writeBackup(db, file, 'migration', version);
       migrate(db, migrations);
       migratedFrom = version;
-    } else if (!readOnlyReason && !listBackups(file).some((b) => b.reason === 'daily' && Date.now() - b.createdAt < DAY_MS)) {
-      writeBackup(db, file, 'daily', version);
+    } else if (
+      !readOnlyReason &&
+      !listBackups(file).some((b) => b.reason === 'daily' && Date.now() - b.createdAt < DAY_MS)
+    ) {
+      dailyBackup(db, file, version);
     }
-    return { db, readOnlyReason, migratedFrom, lock };
+    return { db, readOnlyReason, migratedFrom, lock, cleanup: copy?.cleanup ?? null };
   } catch (e) {
-    db.close();
+    db?.close();
     lock?.release();
+    copy?.cleanup();
     throw e;
+  }
+}
+
+/**
+ * The daily backup is a convenience, not a precondition: a full or failing disk must not lock
+ * people out of their own data, so the workspace still opens (a migration, by contrast, never runs
+ * without its backup). Any other failure is a real problem and is raised.
+ */
+function dailyBackup(db: Db, file: string, version: number): void {
+  try {
+    writeBackup(db, file, 'daily', version);
+  } catch (e) {
+    if (!storageError(e)) throw e;
+    console.warn(`[workspace] daily backup of ${file} skipped: ${(e as Error).message}`);
   }
 }
 
@@ -132,7 +202,7 @@ export function createWorkspaceFile(file: string, migrations: readonly Migration
   try {
     configure(db, true);
     migrate(db, migrations);
-    return { db, readOnlyReason: null, migratedFrom: null, lock };
+    return { db, readOnlyReason: null, migratedFrom: null, lock, cleanup: null };
   } catch (e) {
     db.close();
     lock.release();

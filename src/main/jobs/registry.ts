@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../shared/errors';
+import { storageError } from '../db/storage-errors';
 import type { JobProgress, JobStatus } from '../../shared/jobs/types';
 
 export interface JobControl {
@@ -60,7 +61,13 @@ export class JobRegistry {
         (e: unknown) => {
           if (e instanceof AppError && e.code === 'jobs.cancelled') this.finish(job, 'cancelled', null, null);
           else if (e instanceof AppError) this.finish(job, 'failed', null, e);
-          else this.finish(job, 'failed', null, new AppError('internal', { detail: String((e as Error)?.message ?? e) }));
+          else
+            this.finish(
+              job,
+              'failed',
+              null,
+              storageError(e) ?? new AppError('internal', { detail: String((e as Error)?.message ?? e) }),
+            );
         },
       );
     });

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { contract, methods, type ContractHandlers } from '../../shared/contract';
 import type { MethodEntry } from '../../shared/contract/define';
 import { AppError, type ApiErrorPayload, type ApiResult, type ValidationIssue } from '../../shared/errors';
+import { storageError } from '../db/storage-errors';
 import type { Runtime } from './runtime';
 
 export type Dispatch = (wire: string, input: unknown) => Promise<ApiResult<unknown>>;
@@ -46,7 +47,8 @@ export function createDispatch(
   return async (wire, input) => {
     // Own-property lookup only: `__proto__` or `constructor` must not reach a prototype.
     const found = typeof wire === 'string' && table.has(wire) ? table.get(wire) : undefined;
-    if (!found) return { ok: false, error: new AppError('api.unknownMethod', { method: String(wire).slice(0, 80) }).toPayload() };
+    if (!found)
+      return { ok: false, error: new AppError('api.unknownMethod', { method: String(wire).slice(0, 80) }).toPayload() };
     const parsed = found.entry.spec.input.safeParse(input ?? {});
     if (!parsed.success) {
       const issues = toIssues(parsed.error);
@@ -67,6 +69,9 @@ export function createDispatch(
       return { ok: true, value: value === undefined ? null : value };
     } catch (e) {
       if (e instanceof AppError) return { ok: false, error: e.toPayload() };
+      // A full or failing disk is an expected condition with its own words, not an internal error.
+      const storage = storageError(e);
+      if (storage) return { ok: false, error: storage.toPayload() };
       onInternalError(wire, e);
       return { ok: false, error: internal(e) };
     }

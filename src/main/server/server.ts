@@ -21,6 +21,8 @@ export interface ServerOptions {
   readonly allowRemote?: boolean;
   readonly token?: string;
   readonly maxJsonBytes?: number;
+  /** How long a client may take to send its request headers before the connection is dropped. */
+  readonly headersTimeoutMs?: number;
 }
 
 export interface RunningServer {
@@ -109,13 +111,20 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     if (!originAllowed(req.headers.origin, port, allowedHosts())) {
       return sendError(res, 403, new AppError('server.badOrigin'));
     }
-    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    // Appended, not resolved: a target such as `//x` would otherwise read as another host.
+    let url: URL;
+    try {
+      url = new URL(`http://127.0.0.1:${port}${req.url ?? '/'}`);
+    } catch {
+      return sendError(res, 400, new AppError('server.badRequest'));
+    }
     const method = req.method ?? 'GET';
 
     if (url.pathname.startsWith('/api/')) {
       if (method !== 'POST') return sendError(res, 405, new AppError('server.methodNotAllowed'));
       if (!authorized(req, url, false)) return sendError(res, 401, new AppError('server.unauthorized'));
-      if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
+      // Exactly application/json (parameters such as charset aside): no form, text or look-alike types.
+      if ((req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase() !== 'application/json') {
         return sendError(res, 415, new AppError('server.jsonExpected'));
       }
       const body = await readBody(req, maxJson);
@@ -160,7 +169,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       headers['Set-Cookie'] = `${cookieName(port)}=${token}; Path=/; HttpOnly; SameSite=Strict`;
     }
     // Unknown paths fall back to the app shell, which routes on the client.
-    const file = resolveStatic(rendererDir, url.pathname) ?? (path.extname(url.pathname) ? null : resolveStatic(rendererDir, '/index.html'));
+    const file =
+      resolveStatic(rendererDir, url.pathname) ??
+      (path.extname(url.pathname) ? null : resolveStatic(rendererDir, '/index.html'));
     if (!file) return sendError(res, 404, new AppError('server.notFound'));
     const type = contentType(file);
     if (type.startsWith('text/html')) {
@@ -172,16 +183,20 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     await pipeline(fs.createReadStream(file), res);
   };
 
-  const server = http.createServer((req, res) => {
-    handle(req, res).catch((e: unknown) => {
-      if (res.headersSent) return void res.destroy();
-      if (e instanceof HttpError) return sendError(res, e.status, e.payload);
-      console.error('[server]', e);
-      sendError(res, 500, new AppError('internal', { detail: String((e as Error)?.message ?? e) }));
-    });
-  });
-  server.requestTimeout = 0; // downloads of large exports may take minutes
-  server.headersTimeout = 20_000;
+  const headersTimeout = options.headersTimeoutMs ?? 20_000;
+  const server = http.createServer(
+    // Slow clients (slowloris) are cut off once their headers are late; Node checks on this interval.
+    { headersTimeout, requestTimeout: 0, connectionsCheckingInterval: Math.min(1000, headersTimeout) },
+    (req, res) => {
+      handle(req, res).catch((e: unknown) => {
+        if (res.headersSent) return void res.destroy();
+        if (e instanceof HttpError) return sendError(res, e.status, e.payload);
+        console.error('[server]', e);
+        sendError(res, 500, new AppError('internal', { detail: String((e as Error)?.message ?? e) }));
+      });
+    },
+  );
+  // No overall request deadline: downloads of large exports may take minutes.
   await new Promise<void>((resolve, reject) => {
     server.once('error', (e: NodeJS.ErrnoException) =>
       reject(

@@ -3,10 +3,11 @@ import path from 'node:path';
 import type { ContractHandlers } from '../../shared/contract';
 import { Workspace } from './workspace';
 import { WorkspaceRepository } from './repository';
-import { listBackups } from '../db/backups';
+import { isBackupOf, listBackups } from '../db/backups';
 import { restoreWorkspaceFile } from '../db/workspace-file';
 import { generateSample } from '../sample/generate';
 import type { Runtime } from '../runtime/runtime';
+import { AppError } from '../../shared/errors';
 
 export const workspaceHandlers: ContractHandlers<Runtime>['workspace'] = {
   session: (_input, rt) => rt.session(),
@@ -48,7 +49,8 @@ export const workspaceHandlers: ContractHandlers<Runtime>['workspace'] = {
     const ws = rt.requireWorkspace();
     const repo = ws.repo(WorkspaceRepository);
     ws.db.transaction(() => {
-      for (const [key, value] of Object.entries(patch)) if (value !== undefined) repo.setSetting(`workspace.${key}`, value);
+      for (const [key, value] of Object.entries(patch))
+        if (value !== undefined) repo.setSetting(`workspace.${key}`, value);
     })();
     if (patch.name) rt.prefs.touchRecent(ws.path, patch.name);
     return ws.info();
@@ -58,8 +60,18 @@ export const workspaceHandlers: ContractHandlers<Runtime>['workspace'] = {
 
   restoreBackup: ({ backupPath, workspacePath }, rt) => {
     const target = path.resolve(workspacePath ?? rt.requireWorkspace().path);
-    if (rt.workspace?.path === target) rt.closeWorkspace();
-    restoreWorkspaceFile(target, path.resolve(backupPath));
+    const source = path.resolve(backupPath);
+    // A path that is not one of its backups must not even close the open workspace.
+    if (!isBackupOf(target, source)) throw new AppError('workspace.notABackup', { path: source });
+    const wasOpen = rt.workspace?.path === target;
+    if (wasOpen) rt.closeWorkspace();
+    try {
+      restoreWorkspaceFile(target, source);
+    } catch (e) {
+      // The file was not replaced (the swap is the last step): give the user their workspace back.
+      if (wasOpen) rt.adopt(Workspace.open(target));
+      throw e;
+    }
     return rt.adopt(Workspace.open(target)).info();
   },
 

@@ -111,5 +111,6 @@ export class Workspace {
       this.db.close();
     }
     this.opened.lock?.release();
+    this.opened.cleanup?.();
   }
 }

@@ -4,6 +4,7 @@ import { folderOf } from '../workspace-actions';
 import { Button } from './Button';
 import { Dialog } from './Dialog';
 import { Logo } from './Logo';
+import { AboutLicences } from './AboutLicences';
 
 export function AboutDialog({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
@@ -36,6 +37,7 @@ export function AboutDialog({ onClose }: { onClose: () => void }) {
         <dt>{t('about.dataFolder')}</dt>
         <dd className="mono break">{folderOf(samplePath)}</dd>
       </dl>
+      <AboutLicences />
     </Dialog>
   );
 }

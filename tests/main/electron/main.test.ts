@@ -1,3 +1,4 @@
+import { EventEmitter } from 'node:events';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -17,7 +18,12 @@ vi.mock('electron', () => mock.electron);
 beforeAll(async () => {
   // The Node build of better-sqlite3 stands in for the Electron one.
   const require = createRequire(import.meta.url);
-  process.env.FUNNEL_REVIEW_NATIVE = path.join(path.dirname(require.resolve('better-sqlite3/package.json')), 'build', 'Release', 'better_sqlite3.node');
+  process.env.FUNNEL_REVIEW_NATIVE = path.join(
+    path.dirname(require.resolve('better-sqlite3/package.json')),
+    'build',
+    'Release',
+    'better_sqlite3.node',
+  );
   fs.rmSync(mock.electron.app.getPath('userData'), { recursive: true, force: true });
   await import('../../../src/main/electron/main');
   await vi.waitFor(() => expect(mock.calls.windows).toHaveLength(1));
@@ -75,8 +81,53 @@ describe('Electron main process', () => {
     expect(CONTENT_SECURITY_POLICY).toContain("default-src 'none'");
   });
 
-  it('hardens every web contents created', () => {
+  it('hardens every web contents created: no navigation away, no new windows, no webviews', () => {
     expect(mock.calls.webContentsCreated).toHaveLength(1);
+    const contents = new EventEmitter() as EventEmitter & {
+      openHandler?: (d: { url: string }) => unknown;
+      setWindowOpenHandler(fn: (d: { url: string }) => unknown): void;
+    };
+    contents.setWindowOpenHandler = (fn) => (contents.openHandler = fn);
+    mock.calls.webContentsCreated[0]!({}, contents);
+    const prevented = (event: string, url: string) => {
+      let blocked = false;
+      contents.emit(event, { preventDefault: () => (blocked = true) }, url);
+      return blocked;
+    };
+    expect(prevented('will-navigate', 'https://evil.example/')).toBe(true);
+    expect(prevented('will-redirect', 'file:///etc/passwd')).toBe(true);
+    expect(prevented('will-attach-webview', 'app://renderer/index.html')).toBe(true);
+    expect(prevented('will-navigate', 'app://renderer/index.html#leads')).toBe(false);
+    expect(contents.openHandler?.({ url: 'https://evil.example/' })).toEqual({ action: 'deny' });
+  });
+
+  it('refuses IPC from frames with no URL or a look-alike of the app origin', async () => {
+    const handler = mock.calls.ipcHandlers.get('api:workspace.session')!;
+    for (const senderFrame of [
+      null,
+      { url: '' },
+      { url: 'app://renderer.evil/index.html' },
+      { url: 'file:///index.html' },
+      { url: 'http://127.0.0.1/' },
+    ]) {
+      expect(await handler({ senderFrame }, {})).toMatchObject({ ok: false, error: { code: 'api.untrustedSender' } });
+    }
+  });
+
+  it('sends a CSP that runs only our own bundle: no inline or eval, no remote sources, no framing or plugins', () => {
+    const directives = new Map(
+      CONTENT_SECURITY_POLICY.split(';').map((d) => {
+        const [name, ...sources] = d.trim().split(/\s+/);
+        return [name!, sources];
+      }),
+    );
+    expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-inline|unsafe-eval|unsafe-hashes|\*|https?:|wasm-unsafe-eval/);
+    expect(directives.get('default-src')).toEqual(["'none'"]);
+    expect(directives.get('script-src')).toEqual(["'self'"]);
+    expect(directives.get('object-src')).toEqual(["'none'"]);
+    expect(directives.get('frame-ancestors')).toEqual(["'none'"]);
+    expect(directives.get('base-uri')).toEqual(["'none'"]);
+    expect(directives.get('form-action')).toEqual(["'none'"]);
   });
 
   it('installs a translated native menu (system language pt-BR)', () => {

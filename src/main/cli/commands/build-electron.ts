@@ -3,6 +3,14 @@ import type { Command } from '../main';
 import { parseOptions } from '../io';
 import { projectRoot } from '../../runtime/paths';
 import { AppError } from '../../../shared/errors';
+import { writeLicensesFile } from '../../app/licenses';
+
+/**
+ * Left out of the bundles: Electron itself, better-sqlite3 (native, shipped beside), and
+ * playwright-core, which only the CLI's Chromium PDF engine loads (lazily); the desktop app injects
+ * Electron's own engine, so the packaged app never reaches it.
+ */
+export const BUNDLE_EXTERNALS = ['electron', 'better-sqlite3', 'playwright-core'];
 
 /**
  * Bundles the Electron entry and preload with esbuild. The preload must be a single CommonJS file
@@ -17,7 +25,7 @@ export async function buildElectron(root = projectRoot): Promise<string> {
     format: 'cjs' as const,
     target: 'node22',
     sourcemap: true,
-    external: ['electron', 'better-sqlite3'],
+    external: BUNDLE_EXTERNALS,
     logLevel: 'silent' as const,
     minify: true,
     // import.meta.url is used by shared Node helpers; CommonJS has __filename instead.
@@ -36,6 +44,8 @@ export async function buildElectron(root = projectRoot): Promise<string> {
   } catch (e) {
     throw new AppError('desktop.buildFailed', { detail: (e as Error).message.slice(0, 500) });
   }
+  // The About box lists these licences; the packaged app has no lockfile to compute them from.
+  writeLicensesFile(outdir, root);
   return outdir;
 }
 
