@@ -88,7 +88,13 @@ describe.skipIf(!hasChromium)(title, () => {
     await meetings.meeting
       .getByLabel(en('review.records.itemStatus', { item: carried.text }))
       .selectOption(carried.status === 'open' ? 'done' : 'open');
-    await expect.poll(async () => (await call<MeetingDetail>('meetings.get', { id: meetingId })).actionItems.find((i) => i.id === carried.id)?.status).toBe('done');
+    await expect
+      .poll(
+        async () =>
+          (await call<MeetingDetail>('meetings.get', { id: meetingId })).actionItems.find((i) => i.id === carried.id)
+            ?.status,
+      )
+      .toBe('done');
     await expect.poll(() => meetings.meeting.locator('.scorecard-tile').count()).toBe(4);
     await shot('step-0-since-last');
   });
@@ -272,16 +278,24 @@ describe.skipIf(!hasChromium)(title, () => {
     fs.writeFileSync(path.join(dir, 'leads.csv'), `${leadsCsv}\n`);
     fs.writeFileSync(path.join(dir, 'stage_events.csv'), `${eventsCsv}\n`);
     let job = await call<JobStatus>('imports.apply', {
-      files: ['leads.csv', 'stage_events.csv'].map((f) => ({ fileId: app.runtime.files.registerPath(path.join(dir, f)).id })),
+      files: ['leads.csv', 'stage_events.csv'].map((f) => ({
+        fileId: app.runtime.files.registerPath(path.join(dir, f)).id,
+      })),
       preset: 'native',
     });
-    while (job.state === 'running' || job.state === 'queued')
-      job = await new Promise((resolve) => setTimeout(resolve, 200)).then(() => call<JobStatus>('jobs.get', { id: job.id }));
+    while (job.state === 'running')
+      job = await new Promise((resolve) => setTimeout(resolve, 200)).then(() =>
+        call<JobStatus>('jobs.get', { id: job.id }),
+      );
     expect(job.state, JSON.stringify(job.error)).toBe('done');
 
     const after = await call<Snapshot>('meetings.snapshot', { id: meetingId });
     expect(after).toEqual(before);
-    const live = await call<Report>('metrics.report', { from: before.week.from, to: before.week.to, asOf: before.asOf });
+    const live = await call<Report>('metrics.report', {
+      from: before.week.from,
+      to: before.week.to,
+      asOf: before.asOf,
+    });
     const mql = before.report.sla.handoff_stage;
     expect(live.flow[mql]).toBe((before.report.flow[mql] ?? 0) + ids.length);
 

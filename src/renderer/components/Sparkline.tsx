@@ -55,9 +55,7 @@ export function Sparkline({
       role="img"
       aria-label={label}
     >
-      {goal !== null ? (
-        <line className="sparkline-goal" x1={PAD} x2={width - PAD} y1={y(goal)} y2={y(goal)} />
-      ) : null}
+      {goal !== null ? <line className="sparkline-goal" x1={PAD} x2={width - PAD} y1={y(goal)} y2={y(goal)} /> : null}
       {segments.map((d, i) => (
         <path key={i} className="sparkline-line" d={d} />
       ))}

@@ -49,7 +49,10 @@ function MeetingCard({ meeting, onOpen }: { meeting: MeetingSummary; onOpen: () 
         ) : null}
         {meeting.openItemCount > 0 ? (
           <p className="small">
-            {t('review.home.openItems', { count: meeting.openItemCount, n: formatInteger(locale, meeting.openItemCount) })}
+            {t('review.home.openItems', {
+              count: meeting.openItemCount,
+              n: formatInteger(locale, meeting.openItemCount),
+            })}
           </p>
         ) : null}
       </div>
@@ -154,7 +157,11 @@ export function MeetingsHome({ onOpen }: { onOpen: (id: number) => void }) {
                           {m.endedAt === null ? '—' : formatDateTime(locale, m.endedAt, workspace.timeZone)}
                         </td>
                         <td className="num">
-                          <Button size="sm" onClick={() => onOpen(m.id)} aria-label={t('review.home.openPast', { title: m.title })}>
+                          <Button
+                            size="sm"
+                            onClick={() => onOpen(m.id)}
+                            aria-label={t('review.home.openPast', { title: m.title })}
+                          >
                             {t('review.home.open')}
                           </Button>
                         </td>

@@ -37,7 +37,9 @@ export function stepFigures(kind: StepKind, snapshot: Snapshot, t: TFunction, lo
   }
   if (kind === 'funnel') {
     return [
-      ...funnelStages(r.stages).map((s) => row(t('review.compare.flow', { stage: stage(s.key) }), { type: 'flow', stage: s.key })),
+      ...funnelStages(r.stages).map((s) =>
+        row(t('review.compare.flow', { stage: stage(s.key) }), { type: 'flow', stage: s.key }),
+      ),
       ...r.conversion.map((c) =>
         row(t('review.compare.conversion', { from: stage(c.from), to: stage(c.to) }), {
           type: 'conversion',
@@ -52,7 +54,9 @@ export function stepFigures(kind: StepKind, snapshot: Snapshot, t: TFunction, lo
           to: v.to,
         }),
       ),
-      ...Object.keys(r.stalled).map((s) => row(t('review.compare.stalled', { stage: stage(s) }), { type: 'stalled', stage: s })),
+      ...Object.keys(r.stalled).map((s) =>
+        row(t('review.compare.stalled', { stage: stage(s) }), { type: 'stalled', stage: s }),
+      ),
       row(t('review.compare.lifetime'), { type: 'lifetime' }),
     ];
   }

@@ -82,9 +82,10 @@ export function HeldMeeting({
   useEffect(() => {
     if (!presenter) setHelp(false);
   }, [presenter]);
-  // A new step starts at its top.
+  // A new step starts at its top, with its own figures first (the comparison is opened per step).
   useEffect(() => {
     window.scrollTo({ top: 0 });
+    setWithPrevious(false);
   }, [shown]);
 
   const onOpenLink = useCallback(
@@ -119,30 +120,11 @@ export function HeldMeeting({
 
   return (
     <div className={presenter ? 'meeting meeting-presenter' : 'meeting'} data-step={step.kind}>
-      <header className="meeting-header">
-        <div className="meeting-heading">
-          {presenter ? null : (
-            <button type="button" className="btn btn-ghost btn-sm back-button" onClick={onBack}>
-              <Icon name="chevronDown" size={14} className="rotate-90" />
-              {t('review.meeting.back')}
-            </button>
-          )}
-          <h1 className="meeting-title">{meeting.title}</h1>
-          <p className="meeting-sub">
-            <span>
-              {snapshot.week.week} · {weekRange(locale, snapshot.week)}
-            </span>
-            <span className={`badge review-status review-status-${meeting.status}`}>
-              {t(`meetings.status.${meeting.status}`)}
-            </span>
-            {presenter ? null : (
-              <span className="muted">
-                {t('review.meeting.figuresAsOf', { asOf: formatDateTime(locale, snapshot.asOf, snapshot.timeZone) })}
-              </span>
-            )}
-          </p>
-        </div>
-        <div className="meeting-tools">
+      {presenter ? (
+        <div className="presenter-line">
+          <span className="presenter-meeting">
+            <strong>{meeting.title}</strong> · {weekRange(locale, snapshot.week)}
+          </span>
           {running ? (
             <span className={`meeting-total timer-${total.tone}`}>
               {t('review.meeting.total', {
@@ -150,16 +132,52 @@ export function HeldMeeting({
                 budget: clockText(locale, total.budgetMs),
               })}
             </span>
-          ) : null}
-          {presenter ? (
-            <span className="meeting-keys-hint">{t('presenter.hint')}</span>
           ) : (
+            <span className={`badge review-status review-status-${meeting.status}`}>
+              {t(`meetings.status.${meeting.status}`)}
+            </span>
+          )}
+          <span className="meeting-keys-hint">{t('presenter.hint')}</span>
+          <button type="button" className="btn btn-secondary btn-sm" onClick={leave}>
+            <Icon name="x" size={14} />
+            {t('presenter.exit')}
+          </button>
+        </div>
+      ) : (
+        <header className="meeting-header">
+          <div className="meeting-heading">
+            <button type="button" className="btn btn-ghost btn-sm back-button" onClick={onBack}>
+              <Icon name="chevronDown" size={14} className="rotate-90" />
+              {t('review.meeting.back')}
+            </button>
+            <h1 className="meeting-title">{meeting.title}</h1>
+            <p className="meeting-sub">
+              <span>
+                {snapshot.week.week} · {weekRange(locale, snapshot.week)}
+              </span>
+              <span className={`badge review-status review-status-${meeting.status}`}>
+                {t(`meetings.status.${meeting.status}`)}
+              </span>
+              <span className="muted">
+                {t('review.meeting.figuresAsOf', { asOf: formatDateTime(locale, snapshot.asOf, snapshot.timeZone) })}
+              </span>
+            </p>
+          </div>
+          <div className="meeting-tools">
+            {running ? (
+              <span className={`meeting-total timer-${total.tone}`}>
+                {t('review.meeting.total', {
+                  spent: clockText(locale, total.spentMs),
+                  budget: clockText(locale, total.budgetMs),
+                })}
+              </span>
+            ) : null}
             <Button icon="presenter" onClick={() => ui.getState().setPresenter(true)}>
               {t('review.meeting.presenter')}
             </Button>
-          )}
-        </div>
-      </header>
+          </div>
+        </header>
+      )}
       {meeting.status === 'ended' ? (
         <div className="banner banner-warning review-readonly" role="status">
           <Icon name="lock" size={16} />

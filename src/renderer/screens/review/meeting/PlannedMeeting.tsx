@@ -79,7 +79,9 @@ export function PlannedMeeting({
               <Button
                 disabled={!dirty}
                 busy={state.busy && !starting}
-                onClick={() => void state.write((api) => api.update({ id: meeting.id, attendees: cleanAttendees(attendees) }))}
+                onClick={() =>
+                  void state.write((api) => api.update({ id: meeting.id, attendees: cleanAttendees(attendees) }))
+                }
               >
                 {t('review.planned.saveAttendees')}
               </Button>
@@ -88,15 +90,15 @@ export function PlannedMeeting({
         </section>
         <section className="card review-panel" aria-labelledby="planned-agenda">
           <h3 id="planned-agenda">{t('review.planned.agendaTitle')}</h3>
-          <p className="muted small">
-            {t('review.planned.agendaHint', { minutes: budgetMinutes(locale, totalMs) })}
-          </p>
+          <p className="muted small">{t('review.planned.agendaHint', { minutes: budgetMinutes(locale, totalMs) })}</p>
           <ol className="review-agenda-preview">
             {meeting.agenda.steps.map((s, i) => (
               <li key={`${s.kind}-${i}`}>
                 <span className="agenda-number">{formatInteger(locale, i)}</span>
                 <span className="agenda-name">{stepName(t, s)}</span>
-                <span className="muted">{t('review.agenda.budget', { budget: budgetMinutes(locale, s.budgetMs) })}</span>
+                <span className="muted">
+                  {t('review.agenda.budget', { budget: budgetMinutes(locale, s.budgetMs) })}
+                </span>
                 {s.carriedFrom.length > 0 ? <span className="agenda-carried">{t('review.agenda.carried')}</span> : null}
               </li>
             ))}

@@ -21,7 +21,15 @@ function goalText(locale: Locale, measure: ScorecardMeasure, goal: number): stri
 }
 
 /** This week against the previous meeting's week, in the measure's unit, with the test's verdict. */
-function VsPrevious({ snapshot, previous, measure }: { snapshot: Snapshot; previous: Snapshot; measure: ScorecardMeasure }) {
+function VsPrevious({
+  snapshot,
+  previous,
+  measure,
+}: {
+  snapshot: Snapshot;
+  previous: Snapshot;
+  measure: ScorecardMeasure;
+}) {
   const { t } = useTranslation();
   const locale = useLocale();
   const c = compareSnapshots(snapshot, previous, { type: 'scorecard', measure: measure.key });
@@ -34,7 +42,9 @@ function VsPrevious({ snapshot, previous, measure }: { snapshot: Snapshot; previ
     <span className={c.significant ? 'review-vs significant' : 'review-vs'}>
       {t('review.scorecard.vsPrevious', { change })}{' '}
       <span className="muted">
-        ({c.significant ? t('review.compare.significant') : t('review.compare.notSignificant')})
+        {t('review.scorecard.verdict', {
+          verdict: c.significant ? t('review.compare.significant') : t('review.compare.notSignificant'),
+        })}
       </span>
     </span>
   );

@@ -32,7 +32,8 @@ export function StepNotes({
         placeholder={writable ? t('review.notes.placeholder') : ''}
         onChange={(e) => setText(e.target.value)}
         onBlur={() => {
-          if (writable && text !== notes) void write((api) => api.setStepNotes({ id: meetingId, step: index, notes: text }));
+          if (writable && text !== notes)
+            void write((api) => api.setStepNotes({ id: meetingId, step: index, notes: text }));
         }}
       />
     </label>

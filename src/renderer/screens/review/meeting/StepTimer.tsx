@@ -20,9 +20,7 @@ export function StepTimer({ clock, label }: { clock: StepClock; label: string })
     <div className={`step-timer timer-${clock.tone}`} role="timer" aria-label={label}>
       <div className="step-timer-face">
         <span className="step-timer-spent">{clockText(locale, clock.spentMs)}</span>
-        <span className="step-timer-budget">
-          {t('review.timer.of', { budget: clockText(locale, clock.budgetMs) })}
-        </span>
+        <span className="step-timer-budget">{t('review.timer.of', { budget: clockText(locale, clock.budgetMs) })}</span>
       </div>
       <div className="step-timer-bar" aria-hidden="true">
         <span style={{ width: `${Math.min(100, Math.round(clock.share * 100))}%` }} />

@@ -180,7 +180,13 @@ export function ItemForm({
           ))}
         </datalist>
         <Field label={t('review.records.due')}>
-          <input className="input" type="date" value={due} disabled={disabled} onChange={(e) => setDue(e.target.value)} />
+          <input
+            className="input"
+            type="date"
+            value={due}
+            disabled={disabled}
+            onChange={(e) => setDue(e.target.value)}
+          />
         </Field>
       </div>
       <LinkSelect options={all} value={link} onChange={setLink} disabled={disabled} />

@@ -11,7 +11,9 @@ const REASON_KINDS = ['win', 'loss', 'rejection', 'recycle'] as const;
 const isReasonKind = (k: string): k is ReasonName['kind'] => (REASON_KINDS as readonly string[]).includes(k);
 
 export function frozenReasons(snapshot: Pick<Snapshot, 'reasons'>): ReasonName[] {
-  return snapshot.reasons.flatMap((r) => (isReasonKind(r.kind) ? [{ kind: r.kind, code: r.code, labels: r.labels }] : []));
+  return snapshot.reasons.flatMap((r) =>
+    isReasonKind(r.kind) ? [{ kind: r.kind, code: r.code, labels: r.labels }] : [],
+  );
 }
 
 /**

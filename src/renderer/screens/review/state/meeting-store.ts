@@ -94,8 +94,9 @@ export function createMeetingStore(api: MeetingsApi, id: number): StoreApi<Meeti
       if (meeting.status !== 'in_progress' || meeting.readOnly) return;
       const ticket = ++moveTicket;
       moves = moves.then(async () => {
-        // Only the latest press is recorded; steps passed over on the way were not discussed.
-        if (ticket !== moveTicket) return;
+        // Only the latest press is recorded; steps passed over on the way were not discussed,
+        // and a run of presses that ends where the meeting already is records nothing.
+        if (ticket !== moveTicket || get().meeting?.agenda.current === target) return;
         try {
           const next = await api.goToStep({ id, step: target });
           if (ticket === moveTicket) set({ meeting: next, error: null });

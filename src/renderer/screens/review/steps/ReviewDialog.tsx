@@ -76,7 +76,13 @@ export function ReviewDialog({
         {person(marketingLead, setMarketingLead, t('meetings.role.marketing_lead'))}
         {person(salesLead, setSalesLead, t('meetings.role.sales_lead'))}
         <Field label={t('review.defs.note')} hint={t(`review.defs.noteHint.${outcome}`)}>
-          <textarea className="input" rows={3} maxLength={2000} value={note} onChange={(e) => setNote(e.target.value)} />
+          <textarea
+            className="input"
+            rows={3}
+            maxLength={2000}
+            value={note}
+            onChange={(e) => setNote(e.target.value)}
+          />
         </Field>
       </div>
       {error ? <ErrorNotice error={error} /> : null}

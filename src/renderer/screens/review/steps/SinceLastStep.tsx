@@ -16,7 +16,9 @@ import type { StepProps } from './types';
 function useDecisionStatuses(meetingIds: readonly number[], version: number): ReadonlyMap<number, Decision> {
   const api = useApi();
   const key = meetingIds.length > 0 ? `${[...meetingIds].sort((a, b) => a - b).join(',')}|${version}` : null;
-  const details = useResource<MeetingDetail[]>(key, () => Promise.all(meetingIds.map((id) => api.meetings.get({ id }))));
+  const details = useResource<MeetingDetail[]>(key, () =>
+    Promise.all(meetingIds.map((id) => api.meetings.get({ id }))),
+  );
   return new Map((details.data ?? []).flatMap((m) => m.decisions.map((d) => [d.id, d] as const)));
 }
 
@@ -120,9 +122,9 @@ export function SinceLastStep(props: StepProps) {
                       onChange={(e) => {
                         const next = DECISION_STATUSES.find((s) => s === e.target.value);
                         if (next)
-                          void write((api) => api.setDecisionStatus({ id: meeting.id, decisionId: d.id, status: next })).then(
-                            (ok) => ok && setVersion((v) => v + 1),
-                          );
+                          void write((api) =>
+                            api.setDecisionStatus({ id: meeting.id, decisionId: d.id, status: next }),
+                          ).then((ok) => ok && setVersion((v) => v + 1));
                       }}
                     >
                       {DECISION_STATUSES.map((s) => (

@@ -12,7 +12,17 @@ import type { StepProps } from './types';
 const SCORES = Array.from({ length: RATING_MAX - RATING_MIN + 1 }, (_, i) => RATING_MIN + i);
 
 /** One attendee's 1–10 rating as a row of buttons (one press records it; pressing another replaces it). */
-function RatingRow({ name, value, disabled, onRate }: { name: string; value: number | null; disabled: boolean; onRate: (n: number) => void }) {
+function RatingRow({
+  name,
+  value,
+  disabled,
+  onRate,
+}: {
+  name: string;
+  value: number | null;
+  disabled: boolean;
+  onRate: (n: number) => void;
+}) {
   const { t } = useTranslation();
   const locale = useLocale();
   return (
