@@ -1,7 +1,7 @@
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FileRef } from '../../../shared/domain/types';
-import { useLocale, useScreenCommand } from '../../app-context';
+import { useApp, useLocale, useScreenCommand } from '../../app-context';
 import { Icon } from '../../components/Icon';
 import { PageHeader } from '../../components/PageHeader';
 import { Tabs } from '../../components/Tabs';
@@ -31,6 +31,7 @@ export function ImportsScreen() {
   const { t } = useTranslation();
   const locale = useLocale();
   const workspace = useWorkspace();
+  const model = useApp();
   const readOnly = readOnlyReason(t, workspace);
   const [tab, setTab] = useState<ImportsTab>('import');
   const [historyVersion, setHistoryVersion] = useState(0);
@@ -54,7 +55,9 @@ export function ImportsScreen() {
 
   const dropping = useFileDrop((files) => {
     if (tab === 'spend') {
-      if (readOnly === null && files[0]) spend.importFile(files[0]);
+      // A drop cannot be disabled like a button: say why nothing happens.
+      if (readOnly !== null) model.ui.getState().notify('importScreen.readOnly', { reason: readOnly });
+      else if (files[0]) spend.importFile(files[0]);
       return;
     }
     setTab('import');
@@ -71,6 +74,11 @@ export function ImportsScreen() {
   );
 
   const batches = workspace.counts.importBatches;
+  const tabLabels: Record<ImportsTab, string> = {
+    import: t('importScreen.tabs.import'),
+    history: t('importScreen.tabs.history', { n: formatInteger(locale, batches), count: batches }),
+    spend: t('importScreen.tabs.spend'),
+  };
   return (
     <div className="imports-screen">
       <PageHeader title={t('nav.imports')} description={t('importScreen.summary')} />
@@ -84,16 +92,9 @@ export function ImportsScreen() {
         label={t('importScreen.tabs.label')}
         value={tab}
         onChange={setTab}
-        items={[
-          { key: 'import', label: t('importScreen.tabs.import') },
-          {
-            key: 'history',
-            label: t('importScreen.tabs.history', { n: formatInteger(locale, batches), count: batches }),
-          },
-          { key: 'spend', label: t('importScreen.tabs.spend') },
-        ]}
+        items={(['import', 'history', 'spend'] as const).map((key) => ({ key, label: tabLabels[key] }))}
       />
-      <div role="tabpanel" className="imports-panel">
+      <div role="tabpanel" className="imports-panel" aria-label={tabLabels[tab]}>
         {tab === 'import' ? (
           <ImportWizardView
             wizard={wizard}
