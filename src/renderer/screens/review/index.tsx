@@ -1,4 +1,7 @@
+import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useApp, useUi } from '../../app-context';
+import { usePresenterFullscreen } from '../../presenter/fullscreen';
 import { PageHeader } from '../../components/PageHeader';
 import { SectionEmptyState } from '../../components/SectionEmptyState';
 import { useWorkspace } from '../../use-workspace';
@@ -12,6 +15,13 @@ export function ReviewScreen() {
   const { t } = useTranslation();
   const workspace = useWorkspace();
   const [open, setOpen] = useOpenMeeting();
+  const ui = useApp().ui;
+  const presenter = useUi((s) => s.presenter);
+  // Presenter mode fills the screen wherever the review is (the list, a meeting).
+  usePresenterFullscreen(
+    presenter,
+    useCallback(() => ui.getState().setPresenter(false), [ui]),
+  );
   if (open !== null) return <MeetingScreen key={open} id={open} onBack={() => setOpen(null)} />;
   if (workspace.counts.leads === 0 && workspace.counts.meetings === 0) {
     return (

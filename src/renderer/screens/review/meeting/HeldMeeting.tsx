@@ -12,7 +12,6 @@ import { Button } from '../../../components/Button';
 import { ErrorNotice } from '../../../components/ErrorNotice';
 import { Icon } from '../../../components/Icon';
 import { formatDateTime } from '../../../format';
-import { usePresenterFullscreen } from '../../../presenter/fullscreen';
 import { KeyHelp } from '../../../presenter/KeyHelp';
 import type { PresenterCommand } from '../../../presenter/keys';
 import { useNow } from '../../../presenter/use-now';
@@ -68,7 +67,6 @@ export function HeldMeeting({
   const step = steps[shown] ?? steps[0];
 
   const leave = useCallback(() => ui.getState().setPresenter(false), [ui]);
-  usePresenterFullscreen(presenter, leave);
   const run = useCallback(
     (command: PresenterCommand) => {
       if (command.type === 'step') show(command.index);
