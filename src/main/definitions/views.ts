@@ -89,6 +89,8 @@ export function timeline(revisions: readonly RevisionInfo[], now: number): Timel
       if (next && r.status === 'superseded') add(r, next.effectiveFrom!, 'superseded', null, { supersededBy: next.version });
     }
   }
-  const order: Record<TimelineEvent['type'], number> = { drafted: 0, proposed: 1, approved: 2, rejected: 3, withdrawn: 3, effective: 4, superseded: 5 };
-  return out.sort((a, b) => b.at - a.at || b.version - a.version || order[b.type] - order[a.type]);
+  // At one instant (the second approval puts a revision in force and supersedes the last one) the
+  // newest-first list reads: took effect, superseded, approved.
+  const order: Record<TimelineEvent['type'], number> = { drafted: 0, proposed: 1, approved: 2, rejected: 3, withdrawn: 3, superseded: 4, effective: 5 };
+  return out.sort((a, b) => b.at - a.at || order[b.type] - order[a.type] || b.version - a.version);
 }

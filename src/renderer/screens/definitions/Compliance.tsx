@@ -136,7 +136,13 @@ export function Compliance({ detail }: { detail: DefinitionDetail }) {
                       <td className="nowrap">{l.segment ?? '—'}</td>
                       <td className="num">{l.score === null ? '—' : formatDecimal(locale, l.score, l.score % 1 === 0 ? 0 : 1)}</td>
                       <td className="nowrap">{l.version === null ? '—' : `v${l.version}`}</td>
-                      <td className="defs-failed">{l.failed.map((c) => ruleText({ type: 'group', combinator: 'and', rules: [c] }, t, locale)).join('; ')}</td>
+                      <td className="defs-failed">
+                        <ul>
+                          {l.failed.map((c, i) => (
+                            <li key={i}>{ruleText({ type: 'group', combinator: 'and', rules: [c] }, t, locale)}</li>
+                          ))}
+                        </ul>
+                      </td>
                     </tr>
                   ))}
                 </tbody>
