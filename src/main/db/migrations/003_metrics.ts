@@ -76,8 +76,9 @@ CREATE TABLE metric_events (
   PRIMARY KEY (stage_id, entered_at, event_id)
 ) WITHOUT ROWID, STRICT;
 CREATE INDEX metric_events_lead ON metric_events(lead_id);
--- Spans by end: open spans (left_at NULL) and spans left after an instant, with the filter fields.
-CREATE INDEX metric_events_span ON metric_events(stage_id, left_at, entered_at, segment, source, owner, country, campaign);
+-- Spans by end: open spans (left_at NULL) and spans left after an instant, with where they went and
+-- the filter fields, so stalled counts, stage counts and waterfall exits never read the wide rows.
+CREATE INDEX metric_events_span ON metric_events(stage_id, left_at, entered_at, next_stage_id, segment, source, owner, country, campaign);
 
 CREATE TABLE marketing_spend (
   id INTEGER PRIMARY KEY,
