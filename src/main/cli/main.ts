@@ -22,7 +22,7 @@ export interface Command {
   run(ctx: CliContext, args: string[]): Promise<number>;
 }
 
-/** Commands by name. Later capabilities (import, report, sla, verify...) add one line each. */
+/** Commands by name; a capability adds one line (and a line in `cli.help`). */
 export const commands: Record<string, Command> = {
   sample: sampleCommand,
   info: infoCommand,
