@@ -9,8 +9,8 @@ import { createI18n, localized } from '../../shared/i18n';
 import type { Locale, Stage } from '../../shared/domain/types';
 import { COLUMN_TYPES, customField, isLeadColumn, type ColumnId } from '../../shared/leads/columns';
 import type { ExportFormat, ParsedLeadQuery, ReasonLabel } from '../../shared/leads/types';
-import { FIGURE_TABLE, leadOrder, leadWhere } from './query';
-import { LEAD_ROW_COLUMNS, type LeadRecordRow } from './repository';
+import { FIGURE_TABLE, isRestricted, leadOrder, leadWhere } from './query';
+import { CURRENT_EVENT, LEAD_ROW_COLUMNS, type LeadRecordRow } from './repository';
 import { toLeadRow } from './list';
 import { ZonedClock } from './zoned';
 import type { LeadRow } from '../../shared/leads/types';
@@ -180,12 +180,16 @@ export async function writeLeadExport(job: LeadExportJob, ctl: JobControl): Prom
         ? csvWriter(job.out, columns, clock)
         : xlsxWriter(job.out, columns, clock, createI18n(job.locale).t('leads.export.sheet'));
     const stageKey = new Map(job.stages.map((s) => [s.id, s.key]));
+    const withCustom = job.columns.some((c) => customField(c) !== null);
     const rows = db
-      .prepare(`SELECT ${LEAD_ROW_COLUMNS} FROM leads l WHERE ${where.sql} ORDER BY ${leadOrder(job.query)}`)
+      .prepare(
+        `SELECT ${LEAD_ROW_COLUMNS} FROM leads l ${CURRENT_EVENT} WHERE ${where.sql}
+         ORDER BY ${leadOrder(job.query, { sortAfter: isRestricted(job.query) })}`,
+      )
       .iterate(where.params);
     let done = 0;
     for (const r of rows as IterableIterator<LeadRecordRow>) {
-      writer.add(toLeadRow(r, stageKey));
+      writer.add(toLeadRow(r, stageKey, withCustom));
       done++;
       if (done % CHUNK_ROWS === 0) {
         await writer.flush();

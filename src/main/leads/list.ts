@@ -53,7 +53,8 @@ function customValues(json: string): Record<string, string> {
   }
 }
 
-export function toLeadRow(r: LeadRecordRow, stageKey: ReadonlyMap<number, string>): LeadRow {
+/** A row for the wire; `withCustom: false` skips parsing the custom fields' JSON (an export without custom columns). */
+export function toLeadRow(r: LeadRecordRow, stageKey: ReadonlyMap<number, string>, withCustom = true): LeadRow {
   return {
     id: r.id,
     external_id: r.external_id,
@@ -73,7 +74,7 @@ export function toLeadRow(r: LeadRecordRow, stageKey: ReadonlyMap<number, string
     reason_code: r.reason_code,
     reason_text: r.reason_text,
     batch: r.batch,
-    custom: customValues(r.custom),
+    custom: withCustom ? customValues(r.custom) : {},
   };
 }
 
@@ -91,13 +92,39 @@ function buildSnapshot(
 ): number {
   if (query.figure) state.ownChanges += repo.fillFigure(figureLeadIds(ws, query.figure));
   try {
-    const total = repo.snapshot(SNAPSHOT_TABLE, leadWhere(query, stages, ws.settings().timeZone), leadOrder(query));
+    const total = repo.snapshot(
+      SNAPSHOT_TABLE,
+      leadWhere(query, stages, ws.settings().timeZone),
+      leadOrder(query, { sortAfter: true }),
+    );
     state.ownChanges += total;
     state.snapshot = { key: queryKey(query), stamp, total };
     return total;
   } finally {
     if (query.figure) repo.drop('temp.leads_figure');
   }
+}
+
+/**
+ * A page of the whole table in index order. OFFSET still steps over the rows before the page, so
+ * a page in the second half is read from the other end in the reverse order (the reverse of the
+ * order is exact: ties are broken by id, and NULLs sort first ascending, last descending) and
+ * turned around: the worst page is the middle one instead of the last.
+ */
+function pageFromNearerEnd(
+  repo: LeadsRepository,
+  query: ParsedLeadQuery,
+  total: number,
+  offset: number,
+  limit: number,
+): number[] {
+  const count = Math.min(limit, total - offset);
+  if (offset + count / 2 <= total / 2) return repo.orderedIds(leadOrder(query), offset, count);
+  const reversed: ParsedLeadQuery = {
+    ...query,
+    sort: { ...query.sort, direction: query.sort.direction === 'asc' ? 'desc' : 'asc' },
+  };
+  return repo.orderedIds(leadOrder(reversed), total - offset - count, count).reverse();
 }
 
 /** One page of a lead query. An unrestricted list reads pages straight from the sort column's index. */
@@ -111,7 +138,7 @@ export function listLeads(ws: Workspace, query: ParsedLeadQuery, offset: number,
   if (!isRestricted(query)) {
     if (state.count?.stamp !== stamp) state.count = { stamp, total: repo.countAll() };
     total = state.count.total;
-    ids = offset < total ? repo.orderedIds(leadOrder(query), offset, limit) : [];
+    ids = offset < total ? pageFromNearerEnd(repo, query, total, offset, limit) : [];
   } else {
     const current = state.snapshot;
     total =

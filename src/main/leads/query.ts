@@ -78,8 +78,13 @@ export function isRestricted(query: ParsedLeadQuery): boolean {
   );
 }
 
-/** ORDER BY over `leads l`: the sort column (indexed), then the id so the order is total. */
-export function leadOrder(query: ParsedLeadQuery): string {
+/**
+ * ORDER BY over `leads l`: the sort column, then the id so the order is total. `sortAfter` keeps
+ * SQLite from walking the sort column's index and reading each lead at random to test the
+ * filters (28 s for an id search over a million leads): the unary `+` makes it find the matches
+ * first (by a filter's index or one sequential scan) and sort only those.
+ */
+export function leadOrder(query: ParsedLeadQuery, options: { sortAfter?: boolean } = {}): string {
   const dir = query.sort.direction === 'asc' ? 'ASC' : 'DESC';
-  return `l.${query.sort.column} ${dir}, l.id ${dir}`;
+  return `${options.sortAfter ? '+' : ''}l.${query.sort.column} ${dir}, l.id ${dir}`;
 }

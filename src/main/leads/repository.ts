@@ -2,7 +2,7 @@ import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/driver';
 import type { LocalizedText } from '../../shared/domain/types';
 import type { BatchRef, FacetValue, ReasonLabel } from '../../shared/leads/types';
-import { FIGURE_TABLE, type Where } from './query';
+import { FIGURE_TABLE, type Params, type Where } from './query';
 
 /** A lead row as the list and the export read it (custom fields still JSON). */
 export interface LeadRecordRow {
@@ -27,14 +27,24 @@ export interface LeadRecordRow {
   readonly custom: string;
 }
 
-/** The columns of a lead row over `leads l`: the latest stage, the first touch and the batch are looked up per row. */
-export const LEAD_ROW_COLUMNS = `l.id, l.external_id, l.created_at,
-  (SELECT m.stage_id FROM metric_events m WHERE m.lead_id = l.id AND m.left_at IS NULL LIMIT 1) AS stage_id,
-  (SELECT m.entered_at FROM metric_events m WHERE m.lead_id = l.id AND m.left_at IS NULL LIMIT 1) AS stage_at,
+/**
+ * The columns of a lead row over `leads l` joined with CURRENT_EVENT: the first touch and the
+ * batch are looked up per row.
+ */
+export const LEAD_ROW_COLUMNS = `l.id, l.external_id, l.created_at, cur.stage_id AS stage_id, cur.entered_at AS stage_at,
   l.source, l.campaign, l.segment, l.country, l.owner, l.score, l.amount, l.currency, l.assigned_at,
   (SELECT min(t.touched_at) FROM touches t WHERE t.lead_id = l.id) AS first_touch_at,
   l.outcome_reason_code AS reason_code, l.outcome_reason_text AS reason_text,
   (SELECT b.file_name FROM import_batches b WHERE b.id = l.batch_id) AS batch, l.custom`;
+
+/**
+ * The lead's latest stage event, in the order metric_events uses (time, then stage position, then
+ * stage id). Read from stage_events by (lead_id, entered_at) and then by rowid: metric_events is
+ * clustered by stage and time, so looking a lead up there costs a random read per lead, which on a
+ * million-lead export was four times slower.
+ */
+export const CURRENT_EVENT = `LEFT JOIN stage_events cur ON cur.id = (SELECT e.id FROM stage_events e JOIN stages s ON s.id = e.stage_id
+  WHERE e.lead_id = l.id ORDER BY e.entered_at DESC, s.position DESC, s.id DESC LIMIT 1)`;
 
 /** Native lead columns a facet may count (each indexed: migrations 1 and 8). */
 const FACET_COLUMNS = new Set(['segment', 'source', 'campaign', 'owner', 'country']);
@@ -149,6 +159,7 @@ export class LeadsRepository {
   }
 
   /** Creates `table` holding the matching ids in order (pos from 1); returns how many. */
+  /** `order` should not name an index (see `leadOrder`): the matches are found by the filters, then sorted. */
   snapshot(table: string, where: Where, order: string): number {
     this.db.exec(`DROP TABLE IF EXISTS ${table}; CREATE TABLE ${table} (pos INTEGER PRIMARY KEY, id INTEGER NOT NULL)`);
     return this.db
@@ -179,33 +190,35 @@ export class LeadsRepository {
   rows(ids: readonly number[]): LeadRecordRow[] {
     if (ids.length === 0) return [];
     return this.prepared(
-      `SELECT ${LEAD_ROW_COLUMNS} FROM json_each(@ids) j JOIN leads l ON l.id = j.value ORDER BY j.key`,
+      `SELECT ${LEAD_ROW_COLUMNS} FROM json_each(@ids) j JOIN leads l ON l.id = j.value ${CURRENT_EVENT} ORDER BY j.key`,
     ).all({
       ids: JSON.stringify(ids),
     }) as LeadRecordRow[];
   }
 
-  /** The most frequent values of a native field (an index scan), leads without a value, and distinct values. */
+  /** The most frequent values of a native field (one scan of its index), leads without a value, and distinct values. */
   facet(field: string, limit: number): { values: FacetValue[]; empty: number; distinct: number } {
     if (!FACET_COLUMNS.has(field)) throw new Error(`Not a facet column: ${field}`);
-    const values = this.prepared(
-      `SELECT ${field} AS value, count(*) AS count FROM leads WHERE ${field} <> '' GROUP BY ${field} ORDER BY count DESC, value LIMIT @limit`,
-    ).all({ limit }) as FacetValue[];
-    const totals = this.prepared(
-      `SELECT count(DISTINCT nullif(${field}, '')) AS distinct_values, sum(coalesce(${field}, '') = '') AS empty FROM leads`,
-    ).get() as { distinct_values: number; empty: number | null };
-    return { values, empty: totals.empty ?? 0, distinct: totals.distinct_values };
+    return this.counted(field, {}, limit);
   }
 
   /** The same for a custom field: one scan of every lead's JSON (no index can cover free fields). */
   customFacet(name: string, limit: number): { values: FacetValue[]; empty: number; distinct: number } {
-    const path = `$."${name}"`;
+    return this.counted('CAST(json_extract(custom, @path) AS TEXT)', { path: `$."${name}"` }, limit);
+  }
+
+  /** Value counts of an expression over leads, grouped once and read three ways. */
+  private counted(
+    expression: string,
+    params: Params,
+    limit: number,
+  ): { values: FacetValue[]; empty: number; distinct: number } {
     const rows = this.prepared(
-      `WITH g AS MATERIALIZED (SELECT CAST(json_extract(custom, @path) AS TEXT) AS value, count(*) AS count FROM leads GROUP BY 1)
+      `WITH g AS MATERIALIZED (SELECT ${expression} AS value, count(*) AS count FROM leads GROUP BY 1)
        SELECT value, count, (SELECT count(*) FROM g WHERE value <> '') AS distinct_values,
          (SELECT coalesce(sum(count), 0) FROM g WHERE coalesce(value, '') = '') AS empty
        FROM g WHERE value <> '' ORDER BY count DESC, value LIMIT @limit`,
-    ).all({ path, limit }) as Array<FacetValue & { distinct_values: number; empty: number }>;
+    ).all({ ...params, limit }) as Array<FacetValue & { distinct_values: number; empty: number }>;
     if (rows.length === 0) {
       const empty = this.prepared('SELECT count(*) FROM leads').pluck().get() as number;
       return { values: [], empty, distinct: 0 };
@@ -238,13 +251,11 @@ export class LeadsRepository {
   }
 
   reasons(): ReasonLabel[] {
-    return this.reasonsStmt
-      .all()
-      .map((r) => ({
-        kind: r.kind,
-        code: r.code,
-        labels: JSON.parse(r.labels) as LocalizedText,
-        active: r.active === 1,
-      }));
+    return this.reasonsStmt.all().map((r) => ({
+      kind: r.kind,
+      code: r.code,
+      labels: JSON.parse(r.labels) as LocalizedText,
+      active: r.active === 1,
+    }));
   }
 }

@@ -9,6 +9,10 @@ export interface ComparisonChipProps {
   readonly mode: CompareMode;
   /** Whether a rise is good news (conversion) or bad (the share of closings without a reason). */
   readonly higherIsBetter?: boolean;
+  /** In a narrow tile: the change, what it is against and the verdict on three short lines. */
+  readonly stacked?: boolean;
+  /** Leave out what the change is against (a table column already says it). */
+  readonly bare?: boolean;
 }
 
 /**
@@ -16,7 +20,13 @@ export interface ComparisonChipProps {
  * two-proportion test in words: significant changes are coloured, the others say plainly that
  * they are not significant, so nobody argues over noise.
  */
-export function ComparisonChip({ change, mode, higherIsBetter = true }: ComparisonChipProps) {
+export function ComparisonChip({
+  change,
+  mode,
+  higherIsBetter = true,
+  stacked = false,
+  bare = false,
+}: ComparisonChipProps) {
   const { t } = useTranslation();
   const locale = useLocale();
   const v = verdict(change);
@@ -32,13 +42,24 @@ export function ComparisonChip({ change, mode, higherIsBetter = true }: Comparis
     against,
     p: change.p_value === null ? '—' : change.p_value.toFixed(3),
   });
+  const verdictText = v === 'flat' ? t('analysis.change.notSignificant') : t('analysis.change.significant');
+  if (stacked) {
+    return (
+      <span className={`chip chip-stacked chip-${tone}`} title={title}>
+        <strong className="nowrap">
+          <span aria-hidden="true">{arrow}</span> {t('analysis.change.value', { value: points(locale, change.diff) })}
+        </strong>
+        <span>{t(`analysis.compare.vs.${mode}`)}</span>
+        <span>{verdictText}</span>
+      </span>
+    );
+  }
   return (
     <span className={`chip chip-${tone}`} title={title}>
       <span aria-hidden="true">{arrow}</span>{' '}
-      {t('analysis.change.points', { value: points(locale, change.diff), against })}
-      <span className="chip-verdict">
-        {v === 'flat' ? t('analysis.change.notSignificant') : t('analysis.change.significant')}
-      </span>
+      <span className="nowrap">{t('analysis.change.value', { value: points(locale, change.diff) })}</span>
+      {bare ? null : <span>{t(`analysis.compare.vs.${mode}`)}</span>}
+      <span className="chip-verdict">{verdictText}</span>
     </span>
   );
 }

@@ -39,13 +39,12 @@ export function RateTile({
       <span className="tile-value">{pct(locale, figure.rate)}</span>
       <span className="tile-line">
         {ratioLabel ?? t('analysis.ratio')} {ratio(locale, figure.numerator, figure.denominator)}
-        {figure.rate !== null ? (
-          <span className="muted">
-            {' '}
-            · {t('analysis.interval', { range: interval(locale, figure.ci_low, figure.ci_high) })}
-          </span>
-        ) : null}
       </span>
+      {figure.rate !== null ? (
+        <span className="tile-line muted">
+          {t('analysis.interval', { range: interval(locale, figure.ci_low, figure.ci_high) })}
+        </span>
+      ) : null}
       {target ? (
         <span
           className={
@@ -68,7 +67,7 @@ export function RateTile({
         <div className="tile-main">{body}</div>
       )}
       <div className="tile-badges">
-        <ComparisonChip change={change} mode={compare} higherIsBetter={higherIsBetter} />
+        <ComparisonChip change={change} mode={compare} higherIsBetter={higherIsBetter} stacked />
         {figure.small ? <SmallSample /> : null}
       </div>
     </div>
@@ -83,6 +82,7 @@ export function CountTile({
   compareLabel,
   onDrill,
   note,
+  tone,
 }: {
   title: string;
   value: string;
@@ -90,12 +90,14 @@ export function CountTile({
   compareLabel: string;
   onDrill?: () => void;
   note?: string;
+  /** Colours the note: a target met or missed. */
+  tone?: 'good' | 'bad';
 }) {
   const body = (
     <>
       <span className="tile-title">{title}</span>
       <span className="tile-value">{value}</span>
-      {note ? <span className="tile-line">{note}</span> : null}
+      {note ? <span className={tone ? `tile-line tile-note-${tone}` : 'tile-line'}>{note}</span> : null}
     </>
   );
   return (

@@ -9,7 +9,8 @@ import { stageLabel, type StageInfo } from './figures';
 export function chartText(t: ChartText['t'], locale: Locale, stages: readonly StageInfo[]): ChartText {
   return {
     stage: (key) => stageLabel(stages, key, locale),
-    percent: (share) => formatPercent(locale, share, share !== 0 && Math.abs(share) < 0.1 ? 1 : 0),
+    // One decimal under 10% (3.6%), whole percents above; 0.1 from float arithmetic is still 10%.
+    percent: (share) => formatPercent(locale, share, share !== 0 && Math.abs(share) < 0.0995 ? 1 : 0),
     count: (n) => formatInteger(locale, n),
     days: (d) => formatDecimal(locale, d, 1),
     t,

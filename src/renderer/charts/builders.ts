@@ -30,6 +30,8 @@ export interface ValueAxis {
   readonly title?: string;
   /** Whole numbers only (counts). */
   readonly integer?: boolean;
+  /** Distance between ticks (10% steps on a percent axis). */
+  readonly step?: number;
 }
 
 export interface ChartSpec {
@@ -45,6 +47,23 @@ export interface ChartSpec {
 }
 
 export type BuiltChart = ChartConfiguration<ChartType, Array<number | [number, number] | null>, string | string[]>;
+
+/** A percent axis maximum: the largest share drawn plus headroom, up to the next 10% (5% for small rates), at most 100%. */
+export function percentMax(values: ReadonlyArray<number | null | undefined>): { max: number; step: number } {
+  const finite = values.filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
+  const top = Math.max(0.05, ...finite) * 1.08;
+  const step = top > 0.3 ? 0.1 : 0.05;
+  // Rounded to whole percents: 0.7, not 0.7000000000000001.
+  return { max: Math.min(1, Math.round(Math.ceil(top / step - 1e-9) * step * 100) / 100), step };
+}
+
+/** Rough width of a text in px: enough to keep room for labels drawn outside the plot. */
+export function textWidth(text: string, size: number): number {
+  let units = 0;
+  // CJK characters are about twice as wide as Latin ones.
+  for (const ch of text) units += /[\u2E80-\uFFFF]/.test(ch) ? 1.05 : 0.6;
+  return Math.ceil(units * size);
+}
 
 /** An axis maximum a little above the largest thing drawn (bars, whisker ends, reference lines), capped. */
 export function niceMax(
@@ -118,6 +137,7 @@ function scale(
       font: { size: theme.size, family: theme.font },
       callback: (value: number | string) => axis.tick(Number(value)),
       ...(axis.integer ? { precision: 0 } : {}),
+      ...(axis.step ? { stepSize: axis.step } : {}),
     },
     grid: { color: theme.grid, display: extra.grid !== false },
     border: { display: false },
@@ -156,6 +176,19 @@ export function buildChart(spec: ChartSpec, theme: ChartTheme): BuiltChart {
   };
   if (spec.secondary) scales.y2 = scale(spec.secondary, theme, { position: 'right', grid: false });
   const anyLabels = spec.series.some((s) => s.labels && !s.secondary);
+  // Numbers beyond the ends of horizontal bars, and reference-line labels, are drawn outside the
+  // plot area: the layout keeps room for the longest of them.
+  const longestValue = Math.max(
+    0,
+    ...spec.series.flatMap((s) =>
+      s.placement === 'inside' ? [] : (s.labels ?? []).map((l) => (l ? textWidth(l, theme.valueSize) : 0)),
+    ),
+  );
+  const lines = (spec.references ?? []).filter((r) => r.to === undefined && r.label !== '');
+  const longestReference = Math.max(0, ...lines.map((r) => textWidth(r.label, theme.size) + 14));
+  const padding = horizontal
+    ? { right: anyLabels ? longestValue + 14 : 8, top: lines.length > 0 ? lines.length * (theme.size + 6) + 4 : 4 }
+    : { top: anyLabels ? theme.valueSize + 12 : 8, right: Math.max(spec.secondary ? 0 : 8, longestReference) };
   return {
     type: spec.type,
     data: {
@@ -168,11 +201,7 @@ export function buildChart(spec: ChartSpec, theme: ChartTheme): BuiltChart {
       maintainAspectRatio: false,
       animation: false,
       // Room for the numbers drawn beyond the bars' ends.
-      layout: {
-        padding: horizontal
-          ? { right: anyLabels ? theme.valueSize * 5 : 8, top: 4 }
-          : { top: anyLabels ? theme.valueSize + 12 : 8 },
-      },
+      layout: { padding },
       scales,
       interaction: { mode: 'nearest', intersect: true },
       plugins: {

@@ -7,7 +7,7 @@ import type {
 } from '../../shared/metrics/types';
 import type { Proportion } from '../../shared/metrics/stats';
 import type { ChartSpec, Series } from './builders';
-import { niceMax } from './builders';
+import { niceMax, percentMax } from './builders';
 import type { Reference } from './plugins';
 import { OKABE_ITO, STATUS_COLORS, categoryColor, stageColor, withAlpha, type StageLike } from './palette';
 
@@ -43,11 +43,8 @@ function rateBarSeries(
 }
 
 function percentAxis(text: ChartText, values: ReadonlyArray<number | null>, references: readonly Reference[] = []) {
-  return {
-    tick: (v: number) => text.percent(v),
-    min: 0,
-    max: niceMax([...values, ...references.map((r) => r.to ?? r.value), 0.05], 1) ?? 1,
-  };
+  const { max, step } = percentMax([...values, ...references.filter((r) => r.to === undefined).map((r) => r.value)]);
+  return { tick: (v: number) => text.percent(v), min: 0, max, step };
 }
 
 /** Cohort conversion per stage pair: rate bars with their 95% interval and "numerator/denominator" under each. */
@@ -98,6 +95,7 @@ export function flowSpec(
   });
   return {
     type: 'bar',
+    horizontal: true,
     categories: keys.map(text.stage),
     series,
     value: { tick: text.count, integer: true },
@@ -196,7 +194,7 @@ export function trendSpec(
     value: {
       tick: text.percent,
       min: 0,
-      max: niceMax([...figures.map((f) => f?.ci_high ?? null), targets.best, targets.target, 0.05], 1) ?? 1,
+      ...percentMax([...figures.map((f) => f?.ci_high ?? null), targets.best, targets.target]),
     },
     references,
   };
@@ -288,9 +286,28 @@ export function waterfallSteps(
   return steps;
 }
 
+/**
+ * Where a waterfall's value axis starts: at zero, unless the movements are small next to the
+ * stage's size, when the axis starts a little below the lowest level so the steps can be seen
+ * (the axis says where it starts).
+ */
+export function waterfallFloor(steps: ReadonlyArray<{ from: number; to: number; step: WaterfallStep }>): number {
+  const moves = steps.filter((s) => s.step !== 'start' && s.step !== 'end');
+  const low = Math.min(
+    ...steps.filter((s) => s.step === 'start' || s.step === 'end').map((s) => s.to),
+    ...moves.map((s) => Math.min(s.from, s.to)),
+  );
+  const largest = Math.max(0, ...moves.map((s) => Math.abs(s.to - s.from)));
+  if (low <= 0 || largest === 0 || largest * 4 > low) return 0;
+  const floor = low - largest * 2;
+  const unit = 10 ** Math.floor(Math.log10(Math.max(1, floor)));
+  return Math.max(0, Math.floor(floor / unit) * unit);
+}
+
 export function waterfallSpec(row: WaterfallRow, stages: readonly StageLike[], text: ChartText): ChartSpec {
   const steps = waterfallSteps(row);
   const base = stageColor(row.stage, stages);
+  const floor = waterfallFloor(steps);
   return {
     type: 'bar',
     categories: steps.map((s) => text.t(`charts.waterfall.${s.step}`)),
@@ -298,7 +315,7 @@ export function waterfallSpec(row: WaterfallRow, stages: readonly StageLike[], t
       {
         label: text.stage(row.stage),
         values: steps.map((s) => s.to),
-        ranges: steps.map((s) => [Math.min(s.from, s.to), Math.max(s.from, s.to)] as const),
+        ranges: steps.map((s) => [Math.max(floor, Math.min(s.from, s.to)), Math.max(s.from, s.to)] as const),
         color: steps.map((s) =>
           s.step === 'start' || s.step === 'end' ? base : s.delta > 0 ? STATUS_COLORS.good : STATUS_COLORS.bad,
         ),
@@ -309,7 +326,7 @@ export function waterfallSpec(row: WaterfallRow, stages: readonly StageLike[], t
         ),
       },
     ],
-    value: { tick: text.count, integer: true },
+    value: { tick: text.count, integer: true, ...(floor > 0 ? { min: floor } : {}) },
   };
 }
 
@@ -411,15 +428,22 @@ export function paretoSpec(
           total > 0 ? `${text.count(r.count)} · ${text.percent(r.count / total)}` : text.count(r.count),
         ),
       },
-      { kind: 'line', secondary: true, label: text.t('charts.cumulative'), values: cumulative, color: OKABE_ITO.grey },
+      {
+        kind: 'line',
+        secondary: true,
+        label: text.t('charts.cumulative'),
+        values: cumulative,
+        color: withAlpha(OKABE_ITO.grey, 0.75),
+      },
     ],
+    // Headroom above the bars keeps their numbers clear of the cumulative line near the top.
     value: {
       tick: text.count,
       integer: true,
       max: niceMax(
         reasons.map((r) => r.count),
         Infinity,
-        1.2,
+        1.45,
       ),
     },
     secondary: { tick: text.percent, min: 0, max: 1 },

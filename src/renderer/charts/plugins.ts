@@ -203,15 +203,16 @@ export const referencesPlugin: Plugin<ChartType, ReferencesOptions> = {
       let x: number;
       let y: number;
       if (horizontal) {
-        x = Math.min(at + 4, area.right - width);
-        y = area.top;
-        for (const p of placed) if (Math.abs(p - x) < width) y += height;
+        // Above the plot (the layout keeps a strip there), one row per line, left edge at the line.
+        x = Math.min(at - 2, chart.width - width);
+        y = area.top - (placed.length + 1) * height;
         placed.push(x);
       } else {
-        x = area.right - width;
-        y = at - height - 1;
+        // In the gutter right of the plot (kept by the layout), nudged up when labels would overlap.
+        x = area.right + 4;
+        y = at - height / 2;
         for (const p of placed) if (Math.abs(p - y) < height) y = p - height;
-        y = Math.max(area.top, y);
+        y = Math.max(0, y);
         placed.push(y);
       }
       ctx.fillStyle = options.background;

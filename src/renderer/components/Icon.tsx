@@ -57,6 +57,7 @@ const PATHS = {
     'M4 12c0 1.7 3.6 3 8 3s8-1.3 8-3',
   ],
   check: ['M5 12.5l4.5 4.5L19 7.5'],
+  search: ['M11 18a7 7 0 1 0 0-14 7 7 0 0 0 0 14Z', 'M20 20l-4-4'],
 } satisfies Record<string, readonly string[]>;
 
 export type IconName = keyof typeof PATHS;

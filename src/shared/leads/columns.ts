@@ -70,7 +70,6 @@ export const DEFAULT_COLUMNS: readonly LeadColumn[] = [
   'external_id',
   'created_at',
   'stage',
-  'stage_at',
   'source',
   'segment',
   'owner',

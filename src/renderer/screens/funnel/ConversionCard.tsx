@@ -141,7 +141,7 @@ export function ConversionCard({
                   {r.open_share !== null ? <span className="muted"> ({pct(locale, r.open_share)})</span> : null}
                 </td>
                 <td>
-                  <ComparisonChip change={changeOf(r, compare)} mode={compare} />
+                  <ComparisonChip bare change={changeOf(r, compare)} mode={compare} />
                 </td>
               </tr>
             ))}

@@ -47,7 +47,7 @@ export function FlowCard({
       <ChartView
         spec={spec}
         label={t('funnel.flow.title')}
-        height={280}
+        height={Math.max(200, keys.length * (other ? 34 : 26) + 60)}
         onSelect={(p) => {
           const key = keys[p.index];
           if (key) onDrill(drill(key, other !== null && p.series === 0));

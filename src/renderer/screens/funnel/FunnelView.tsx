@@ -113,10 +113,7 @@ export function FunnelView(props: FunnelViewProps) {
       </div>
       <ConversionCard report={report} compare={compare} onDrill={onDrill} />
       <TrendCard report={report} trend={props.trend} loading={props.trendLoading ?? false} onDrill={onDrill} />
-      <div className="figure-grid">
-        <FlowCard report={report} compare={compare} onDrill={onDrill} />
-        <VelocityCard report={report} onDrill={onDrill} />
-      </div>
+      <FlowCard report={report} compare={compare} onDrill={onDrill} />
       <BreakdownCard
         report={report}
         breakdown={props.breakdown}
@@ -127,6 +124,7 @@ export function FunnelView(props: FunnelViewProps) {
         onDrill={onDrill}
       />
       <div className="figure-grid">
+        <VelocityCard report={report} onDrill={onDrill} />
         <StalledCard report={report} allowedAgeDays={props.allowedAgeDays} onDrill={onDrill} />
       </div>
       <WaterfallCard report={report} onDrill={onDrill} />

@@ -49,21 +49,17 @@ export function VirtualTable({
   const [, setVersion] = useState(0);
   const [scrollTop, setScrollTop] = useState(0);
   const [height, setHeight] = useState(600);
-  const fetchRef = useRef(fetchPage);
   const totalRef = useRef(onTotal);
   useEffect(() => {
-    fetchRef.current = fetchPage;
     totalRef.current = onTotal;
   });
+  // One cache per query, fetching with that query's function: a page asked for right after the
+  // query changed must not go out with the previous filters.
   const cache = useMemo(() => {
-    const c: PageCache = new PageCache(
-      (offset, limit) => fetchRef.current(offset, limit),
-      PAGE_SIZE,
-      () => {
-        setVersion((v) => v + 1);
-        totalRef.current(c.total, c.error);
-      },
-    );
+    const c: PageCache = new PageCache(fetchPage, PAGE_SIZE, () => {
+      setVersion((v) => v + 1);
+      totalRef.current(c.total, c.error);
+    });
     return c;
   }, [queryKey]);
   const rowHeight = presenter ? 46 : 36;

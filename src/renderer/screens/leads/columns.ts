@@ -13,19 +13,23 @@ const STORAGE_KEY = 'funnel-review.leads.columns';
 
 /** Width of a column, in rem, by what it holds. */
 export function columnWidth(id: ColumnId): number {
-  if (id === 'external_id') return 11;
-  if (!isLeadColumn(id)) return 10;
+  if (id === 'external_id') return 10;
+  // The creation day is shown without its time (the timeline has it): a narrower column.
+  if (id === 'created_at') return 8.5;
+  if (!isLeadColumn(id)) return 9;
   switch (COLUMN_TYPES[id]) {
     case 'instant':
-      return 11.5;
+      return 12.5;
     case 'number':
       return 6;
     case 'money':
       return 8.5;
     case 'stage':
-      return 10;
+      return 9;
     default:
-      return id === 'batch' || id === 'campaign' || id === 'reason' ? 12 : 10;
+      if (id === 'batch' || id === 'campaign' || id === 'reason') return 11;
+      if (id === 'country' || id === 'segment') return 8.5;
+      return 9.5;
   }
 }
 

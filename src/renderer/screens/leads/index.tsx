@@ -9,7 +9,7 @@ import { useApi, useLocale } from '../../app-context';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { PageHeader } from '../../components/PageHeader';
 import { SectionEmptyState } from '../../components/SectionEmptyState';
-import { formatDateTime, formatDecimal, formatInteger, formatMoney } from '../../format';
+import { formatDate, formatDateTime, formatDecimal, formatInteger, formatMoney } from '../../format';
 import { asAppError } from '../../transport/envelope';
 import { useWorkspace } from '../../use-workspace';
 import { stageColor, categoryColor } from '../../charts/palette';
@@ -162,6 +162,7 @@ export function LeadsScreen() {
           </button>
         );
       case 'created_at':
+        return formatDate(locale, row.created_at, workspace.timeZone);
       case 'stage_at':
       case 'assigned_at':
       case 'first_touch_at':
@@ -255,7 +256,7 @@ export function LeadsScreen() {
               state.setSearch(search.trim());
             }}
           >
-            <Icon name="leads" size={16} />
+            <Icon name="search" size={16} />
             <input
               className="input input-sm"
               type="search"

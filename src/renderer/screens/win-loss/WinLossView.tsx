@@ -202,7 +202,7 @@ export function WinLossView({ report, compare, onDrill, reasons }: WinLossViewPr
                         <span className="muted">({formatInteger(locale, c.otherCount)})</span>
                       </td>
                       <td>
-                        <ComparisonChip change={c.change} mode={compare} higherIsBetter={outcome === 'won'} />
+                        <ComparisonChip bare change={c.change} mode={compare} higherIsBetter={outcome === 'won'} />
                       </td>
                     </tr>
                   ))}

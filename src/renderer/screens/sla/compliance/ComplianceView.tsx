@@ -144,6 +144,7 @@ export function ComplianceView({
             target: formatDecimal(locale, sla.volume.target, sla.volume.target % 1 === 0 ? 0 : 1),
           })}
           note={sla.volume.met ? t('slaCompliance.volume.met') : t('slaCompliance.volume.missed')}
+          tone={sla.volume.met ? 'good' : 'bad'}
           previous={other ? formatInteger(locale, other.sla.volume.actual) : null}
           compareLabel={t(`analysis.compare.short.${compare}`)}
           onDrill={() =>

@@ -1,0 +1,181 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createI18n } from '../../src/shared/i18n';
+import { CHROMIUM, SCREENSHOT_DIR, startBrowserApp, type BrowserApp } from './support/browser-app';
+import { StartPage } from './pages/start-page';
+import { ShellPage, type SectionKey } from './pages/shell-page';
+import { AnalysisPage } from './pages/analysis-page';
+
+const hasChromium = fs.existsSync(CHROMIUM);
+const title = hasChromium
+  ? 'browser mode: Funnel, SLA, Win/loss and the Leads explorer on the sample workspace'
+  : `analysis e2e SKIPPED: ${CHROMIUM} does not exist (apt-get install -y chromium fonts-noto-cjk)`;
+
+const en = createI18n('en').t;
+const SHOTS = path.join(SCREENSHOT_DIR, 'analysis');
+const SCREENS: readonly SectionKey[] = ['funnel', 'sla', 'win-loss', 'leads'];
+
+describe.skipIf(!hasChromium)(title, () => {
+  let app: BrowserApp;
+  let shell: ShellPage;
+  let analysis: AnalysisPage;
+
+  const shot = async (name: string) => {
+    await app.page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true, animations: 'disabled' });
+  };
+  const hash = () => decodeURIComponent(new URL(app.page.url()).hash);
+
+  beforeAll(async () => {
+    fs.mkdirSync(SHOTS, { recursive: true });
+    app = await startBrowserApp();
+    shell = new ShellPage(app.page);
+    analysis = new AnalysisPage(app.page);
+    await app.page.goto(app.server.url);
+    const start = new StartPage(app.page);
+    await start.waitUntilShown();
+    if ((await start.openSample()) === 'failed')
+      throw new Error(`The sample did not open: ${(await start.failure.textContent()) ?? ''}`);
+  });
+
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('shows the funnel with its figures, and keeps a changed period and filter in the address', async () => {
+    await analysis.goTo('funnel');
+    await analysis.waitForFigures();
+    expect(await analysis.card(en('funnel.conversion.title')).locator('canvas').count()).toBe(1);
+    expect(await analysis.card(en('funnel.conversion.title')).locator('tbody tr').count()).toBeGreaterThan(3);
+    expect(await analysis.card(en('funnel.conversion.title')).textContent()).toContain(en('funnel.conversion.explain'));
+    // Comparisons say whether they are significant, in words.
+    const chips = analysis.figures.locator('.chip');
+    expect(await chips.count()).toBeGreaterThan(3);
+    expect(await analysis.figures.getByText(en('analysis.change.notSignificant')).count()).toBeGreaterThan(0);
+    const week = hash();
+    expect(week).toMatch(/#\/funnel\?from=\d{4}-\d{2}-\d{2}&to=\d{4}-\d{2}-\d{2}/);
+
+    await analysis.choosePeriodKind(en('analysis.period.month'));
+    await app.page.waitForURL(
+      (url) => url.hash !== new URL(app.page.url()).hash || /from=\d{4}-\d{2}-01/.test(url.hash),
+    );
+    await analysis.stepPeriod(en('analysis.period.previous'));
+    await analysis.waitForFigures();
+    expect(hash()).toMatch(/from=\d{4}-\d{2}-01&to=\d{4}-\d{2}-\d{2}/);
+    const segment = await analysis.filterFirstValue(en('analysis.fields.segment'));
+    await analysis.waitForFigures();
+    expect(hash()).toContain(`f.segment=${segment}`);
+    expect(await analysis.toolbar.locator('.filter-chip').textContent()).toContain(segment);
+
+    // A reload shows the same scope.
+    const scoped = hash();
+    await app.page.reload();
+    await shell.waitUntilShown();
+    await analysis.waitForFigures();
+    expect(hash()).toBe(scoped);
+    expect(await analysis.toolbar.locator('.filter-chip').textContent()).toContain(segment);
+  });
+
+  it('drills from a bar to the leads behind it, then into a lead timeline, then into the explorer', async () => {
+    await analysis.clickBar(analysis.card(en('funnel.flow.title')).locator('canvas'));
+    await analysis.drillPanel.waitFor();
+    await analysis.drillRows.first().waitFor();
+    expect(await analysis.drillRows.count()).toBeGreaterThan(0);
+    await shot('en-1366-funnel-drill');
+    await analysis.drillRows.first().click();
+    await analysis.drillPanel.locator('.timeline .timeline-item').first().waitFor();
+    expect(await analysis.drillPanel.locator('.lead-facts').count()).toBe(1);
+    await shot('en-1366-funnel-lead-timeline');
+    await analysis.drillPanel.getByRole('button', { name: en('analysis.drill.back') }).click();
+    await analysis.drillRows.first().waitFor();
+    const total = await analysis.drillPanel.locator('.drill-count strong').textContent();
+    await analysis.drillPanel.getByRole('button', { name: en('analysis.drill.openExplorer') }).click();
+    await app.page.waitForURL((url) => url.hash.startsWith('#/leads'));
+    await app.page.locator('.figure-banner').waitFor();
+    await analysis.explorerRows.first().waitFor();
+    // The explorer lists exactly the leads the panel counted.
+    expect(await app.page.locator('.explorer-count').textContent()).toBe(total);
+  });
+
+  it('exports the current list, and shows a lead timeline from the explorer', async () => {
+    await app.page.locator('.figure-banner').getByRole('button').click();
+    await app.page.locator('.figure-banner').waitFor({ state: 'detached' });
+    // Every lead of the workspace once the figure is cleared.
+    const info = await app.dispatch('workspace.info', {});
+    if (!info.ok) throw new Error(info.error.message);
+    const leads = (info.value as { counts: { leads: number } }).counts.leads;
+    await app.page
+      .locator('.explorer-count', {
+        hasText: en('leads.count', { count: leads, n: new Intl.NumberFormat('en').format(leads) }),
+      })
+      .waitFor();
+    await analysis.explorerRows.first().waitFor();
+    const download = app.page.waitForEvent('download');
+    await app.page.getByRole('button', { name: en('leads.export.label') }).click();
+    await app.page.getByRole('menuitem', { name: en('leads.export.csv') }).click();
+    const file = await download;
+    const saved = path.join(app.dataDir, 'export.csv');
+    await file.saveAs(saved);
+    const text = fs.readFileSync(saved, 'utf8');
+    expect(text.charCodeAt(0)).toBe(0xfeff);
+    expect(text.split('\n')[0]).toContain(en('leads.columns.external_id'));
+    expect(text.trim().split('\n').length - 1).toBe(leads);
+    await analysis.explorerRows.first().locator('.link-button').click();
+    const sheet = app.page.locator('dialog.drill-panel[open]');
+    await sheet.locator('.timeline-item').first().waitFor();
+    await shot('en-1366-leads-timeline');
+    await app.page.keyboard.press('Escape');
+    await sheet.waitFor({ state: 'detached' });
+  });
+
+  it('shows SLA compliance per owner with the terms used, and the Agreement tab', async () => {
+    await analysis.goTo('sla');
+    await analysis.waitForFigures();
+    expect(await app.page.locator('.terms-line').textContent()).toContain(en('slaCompliance.terms.label'));
+    expect(await analysis.card(en('slaCompliance.owner.title')).locator('tbody tr').count()).toBeGreaterThan(0);
+    await analysis.clickBar(analysis.card(en('slaCompliance.owner.title')).locator('canvas'));
+    await analysis.drillRows.first().waitFor();
+    await analysis.closeDrill();
+    await app.page.getByRole('tab', { name: en('slaCompliance.tabs.agreement') }).click();
+    await app.page.getByText(en('slaCompliance.agreement.title')).waitFor();
+    expect(hash()).toContain('tab=agreement');
+    await app.page.getByRole('tab', { name: en('slaCompliance.tabs.compliance') }).click();
+    await analysis.waitForFigures();
+  });
+
+  it('shows win/loss reasons as Pareto charts that drill down', async () => {
+    await analysis.goTo('win-loss');
+    await analysis.waitForFigures();
+    await analysis.clickBar(analysis.card(en('winloss.pareto.lost')).locator('canvas'));
+    await analysis.drillRows.first().waitFor();
+    expect(await analysis.drillRows.count()).toBeGreaterThan(0);
+    await analysis.closeDrill();
+  });
+
+  for (const locale of ['en', 'ru', 'zh-CN'] as const) {
+    it(`fits every screen at 1366x768 and 1920x1080 in ${locale}`, async () => {
+      await shell.setLanguage(locale);
+      const t = createI18n(locale).t;
+      for (const [width, height] of [
+        [1366, 768],
+        [1920, 1080],
+      ] as const) {
+        await app.page.setViewportSize({ width, height });
+        for (const section of SCREENS) {
+          await analysis.goTo(section);
+          expect(await shell.heading.textContent()).toBe(t(`nav.${section}`));
+          if (section === 'leads') await analysis.explorerRows.first().waitFor();
+          else await analysis.waitForFigures();
+          await shot(`${locale}-${width}-${section}`);
+          if (width === 1366) expect(await analysis.clippedTexts(), `${locale} ${section}`).toEqual([]);
+        }
+      }
+      await app.page.setViewportSize({ width: 1366, height: 768 });
+    });
+  }
+
+  it('logged no console errors and threw no page errors', () => {
+    expect(app.problems.page).toEqual([]);
+    expect(app.problems.console).toEqual([]);
+  });
+});

@@ -1,0 +1,129 @@
+import type { Locator, Page } from 'playwright-core';
+
+/** Texts that must show whole: titles, explanations, tiles, buttons, tabs, table headers. */
+const CLIP_SELECTORS = [
+  '.figure-card h2',
+  '.figure-explanation',
+  '.tile-title',
+  '.tile-value',
+  '.tile-line',
+  '.segment',
+  '.btn',
+  '.section-tab',
+  '.table th',
+  '.chip',
+  '.period-label',
+  '.compare-label',
+  '.vt-head-text',
+  '.page-header h1',
+  '.terms-line',
+];
+
+/**
+ * The analysis screens (Funnel, SLA, Win/loss) and the Leads explorer. Controls are found by
+ * structure and by the texts of the catalog passed in, so the model works in every language.
+ */
+export class AnalysisPage {
+  constructor(readonly page: Page) {}
+
+  /** Goes to a section; the address then carries the scope after the section (`#/funnel?from=…`). */
+  async goTo(section: string): Promise<void> {
+    await this.page.locator(`nav.sidebar a[href="#/${section}"]`).click();
+    await this.page.waitForURL((url) => url.hash === `#/${section}` || url.hash.startsWith(`#/${section}?`));
+    await this.page.locator('.page-header h1').waitFor();
+  }
+
+  get toolbar(): Locator {
+    return this.page.locator('.analysis-toolbar');
+  }
+
+  get figures(): Locator {
+    return this.page.locator('.analysis-figures');
+  }
+
+  get drillPanel(): Locator {
+    return this.page.locator('dialog.drill-panel[open]');
+  }
+
+  card(title: string): Locator {
+    return this.page.locator('.figure-card', { has: this.page.locator('h2', { hasText: title }) });
+  }
+
+  /** Waits for the figures of the current scope (no request in flight). */
+  async waitForFigures(): Promise<void> {
+    await this.page.locator('.analysis-figures[aria-busy="false"]').waitFor();
+    await this.page.locator('.figure-card canvas').first().waitFor();
+  }
+
+  async choosePeriodKind(label: string): Promise<void> {
+    await this.toolbar.getByRole('radio', { name: label, exact: true }).click();
+  }
+
+  async stepPeriod(label: string): Promise<void> {
+    await this.toolbar.getByRole('button', { name: label }).click();
+  }
+
+  /** Opens a filter field's values and ticks the first one; returns the value's name. */
+  async filterFirstValue(field: string): Promise<string> {
+    await this.toolbar.locator('.filter-button', { hasText: field }).click();
+    const option = this.page.locator('.popover .value-option').first();
+    await option.waitFor();
+    const value = (await option.locator('.value-name').textContent()) ?? '';
+    await option.locator('input[type="checkbox"]').check();
+    await this.page.keyboard.press('Escape');
+    return value;
+  }
+
+  /**
+   * Clicks a bar of a chart. Bars are drawn on a canvas, so the pointer is swept over it until
+   * the canvas shows the hand cursor it shows over a bar, then clicked there.
+   */
+  async clickBar(canvas: Locator): Promise<void> {
+    await canvas.scrollIntoViewIfNeeded();
+    const box = await canvas.boundingBox();
+    if (!box) throw new Error('chart not visible');
+    for (const fy of [0.85, 0.75, 0.65, 0.55, 0.45, 0.35, 0.25]) {
+      for (let fx = 0.05; fx < 0.98; fx += 0.02) {
+        const x = box.x + box.width * fx;
+        const y = box.y + box.height * fy;
+        await this.page.mouse.move(x, y);
+        if ((await canvas.getAttribute('style'))?.includes('cursor: pointer')) {
+          await this.page.mouse.click(x, y);
+          return;
+        }
+      }
+    }
+    throw new Error('no bar found on the chart');
+  }
+
+  /** Rows of the drill-down panel's lead list. */
+  get drillRows(): Locator {
+    return this.drillPanel.locator('table tbody tr');
+  }
+
+  async closeDrill(): Promise<void> {
+    await this.page.keyboard.press('Escape');
+    await this.drillPanel.waitFor({ state: 'detached' });
+  }
+
+  get explorerRows(): Locator {
+    return this.page.locator('.vt-row:not(.vt-row-loading)');
+  }
+
+  /** Visible texts that do not fit their box (cut off or overflowing), outside cells meant to ellipsize. */
+  async clippedTexts(): Promise<string[]> {
+    // A string, not a function: this file compiles without the DOM library.
+    const found = await this.page.evaluate(`(() => {
+      const selector = ${JSON.stringify(CLIP_SELECTORS.join(','))};
+      const found = [];
+      for (const el of document.querySelectorAll(selector)) {
+        // Hidden, or inline (no box of its own to overflow).
+        if (el.offsetParent === null || (el.clientWidth === 0 && el.clientHeight === 0)) continue;
+        // Sideways only: a line cut off at its end (CJK glyphs may overhang a line box by a pixel).
+        if (el.scrollWidth > el.clientWidth + 1) found.push(el.className + ': ' + (el.textContent || '').trim().slice(0, 60));
+      }
+      return found;
+    })()`);
+    return Array.isArray(found) ? found.map(String) : [];
+  }
+}
