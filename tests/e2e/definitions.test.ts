@@ -178,7 +178,8 @@ describe.skipIf(!hasChromium)(title, () => {
     await shot('en-compliance');
   });
 
-  for (const locale of ['ru', 'zh-CN'] as const) {
+  // Screenshots in en (above), ru and zh-CN; pt-BR and es are checked for clipping too.
+  for (const locale of ['ru', 'zh-CN', 'pt-BR', 'es'] as const) {
     it(`reads well in ${locale} at 1366x768`, async () => {
       const t = createI18n(locale).t;
       await shell.setLanguage(locale);
