@@ -8,7 +8,7 @@ import type { Runtime } from '../runtime/runtime';
 import { composeTerms, rememberParties } from './compose';
 import { definitionsInForce } from './definitions-in-force';
 import { createIdentity, infoOf, readPkcs12, toPkcs12 } from './identity';
-import { checkPassphrase, Pkcs12FileVault } from './key-vault';
+import { checkPassphrase, type UnlockedIdentity } from './key-vault';
 import { pdfEngine } from './pdf-engine';
 import { renderSlaPdf } from './render';
 import { DocumentsRepository } from './repository';
@@ -33,7 +33,12 @@ function produce(rt: Runtime, name: string, bytes: Uint8Array, mode = 0o644) {
   }
 }
 
-const vault = new Pkcs12FileVault();
+/** A PKCS#12 file of the session, opened under the name people know it by (errors name it so, not the store's path). */
+function unlockFile(rt: Runtime, id: string, passphrase: string): UnlockedIdentity {
+  const entry = rt.files.get(id);
+  const material = readPkcs12(fs.readFileSync(entry.path), passphrase, entry.ref.name);
+  return { info: infoOf(material), material };
+}
 
 /** The machine's OS-protected vault; only the desktop app has one. */
 function keyVault(rt: Runtime): IdentityVault {
@@ -84,7 +89,7 @@ export const documentsHandlers: ContractHandlers<Runtime>['documents'] = {
     return { file, identity };
   },
 
-  inspectIdentity: async ({ identity, passphrase }, rt) => (await vault.unlock(rt.files.pathOf(identity), passphrase)).info,
+  inspectIdentity: ({ identity, passphrase }, rt) => unlockFile(rt, identity, passphrase).info,
 
   importIdentity: async ({ identity, passphrase, newPassphrase }, rt) => {
     const entry = rt.files.get(identity);
@@ -100,7 +105,7 @@ export const documentsHandlers: ContractHandlers<Runtime>['documents'] = {
     const entry = rt.files.get(file);
     const bytes = fs.readFileSync(entry.path);
     // The schema guarantees exactly one of the two, and a passphrase with a PKCS#12 file.
-    const unlocked = identity !== undefined ? await vault.unlock(rt.files.pathOf(identity), passphrase ?? null) : await keyVault(rt).unlock(vaultIdentity!, null);
+    const unlocked = identity !== undefined ? unlockFile(rt, identity, passphrase!) : await keyVault(rt).unlock(vaultIdentity!, null);
     const result = await signDocument({ bytes, file: entry.ref.name, identity: unlocked, party, engine: await pdfEngine() });
     const out = produce(rt, entry.ref.name.replace(/(\.pdf)?$/i, '.signed.pdf'), result.bytes);
     const ws = rt.workspace;

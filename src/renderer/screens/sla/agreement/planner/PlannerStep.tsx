@@ -1,0 +1,75 @@
+import { useEffect, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useApi, useLocale } from '../../../../app-context';
+import { useWorkspace } from '../../../../use-workspace';
+import { ErrorNotice } from '../../../../components/ErrorNotice';
+import { Spinner } from '../../../../components/Spinner';
+import { agreement, useAgreement } from '../store';
+import { useLoad } from '../use-async';
+import { initialForm, lookbackMonths, planSnapshot, plannerView, todayIn, type PlannerForm } from './model';
+import { PlanInputs } from './PlanInputs';
+import { RatesTable } from './RatesTable';
+import { ScenarioTable } from './ScenarioTable';
+import { UseTargets } from './UseTargets';
+import { useStageLabel } from '../labels';
+
+/**
+ * Step 1, the reverse funnel: revenue goal -> deals -> SQLs, SALs, MQLs and leads per week and
+ * month, under the workspace's own rates, the benchmarks and custom rates, side by side.
+ */
+export function PlannerStep() {
+  const { t } = useTranslation();
+  const api = useApi();
+  const locale = useLocale();
+  const workspace = useWorkspace();
+  const period = useAgreement((s) => s.period)!;
+  const form = useAgreement((s) => s.plannerForm);
+  const lookback = form?.lookback ?? lookbackMonths(todayIn(workspace.timeZone), 12);
+  const rates = useLoad(`${lookback.from}|${lookback.to}|${workspace.counts.stageEvents}`, () =>
+    api.documents.plannerRates({ from: lookback.from, to: lookback.to }),
+  );
+  const stageLabel = useStageLabel();
+
+  // The first answer fills the form (history as custom rates, a baseline goal); later ones keep what people typed.
+  useEffect(() => {
+    if (rates.data && !form) agreement.setPlanner(initialForm(rates.data, period, lookback, locale), null);
+  }, [rates.data, form, period, lookback, locale]);
+
+  // The period is the agreement's (the document step may change it too).
+  const current = useMemo(() => (form ? { ...form, period } : null), [form, period]);
+  const view = useMemo(
+    () => (rates.data && current ? plannerView(rates.data, current, locale) : null),
+    [rates.data, current, locale],
+  );
+  const plan = useMemo(
+    () => (view?.chosen && rates.data ? planSnapshot(view, view.chosen, rates.data.currency) : null),
+    [view, rates.data],
+  );
+  useEffect(() => {
+    if (form) agreement.setPlanner(form, plan);
+  }, [form, plan]);
+
+  const change = (patch: Partial<PlannerForm>) => {
+    if (!form) return;
+    if (patch.period) agreement.setPeriod(patch.period);
+    agreement.setPlanner({ ...form, ...patch }, plan);
+  };
+
+  if (rates.error && !rates.data) return <ErrorNotice error={rates.error} />;
+  if (!rates.data || !current || !view) {
+    return (
+      <div className="agreement-loading" role="status">
+        <Spinner /> {t('slaAgreement.planner.loading')}
+      </div>
+    );
+  }
+  return (
+    <div className="agreement-stack">
+      <PlanInputs rates={rates.data} form={current} view={view} onChange={change} loading={rates.loading} />
+      {rates.error ? <ErrorNotice error={rates.error} /> : null}
+      <RatesTable rates={rates.data} form={current} onChange={change} stageLabel={stageLabel} />
+      <ScenarioTable rates={rates.data} form={current} view={view} onChange={change} stageLabel={stageLabel} />
+      <UseTargets rates={rates.data} form={current} view={view} plan={plan} stageLabel={stageLabel} />
+    </div>
+  );
+}
