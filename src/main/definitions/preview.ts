@@ -115,13 +115,15 @@ function rulePreview(ws: Workspace, ctx: Context, d: DefinitionRow, baselineRow:
   const notReached = (sql: MetricsSql, b: Bounds) => (previous ? rules.notReached(sql, asParams(b), previous, stage) : []);
   const sum = (xs: ReadonlyArray<{ n: number }>) => xs.reduce((a, x) => a + x.n, 0);
 
-  const weeks = window.weeks.map((w) => {
-    const figures = (sql: MetricsSql) => {
-      const handedOver = ctx.repo.conversions(sql, w.bounds, stage, []).d;
-      return { handedOver, qualifying: handedOver + sum(notReached(sql, w.bounds)) };
-    };
-    return { from: w.from, to: w.to, actual: ctx.repo.conversions(ctx.q, w.bounds, stage, []).d, baseline: figures(q.baseline), candidate: figures(q.candidate) };
-  });
+  const spans = window.weeks.map((w) => ({ from: w.bounds.from, end: w.bounds.end }));
+  const weekly = (sql: MetricsSql) => {
+    const handed = rules.weeklyCohorts(sql, spans, ctx.asOf, stage);
+    const waiting = previous ? rules.weeklyCohorts(sql, spans, ctx.asOf, previous, stage) : handed.map(() => 0);
+    return handed.map((h, i) => ({ handedOver: h, qualifying: h + waiting[i]! }));
+  };
+  const actual = rules.weeklyCohorts(ctx.q, spans, ctx.asOf, stage);
+  const byWeek = { baseline: weekly(q.baseline), candidate: weekly(q.candidate) };
+  const weeks = window.weeks.map((w, i) => ({ from: w.from, to: w.to, actual: actual[i]!, baseline: byWeek.baseline[i]!, candidate: byWeek.candidate[i]! }));
 
   const b = window.total.bounds;
   const n = window.weeks.length;
@@ -134,7 +136,8 @@ function rulePreview(ws: Workspace, ctx: Context, d: DefinitionRow, baselineRow:
     const owners = new Map<string | null, OwnerLoad>();
     const follow = new Map((sla ? ctx.repo.followUp(sql, b, sla) : []).map((o) => [o.owner, o]));
     const waitingBy = new Map(waiting.map((o) => [o.owner, o.n]));
-    const handedBy = new Map(rules.cohortByOwner(sql, asParams(b), stage).map((o) => [o.owner, o.n]));
+    // The follow-up rows already count the hand-off cohort per owner; other stages need their own count.
+    const handedBy = new Map(sla ? [...follow.values()].map((o) => [o.owner, o.n]) : rules.cohortByOwner(sql, asParams(b), stage).map((o) => [o.owner, o.n]));
     for (const owner of new Set([...handedBy.keys(), ...waitingBy.keys()])) {
       const handed = handedBy.get(owner) ?? 0;
       const f = follow.get(owner);
