@@ -3,8 +3,12 @@ import { method } from '../contract/define';
 import type { FileRef } from '../domain/types';
 
 const uploadId = z.string().uuid();
-/** Base64 of at most 6 MiB per call, so one message never holds a whole large export. */
-export const UPLOAD_CHUNK_BYTES = 6 * 1024 * 1024;
+/**
+ * Bytes per upload call: 4 MiB is about 5.6 MB of base64, well inside the local server's JSON body
+ * limit (8 MiB) with room for the envelope, and small enough that one message never holds a whole
+ * large export.
+ */
+export const UPLOAD_CHUNK_BYTES = 4 * 1024 * 1024;
 
 export const filesContract = {
   /** Starts sending a file chosen or dropped in the UI (works the same over IPC and HTTP). */

@@ -8,6 +8,7 @@ import { handlers } from '../../../src/main/runtime/handlers';
 import { Runtime } from '../../../src/main/runtime/runtime';
 import { tokenMatches } from '../../../src/main/server/security';
 import { CONTENT_SECURITY_POLICY } from '../../../src/shared/csp';
+import { UPLOAD_CHUNK_BYTES } from '../../../src/shared/files/contract';
 import { tmpDir } from '../../helpers/tmp';
 
 interface Reply {
@@ -145,6 +146,16 @@ describe('local server', () => {
     const r = await request(server.port, { method: 'POST', path: '/api/workspace.setPreferences', headers: { ...json, ...auth }, body: big });
     expect(r.status).toBe(413);
     expect(JSON.parse(r.body)).toMatchObject({ ok: false, error: { code: 'server.tooLarge' } });
+  });
+
+  it('accepts a full-size upload chunk within the JSON body limit', async () => {
+    const { server, auth } = await start();
+    const begin = await request(server.port, { method: 'POST', path: '/api/files.beginUpload', headers: { ...json, ...auth }, body: JSON.stringify({ name: 'big.csv', sizeBytes: UPLOAD_CHUNK_BYTES }) });
+    const { uploadId } = (JSON.parse(begin.body) as { value: { uploadId: string } }).value;
+    const base64 = Buffer.alloc(UPLOAD_CHUNK_BYTES, 0x61).toString('base64');
+    const append = await request(server.port, { method: 'POST', path: '/api/files.appendUpload', headers: { ...json, ...auth }, body: JSON.stringify({ uploadId, offset: 0, base64 }) });
+    expect(append.status).toBe(200);
+    expect(JSON.parse(append.body)).toEqual({ ok: true, value: { receivedBytes: UPLOAD_CHUNK_BYTES } });
   });
 
   it('compares tokens without leaking their length', () => {

@@ -2,9 +2,8 @@ import { useCallback, useEffect, useState } from 'react';
 import type { FileRef } from '../../../../shared/domain/types';
 import type { ApiErrorPayload } from '../../../../shared/errors';
 import type { SpendImportResult, SpendRow } from '../../../../shared/metrics/contract';
-import { useApi } from '../../../app-context';
+import { useApi, useTransport } from '../../../app-context';
 import { asAppError } from '../../../transport/envelope';
-import { uploadImportFile } from '../files/upload';
 
 export interface SpendImport {
   readonly phase: 'idle' | 'sending' | 'importing';
@@ -22,6 +21,7 @@ export interface SpendImport {
 /** The marketing-spend upload: send the CSV, import it (all rows or none), then read what is stored. */
 export function useSpendImport(): SpendImport {
   const api = useApi();
+  const transport = useTransport();
   const [phase, setPhase] = useState<SpendImport['phase']>('idle');
   const [fileName, setFileName] = useState<string | null>(null);
   const [sent, setSent] = useState(0);
@@ -61,7 +61,7 @@ export function useSpendImport(): SpendImport {
       setSent(0);
       setSize(file.size);
       setPhase('sending');
-      uploadImportFile(api, file, (s, total) => {
+      transport.upload(file, (s, total) => {
         setSent(s);
         setSize(total);
       }).then(importRef, (e: unknown) => {

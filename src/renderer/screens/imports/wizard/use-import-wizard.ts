@@ -3,9 +3,8 @@ import type { FileRef } from '../../../../shared/domain/types';
 import type { FileMapping } from '../../../../shared/imports/mapping';
 import type { ImportResult, OnInvalid } from '../../../../shared/imports/types';
 import type { JobStatus } from '../../../../shared/jobs/types';
-import { useApi, useApp } from '../../../app-context';
+import { useApi, useApp, useTransport } from '../../../app-context';
 import { asAppError } from '../../../transport/envelope';
-import { uploadImportFile } from '../files/upload';
 import { followJob, isImportResult } from '../jobs';
 import type { Layout } from './mapping-editor';
 import {
@@ -48,6 +47,7 @@ const nextKey = () => `file-${++localKeys}`;
 /** The wizard's effects: uploads, previews, the check and import jobs, and what an import changes in the frame. */
 export function useImportWizard(onImported: () => void): ImportWizard {
   const api = useApi();
+  const transport = useTransport();
   const model = useApp();
   const [state, dispatch] = useReducer(wizardReducer, initialWizardState);
   const stateRef = useRef(state);
@@ -77,7 +77,7 @@ export function useImportWizard(onImported: () => void): ImportWizard {
       void (async () => {
         for (const { key, file } of keyed) {
           try {
-            const ref = await uploadImportFile(api, file, (sentBytes) =>
+            const ref = await transport.upload(file, (sentBytes) =>
               dispatch({ type: 'uploadProgress', key, sentBytes }),
             );
             dispatch({ type: 'uploadDone', key, ref });
