@@ -9,6 +9,7 @@ import {
   periodDays,
   planSnapshot,
   plannerView,
+  relocalize,
   roundNicely,
   todayIn,
   weeklyRange,
@@ -20,6 +21,7 @@ const YEAR = { from: '2027-01-01', to: '2027-12-31' };
 
 function form(patch: Partial<PlannerForm> = {}): PlannerForm {
   return {
+    locale: 'en',
     goal: '1,000,000',
     dealSize: '10,000',
     period: YEAR,
@@ -95,7 +97,7 @@ describe('the planner view', () => {
   });
 
   it('shows the rounding of deals: 2,400,000 / 9,000 = 266.7 -> 267', () => {
-    const view = plannerView(rates(), form({ goal: '2.400.000', dealSize: '9.000' }), 'pt-BR');
+    const view = plannerView(rates(), form({ locale: 'pt-BR', goal: '2.400.000', dealSize: '9.000' }), 'pt-BR');
     expect(view.dealsExact).toBeCloseTo(266.667, 3);
     expect(view.deals).toBe(267);
   });
@@ -151,6 +153,26 @@ describe('the planner view', () => {
     // 40 deals x 12,000 = 480,000 over 181 days is 967,956 over 365 days: about 970,000.
     expect(initial.goal).toBe('970,000');
     expect(initialForm(rates({ averageDealSize: null }), YEAR, YEAR, 'en')).toMatchObject({ goal: '', dealSize: '' });
+  });
+
+  it('rewrites typed numbers when the UI language changes, so they keep their value', () => {
+    const typed = form({
+      goal: '2,400,000.5',
+      dealSize: '9,000',
+      custom: { 'lead>mql': '31.8', 'mql>sal': 'half', 'sal>sql': '60', 'sql>won': '' },
+    });
+    const pt = relocalize(typed, 'pt-BR');
+    expect(pt).toMatchObject({
+      locale: 'pt-BR',
+      goal: '2.400.000,5',
+      dealSize: '9.000',
+      custom: { 'lead>mql': '31,8', 'mql>sal': 'half', 'sal>sql': '60', 'sql>won': '' },
+    });
+    expect(plannerView(rates(), pt, 'pt-BR').goal).toBe(2_400_000.5);
+    const ru = relocalize(pt, 'ru');
+    expect(ru.goal).toBe('2\u00a0400\u00a0000,5');
+    expect(relocalize(ru, 'en').goal).toBe('2,400,000.5');
+    expect(relocalize(typed, 'en')).toBe(typed);
   });
 
   it('snapshots the chosen plan as the document prints it', () => {

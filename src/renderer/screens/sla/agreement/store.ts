@@ -77,6 +77,9 @@ export const agreement = {
   setPlanner(plannerForm: PlannerForm, plan: PlanSnapshot | null): void {
     agreementStore.setState({ plannerForm, plan });
   },
+  setPlan(plan: PlanSnapshot | null): void {
+    if (agreementStore.getState().plan !== plan) agreementStore.setState({ plan });
+  },
   edit(edits: DocumentEdits): void {
     agreementStore.setState({ edits });
   },

@@ -6,7 +6,7 @@ import { ErrorNotice } from '../../../../components/ErrorNotice';
 import { Spinner } from '../../../../components/Spinner';
 import { agreement, useAgreement } from '../store';
 import { useLoad } from '../use-async';
-import { initialForm, lookbackMonths, planSnapshot, plannerView, todayIn, type PlannerForm } from './model';
+import { initialForm, lookbackMonths, planSnapshot, plannerView, relocalize, todayIn, type PlannerForm } from './model';
 import { PlanInputs } from './PlanInputs';
 import { RatesTable } from './RatesTable';
 import { ScenarioTable } from './ScenarioTable';
@@ -35,8 +35,8 @@ export function PlannerStep() {
     if (rates.data && !form) agreement.setPlanner(initialForm(rates.data, period, lookback, locale), null);
   }, [rates.data, form, period, lookback, locale]);
 
-  // The period is the agreement's (the document step may change it too).
-  const current = useMemo(() => (form ? { ...form, period } : null), [form, period]);
+  // The period is the agreement's (the document step may change it too); numbers follow the UI language.
+  const current = useMemo(() => (form ? { ...relocalize(form, locale), period } : null), [form, period, locale]);
   const view = useMemo(
     () => (rates.data && current ? plannerView(rates.data, current, locale) : null),
     [rates.data, current, locale],
@@ -46,13 +46,14 @@ export function PlannerStep() {
     [view, rates.data],
   );
   useEffect(() => {
-    if (form) agreement.setPlanner(form, plan);
-  }, [form, plan]);
+    if (form && form.locale !== locale) agreement.setPlanner(relocalize(form, locale), plan);
+  }, [form, locale, plan]);
+  useEffect(() => agreement.setPlan(plan), [plan]);
 
   const change = (patch: Partial<PlannerForm>) => {
-    if (!form) return;
+    if (!current) return;
     if (patch.period) agreement.setPeriod(patch.period);
-    agreement.setPlanner({ ...form, ...patch }, plan);
+    agreement.setPlanner({ ...current, ...patch }, plan);
   };
 
   if (rates.error && !rates.data) return <ErrorNotice error={rates.error} />;

@@ -25,6 +25,8 @@ import type { PlannerRates } from '../../../../../shared/documents/types';
  * arithmetic the screen shows is tested without a browser.
  */
 export interface PlannerForm {
+  /** The language the numbers below were typed in (their separators). */
+  readonly locale: string;
   readonly goal: string;
   readonly dealSize: string;
   readonly period: Period;
@@ -143,6 +145,7 @@ export function initialForm(rates: PlannerRates, period: Period, lookback: Perio
   const planDays = periodDays(period);
   const goal = avg && lookbackDays && planDays ? roundNicely((avg.amount * avg.deals * planDays) / lookbackDays) : null;
   return {
+    locale,
     goal: goal ? plain(goal) : '',
     dealSize: avg ? plain(Math.round(avg.amount)) : '',
     period,
@@ -151,6 +154,25 @@ export function initialForm(rates: PlannerRates, period: Period, lookback: Perio
     custom,
     chosen: 'current',
   };
+}
+
+/**
+ * The same form in another UI language: numbers are rewritten with that language's separators, so
+ * "2,400,000.5" typed in English reads "2.400.000,5" in Portuguese instead of becoming 2,400. Text
+ * that is not a number stays as typed.
+ */
+export function relocalize(form: PlannerForm, locale: string): PlannerForm {
+  if (form.locale === locale) return form;
+  const grouped = (text: string) => {
+    const n = parseNumber(text, form.locale);
+    return n === null ? text : new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(n);
+  };
+  const share = (text: string) => {
+    const p = parsePercent(text, form.locale);
+    return p === null ? text : percentText(p, locale);
+  };
+  const custom = Object.fromEntries(Object.entries(form.custom).map(([k, v]) => [k, share(v)]));
+  return { ...form, locale, goal: grouped(form.goal), dealSize: grouped(form.dealSize), custom };
 }
 
 function scenarioSteps(rates: PlannerRates, form: PlannerForm, id: ScenarioId, locale: string): ScenarioSteps {

@@ -89,11 +89,12 @@ export function SignForm({ report, onSigned }: { report: VerificationReport | nu
         >
           {options.map((o) => (
             <option key={optionKey(o)} value={optionKey(o)}>
-              {`${o.info.name} — ${[o.info.role, o.info.company].filter(Boolean).join(', ')} (${where(o)})`}
+              {o.info.role ? `${o.info.name} — ${o.info.role}` : o.info.name}
             </option>
           ))}
         </select>
       </label>
+      {identity ? <p className="field-hint identity-where">{where(identity)}</p> : null}
       {identity?.kind === 'file' ? (
         <label className="field-control">
           <span className="field-label">{t('slaAgreement.sign.passphrase', { file: identity.ref.name })}</span>

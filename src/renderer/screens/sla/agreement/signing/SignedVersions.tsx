@@ -49,10 +49,14 @@ export function SignedVersions({ generation }: { generation: number }) {
                       <span className="muted">
                         {' · '}
                         {dayRange(locale, d.periodFrom, d.periodTo)} · {formatLanguageName(locale, d.locale)} ·{' '}
-                        {t('slaAgreement.versions.rendered', {
-                          who: d.createdBy || '—',
-                          when: formatDateTime(locale, d.createdAt, workspace.timeZone),
-                        })}
+                        {d.createdBy
+                          ? t('slaAgreement.versions.rendered', {
+                              who: d.createdBy,
+                              when: formatDateTime(locale, d.createdAt, workspace.timeZone),
+                            })
+                          : t('slaAgreement.versions.renderedAt', {
+                              when: formatDateTime(locale, d.createdAt, workspace.timeZone),
+                            })}
                       </span>
                     </th>
                   </tr>

@@ -66,58 +66,54 @@ export function SignatureItem({ s, timeZone, compact }: { s: SignatureReport; ti
       data-intact={s.intact}
       data-party={s.party ?? 'other'}
     >
-      <div className="signature-status">
-        <Icon name={s.intact ? 'check' : 'alert'} size={18} />
-        <strong>{s.intact ? t('slaAgreement.verify.intact') : t('slaAgreement.verify.broken')}</strong>
+      <div className="signature-head">
+        <span className="signature-status">
+          <Icon name={s.intact ? 'check' : 'alert'} size={16} />
+          {s.intact ? t('slaAgreement.verify.intact') : t('slaAgreement.verify.broken')}
+        </span>
+        <span className="signature-slot">
+          {t(`slaAgreement.verify.slot.${s.party ?? 'other'}`, { index: s.index })}
+        </span>
+        <strong className="signature-name">{s.signer?.name ?? t('slaAgreement.verify.unknownSigner')}</strong>
       </div>
-      <div className="signature-body">
-        <div className="signature-who">
-          <span className="signature-slot">
-            {t(`slaAgreement.verify.slot.${s.party ?? 'other'}`, { index: s.index })}
-          </span>
-          <strong>{s.signer?.name ?? t('slaAgreement.verify.unknownSigner')}</strong>
-          {s.signer ? (
-            <span className="muted">
-              {[s.signer.role, s.signer.company, s.signer.email].filter(Boolean).join(' · ')}
-            </span>
-          ) : null}
+      {s.signer ? (
+        <div className="muted signature-role">
+          {[s.signer.role, s.signer.company, s.signer.email].filter(Boolean).join(' · ')}
         </div>
-        <dl className="signature-facts">
-          <div>
-            <dt>{t('slaAgreement.verify.signedAt')}</dt>
-            <dd>{s.signedAt === null ? '—' : formatDateTime(locale, s.signedAt, timeZone)}</dd>
-          </div>
-          {s.signer ? (
-            <>
-              <div className="signature-fingerprint">
-                <dt>{t('slaAgreement.identities.fingerprint')}</dt>
-                <dd>
-                  <Fingerprint hex={s.signer.fingerprint} />
-                </dd>
-              </div>
+      ) : null}
+      <dl className="signature-facts">
+        <div>
+          <dt>{t('slaAgreement.verify.signedAt')}</dt>
+          <dd>{s.signedAt === null ? '—' : formatDateTime(locale, s.signedAt, timeZone)}</dd>
+        </div>
+        {s.signer ? (
+          <>
+            <div>
+              <dt>{t('slaAgreement.identities.issuer')}</dt>
+              <dd>{s.signer.selfSigned ? t('slaAgreement.identities.selfSigned') : s.signer.issuer}</dd>
+            </div>
+            {!compact ? (
               <div>
-                <dt>{t('slaAgreement.identities.issuer')}</dt>
-                <dd>
-                  {s.signer.selfSigned ? t('slaAgreement.identities.selfSigned') : s.signer.issuer}
-                  {!compact ? (
-                    <span className="muted">
-                      {' '}
-                      · {t('slaAgreement.verify.validUntil', { date: formatDate(locale, s.signer.notAfter) })}
-                    </span>
-                  ) : null}
-                </dd>
+                <dt>{t('slaAgreement.identities.validUntil')}</dt>
+                <dd>{formatDate(locale, s.signer.notAfter)}</dd>
               </div>
-            </>
-          ) : null}
-        </dl>
-        {!compact ? (
-          <ul className="signature-checks">
-            <Check ok={s.coversWholeRevision} label={t('slaAgreement.verify.check.coverage')} />
-            <Check ok={s.digestValid} label={t('slaAgreement.verify.check.digest')} />
-            <Check ok={s.signatureValid} label={t('slaAgreement.verify.check.signature')} />
-          </ul>
+            ) : null}
+            <div className="signature-fingerprint">
+              <dt>{t('slaAgreement.identities.fingerprint')}</dt>
+              <dd>
+                <Fingerprint hex={s.signer.fingerprint} />
+              </dd>
+            </div>
+          </>
         ) : null}
-      </div>
+      </dl>
+      {!compact ? (
+        <ul className="signature-checks">
+          <Check ok={s.coversWholeRevision} label={t('slaAgreement.verify.check.coverage')} />
+          <Check ok={s.digestValid} label={t('slaAgreement.verify.check.digest')} />
+          <Check ok={s.signatureValid} label={t('slaAgreement.verify.check.signature')} />
+        </ul>
+      ) : null}
     </article>
   );
 }
@@ -154,7 +150,7 @@ export function FileFacts({ report }: { report: VerificationReport }) {
         <dt>{t('slaAgreement.verify.size')}</dt>
         <dd>{formatBytes(locale, report.fileSize)}</dd>
       </div>
-      <div>
+      <div className="file-sha">
         <dt>SHA-256</dt>
         <dd>
           <code className="fingerprint" title={report.fileSha256}>

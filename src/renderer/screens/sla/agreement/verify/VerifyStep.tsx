@@ -72,11 +72,11 @@ export function VerifyStep() {
           testId="verify-drop"
         />
         {current && current.ref.id !== file?.id ? (
-          <p className="field-hint">
+          <div>
             <Button variant="ghost" size="sm" onClick={() => setFile(current.ref)}>
               {t('slaAgreement.verify.useCurrent', { file: current.ref.name })}
             </Button>
-          </p>
+          </div>
         ) : null}
         {dropError ? <ErrorNotice error={dropError} /> : null}
       </section>
@@ -94,6 +94,9 @@ export function VerifyStep() {
           {data.terms ? (
             <>
               <h3 className="agreement-subtitle">{t('slaAgreement.verify.termsTitle')}</h3>
+              {!data.ok && data.signatures.length > 0 ? (
+                <p className="field-error">{t('slaAgreement.verify.termsUnverified')}</p>
+              ) : null}
               <TermsSummary terms={data.terms} />
               {data.workspaceMatch ? <WorkspaceMatch match={data.workspaceMatch} /> : null}
               <div>
