@@ -208,7 +208,11 @@ export function HeldMeeting({
                 </p>
               ) : null}
             </div>
-            <StepTimer clock={clock} label={t('review.timer.label', { step: name })} />
+            <StepTimer
+              clock={clock}
+              label={t('review.timer.label', { step: name })}
+              reached={step.reachedAt !== null}
+            />
           </div>
           <ScorecardStrip snapshot={snapshot} previous={previous} />
           {figures ? (
