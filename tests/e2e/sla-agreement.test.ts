@@ -111,6 +111,9 @@ describe.skipIf(!hasChromium)(title, () => {
     expect(await agreement.sheet.locator('h1').textContent()).toBe(en('documents.pdf.title'));
     expect(await agreement.sheet.textContent()).toContain(en('documents.pdf.commitmentsHeading'));
     expect(await agreement.sheet.textContent()).toContain(en('documents.pdf.planHeading'));
+    // Shown inert: the slots are boxes, and nothing in the preview links out of the app.
+    expect(await agreement.sheet.locator('a, script, iframe').count()).toBe(0);
+    expect(await agreement.sheet.locator('span.slot').count()).toBe(2);
     const form = agreement.byTestId('document-form');
     await form.locator('[data-party="marketing"] input').nth(0).fill(MARKETING.name);
     await form.locator('[data-party="marketing"] input[type="email"]').fill(MARKETING.email);
