@@ -2,6 +2,7 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { SideSheet } from './SideSheet';
 import { useTranslation } from 'react-i18next';
 import type { DrillPage, FigureRef } from '../../shared/metrics/types';
+import { filterSummary, useFieldName } from './FilterBar';
 import { useApi, useLocale } from '../app-context';
 import { Button } from '../components/Button';
 import { ErrorNotice } from '../components/ErrorNotice';
@@ -71,6 +72,7 @@ export function DrillPanel({
     loadPage ??
     ((f: FigureRef, o: number, l: number) => api.metrics.drilldown({ ...scope, figure: f, offset: o, limit: l }));
   const page = useResource<DrillPage>(JSON.stringify([scope, figure, offset]), () => load(figure, offset, PAGE));
+  const fieldName = useFieldName();
   const period = usePeriodLabel(classifyPeriod(scope.from, scope.to));
   const columns = drillColumns(figure);
   const when = (ms: number | null) => (ms === null ? '—' : formatDateTime(locale, ms, zone));
@@ -140,7 +142,7 @@ export function DrillPanel({
   return (
     <SideSheet
       title={lead ? t('analysis.drill.leadTitle', { lead: lead.name }) : request.title}
-      subtitle={`${period.name} · ${period.range}`}
+      subtitle={[`${period.name} · ${period.range}`, ...filterSummary(scope.filters, fieldName)].join(' · ')}
       before={
         lead ? (
           <button type="button" className="btn btn-ghost btn-sm back-button" onClick={() => setLead(null)}>

@@ -15,6 +15,16 @@ export function useFieldName(): (field: string) => string {
   return (field) => (field.startsWith('custom.') ? field.slice('custom.'.length) : t(`analysis.fields.${field}`));
 }
 
+export /** "Segment: SMB, Enterprise" for each filtered field, so the list says which leads it is about. */
+function filterSummary(filters: Filters, fieldName: (field: string) => string): string[] {
+  return [
+    ...FILTER_FIELDS.filter((f) => (filters[f]?.length ?? 0) > 0).map(
+      (f) => `${fieldName(f)}: ${(filters[f] ?? []).join(', ')}`,
+    ),
+    ...Object.entries(filters.custom ?? {}).map(([name, values]) => `${name}: ${values.join(', ')}`),
+  ];
+}
+
 /** The values of one field with their counts, to tick; a search box narrows long lists. */
 function ValueList({
   field,

@@ -8,6 +8,7 @@ import {
   readScope,
   setFilterValues,
   withHashParams,
+  withoutScope,
   writeScope,
   type AnalysisScope,
   type CompareMode,
@@ -38,14 +39,19 @@ function sameScope(a: AnalysisScope, b: AnalysisScope): boolean {
 /**
  * Keeps the scope in the hash after the section (`#/funnel?from=…&f.segment=SMB`), so a reload,
  * a bookmark or Back shows the same figures. The store is the truth; the hash mirrors it with
- * replaceState (changing a filter is not a navigation). Returns the function that stops it.
+ * replaceState (changing a filter is not a navigation). The opening scope (`defaults`: the latest
+ * full week, no filters) leaves the address bare, `#/funnel`, which always means "the latest
+ * week". Returns the function that stops it.
  */
 export function mirrorScopeInHash(
   store: StoreApi<ScopeState>,
   host: HashHost & { removeEventListener(type: 'hashchange', listener: () => void): void },
+  defaults?: AnalysisScope,
 ): () => void {
   const write = () => {
-    const params = writeScope(store.getState(), hashParams(host.location.hash));
+    const current = hashParams(host.location.hash);
+    const params =
+      defaults && sameScope(store.getState(), defaults) ? withoutScope(current) : writeScope(store.getState(), current);
     const next = withHashParams(host.location.hash, params);
     if (next !== host.location.hash) host.history.replaceState(host.history.state, '', next);
   };

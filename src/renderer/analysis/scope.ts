@@ -86,6 +86,13 @@ export function hasScope(params: URLSearchParams): boolean {
   return false;
 }
 
+/** The parameters without the scope's own (a screen's tab stays). */
+export function withoutScope(params: URLSearchParams): URLSearchParams {
+  const out = new URLSearchParams();
+  for (const [k, v] of params) if (!isOwn(k)) out.append(k, v);
+  return out;
+}
+
 /** Writes the scope into URL search parameters (kept in the hash after the section: `#/funnel?from=…`). */
 export function writeScope(scope: AnalysisScope, into: URLSearchParams): URLSearchParams {
   const out = new URLSearchParams();

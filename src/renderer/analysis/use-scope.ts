@@ -19,18 +19,21 @@ export function initialScope(workspace: WorkspaceInfo, now = Date.now()): Analys
  * One scope for the Funnel, SLA and Win/loss screens, kept while the user moves between them (the
  * shell remounts a screen on every visit), and started afresh for another workspace.
  */
-let shared: { readonly path: string; readonly store: StoreApi<ScopeState> } | null = null;
+let shared: { readonly path: string; readonly store: StoreApi<ScopeState>; readonly initial: AnalysisScope } | null =
+  null;
 
 export function useScopeStore(): StoreApi<ScopeState> {
   const workspace = useWorkspace();
-  const store = useMemo(() => {
-    if (shared?.path !== workspace.path)
-      shared = { path: workspace.path, store: createScopeStore(initialScope(workspace)) };
-    return shared.store;
+  const entry = useMemo(() => {
+    if (shared?.path !== workspace.path) {
+      const initial = initialScope(workspace);
+      shared = { path: workspace.path, store: createScopeStore(initial), initial };
+    }
+    return shared;
     // The store belongs to the workspace file, not to its changing counts: keyed by path only.
   }, [workspace.path]);
-  useEffect(() => mirrorScopeInHash(store, window), [store]);
-  return store;
+  useEffect(() => mirrorScopeInHash(entry.store, window, entry.initial), [entry]);
+  return entry.store;
 }
 
 export function useScope(): ScopeState {

@@ -18,6 +18,8 @@ export interface Series {
   readonly stack?: string;
   /** An earlier period for comparison: drawn pale. */
   readonly faded?: boolean;
+  /** Per bar: drawn as an outline with a light fill (a rate on fewer than 30 leads), readable in both themes. */
+  readonly outline?: ReadonlyArray<boolean>;
   readonly kind?: 'bar' | 'line';
   /** On the secondary value axis (a Pareto chart's cumulative share). */
   readonly secondary?: boolean;
@@ -44,6 +46,8 @@ export interface ChartSpec {
   readonly secondary?: ValueAxis;
   readonly references?: readonly Reference[];
   readonly legend?: boolean;
+  /** A run of periods (weeks): labels stay level and some are skipped when they do not fit. */
+  readonly periodAxis?: boolean;
 }
 
 export type BuiltChart = ChartConfiguration<ChartType, Array<number | [number, number] | null>, string | string[]>;
@@ -110,9 +114,12 @@ function dataset(series: Series): ChartDataset<ChartType, Array<number | [number
     type: 'bar',
     label: series.label,
     data,
-    backgroundColor: color,
+    backgroundColor:
+      series.outline && Array.isArray(color)
+        ? color.map((c, i) => (series.outline?.[i] ? withAlpha(c, 0.22) : c))
+        : color,
     borderColor: color,
-    borderWidth: 0,
+    borderWidth: series.outline ? series.outline.map((o) => (o ? 2 : 0)) : 0,
     borderRadius: 3,
     borderSkipped: false,
     maxBarThickness: 56,
@@ -168,7 +175,11 @@ export function buildChart(spec: ChartSpec, theme: ChartTheme): BuiltChart {
     [categoryAxisId]: {
       type: 'category',
       ...(spec.stacked ? { stacked: true } : {}),
-      ticks: { color: theme.text, font: { size: theme.size, family: theme.font }, autoSkip: false },
+      ticks: {
+        color: theme.text,
+        font: { size: theme.size, family: theme.font },
+        ...(spec.periodAxis ? { autoSkip: true, maxRotation: 0, autoSkipPadding: 8 } : { autoSkip: false }),
+      },
       grid: { display: false },
       border: { color: theme.grid },
     },

@@ -24,9 +24,6 @@ export interface ChartText {
   readonly t: (key: string, params?: Record<string, string | number>) => string;
 }
 
-/** Rates with fewer than 30 leads behind them are drawn pale: read with care. */
-const SMALL_ALPHA = 0.45;
-
 function rateBarSeries(
   label: string,
   figures: ReadonlyArray<Proportion>,
@@ -36,7 +33,8 @@ function rateBarSeries(
   return {
     label,
     values: figures.map((f) => f.rate),
-    color: figures.map((f, i) => (f.small ? withAlpha(colors[i]!, SMALL_ALPHA) : colors[i]!)),
+    color: [...colors],
+    outline: figures.map((f) => f.small),
     intervals: figures.map((f) => (f.ci_low !== null && f.ci_high !== null ? ([f.ci_low, f.ci_high] as const) : null)),
     labels: figures.map((f) => (f.rate === null ? text.t('charts.noData') : text.percent(f.rate))),
   };
@@ -179,6 +177,7 @@ export function trendSpec(
   const rates = figures.map((f) => f?.rate ?? null);
   return {
     type: 'line',
+    periodAxis: true,
     categories: weeks,
     series: [
       {
@@ -385,12 +384,13 @@ export function volumeSpec(
 ): ChartSpec {
   return {
     type: 'bar',
+    periodAxis: true,
     categories: weeks,
     series: [
       {
         label: text.t('charts.handedOver'),
         values: actual,
-        color: actual.map((a) => (a >= weeklyTarget ? OKABE_ITO.blue : withAlpha(OKABE_ITO.vermillion, 0.85))),
+        color: actual.map((a) => (a >= weeklyTarget ? OKABE_ITO.blue : OKABE_ITO.vermillion)),
         labels: actual.map((a) => text.count(a)),
       },
     ],

@@ -51,7 +51,7 @@ function exitColor(kind: string): string {
 
 /** Ends of the funnel ramp (sRGB); both read on the light and the dark surface. */
 const RAMP_LIGHT = [0x9e, 0xcf, 0xee] as const;
-const RAMP_DARK = [0x1c, 0x4f, 0x9c] as const;
+const RAMP_DARK = [0x23, 0x5c, 0xb0] as const;
 
 function hex(rgb: readonly number[]): string {
   return `#${rgb.map((c) => Math.round(c).toString(16).padStart(2, '0')).join('')}`.toUpperCase();

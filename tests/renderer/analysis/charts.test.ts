@@ -86,9 +86,11 @@ describe('chart configurations', () => {
     const marks = config.options?.plugins?.frBarMarks;
     expect(marks?.labels?.[0]).toEqual(['40%', '11%']);
     expect(marks?.intervals?.[0]?.[0]?.[0]).toBeCloseTo(rows[0]!.ci_low!, 12);
-    const colors = config.data.datasets[0]!.backgroundColor as string[];
-    expect(colors[0]).toBe(stageColor('sal', stages));
-    expect(colors[1]).toMatch(/^rgba\(.*0\.45\)$/);
+    // Small samples (1/9) are outlined with a light fill, the others solid.
+    const dataset = config.data.datasets[0]!;
+    expect(dataset.backgroundColor).toEqual([stageColor('sal', stages), expect.stringMatching(/^rgba\(.*0\.22\)$/)]);
+    expect(dataset.borderWidth).toEqual([0, 2]);
+    expect(dataset.borderColor).toEqual([stageColor('sal', stages), stageColor('sql', stages)]);
     expect(config.options?.indexAxis).toBe('x');
     // Room above the bars for their numbers.
     expect(config.options?.layout?.padding).toMatchObject({ top: LIGHT_CHART_THEME.valueSize + 12 });

@@ -160,6 +160,17 @@ describe('the scope store and the hash', () => {
     expect(host.listeners.size).toBe(0);
   });
 
+  it('leaves the address bare while the scope is the opening one', () => {
+    const host = fakeHost('#/funnel');
+    const store = createScopeStore(week47);
+    mirrorScopeInHash(store, host, week47);
+    expect(host.location.hash).toBe('#/funnel');
+    store.getState().setCompare('yearAgo');
+    expect(hashParams(host.location.hash).get('cmp')).toBe('yearAgo');
+    store.getState().setCompare('previous');
+    expect(host.location.hash).toBe('#/funnel');
+  });
+
   it('keeps the scope when another section is opened with a bare hash, and follows Back', () => {
     const host = fakeHost('#/funnel');
     const store = createScopeStore(week47);

@@ -2,7 +2,7 @@ import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { customField, type ColumnId } from '../../../shared/leads/columns';
-import type { LeadQuery, LeadRow } from '../../../shared/leads/types';
+import type { FigureScope, LeadQuery, LeadRow } from '../../../shared/leads/types';
 import type { ApiErrorPayload } from '../../../shared/errors';
 import { localized } from '../../../shared/i18n';
 import { useApi, useLocale } from '../../app-context';
@@ -14,7 +14,7 @@ import { asAppError } from '../../transport/envelope';
 import { useWorkspace } from '../../use-workspace';
 import { stageColor, categoryColor } from '../../charts/palette';
 import { explorerStore } from '../../analysis/explorer-store';
-import { FilterBar } from '../../analysis/FilterBar';
+import { FilterBar, filterSummary, useFieldName } from '../../analysis/FilterBar';
 import { LeadTimelineView } from '../../analysis/LeadTimeline';
 import { usePeriodLabel } from '../../analysis/PeriodPicker';
 import { Popover } from '../../analysis/Popover';
@@ -40,14 +40,16 @@ function storage(): Storage | null {
 }
 
 /** The banner over a list opened from a figure: which figure, which period, and the way back to all leads. */
-function FigureBanner({ title, from, to, onClear }: { title: string; from: string; to: string; onClear: () => void }) {
+function FigureBanner({ title, scope, onClear }: { title: string; scope: FigureScope; onClear: () => void }) {
   const { t } = useTranslation();
-  const period = usePeriodLabel(classifyPeriod(from, to));
+  const fieldName = useFieldName();
+  const period = usePeriodLabel(classifyPeriod(scope.from, scope.to));
+  const filters = filterSummary(scope.filters ?? {}, fieldName);
   return (
     <div className="figure-banner" role="status">
       <Icon name="funnel" size={16} />
       <span>
-        {t('leads.figure.showing')} <strong>{title}</strong> · {period.name} · {period.range}
+        {t('leads.figure.showing')} <strong>{title}</strong> · {[period.name, period.range, ...filters].join(' · ')}
       </span>
       <Button size="sm" variant="ghost" icon="x" onClick={onClear}>
         {t('leads.figure.clear')}
@@ -239,12 +241,7 @@ export function LeadsScreen() {
         }
       />
       {state.figure ? (
-        <FigureBanner
-          title={state.figure.title}
-          from={state.figure.scope.from}
-          to={state.figure.scope.to}
-          onClear={() => state.clearFigure()}
-        />
+        <FigureBanner title={state.figure.title} scope={state.figure.scope} onClear={() => state.clearFigure()} />
       ) : null}
       <section className="explorer-toolbar card" aria-label={t('leads.toolbar')}>
         <div className="toolbar-row">
