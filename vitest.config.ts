@@ -2,6 +2,8 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
+    // The default output, then the reliability summary (figures written by tests/reliability/).
+    reporters: ['default', './tests/reliability-reporter.ts'],
     projects: [
       {
         test: {

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { productionLicenses, readLicenses, writeLicensesFile } from '../../src/main/app/licenses';
-import { BUNDLE_EXTERNALS } from '../../src/main/cli/commands/build-electron';
+import { buildElectron } from '../../src/main/cli/commands/build-electron';
 import { createDispatch } from '../../src/main/runtime/dispatch';
 import { handlers } from '../../src/main/runtime/handlers';
 import { Runtime } from '../../src/main/runtime/runtime';
@@ -103,45 +103,45 @@ describe('the lockfile', () => {
 describe('shipped packages', () => {
   const production = new Set(productionLicenses().map((l) => l.name));
 
-  it('are all production dependencies: everything the main bundle and the renderer bundle contain', async () => {
-    const esbuild = await import('esbuild');
-    const built = await esbuild.build({
-      entryPoints: [path.join(projectRoot, 'src/main/electron/main.ts')],
-      bundle: true,
-      platform: 'node',
-      format: 'cjs',
-      target: 'node22',
-      external: BUNDLE_EXTERNALS,
-      define: { 'import.meta.url': '__importMetaUrl' },
-      write: false,
-      metafile: true,
-      logLevel: 'silent',
-      outdir: path.join(os.tmpdir(), 'fr-bundle-probe'),
-    });
-    const main = new Set(Object.keys(built.metafile.inputs).map(packageOf).filter((p): p is string => p !== null));
-    expect(main.has('playwright-core'), 'playwright-core (a development tool) inside the main bundle').toBe(false);
-    const shipped = new Set([...main, ...BUNDLE_EXTERNALS.filter((p) => p === 'better-sqlite3')]);
-    const assets = path.join(rendererDist, 'assets');
-    if (fs.existsSync(assets)) {
-      for (const map of fs.readdirSync(assets).filter((f) => f.endsWith('.js.map'))) {
-        const sources = (JSON.parse(fs.readFileSync(path.join(assets, map), 'utf8')) as { sources: string[] }).sources;
-        for (const s of sources) {
-          const p = packageOf(s);
-          if (p) shipped.add(p);
-        }
+  it('are all production dependencies: everything the main bundle (built by build-electron) and the renderer bundle contain', async () => {
+    // build-electron on a root of its own (links to the sources), so dist/ of the working tree is left alone.
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'fr-build-'));
+    try {
+      for (const entry of ['src', 'node_modules', 'package.json', 'package-lock.json']) fs.symlinkSync(path.join(projectRoot, entry), path.join(root, entry));
+      const out = await buildElectron(root);
+      const main = new Set<string>();
+      for (const source of (JSON.parse(fs.readFileSync(path.join(out, 'main.cjs.map'), 'utf8')) as { sources: string[] }).sources) {
+        const p = packageOf(source);
+        if (p) main.add(p);
       }
-      for (const p of ['react', 'react-dom', 'zustand', 'chart.js', 'react-chartjs-2', 'react-i18next']) expect(shipped.has(p), p).toBe(true);
-    } else {
-      console.log(`dependencies: ${rendererDist} is not built (npm test builds it first), so the renderer bundle's packages are not checked`);
+      expect(main.has('zod') && main.has('i18next'), 'the source map names the bundled packages').toBe(true);
+      expect(main.has('playwright-core'), 'playwright-core (a development tool) inside the main bundle').toBe(false);
+      // The packaged app's licence list is written beside the bundle.
+      expect(readLicenses(out)).toEqual({ licenses: productionLicenses(), source: 'bundle' });
+      const shipped = new Set([...main, 'better-sqlite3']);
+      const assets = path.join(rendererDist, 'assets');
+      if (fs.existsSync(assets)) {
+        for (const map of fs.readdirSync(assets).filter((f) => f.endsWith('.js.map'))) {
+          for (const source of (JSON.parse(fs.readFileSync(path.join(assets, map), 'utf8')) as { sources: string[] }).sources) {
+            const p = packageOf(source);
+            if (p) shipped.add(p);
+          }
+        }
+        for (const p of ['react', 'react-dom', 'zustand', 'chart.js', 'react-chartjs-2', 'react-i18next']) expect(shipped.has(p), p).toBe(true);
+      } else {
+        console.log(`dependencies: ${rendererDist} is not built (npm test builds it first), so the renderer bundle's packages are not checked`);
+      }
+      const notProduction = [...shipped].filter((p) => !production.has(p)).sort();
+      expect(notProduction, 'bundled packages missing from the production dependency tree').toEqual([]);
+      for (const direct of ['react', 'react-dom', 'zustand', 'chart.js', 'react-chartjs-2', 'react-i18next']) {
+        expect(manifest.dependencies[direct], `${direct} in dependencies`).toBeDefined();
+        expect(manifest.devDependencies[direct], `${direct} not in devDependencies`).toBeUndefined();
+      }
+      recordFigures('dependencies', 'bundles', { 'bundled packages checked': shipped.size });
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
     }
-    const notProduction = [...shipped].filter((p) => !production.has(p)).sort();
-    expect(notProduction, 'bundled packages missing from the production dependency tree').toEqual([]);
-    for (const direct of ['react', 'react-dom', 'zustand', 'chart.js', 'react-chartjs-2', 'react-i18next']) {
-      expect(manifest.dependencies[direct], `${direct} in dependencies`).toBeDefined();
-      expect(manifest.devDependencies[direct], `${direct} not in devDependencies`).toBeUndefined();
-    }
-    recordFigures('dependencies', 'bundles', { 'bundled packages checked': shipped.size });
-  }, 120_000);
+  }, 180_000);
 
   it('are listed with their licences by app.about, from licenses.json beside a packaged bundle', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fr-about-'));
@@ -165,7 +165,7 @@ describe('shipped packages', () => {
       const undeclared = about.licenses.filter((l) => l.license === null);
       const unreviewed = undeclared.map((l) => `${l.name}@${l.version}`).filter((id) => !reviewed.includes(id));
       expect(unreviewed, 'shipped packages without a declared licence, not reviewed in docs/security.md').toEqual([]);
-      // The packaged app: build-electron writes the list beside the bundle, and it is read from there.
+      // Beside a bundle, the written list is what app.about reads.
       writeLicensesFile(dir);
       expect(readLicenses(dir)).toEqual({ licenses: about.licenses, source: 'bundle' });
       console.log(`dependencies: ${about.licenses.length} shipped packages with licences in the About box (${undeclared.length} declare none, reviewed)`);

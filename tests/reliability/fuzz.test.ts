@@ -37,6 +37,8 @@ let bridges: Bridge[];
 const internalErrors: string[] = [];
 const generated = new Map<string, { candidates: Candidate[]; baseValid: boolean }>();
 const counts = { IPC: 0, HTTP: 0, hostile: 0, skippedValid: 0, undeliverable: 0 };
+/** Violations, counted (each also fails its test) so the summary reports what was measured. */
+const violations = { writes: 0, pollution: 0, wrongAnswers: 0 };
 
 const prototypeKeys = () =>
   [Object.prototype, Array.prototype, Function.prototype, String.prototype].map((p) => Object.getOwnPropertyNames(p).sort().join(','));
@@ -44,6 +46,8 @@ const cleanPrototypes = prototypeKeys();
 
 function assertNoPollution(where: string): void {
   const probe: Record<string, unknown> = {};
+  const polluted = probe[POLLUTION_MARKER] !== undefined || JSON.stringify(prototypeKeys()) !== JSON.stringify(cleanPrototypes);
+  if (polluted) violations.pollution++;
   expect(probe[POLLUTION_MARKER], `Object.prototype polluted after ${where}`).toBeUndefined();
   expect(prototypeKeys(), `a built-in prototype changed after ${where}`).toEqual(cleanPrototypes);
 }
@@ -62,6 +66,15 @@ beforeAll(async () => {
 }, 180_000);
 
 afterAll(async () => {
+  recordFigures('fuzzing', 'fuzz', {
+    'contract methods': methods.length,
+    'invalid inputs (IPC)': counts.IPC,
+    'invalid inputs (HTTP)': counts.HTTP,
+    'hostile valid inputs': counts.hostile,
+    'wrong answers': violations.wrongAnswers,
+    'workspace changes': violations.writes,
+    'prototype pollution': violations.pollution,
+  });
   for (const b of bridges ?? []) await b.close();
   runtime?.dispose();
   if (dir) fs.rmSync(dir, { recursive: true, force: true });
@@ -95,6 +108,7 @@ async function fuzzInvalid(bridge: Bridge, m: MethodEntry, failures: string[]): 
   await inBatches(toSend, bridge.name === 'HTTP' ? 8 : 1, async ({ wire, label }) => {
     const { status, result } = await bridge.send(m.wire, wire);
     if (status !== 200 || result.ok || result.error.code !== 'validation.invalidInput') {
+      violations.wrongAnswers++;
       failures.push(`${bridge.name} ${m.wire} ${label}: HTTP ${status} ${JSON.stringify(result).slice(0, 200)}`);
     }
   });
@@ -118,12 +132,14 @@ describe('fuzzing the contract through both bridges', () => {
         const sent = await fuzzInvalid(bridge, m, failures);
         counts[name] += sent;
         expect(sent, `${m.wire}: no invalid input was generated`).toBeGreaterThan(0);
+        if (changes() !== start) violations.writes++;
         expect(changes(), `${m.wire} wrote to the workspace`).toBe(start);
         assertNoPollution(`${name} ${m.wire}`);
       }
       expect(failures.slice(0, 20)).toEqual([]);
       expect(internalErrors).toEqual([]);
       const after = readState(runtime.requireWorkspace().db);
+      if (after.checksum !== before.checksum) violations.writes++;
       expect(after.checksum, describeDifference(before, after)).toBe(before.checksum);
       console.log(`fuzzing (${name}): ${counts[name]} invalid inputs over ${methods.length} methods, all refused by validation`);
     }, 600_000);
@@ -140,6 +156,7 @@ describe('fuzzing the contract through both bridges', () => {
           const { status, result } = await bridge.send(m.wire, wire);
           counts.hostile++;
           if (status !== 200 || (!result.ok && (result.error.code === 'internal' || result.error.code.startsWith('validation.')))) {
+            violations.wrongAnswers++;
             failures.push(`${bridge.name} ${m.wire} ${c.label}: ${JSON.stringify(result).slice(0, 300)}`);
           }
         }
@@ -155,6 +172,7 @@ describe('fuzzing the contract through both bridges', () => {
     expect(internalErrors).toEqual([]);
     expect(runtime.workspace?.path).toBe(path.join(dir, 'Sample.db'));
     const after = readState(runtime.requireWorkspace().db);
+    if (after.checksum !== before.checksum) violations.writes++;
     expect(after.checksum, describeDifference(before, after)).toBe(before.checksum);
     expect(counts.hostile).toBeGreaterThan(300);
     console.log(`fuzzing: ${counts.hostile} valid inputs with hostile text into ${reads.length} read-only methods; workspace unchanged`);
@@ -165,13 +183,5 @@ describe('fuzzing the contract through both bridges', () => {
       const { result } = await bridge.send('workspace.info', { value: {}, key: '{}' });
       expect(result).toMatchObject({ ok: true, value: { path: path.join(dir, 'Sample.db') } });
     }
-    recordFigures('fuzzing', 'fuzz', {
-      'contract methods': methods.length,
-      'invalid inputs (IPC)': counts.IPC,
-      'invalid inputs (HTTP)': counts.HTTP,
-      'hostile valid inputs': counts.hostile,
-      'workspace changes': 0,
-      'prototype pollution': 0,
-    });
   });
 });

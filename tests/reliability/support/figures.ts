@@ -4,10 +4,20 @@ import { projectRoot } from '../../../src/main/runtime/paths';
 
 /**
  * Figures the reliability tests measured, for the summary the reporter prints at the end of the
- * run (tests/reliability-reporter.ts). One small JSON file per test file and area; numbers with
- * the same label are added up across files.
+ * run (tests/reliability-reporter.ts). One small JSON file per test file and area, in a folder of
+ * the run; numbers with the same label are added up across files.
  */
 export const FIGURES_DIR = path.join(projectRoot, 'test-results', 'reliability');
+
+/**
+ * The reporter names its run in this variable before the test workers start, so runs sharing a
+ * working tree (several people testing at once) never mix or delete each other's figures.
+ */
+export const RUN_VARIABLE = 'FUNNEL_REVIEW_RELIABILITY_RUN';
+
+export function runDir(run: string | undefined = process.env[RUN_VARIABLE]): string {
+  return path.join(FIGURES_DIR, (run ?? 'local').replace(/[^a-z0-9-]/gi, '_'));
+}
 
 export type Figures = Record<string, number | string>;
 
@@ -18,8 +28,9 @@ export interface FigureFile {
 
 /** Adds figures for `area` under `source` (usually the test file's name), merging numbers by label. */
 export function recordFigures(area: string, source: string, figures: Figures): void {
-  fs.mkdirSync(FIGURES_DIR, { recursive: true });
-  const file = path.join(FIGURES_DIR, `${area.replace(/[^a-z0-9]+/gi, '-')}.${source.replace(/[^a-z0-9]+/gi, '-')}.json`);
+  const dir = runDir();
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `${area.replace(/[^a-z0-9]+/gi, '-')}.${source.replace(/[^a-z0-9]+/gi, '-')}.json`);
   let current: Figures;
   try {
     current = (JSON.parse(fs.readFileSync(file, 'utf8')) as FigureFile).figures;
