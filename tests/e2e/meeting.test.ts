@@ -44,6 +44,8 @@ describe.skipIf(!hasChromium)(title, () => {
     return result.value as T;
   };
   const shot = async (name: string, fullPage = true) => {
+    // From the top: a full-page capture of a scrolled page repeats the sticky header mid-page.
+    if (fullPage) await app.page.evaluate('window.scrollTo(0, 0)');
     await app.page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage, animations: 'disabled' });
   };
 
