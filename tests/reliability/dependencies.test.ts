@@ -73,7 +73,8 @@ describe('npm audit --omit=dev', () => {
     const outcome = classifyAudit(stdout, stderr);
     if (outcome.status === 'unavailable') {
       console.log(`npm audit --omit=dev: NOT CHECKED — the registry did not answer the audit request (${outcome.reason}). Run it where the npm advisory endpoint is reachable.`);
-      recordFigures('dependencies', 'audit', { 'npm audit': `not checked: registry did not answer (${outcome.reason.slice(0, 60)})` });
+      const status = /^HTTP \d+/.exec(outcome.reason)?.[0] ?? outcome.reason.slice(0, 60);
+      recordFigures('dependencies', 'audit', { 'npm audit': `NOT CHECKED, the registry did not answer (${status})` });
       return;
     }
     const open = unjustified(outcome.advisories, fs.readFileSync(SECURITY_DOC, 'utf8'));

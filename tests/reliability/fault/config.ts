@@ -1,6 +1,6 @@
 /** What the parent tells a crash-test child to do (passed as JSON on its command line). */
 export interface ChildConfig {
-  readonly scenario: 'import' | 'migration' | 'meeting' | 'sign' | 'import-outcome' | 'serve' | 'readonly-probe';
+  readonly scenario: 'import' | 'migration' | 'meeting' | 'sign' | 'import-outcome' | 'serve' | 'readonly-probe' | 'lock';
   readonly workspace: string;
   /** The child's own data folder (preferences, file store). */
   readonly home: string;
@@ -17,4 +17,7 @@ export interface ChildConfig {
   readonly passphrase?: string;
   /** `serve`: the renderer folder the server serves. */
   readonly rendererDir?: string;
+  /** `lock`: when to try (epoch ms, real time), and how long to hold the lock if taken. */
+  readonly startAt?: number;
+  readonly holdMs?: number;
 }

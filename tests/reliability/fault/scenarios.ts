@@ -2,6 +2,7 @@ import { createDispatch } from '../../../src/main/runtime/dispatch';
 import { handlers } from '../../../src/main/runtime/handlers';
 import { Runtime } from '../../../src/main/runtime/runtime';
 import { openWorkspaceFile } from '../../../src/main/db/workspace-file';
+import { acquireLock } from '../../../src/main/db/lock';
 import { Workspace } from '../../../src/main/workspace/workspace';
 import { startMeeting } from '../../../src/main/meetings/lifecycle';
 import { usePdfEngine } from '../../../src/main/documents/pdf-engine';
@@ -95,6 +96,19 @@ export async function runScenario(config: ChildConfig, arm: () => void): Promise
       await server.close();
       rt.dispose();
       return {};
+    }
+    case 'lock': {
+      // Real time (the frozen clock stands still): every child tries at the same instant.
+      const realNow = () => performance.timeOrigin + performance.now();
+      while (realNow() < config.startAt!) await new Promise((r) => setTimeout(r, 1));
+      while (realNow() < config.startAt! + 1) {
+        // spin the last millisecond so the attempts line up as closely as the scheduler allows
+      }
+      arm();
+      const lock = acquireLock(config.workspace);
+      await new Promise((r) => setTimeout(r, config.holdMs ?? 0));
+      lock?.release();
+      return { held: lock !== null };
     }
     case 'readonly-probe':
       return { ...(await readOnlyProbe(config)) };
