@@ -152,6 +152,10 @@ describe.skipIf(!hasChromium)(title, () => {
     const about = app.page.getByRole('dialog', { name: en('about.title') });
     await about.waitFor();
     expect(await about.textContent()).toContain(en('about.version', { version: APP_VERSION }));
+    // The licences of the shipped packages (app.about), folded until asked for.
+    await about.locator('summary').click();
+    expect(await about.getByRole('row').filter({ hasText: /^react19/ }).count()).toBeGreaterThan(0);
+    expect(await about.getByRole('cell', { name: 'MIT', exact: true }).count()).toBeGreaterThan(10);
     await shot('en-light-about');
     await about
       .getByRole('button', { name: en('common.close') })
