@@ -154,7 +154,12 @@ describe.skipIf(!hasChromium)(title, () => {
     expect(await about.textContent()).toContain(en('about.version', { version: APP_VERSION }));
     // The licences of the shipped packages (app.about), folded until asked for.
     await about.locator('summary').click();
-    expect(await about.getByRole('row').filter({ hasText: /^react19/ }).count()).toBeGreaterThan(0);
+    expect(
+      await about
+        .getByRole('row')
+        .filter({ hasText: /^react19/ })
+        .count(),
+    ).toBeGreaterThan(0);
     expect(await about.getByRole('cell', { name: 'MIT', exact: true }).count()).toBeGreaterThan(10);
     await shot('en-light-about');
     await about
