@@ -38,7 +38,8 @@ export default class ReliabilityReporter implements Reporter {
     if (fs.existsSync(FIGURES_DIR)) {
       for (const entry of fs.readdirSync(FIGURES_DIR, { withFileTypes: true })) {
         const full = path.join(FIGURES_DIR, entry.name);
-        if (!entry.isDirectory() || Date.now() - fs.statSync(full).mtimeMs > 86_400_000) fs.rmSync(full, { recursive: true, force: true });
+        if (!entry.isDirectory() || Date.now() - fs.statSync(full).mtimeMs > 86_400_000)
+          fs.rmSync(full, { recursive: true, force: true });
       }
     }
   }
@@ -56,7 +57,11 @@ export default class ReliabilityReporter implements Reporter {
     const lines = ['', 'Reliability summary'];
     for (const area of order) {
       const figures = byArea.get(area);
-      const text = figures ? Object.entries(figures).map(([label, value]) => `${label}: ${show(value)}`).join(' · ') : 'no figures (not run, or stopped before recording them)';
+      const text = figures
+        ? Object.entries(figures)
+            .map(([label, value]) => `${label}: ${show(value)}`)
+            .join(' · ')
+        : 'no figures (not run, or stopped before recording them)';
       lines.push(`  ${area.padEnd(width)}  ${text}`);
     }
     const log = (line: string) => (this.vitest ? this.vitest.logger.log(line) : console.log(line));

@@ -37,7 +37,8 @@ async function call<T>(wire: string, input: unknown = {}): Promise<T> {
 
 async function job<T>(status: JobStatus<T>): Promise<T> {
   const ended = (await rt.jobs.wait(status.id, undefined, 20)) as JobStatus<T>;
-  if (ended.state !== 'done' || !ended.result) throw ended.error ? errorFromPayload(ended.error) : new Error(ended.state);
+  if (ended.state !== 'done' || !ended.result)
+    throw ended.error ? errorFromPayload(ended.error) : new Error(ended.state);
   return ended.result;
 }
 
@@ -76,7 +77,10 @@ describe('backups', () => {
     await call('workspace.close');
     for (const b of listBackups(file).filter((b) => b.reason === 'daily')) fs.rmSync(b.path);
     await call('workspace.open', { path: file });
-    expectBackupOf(listBackups(file).find((b) => b.reason === 'daily'), state);
+    expectBackupOf(
+      listBackups(file).find((b) => b.reason === 'daily'),
+      state,
+    );
   });
 
   it('are taken before undoing an import, holding the state the undo starts from', async () => {
@@ -111,7 +115,10 @@ describe('backups', () => {
     expect(info.counts.importBatches).toBe(2);
     expect(current().checksum).toBe(earlier.checksum);
     verified++;
-    expectBackupOf(listBackups(file).find((b) => b.reason === 'restore'), replaced);
+    expectBackupOf(
+      listBackups(file).find((b) => b.reason === 'restore'),
+      replaced,
+    );
     // Listed for the Restore screen, newest first, with reasons it can name in every language.
     const listed = await call<Backup[]>('workspace.listBackups', {});
     expect(new Set(listed.map((b) => b.reason))).toEqual(new Set(['daily', 'undo', 'restore']));

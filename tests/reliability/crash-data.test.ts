@@ -22,7 +22,11 @@ afterAll(async () => {
 
 describe('SIGKILL during a write leaves the old or the new state, never a mix', () => {
   it('during an import of 6,000 leads', async () => {
-    await proveCrashSafe(fx, { name: 'import', config: { scenario: 'import', now: fx.now, csv: fx.csv }, reopen: reopenAsTheApp });
+    await proveCrashSafe(fx, {
+      name: 'import',
+      config: { scenario: 'import', now: fx.now, csv: fx.csv },
+      reopen: reopenAsTheApp,
+    });
   }, 300_000);
 
   it('during a migration (a test migration appended to the shipped list), whose backup holds the old state', async () => {

@@ -18,7 +18,11 @@ afterAll(async () => {
 
 describe('SIGKILL during a write leaves the old or the new state, never a mix', () => {
   it('during a meeting start (the snapshot of every figure) on a 3,000-lead workspace', async () => {
-    await proveCrashSafe(fx, { name: 'meeting snapshot', config: { scenario: 'meeting', now: fx.now, meetingId: fx.meetingId }, reopen: reopenAsTheApp });
+    await proveCrashSafe(fx, {
+      name: 'meeting snapshot',
+      config: { scenario: 'meeting', now: fx.now, meetingId: fx.meetingId },
+      reopen: reopenAsTheApp,
+    });
   }, 300_000);
 
   it('during the signing of an SLA document', async () => {

@@ -34,7 +34,10 @@ function packageOf(file: string): string | null {
 
 function runNpmAudit(): Promise<{ stdout: string; stderr: string; code: number | null }> {
   return new Promise((resolve, reject) => {
-    const child = spawn('npm', ['audit', '--omit=dev', '--json'], { cwd: projectRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('npm', ['audit', '--omit=dev', '--json'], {
+      cwd: projectRoot,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -47,16 +50,32 @@ function runNpmAudit(): Promise<{ stdout: string; stderr: string; code: number |
 describe('npm audit --omit=dev', () => {
   it('reads reports and registry failures apart, and flags unjustified high or critical advisories', () => {
     const refused = classifyAudit(
-      JSON.stringify({ message: '405 Method Not Allowed - POST https://registry.npmjs.org/-/npm/v1/security/advisories/bulk', statusCode: 405 }),
+      JSON.stringify({
+        message: '405 Method Not Allowed - POST https://registry.npmjs.org/-/npm/v1/security/advisories/bulk',
+        statusCode: 405,
+      }),
     );
     expect(refused).toMatchObject({ status: 'unavailable', reason: expect.stringContaining('HTTP 405') });
-    expect(classifyAudit('', 'npm error network ENOTFOUND')).toMatchObject({ status: 'unavailable', reason: expect.stringContaining('ENOTFOUND') });
+    expect(classifyAudit('', 'npm error network ENOTFOUND')).toMatchObject({
+      status: 'unavailable',
+      reason: expect.stringContaining('ENOTFOUND'),
+    });
     const report = {
       auditReportVersion: 2,
       vulnerabilities: {
-        tar: { name: 'tar', severity: 'high', via: [{ name: 'tar', title: 'Path traversal', url: 'https://github.com/advisories/GHSA-x', severity: 'high' }] },
+        tar: {
+          name: 'tar',
+          severity: 'high',
+          via: [
+            { name: 'tar', title: 'Path traversal', url: 'https://github.com/advisories/GHSA-x', severity: 'high' },
+          ],
+        },
         exceljs: { name: 'exceljs', severity: 'high', via: ['tar'] },
-        ms: { name: 'ms', severity: 'low', via: [{ name: 'ms', title: 'ReDoS', url: 'https://github.com/advisories/GHSA-y', severity: 'low' }] },
+        ms: {
+          name: 'ms',
+          severity: 'low',
+          via: [{ name: 'ms', title: 'ReDoS', url: 'https://github.com/advisories/GHSA-y', severity: 'low' }],
+        },
       },
       metadata: { vulnerabilities: { low: 1, high: 2, critical: 0 } },
     };
@@ -65,21 +84,30 @@ describe('npm audit --omit=dev', () => {
     if (answered.status !== 'answered') return;
     expect(answered.advisories.map((a) => a.name).sort()).toEqual(['ms', 'tar']);
     expect(unjustified(answered.advisories, '').map((a) => a.name)).toEqual(['tar']);
-    expect(unjustified(answered.advisories, '| tar | https://github.com/advisories/GHSA-x | high | only unpacks our own files |')).toEqual([]);
+    expect(
+      unjustified(
+        answered.advisories,
+        '| tar | https://github.com/advisories/GHSA-x | high | only unpacks our own files |',
+      ),
+    ).toEqual([]);
   });
 
   it('has no unjustified high or critical advisory in the production tree, or says clearly that the registry did not answer', async () => {
     const { stdout, stderr } = await runNpmAudit();
     const outcome = classifyAudit(stdout, stderr);
     if (outcome.status === 'unavailable') {
-      console.log(`npm audit --omit=dev: NOT CHECKED — the registry did not answer the audit request (${outcome.reason}). Run it where the npm advisory endpoint is reachable.`);
+      console.log(
+        `npm audit --omit=dev: NOT CHECKED — the registry did not answer the audit request (${outcome.reason}). Run it where the npm advisory endpoint is reachable.`,
+      );
       const status = /^HTTP \d+/.exec(outcome.reason)?.[0] ?? outcome.reason.slice(0, 60);
       recordFigures('dependencies', 'audit', { 'npm audit': `NOT CHECKED, the registry did not answer (${status})` });
       return;
     }
     const open = unjustified(outcome.advisories, fs.readFileSync(SECURITY_DOC, 'utf8'));
     const high = outcome.advisories.filter((a) => a.severity === 'high' || a.severity === 'critical').length;
-    console.log(`npm audit --omit=dev: ${outcome.advisories.length} advisories, ${high} high or critical, ${open.length} not justified in docs/security.md`);
+    console.log(
+      `npm audit --omit=dev: ${outcome.advisories.length} advisories, ${high} high or critical, ${open.length} not justified in docs/security.md`,
+    );
     expect(open, 'high or critical advisories not justified in docs/security.md').toEqual([]);
     recordFigures('dependencies', 'audit', { 'npm audit high/critical': high, 'npm audit unjustified': open.length });
   }, 120_000);
@@ -92,7 +120,10 @@ describe('the lockfile', () => {
     };
     expect(lock.packages['']?.dependencies).toEqual(manifest.dependencies);
     expect(lock.packages['']?.devDependencies).toEqual(manifest.devDependencies);
-    const git = spawnSync('git', ['ls-files', '--error-unmatch', 'package-lock.json'], { cwd: projectRoot, encoding: 'utf8' });
+    const git = spawnSync('git', ['ls-files', '--error-unmatch', 'package-lock.json'], {
+      cwd: projectRoot,
+      encoding: 'utf8',
+    });
     if (git.error || /not a git repository/.test(git.stderr)) {
       console.log('dependencies: not a git checkout, so whether the lockfile is committed is not checked');
       return;
@@ -108,10 +139,13 @@ describe('shipped packages', () => {
     // build-electron on a root of its own (links to the sources), so dist/ of the working tree is left alone.
     const root = fs.mkdtempSync(path.join(os.tmpdir(), 'fr-build-'));
     try {
-      for (const entry of ['src', 'node_modules', 'package.json', 'package-lock.json']) fs.symlinkSync(path.join(projectRoot, entry), path.join(root, entry));
+      for (const entry of ['src', 'node_modules', 'package.json', 'package-lock.json'])
+        fs.symlinkSync(path.join(projectRoot, entry), path.join(root, entry));
       const out = await buildElectron(root);
       const main = new Set<string>();
-      for (const source of (JSON.parse(fs.readFileSync(path.join(out, 'main.cjs.map'), 'utf8')) as { sources: string[] }).sources) {
+      for (const source of (
+        JSON.parse(fs.readFileSync(path.join(out, 'main.cjs.map'), 'utf8')) as { sources: string[] }
+      ).sources) {
         const p = packageOf(source);
         if (p) main.add(p);
       }
@@ -123,14 +157,18 @@ describe('shipped packages', () => {
       const assets = path.join(rendererDist, 'assets');
       if (fs.existsSync(assets)) {
         for (const map of fs.readdirSync(assets).filter((f) => f.endsWith('.js.map'))) {
-          for (const source of (JSON.parse(fs.readFileSync(path.join(assets, map), 'utf8')) as { sources: string[] }).sources) {
+          for (const source of (JSON.parse(fs.readFileSync(path.join(assets, map), 'utf8')) as { sources: string[] })
+            .sources) {
             const p = packageOf(source);
             if (p) shipped.add(p);
           }
         }
-        for (const p of ['react', 'react-dom', 'zustand', 'chart.js', 'react-chartjs-2', 'react-i18next']) expect(shipped.has(p), p).toBe(true);
+        for (const p of ['react', 'react-dom', 'zustand', 'chart.js', 'react-chartjs-2', 'react-i18next'])
+          expect(shipped.has(p), p).toBe(true);
       } else {
-        console.log(`dependencies: ${rendererDist} is not built (npm test builds it first), so the renderer bundle's packages are not checked`);
+        console.log(
+          `dependencies: ${rendererDist} is not built (npm test builds it first), so the renderer bundle's packages are not checked`,
+        );
       }
       const notProduction = [...shipped].filter((p) => !production.has(p)).sort();
       expect(notProduction, 'bundled packages missing from the production dependency tree').toEqual([]);
@@ -155,8 +193,12 @@ describe('shipped packages', () => {
       expect(about).toMatchObject({ version: '1.2.3', source: 'lockfile' });
       const names = new Set(about.licenses.map((l) => l.name));
       for (const p of Object.keys(manifest.dependencies)) expect(names.has(p), p).toBe(true);
-      for (const p of ['vitest', 'electron', 'playwright-core', 'typescript', 'eslint', 'vite']) expect(names.has(p), p).toBe(false);
-      expect(about.licenses.find((l) => l.name === 'react')).toMatchObject({ license: 'MIT', version: manifest.dependencies.react });
+      for (const p of ['vitest', 'electron', 'playwright-core', 'typescript', 'eslint', 'vite'])
+        expect(names.has(p), p).toBe(false);
+      expect(about.licenses.find((l) => l.name === 'react')).toMatchObject({
+        license: 'MIT',
+        version: manifest.dependencies.react,
+      });
       // Packages that declare no licence are reviewed by hand and named in docs/security.md.
       const reviewed = fs
         .readFileSync(SECURITY_DOC, 'utf8')
@@ -169,7 +211,9 @@ describe('shipped packages', () => {
       // Beside a bundle, the written list is what app.about reads.
       writeLicensesFile(dir);
       expect(readLicenses(dir)).toEqual({ licenses: about.licenses, source: 'bundle' });
-      console.log(`dependencies: ${about.licenses.length} shipped packages with licences in the About box (${undeclared.length} declare none, reviewed)`);
+      console.log(
+        `dependencies: ${about.licenses.length} shipped packages with licences in the About box (${undeclared.length} declare none, reviewed)`,
+      );
       recordFigures('dependencies', 'licences', { 'shipped packages listed': about.licenses.length });
     } finally {
       runtime.dispose();

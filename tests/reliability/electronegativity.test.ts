@@ -48,11 +48,23 @@ function run(input: string, out: string): Promise<Finding[]> {
     child.on('error', reject);
     child.on('exit', (code) => {
       if (code !== 0 || !fs.existsSync(out)) return reject(new Error(`electronegativity exited ${code}: ${log}`));
-      const rows = parse(fs.readFileSync(out, 'utf8'), { relax_quotes: true, relax_column_count: true, trim: true, skip_empty_lines: true }) as string[][];
+      const rows = parse(fs.readFileSync(out, 'utf8'), {
+        relax_quotes: true,
+        relax_column_count: true,
+        trim: true,
+        skip_empty_lines: true,
+      }) as string[][];
       resolve(
         rows
           .filter((r) => r[0] !== 'issue')
-          .map((r) => ({ id: r[0]!, severity: r[1]!, confidence: r[2]!, file: r[3]!, location: r[4]!, description: r[6] ?? '' })),
+          .map((r) => ({
+            id: r[0]!,
+            severity: r[1]!,
+            confidence: r[2]!,
+            file: r[3]!,
+            location: r[4]!,
+            description: r[6] ?? '',
+          })),
       );
     });
   });
@@ -88,7 +100,10 @@ describe('Electronegativity', () => {
       path.join(control, 'unsafe.js'),
       "const { BrowserWindow } = require('electron');\nnew BrowserWindow({ webPreferences: { nodeIntegration: true, contextIsolation: false, sandbox: false } });\n",
     );
-    const [findings, controlFindings] = await Promise.all([run(staged, path.join(work, 'src.csv')), run(control, path.join(work, 'control.csv'))]);
+    const [findings, controlFindings] = await Promise.all([
+      run(staged, path.join(work, 'src.csv')),
+      run(control, path.join(work, 'control.csv')),
+    ]);
 
     // The control: the unsafe window is caught, as HIGH and MEDIUM findings the parser reads back.
     expect(controlFindings).toEqual(
@@ -101,9 +116,13 @@ describe('Electronegativity', () => {
     const blocking = findings.filter((f) => BLOCKING.has(f.severity));
     expect(blocking, 'findings of MEDIUM severity or above').toEqual([]);
     const justified = justifications();
-    const unjustified = findings.filter((f) => !justified.some((j) => j.id === f.id && j.file === f.file && j.severity === f.severity));
+    const unjustified = findings.filter(
+      (f) => !justified.some((j) => j.id === f.id && j.file === f.file && j.severity === f.severity),
+    );
     expect(unjustified, `findings not justified in ${path.relative(projectRoot, JUSTIFICATIONS)}`).toEqual([]);
-    const stale = justified.filter((j) => !findings.some((f) => f.id === j.id && f.file === j.file && f.severity === j.severity));
+    const stale = justified.filter(
+      (j) => !findings.some((f) => f.id === j.id && f.file === j.file && f.severity === j.severity),
+    );
     expect(stale, 'justifications of findings that no longer occur').toEqual([]);
     // The real policy was graded: at most the "maybe weak" note on script-src 'self', never "weak".
     expect(findings.filter((f) => f.file === 'csp-under-audit.html')).toEqual([
@@ -111,7 +130,9 @@ describe('Electronegativity', () => {
     ]);
 
     const scanned = countSources(staged);
-    console.log(`electronegativity: ${scanned} source files, ${blocking.length} findings MEDIUM or above, ${findings.length} lower findings (all justified)`);
+    console.log(
+      `electronegativity: ${scanned} source files, ${blocking.length} findings MEDIUM or above, ${findings.length} lower findings (all justified)`,
+    );
     recordFigures('electron audit', 'electronegativity', {
       'files scanned': scanned,
       'findings MEDIUM+': blocking.length,

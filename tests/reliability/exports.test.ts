@@ -53,7 +53,8 @@ async function call<T>(wire: string, input: unknown = {}): Promise<T> {
 
 async function job<T>(status: JobStatus<T>): Promise<T> {
   const ended = (await rt.jobs.wait(status.id, undefined, 20)) as JobStatus<T>;
-  if (ended.state !== 'done' || !ended.result) throw ended.error ? errorFromPayload(ended.error) : new Error(ended.state);
+  if (ended.state !== 'done' || !ended.result)
+    throw ended.error ? errorFromPayload(ended.error) : new Error(ended.state);
   return ended.result;
 }
 
@@ -85,18 +86,36 @@ beforeAll(async () => {
     csv,
     [
       'lead_id,created_at,source,owner,campaign,segment,country,mql_date',
-      row([PAYLOADS.id, '2026-03-02 10:00', PAYLOADS.source, PAYLOADS.owner, PAYLOADS.campaign, PAYLOADS.segment, PAYLOADS.country, '2026-03-03 09:00']),
+      row([
+        PAYLOADS.id,
+        '2026-03-02 10:00',
+        PAYLOADS.source,
+        PAYLOADS.owner,
+        PAYLOADS.campaign,
+        PAYLOADS.segment,
+        PAYLOADS.country,
+        '2026-03-03 09:00',
+      ]),
       row(['L2', '2026-03-02 11:00', 'web', 'Ana', 'C1', 'SMB', 'BR', '']),
       row(['L3', PAYLOADS.badDate, 'web', 'Ana', 'C1', 'SMB', 'BR', '']),
     ].join('\n'),
   );
-  await job(await call<JobStatus>('imports.apply', { files: [{ fileId: rt.files.registerPath(csv).id }], onInvalid: 'skipInvalid' }));
+  await job(
+    await call<JobStatus>('imports.apply', {
+      files: [{ fileId: rt.files.registerPath(csv).id }],
+      onInvalid: 'skipInvalid',
+    }),
+  );
 });
 
 afterAll(() => {
   rt?.dispose();
   if (dir) fs.rmSync(dir, { recursive: true, force: true });
-  recordFigures('exports', 'exports', { 'export paths checked': files, 'cells checked': cells, 'cells a spreadsheet would run': unsafe });
+  recordFigures('exports', 'exports', {
+    'export paths checked': files,
+    'cells checked': cells,
+    'cells a spreadsheet would run': unsafe,
+  });
 });
 
 describe('every export neutralises spreadsheet formulas (a malicious lead)', () => {
@@ -112,9 +131,12 @@ describe('every export neutralises spreadsheet formulas (a malicious lead)', () 
     const columns = ['external_id', 'created_at', 'stage', 'owner', 'source', 'campaign', 'segment', 'country'];
     const csv = await job(await call<JobStatus<LeadExport>>('leads.export', { columns, format: 'csv', locale: 'en' }));
     const values = checkCsv(csv.file);
-    for (const p of [PAYLOADS.id, PAYLOADS.source, PAYLOADS.owner, PAYLOADS.campaign]) expectNeutralised(values, p, 'leads CSV');
+    for (const p of [PAYLOADS.id, PAYLOADS.source, PAYLOADS.owner, PAYLOADS.campaign])
+      expectNeutralised(values, p, 'leads CSV');
 
-    const xlsx = await job(await call<JobStatus<LeadExport>>('leads.export', { columns, format: 'xlsx', locale: 'en' }));
+    const xlsx = await job(
+      await call<JobStatus<LeadExport>>('leads.export', { columns, format: 'xlsx', locale: 'en' }),
+    );
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(rt.files.pathOf(xlsx.file.id));
     const texts: string[] = [];
@@ -132,12 +154,17 @@ describe('every export neutralises spreadsheet formulas (a malicious lead)', () 
       ),
     );
     files++;
-    for (const p of [PAYLOADS.id, PAYLOADS.source, PAYLOADS.owner, PAYLOADS.campaign]) expectNeutralised(texts, p, 'leads XLSX');
+    for (const p of [PAYLOADS.id, PAYLOADS.source, PAYLOADS.owner, PAYLOADS.campaign])
+      expectNeutralised(texts, p, 'leads XLSX');
   });
 
   it("a meeting's action items CSV", async () => {
     const week = shiftWeek(weekOfDate('2026-03-02').week, 1).week;
-    const planned = await call<MeetingDetail>('meetings.plan', { week, title: '+Weekly review', attendees: [{ name: '@Ana', role: 'marketing_lead' }] });
+    const planned = await call<MeetingDetail>('meetings.plan', {
+      week,
+      title: '+Weekly review',
+      attendees: [{ name: '@Ana', role: 'marketing_lead' }],
+    });
     await call('meetings.start', { id: planned.id });
     await call('meetings.addActionItem', { id: planned.id, text: PAYLOADS.id, owner: '@SUM(1+1)' });
     const ref = await call<FileRef>('meetings.exportActions', { id: planned.id, format: 'csv' });

@@ -60,13 +60,18 @@ beforeAll(async () => {
   small = path.join(dir, 'small.db');
   const ws = Workspace.create(small, { name: 'Faults' });
   ws.db.transaction(() => {
-    const insert = ws.db.prepare("INSERT INTO leads (external_id, created_at, source, custom) VALUES (?, ?, 'web', '{}')");
+    const insert = ws.db.prepare(
+      "INSERT INTO leads (external_id, created_at, source, custom) VALUES (?, ?, 'web', '{}')",
+    );
     for (let i = 0; i < 300; i++) insert.run(`F${i}`, Date.UTC(2026, 0, 1) + i * 3_600_000);
   })();
   ws.close();
   bigCsv = path.join(dir, 'big.csv');
   const lines = ['lead_id,created_at,source,owner,mql_date,sal_date'];
-  for (let i = 0; i < 10_000; i++) lines.push(`BIG-${i},2026-02-${String((i % 28) + 1).padStart(2, '0')} 10:00,source ${i % 9},owner ${i % 17},2026-03-01 09:00,2026-03-02 09:00`);
+  for (let i = 0; i < 10_000; i++)
+    lines.push(
+      `BIG-${i},2026-02-${String((i % 28) + 1).padStart(2, '0')} 10:00,source ${i % 9},owner ${i % 17},2026-03-01 09:00,2026-03-02 09:00`,
+    );
   fs.writeFileSync(bigCsv, `${lines.join('\n')}\n`);
 }, 120_000);
 
@@ -77,9 +82,23 @@ afterAll(async () => {
 });
 
 /** Runs the big import against `workspace` and proves the clear error and the untouched file. */
-async function importOnFullDisk(workspace: string, prefix: readonly string[], expected: readonly string[]): Promise<string> {
+async function importOnFullDisk(
+  workspace: string,
+  prefix: readonly string[],
+  expected: readonly string[],
+): Promise<string> {
   const before = stateOfFile(workspace);
-  const r = await runChild({ scenario: 'import-outcome', workspace, home: home(path.basename(path.dirname(workspace))), now: Date.now(), killAtWrite: null, csv: bigCsv }, { prefix });
+  const r = await runChild(
+    {
+      scenario: 'import-outcome',
+      workspace,
+      home: home(path.basename(path.dirname(workspace))),
+      now: Date.now(),
+      killAtWrite: null,
+      csv: bigCsv,
+    },
+    { prefix },
+  );
   expect(r.done, r.output).not.toBeNull();
   const error = r.done!.error as ApiErrorPayload | null;
   expect(r.done!.state).toBe('failed');
@@ -103,7 +122,9 @@ describe('a full disk', () => {
     fs.mkdirSync(mount);
     const size = fs.statSync(small).size;
     if (!mountTmpfs(mount, 2 * size + 1024 * 1024)) {
-      console.log('faults: a tmpfs cannot be mounted here (not root, or no CAP_SYS_ADMIN); the file-size-limit test covers a full disk');
+      console.log(
+        'faults: a tmpfs cannot be mounted here (not root, or no CAP_SYS_ADMIN); the file-size-limit test covers a full disk',
+      );
       return;
     }
     try {
@@ -113,12 +134,17 @@ describe('a full disk', () => {
       // The daily backup does not fit either: the workspace still opens, and no partial copy is left.
       fs.rmSync(path.join(mount, 'w.db.backups'), { recursive: true, force: true });
       const filler = path.join(mount, 'filler');
-      fs.writeFileSync(filler, Buffer.alloc(Math.max(0, fs.statfsSync(mount).bavail * fs.statfsSync(mount).bsize - 64 * 1024)));
+      fs.writeFileSync(
+        filler,
+        Buffer.alloc(Math.max(0, fs.statfsSync(mount).bavail * fs.statfsSync(mount).bsize - 64 * 1024)),
+      );
       const ws = Workspace.open(path.join(mount, 'w.db'));
       expect(ws.readOnly).toBe(false);
       expect(ws.info().counts.leads).toBe(300);
       ws.close();
-      expect(fs.existsSync(path.join(mount, 'w.db.backups')) ? fs.readdirSync(path.join(mount, 'w.db.backups')) : []).toEqual([]);
+      expect(
+        fs.existsSync(path.join(mount, 'w.db.backups')) ? fs.readdirSync(path.join(mount, 'w.db.backups')) : [],
+      ).toEqual([]);
       figures['disk-full faults']++;
     } finally {
       unmount(mount);
@@ -131,7 +157,10 @@ describe('a full disk', () => {
       console.log('faults: prlimit is not available here, so the file-size-limit variant of a full disk is not run');
       return;
     }
-    const code = await importOnFullDisk(copy(small, path.join(dir, 'limited', 'w.db')), limit, ['workspace.diskFull', 'workspace.ioError']);
+    const code = await importOnFullDisk(copy(small, path.join(dir, 'limited', 'w.db')), limit, [
+      'workspace.diskFull',
+      'workspace.ioError',
+    ]);
     methods.push('RLIMIT_FSIZE (EFBIG)');
     console.log(`faults: file-size limit → ${code}, workspace unchanged`);
   }, 180_000);
@@ -161,14 +190,20 @@ describe('a workspace in a folder that cannot be written', () => {
   });
 
   function expectReadOnly(probe: ReadOnlyProbe, folder: string, before: Record<string, string>): void {
-    expect(probe).toEqual({ readOnly: true, reason: 'workspace.readOnlyPath', probe: expected, writeError: 'workspace.readOnly' });
+    expect(probe).toEqual({
+      readOnly: true,
+      reason: 'workspace.readOnlyPath',
+      probe: expected,
+      writeError: 'workspace.readOnly',
+    });
     // The banner's reason, in every language.
     expectTranslated({ code: probe.reason!, params: {}, message: '' });
     expect(folderState(folder)).toEqual(before);
     figures['read-only faults']++;
   }
 
-  const leftoverCopies = () => fs.readdirSync(os.tmpdir()).filter((f) => f.startsWith('funnel-review-readonly-')).length;
+  const leftoverCopies = () =>
+    fs.readdirSync(os.tmpdir()).filter((f) => f.startsWith('funnel-review-readonly-')).length;
 
   it('on a read-only bind mount: opens read-only with the reason, reads the committed -wal, writes nothing', async () => {
     const target = path.join(dir, 'ro-mount');
@@ -180,7 +215,11 @@ describe('a workspace in a folder that cannot be written', () => {
     try {
       const before = folderState(target);
       const copiesBefore = leftoverCopies();
-      expectReadOnly(await readOnlyProbe({ home: home('ro-mount'), workspace: path.join(target, 'w.db') }), target, before);
+      expectReadOnly(
+        await readOnlyProbe({ home: home('ro-mount'), workspace: path.join(target, 'w.db') }),
+        target,
+        before,
+      );
       expect(leftoverCopies()).toBe(copiesBefore);
       methods.push('read-only bind mount');
     } finally {
@@ -194,12 +233,18 @@ describe('a workspace in a folder that cannot be written', () => {
     const paths = [...fs.readdirSync(folder).map((f) => path.join(folder, f)), folder];
     if (!setImmutable(paths, true)) {
       setImmutable(paths, false);
-      console.log('faults: chattr +i is not possible here (no CAP_LINUX_IMMUTABLE, or a file system without the attribute)');
+      console.log(
+        'faults: chattr +i is not possible here (no CAP_LINUX_IMMUTABLE, or a file system without the attribute)',
+      );
       return;
     }
     try {
       const before = folderState(folder);
-      expectReadOnly(await readOnlyProbe({ home: home('ro-immutable'), workspace: path.join(folder, 'w.db') }), folder, before);
+      expectReadOnly(
+        await readOnlyProbe({ home: home('ro-immutable'), workspace: path.join(folder, 'w.db') }),
+        folder,
+        before,
+      );
       methods.push('chattr +i');
     } finally {
       setImmutable(paths, false);
@@ -213,7 +258,16 @@ describe('a workspace in a folder that cannot be written', () => {
       return;
     }
     const before = folderState(source);
-    const r = await runChild({ scenario: 'readonly-probe', workspace: path.join(source, 'w.db'), home: home('nobody'), now: Date.now(), killAtWrite: null }, { prefix });
+    const r = await runChild(
+      {
+        scenario: 'readonly-probe',
+        workspace: path.join(source, 'w.db'),
+        home: home('nobody'),
+        now: Date.now(),
+        killAtWrite: null,
+      },
+      { prefix },
+    );
     expect(r.done, r.output).not.toBeNull();
     const { writes: _writes, ...probe } = r.done!;
     expectReadOnly(probe as unknown as ReadOnlyProbe, source, before);
@@ -227,14 +281,25 @@ describe('two app instances on one workspace', () => {
     const renderer = path.join(dir, 'renderer');
     fs.mkdirSync(renderer, { recursive: true });
     fs.writeFileSync(path.join(renderer, 'index.html'), '<!doctype html><title>x</title>');
-    const config = (name: string) => ({ scenario: 'serve' as const, workspace, home: home(name), now: Date.now(), killAtWrite: null, rendererDir: renderer });
+    const config = (name: string) => ({
+      scenario: 'serve' as const,
+      workspace,
+      home: home(name),
+      now: Date.now(),
+      killAtWrite: null,
+      rendererDir: renderer,
+    });
     // Both start at the same moment: exactly one takes the workspace for writing.
     const instances = await Promise.all([startChild(config('one')), startChild(config('two'))]);
     try {
       const servers = await Promise.all(instances.map((i) => i.ready));
       const call = async <T>(s: Record<string, string>, wire: string, input: unknown) =>
         (await (
-          await fetch(`${s.origin}/api/${wire}`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${s.token}` }, body: JSON.stringify(input) })
+          await fetch(`${s.origin}/api/${wire}`, {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${s.token}` },
+            body: JSON.stringify(input),
+          })
         ).json()) as ApiResult<T>;
       const infos = await Promise.all(servers.map((s) => call<WorkspaceInfo>(s, 'workspace.info', {})));
       const values = infos.map((r) => (r.ok ? r.value : null));
@@ -243,16 +308,25 @@ describe('two app instances on one workspace', () => {
       const reader = values[1 - writerIndex]!;
       expect(reader).toMatchObject({ readOnly: true, readOnlyReason: 'workspace.lockedByOther' });
       const refused = await call(servers[1 - writerIndex]!, 'workspace.updateSettings', { name: 'Second' });
-      expect(refused).toMatchObject({ ok: false, error: { code: 'workspace.readOnly', params: { reason: 'workspace.lockedByOther' } } });
-      expect(await call(servers[writerIndex]!, 'workspace.updateSettings', { name: 'First' })).toMatchObject({ ok: true });
+      expect(refused).toMatchObject({
+        ok: false,
+        error: { code: 'workspace.readOnly', params: { reason: 'workspace.lockedByOther' } },
+      });
+      expect(await call(servers[writerIndex]!, 'workspace.updateSettings', { name: 'First' })).toMatchObject({
+        ok: true,
+      });
 
       // A third process, the CLI, refused in the user's language while the writer runs.
       const cli = (lang: string) =>
         new Promise<{ code: number | null; stderr: string }>((resolve) => {
-          const child = spawn(process.execPath, [path.join(projectRoot, 'src/main/cli/funnel-review.mjs'), 'import', bigCsv, '--workspace', workspace], {
-            env: { ...process.env, FUNNEL_REVIEW_HOME: home(`cli-${lang}`), LANG: lang },
-            stdio: ['ignore', 'ignore', 'pipe'],
-          });
+          const child = spawn(
+            process.execPath,
+            [path.join(projectRoot, 'src/main/cli/funnel-review.mjs'), 'import', bigCsv, '--workspace', workspace],
+            {
+              env: { ...process.env, FUNNEL_REVIEW_HOME: home(`cli-${lang}`), LANG: lang },
+              stdio: ['ignore', 'ignore', 'pipe'],
+            },
+          );
           let stderr = '';
           child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
           child.on('exit', (code) => resolve({ code, stderr }));

@@ -41,23 +41,29 @@ const counts = { IPC: 0, HTTP: 0, hostile: 0, skippedValid: 0, undeliverable: 0 
 const violations = { writes: 0, pollution: 0, wrongAnswers: 0 };
 
 const prototypeKeys = () =>
-  [Object.prototype, Array.prototype, Function.prototype, String.prototype].map((p) => Object.getOwnPropertyNames(p).sort().join(','));
+  [Object.prototype, Array.prototype, Function.prototype, String.prototype].map((p) =>
+    Object.getOwnPropertyNames(p).sort().join(','),
+  );
 const cleanPrototypes = prototypeKeys();
 
 function assertNoPollution(where: string): void {
   const probe: Record<string, unknown> = {};
-  const polluted = probe[POLLUTION_MARKER] !== undefined || JSON.stringify(prototypeKeys()) !== JSON.stringify(cleanPrototypes);
+  const polluted =
+    probe[POLLUTION_MARKER] !== undefined || JSON.stringify(prototypeKeys()) !== JSON.stringify(cleanPrototypes);
   if (polluted) violations.pollution++;
   expect(probe[POLLUTION_MARKER], `Object.prototype polluted after ${where}`).toBeUndefined();
   expect(prototypeKeys(), `a built-in prototype changed after ${where}`).toEqual(cleanPrototypes);
 }
 
-const changes = (): number => Number(runtime.requireWorkspace().db.prepare('SELECT total_changes() AS n').pluck().get());
+const changes = (): number =>
+  Number(runtime.requireWorkspace().db.prepare('SELECT total_changes() AS n').pluck().get());
 
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fr-fuzz-'));
   runtime = new Runtime({ dataDir: path.join(dir, 'data'), host: 'browser', appVersion: 'fuzz' });
-  dispatch = createDispatch(runtime, handlers, (wire, e) => internalErrors.push(`${wire}: ${String((e as Error)?.stack ?? e)}`));
+  dispatch = createDispatch(runtime, handlers, (wire, e) =>
+    internalErrors.push(`${wire}: ${String((e as Error)?.stack ?? e)}`),
+  );
   const opened = await dispatch('workspace.openSample', { path: path.join(dir, 'Sample.db'), leads: 400, seed: 11 });
   if (!opened.ok) throw new Error(`sample: ${opened.error.message}`);
   before = readState(runtime.requireWorkspace().db);
@@ -143,7 +149,9 @@ describe('fuzzing the contract through both bridges', () => {
       const after = readState(runtime.requireWorkspace().db);
       if (after.checksum !== before.checksum) violations.writes++;
       expect(after.checksum, describeDifference(before, after)).toBe(before.checksum);
-      console.log(`fuzzing (${name}): ${counts[name]} invalid inputs over ${methods.length} methods, all refused by validation`);
+      console.log(
+        `fuzzing (${name}): ${counts[name]} invalid inputs over ${methods.length} methods, all refused by validation`,
+      );
     }, 600_000);
   }
 
@@ -157,7 +165,10 @@ describe('fuzzing the contract through both bridges', () => {
           if (!wire || !isValid(m.spec.input, wire.value ?? {})) continue;
           const { status, result } = await bridge.send(m.wire, wire);
           counts.hostile++;
-          if (status !== 200 || (!result.ok && (result.error.code === 'internal' || result.error.code.startsWith('validation.')))) {
+          if (
+            status !== 200 ||
+            (!result.ok && (result.error.code === 'internal' || result.error.code.startsWith('validation.')))
+          ) {
             violations.wrongAnswers++;
             failures.push(`${bridge.name} ${m.wire} ${c.label}: ${JSON.stringify(result).slice(0, 300)}`);
           }
@@ -177,7 +188,9 @@ describe('fuzzing the contract through both bridges', () => {
     if (after.checksum !== before.checksum) violations.writes++;
     expect(after.checksum, describeDifference(before, after)).toBe(before.checksum);
     expect(counts.hostile).toBeGreaterThan(300);
-    console.log(`fuzzing: ${counts.hostile} valid inputs with hostile text into ${reads.length} read-only methods; workspace unchanged`);
+    console.log(
+      `fuzzing: ${counts.hostile} valid inputs with hostile text into ${reads.length} read-only methods; workspace unchanged`,
+    );
   }, 600_000);
 
   it('both bridges still answer afterwards (the process stayed up)', async () => {

@@ -24,7 +24,15 @@ async function race(file: string, processes: number): Promise<number> {
   const startAt = Date.now() + 4000;
   const runs = await Promise.all(
     Array.from({ length: processes }, (_, i) =>
-      runChild({ scenario: 'lock', workspace: file, home: path.join(dir, `home-${i}`), now: Date.now(), killAtWrite: null, startAt, holdMs: 1500 }),
+      runChild({
+        scenario: 'lock',
+        workspace: file,
+        home: path.join(dir, `home-${i}`),
+        now: Date.now(),
+        killAtWrite: null,
+        startAt,
+        holdMs: 1500,
+      }),
     ),
   );
   attempts += processes;
@@ -41,7 +49,10 @@ describe('the workspace lock', () => {
     const file = path.join(dir, 'stale.db');
     const dead = spawn('true');
     await new Promise((r) => dead.once('exit', r));
-    fs.writeFileSync(`${file}.lock`, JSON.stringify({ pid: dead.pid, host: os.hostname(), since: Date.now() - 60_000 }));
+    fs.writeFileSync(
+      `${file}.lock`,
+      JSON.stringify({ pid: dead.pid, host: os.hostname(), since: Date.now() - 60_000 }),
+    );
     expect(await race(file, 4)).toBe(1);
   }, 120_000);
 

@@ -36,9 +36,14 @@ describe('error messages', () => {
   it('exist in every language for every error code the services raise', () => {
     const codes = codesRaised();
     expect(codes.size).toBeGreaterThan(100);
-    for (const code of ['workspace.diskFull', 'workspace.ioError', 'server.badRequest']) expect(codes.has(code), code).toBe(true);
+    for (const code of ['workspace.diskFull', 'workspace.ioError', 'server.badRequest'])
+      expect(codes.has(code), code).toBe(true);
     const missing = [...codes]
-      .flatMap(([code, file]) => LOCALES.filter((l) => typeof message(catalogs[l], `errors.${code}`) !== 'string').map((l) => `${l}: errors.${code} (${file})`))
+      .flatMap(([code, file]) =>
+        LOCALES.filter((l) => typeof message(catalogs[l], `errors.${code}`) !== 'string').map(
+          (l) => `${l}: errors.${code} (${file})`,
+        ),
+      )
       .sort();
     expect(missing).toEqual([]);
   });

@@ -39,7 +39,12 @@ describe('token comparison', () => {
     const guesses = ['x', fx.server.token.slice(0, 10), `${fx.server.token}${'y'.repeat(100)}`, fx.server.token];
     for (const guess of guesses) {
       const targets: Array<Parameters<typeof request>[1]> = [
-        { method: 'POST', path: '/api/workspace.session', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${guess}` }, body: '{}' },
+        {
+          method: 'POST',
+          path: '/api/workspace.session',
+          headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${guess}` },
+          body: '{}',
+        },
         { path: '/', headers: { Authorization: `Bearer ${guess}` } },
         { path: `/files/unknown?token=${encodeURIComponent(guess)}` },
       ];

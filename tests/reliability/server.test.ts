@@ -66,7 +66,9 @@ describe('where the server listens', () => {
     const runtime = new Runtime({ dataDir: path.join(fx.dir, 'other'), host: 'browser', appVersion: 'test' });
     try {
       for (const host of ['0.0.0.0', '::', '192.168.1.10', '10.0.0.1', 'example.com']) {
-        await expect(startServer({ runtime, dispatch: createDispatch(runtime, handlers), rendererDir: fx.dir, host })).rejects.toMatchObject({
+        await expect(
+          startServer({ runtime, dispatch: createDispatch(runtime, handlers), rendererDir: fx.dir, host }),
+        ).rejects.toMatchObject({
           code: 'server.remoteRefused',
         });
       }
@@ -93,22 +95,43 @@ describe('the token', () => {
     ];
     const targets = ['/', '/index.html', '/assets/app.js', `/files/${id}`, '/nowhere'];
     for (const headers of wrong) {
-      for (const p of targets) expect((await send({ path: p, headers })).status, `${p} ${JSON.stringify(headers)}`).toBe(401);
-      const api = await send({ method: 'POST', path: '/api/workspace.session', headers: { ...json, ...headers }, body: '{}' });
+      for (const p of targets)
+        expect((await send({ path: p, headers })).status, `${p} ${JSON.stringify(headers)}`).toBe(401);
+      const api = await send({
+        method: 'POST',
+        path: '/api/workspace.session',
+        headers: { ...json, ...headers },
+        body: '{}',
+      });
       expect(api.status).toBe(401);
     }
     // Downloads take the bearer token, the page's cookie or the token in the link; the API only the bearer token.
     const download = await send({ path: `/files/${id}`, headers: fx.auth });
     expect(download).toMatchObject({ status: 200, body: 'lead_id\nSECRET-LEAD\n' });
     expect(download.headers['content-disposition']).toContain('attachment');
-    expect((await send({ path: `/files/${id}`, headers: { Cookie: `fr_token_${fx.server.port}=${token}` } })).status).toBe(200);
+    expect(
+      (await send({ path: `/files/${id}`, headers: { Cookie: `fr_token_${fx.server.port}=${token}` } })).status,
+    ).toBe(200);
     expect((await send({ path: `/files/${id}?token=${token}` })).status).toBe(200);
-    const apiWithQuery = await send({ method: 'POST', path: `/api/workspace.session?token=${token}`, headers: json, body: '{}' });
+    const apiWithQuery = await send({
+      method: 'POST',
+      path: `/api/workspace.session?token=${token}`,
+      headers: json,
+      body: '{}',
+    });
     expect(apiWithQuery.status).toBe(401);
   });
 
   it('downloads only files the session registered, by id', async () => {
-    for (const id of ['nope', '..%2F..%2Fsecret.txt', '../../secret.txt', '%00', '00000000-0000-4000-8000-000000000000', '__proto__', 'constructor']) {
+    for (const id of [
+      'nope',
+      '..%2F..%2Fsecret.txt',
+      '../../secret.txt',
+      '%00',
+      '00000000-0000-4000-8000-000000000000',
+      '__proto__',
+      'constructor',
+    ]) {
       const r = await send({ path: `/files/${id}`, headers: fx.auth });
       expect(r.status, id).toBe(404);
       expect(r.body).not.toContain('top secret');
@@ -120,19 +143,48 @@ describe('the token', () => {
 describe('DNS rebinding and cross-site requests', () => {
   it('accepts only the names the server was reached by, and only its own origin', async () => {
     const port = fx.server.port;
-    const badHosts = [`evil.example:${port}`, '127.0.0.1', `127.0.0.1:${port + 1}`, `localhost.evil.example:${port}`, `127.0.0.1.nip.io:${port}`, `0.0.0.0:${port}`];
+    const badHosts = [
+      `evil.example:${port}`,
+      '127.0.0.1',
+      `127.0.0.1:${port + 1}`,
+      `localhost.evil.example:${port}`,
+      `127.0.0.1.nip.io:${port}`,
+      `0.0.0.0:${port}`,
+    ];
     for (const Host of badHosts) {
       expect((await send({ path: `/?token=${fx.server.token}`, headers: { Host } })).status, Host).toBe(421);
-      const api = await send({ method: 'POST', path: '/api/workspace.session', headers: { ...json, ...fx.auth, Host }, body: '{}' });
+      const api = await send({
+        method: 'POST',
+        path: '/api/workspace.session',
+        headers: { ...json, ...fx.auth, Host },
+        body: '{}',
+      });
       expect(api.status, Host).toBe(421);
     }
     for (const Host of [`localhost:${port}`, `LOCALHOST:${port}`, `[::1]:${port}`]) {
-      const ok = await send({ method: 'POST', path: '/api/workspace.session', headers: { ...json, ...fx.auth, Host }, body: '{}' });
+      const ok = await send({
+        method: 'POST',
+        path: '/api/workspace.session',
+        headers: { ...json, ...fx.auth, Host },
+        body: '{}',
+      });
       expect(ok.status, Host).toBe(200);
     }
-    const badOrigins = ['null', 'http://evil.example', `http://127.0.0.1:${port + 1}`, `https://127.0.0.1:${port}`, `http://127.0.0.1:${port}.evil.example`, 'file://'];
+    const badOrigins = [
+      'null',
+      'http://evil.example',
+      `http://127.0.0.1:${port + 1}`,
+      `https://127.0.0.1:${port}`,
+      `http://127.0.0.1:${port}.evil.example`,
+      'file://',
+    ];
     for (const Origin of badOrigins) {
-      const r = await send({ method: 'POST', path: '/api/workspace.session', headers: { ...json, ...fx.auth, Origin }, body: '{}' });
+      const r = await send({
+        method: 'POST',
+        path: '/api/workspace.session',
+        headers: { ...json, ...fx.auth, Origin },
+        body: '{}',
+      });
       expect(r.status, Origin).toBe(403);
     }
   });
@@ -166,20 +218,48 @@ describe('static files', () => {
 describe('request limits', () => {
   it('refuses bodies over the limit whether declared or streamed, and deep nesting without falling over', async () => {
     const big = `{"name":"${'x'.repeat(9 * 1024 * 1024)}"}`;
-    const declared = await send({ method: 'POST', path: '/api/workspace.setPreferences', headers: { ...json, ...fx.auth }, body: big });
+    const declared = await send({
+      method: 'POST',
+      path: '/api/workspace.setPreferences',
+      headers: { ...json, ...fx.auth },
+      body: big,
+    });
     expect(declared.status).toBe(413);
-    const streamed = await send({ method: 'POST', path: '/api/workspace.setPreferences', headers: { ...json, ...fx.auth }, body: big, chunked: true });
+    const streamed = await send({
+      method: 'POST',
+      path: '/api/workspace.setPreferences',
+      headers: { ...json, ...fx.auth },
+      body: big,
+      chunked: true,
+    });
     expect(streamed.status).toBe(413);
     expect(JSON.parse(streamed.body)).toMatchObject({ ok: false, error: { code: 'server.tooLarge' } });
     const deep = `${'['.repeat(200_000)}${']'.repeat(200_000)}`;
-    const nested = await send({ method: 'POST', path: '/api/workspace.session', headers: { ...json, ...fx.auth }, body: deep });
+    const nested = await send({
+      method: 'POST',
+      path: '/api/workspace.session',
+      headers: { ...json, ...fx.auth },
+      body: deep,
+    });
     expect([200, 400]).toContain(nested.status);
-    expect((await send({ method: 'POST', path: '/api/workspace.session', headers: { ...json, ...fx.auth }, body: '{}' })).status).toBe(200);
+    expect(
+      (await send({ method: 'POST', path: '/api/workspace.session', headers: { ...json, ...fx.auth }, body: '{}' }))
+        .status,
+    ).toBe(200);
   });
 
   it('drops a client that sends its headers too slowly (slowloris) while serving others', async () => {
-    const slow = rawExchange(fx.server.port, `GET / HTTP/1.1\r\nHost: 127.0.0.1:${fx.server.port}\r\nX-Slow: 1\r\n`, 8000);
-    const other = await send({ method: 'POST', path: '/api/workspace.session', headers: { ...json, ...fx.auth }, body: '{}' });
+    const slow = rawExchange(
+      fx.server.port,
+      `GET / HTTP/1.1\r\nHost: 127.0.0.1:${fx.server.port}\r\nX-Slow: 1\r\n`,
+      8000,
+    );
+    const other = await send({
+      method: 'POST',
+      path: '/api/workspace.session',
+      headers: { ...json, ...fx.auth },
+      body: '{}',
+    });
     expect(other.status).toBe(200);
     const started = Date.now();
     const result = await slow;
@@ -188,14 +268,27 @@ describe('request limits', () => {
   });
 
   it('takes API calls only as application/json', async () => {
-    const types = ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/jsonp', 'application/json-patch+json', 'text/json', ''];
+    const types = [
+      'text/plain',
+      'application/x-www-form-urlencoded',
+      'multipart/form-data; boundary=x',
+      'application/jsonp',
+      'application/json-patch+json',
+      'text/json',
+      '',
+    ];
     for (const type of types) {
       const headers: Record<string, string> = { ...fx.auth, ...(type ? { 'Content-Type': type } : {}) };
       const r = await send({ method: 'POST', path: '/api/workspace.session', headers, body: '{}' });
       expect(r.status, type || '(none)').toBe(415);
       expect(JSON.parse(r.body)).toMatchObject({ error: { code: 'server.jsonExpected' } });
     }
-    const charset = await send({ method: 'POST', path: '/api/workspace.session', headers: { ...fx.auth, 'Content-Type': 'Application/JSON; charset=utf-8' }, body: '{}' });
+    const charset = await send({
+      method: 'POST',
+      path: '/api/workspace.session',
+      headers: { ...fx.auth, 'Content-Type': 'Application/JSON; charset=utf-8' },
+      body: '{}',
+    });
     expect(charset.status).toBe(200);
   });
 });
@@ -223,7 +316,12 @@ describe('method and path fuzz', () => {
     for (const method of methods) {
       for (const p of paths) {
         for (const headers of [{}, fx.auth]) {
-          const r = await send({ method, path: p, headers: { ...json, ...headers }, ...(method === 'POST' ? { body: '{}' } : {}) });
+          const r = await send({
+            method,
+            path: p,
+            headers: { ...json, ...headers },
+            ...(method === 'POST' ? { body: '{}' } : {}),
+          });
           const where = `${method} ${p.slice(0, 60)} ${Object.keys(headers).length ? 'with' : 'without'} token`;
           expect(r.status, where).toBeLessThan(500);
           if (Object.keys(headers).length === 0) expect(r.status, where).toBeGreaterThanOrEqual(400);
@@ -242,7 +340,12 @@ describe('method and path fuzz', () => {
       const r = await rawExchange(fx.server.port, bytes, 3000);
       expect(r.text.startsWith('HTTP/1.1 5'), JSON.stringify(bytes)).toBe(false);
     }
-    const still = await send({ method: 'POST', path: '/api/workspace.session', headers: { ...json, ...fx.auth }, body: '{}' });
+    const still = await send({
+      method: 'POST',
+      path: '/api/workspace.session',
+      headers: { ...json, ...fx.auth },
+      body: '{}',
+    });
     expect(still.status).toBe(200);
   });
 });

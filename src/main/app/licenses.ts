@@ -39,7 +39,9 @@ function declaredLicense(dir: string): string | null {
  * licence. Optional packages for other platforms that are not installed here are left out.
  */
 export function productionLicenses(root: string = projectRoot): LicenseEntry[] {
-  const lock = JSON.parse(fs.readFileSync(path.join(root, 'package-lock.json'), 'utf8')) as { packages?: Record<string, LockPackage> };
+  const lock = JSON.parse(fs.readFileSync(path.join(root, 'package-lock.json'), 'utf8')) as {
+    packages?: Record<string, LockPackage>;
+  };
   const seen = new Map<string, LicenseEntry>();
   for (const [where, pkg] of Object.entries(lock.packages ?? {})) {
     if (where === '' || pkg.dev || pkg.devOptional || !where.includes('node_modules/')) continue;
@@ -49,7 +51,9 @@ export function productionLicenses(root: string = projectRoot): LicenseEntry[] {
     const version = pkg.version ?? '';
     seen.set(`${name}@${version}`, { name, version, license: declaredLicense(dir) ?? pkg.license ?? null });
   }
-  return [...seen.values()].sort((a, b) => a.name.localeCompare(b.name, 'en') || a.version.localeCompare(b.version, 'en'));
+  return [...seen.values()].sort(
+    (a, b) => a.name.localeCompare(b.name, 'en') || a.version.localeCompare(b.version, 'en'),
+  );
 }
 
 export function writeLicensesFile(outDir: string, root: string = projectRoot): string {

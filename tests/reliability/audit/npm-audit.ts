@@ -13,7 +13,11 @@ export interface Advisory {
 
 export type AuditOutcome =
   | { readonly status: 'unavailable'; readonly reason: string }
-  | { readonly status: 'answered'; readonly advisories: readonly Advisory[]; readonly counts: Readonly<Record<string, number>> };
+  | {
+      readonly status: 'answered';
+      readonly advisories: readonly Advisory[];
+      readonly counts: Readonly<Record<string, number>>;
+    };
 
 interface Via {
   readonly name?: string;
@@ -24,7 +28,10 @@ interface Via {
 
 interface Report {
   readonly auditReportVersion?: number;
-  readonly vulnerabilities?: Record<string, { readonly name?: string; readonly severity?: string; readonly via?: ReadonlyArray<Via | string> }>;
+  readonly vulnerabilities?: Record<
+    string,
+    { readonly name?: string; readonly severity?: string; readonly via?: ReadonlyArray<Via | string> }
+  >;
   readonly metadata?: { readonly vulnerabilities?: Record<string, number> };
   readonly message?: string;
   readonly statusCode?: number;
@@ -36,7 +43,10 @@ export function classifyAudit(stdout: string, stderr = ''): AuditOutcome {
   try {
     report = JSON.parse(stdout) as Report;
   } catch {
-    return { status: 'unavailable', reason: `npm audit printed no JSON (${(stderr.trim().split('\n').at(-1) ?? '').slice(0, 200)})` };
+    return {
+      status: 'unavailable',
+      reason: `npm audit printed no JSON (${(stderr.trim().split('\n').at(-1) ?? '').slice(0, 200)})`,
+    };
   }
   if (report.auditReportVersion !== 2 || !report.vulnerabilities) {
     const why = report.message ?? report.error?.summary ?? report.error?.code ?? 'no report';
@@ -47,7 +57,12 @@ export function classifyAudit(stdout: string, stderr = ''): AuditOutcome {
     for (const via of v.via ?? []) {
       // A string names another vulnerable package this one depends on; that one is listed itself.
       if (typeof via === 'string') continue;
-      advisories.push({ name: via.name ?? name, severity: via.severity ?? v.severity ?? 'unknown', title: via.title ?? '', url: via.url ?? '' });
+      advisories.push({
+        name: via.name ?? name,
+        severity: via.severity ?? v.severity ?? 'unknown',
+        title: via.title ?? '',
+        url: via.url ?? '',
+      });
     }
   }
   const unique = [...new Map(advisories.map((a) => [`${a.name} ${a.url}`, a])).values()];
@@ -61,6 +76,8 @@ export function unjustified(advisories: readonly Advisory[], justificationsMarkd
     .filter((l) => l.trim().startsWith('|'))
     .map((l) => l.split('|').map((c) => c.trim().replace(/^`|`$/g, '')));
   return advisories.filter(
-    (a) => (a.severity === 'high' || a.severity === 'critical') && !rows.some((cells) => cells[1] === a.name && cells[2] === a.url),
+    (a) =>
+      (a.severity === 'high' || a.severity === 'critical') &&
+      !rows.some((cells) => cells[1] === a.name && cells[2] === a.url),
   );
 }

@@ -30,7 +30,9 @@ main().then(
     process.exit(0);
   },
   (e: unknown) => {
-    process.stdout.write(`FAILED ${JSON.stringify({ code: (e as { code?: string }).code ?? null, message: String((e as Error)?.message ?? e) })}\n`);
+    process.stdout.write(
+      `FAILED ${JSON.stringify({ code: (e as { code?: string }).code ?? null, message: String((e as Error)?.message ?? e) })}\n`,
+    );
     process.exit(1);
   },
 );

@@ -1,6 +1,7 @@
 /** What the parent tells a crash-test child to do (passed as JSON on its command line). */
 export interface ChildConfig {
-  readonly scenario: 'import' | 'migration' | 'meeting' | 'sign' | 'import-outcome' | 'serve' | 'readonly-probe' | 'lock';
+  readonly scenario:
+    'import' | 'migration' | 'meeting' | 'sign' | 'import-outcome' | 'serve' | 'readonly-probe' | 'lock';
   readonly workspace: string;
   /** The child's own data folder (preferences, file store). */
   readonly home: string;

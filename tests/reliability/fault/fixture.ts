@@ -40,11 +40,20 @@ export async function crashFixture(): Promise<CrashFixture> {
   const ws = Workspace.create(original, { name: 'Crash sample' });
   try {
     generateSample(ws, { seed: 5, leads: 3000 });
-    const last = ws.repo(MeetingRepository).list().map((m) => m.weekStart).sort().at(-1)!;
+    const last = ws
+      .repo(MeetingRepository)
+      .list()
+      .map((m) => m.weekStart)
+      .sort()
+      .at(-1)!;
     meetingId = planMeeting(ws, { week: shiftWeek(weekOfDate(last).week, 1).week, attendees: [] }, now - DAY).id;
     const terms = composeTerms(
       ws,
-      { company: 'Crash Sample Ltd', marketing: { name: 'Ana Souza', email: 'ana@crash.example' }, sales: { name: 'Ivan Petrov', email: 'ivan@crash.example' } },
+      {
+        company: 'Crash Sample Ltd',
+        marketing: { name: 'Ana Souza', email: 'ana@crash.example' },
+        sales: { name: 'Ivan Petrov', email: 'ivan@crash.example' },
+      },
       now - DAY,
     );
     fs.writeFileSync(pdf, (await renderSlaPdf(terms, new TestPdfEngine(), 'Funnel Review crash test')).bytes);
@@ -53,7 +62,14 @@ export async function crashFixture(): Promise<CrashFixture> {
   }
   const passphrase = 'crash test passphrase';
   const p12 = path.join(dir, 'ana.p12');
-  const identity = createIdentity({ name: 'Ana Souza', role: 'Head of Marketing', company: 'Crash Sample Ltd', email: 'ana@crash.example', days: 365, now: now - DAY });
+  const identity = createIdentity({
+    name: 'Ana Souza',
+    role: 'Head of Marketing',
+    company: 'Crash Sample Ltd',
+    email: 'ana@crash.example',
+    days: 365,
+    now: now - DAY,
+  });
   fs.writeFileSync(p12, toPkcs12(identity, passphrase));
   const csv = path.join(dir, 'new-leads.csv');
   const lines = ['lead_id,created_at,source,owner,mql_date'];
@@ -71,7 +87,9 @@ export const reopenAsTheApp = (file: string): void => Workspace.open(file).close
 /** Runs a crash plan and asserts old-or-new at every kill, the expected side of the commit, and no lost rows. */
 export async function proveCrashSafe(fx: CrashFixture, plan: Omit<CrashPlan, 'original'>): Promise<CrashReport> {
   const report = await crashTest({ ...plan, original: fx.original }, path.join(fx.dir, plan.name));
-  const summary = report.outcomes.map((o) => `${o.point}${o.killed ? '' : ' (finished first)'} → ${o.state}`).join('; ');
+  const summary = report.outcomes
+    .map((o) => `${o.point}${o.killed ? '' : ' (finished first)'} → ${o.state}`)
+    .join('; ');
   console.log(`crash (${plan.name}, ${report.writes} statements): ${summary}`);
   for (const o of report.outcomes) {
     expect(o.state, `${plan.name}, killed ${o.point}: ${o.detail}`).not.toBe('mix');

@@ -191,16 +191,31 @@ export async function crashTest(plan: CrashPlan, work: string): Promise<CrashRep
   if (!full.done) throw new Error(`${plan.name}: the uninterrupted run did not finish:\n${full.output}`);
   plan.reopen(measured);
   const next = stateOfFile(measured);
-  if (next.checksum === old.checksum) throw new Error(`${plan.name}: the write changed nothing, so a crash test proves nothing`);
+  if (next.checksum === old.checksum)
+    throw new Error(`${plan.name}: the write changed nothing, so a crash test proves nothing`);
 
   const writes = full.done.writes;
-  const points: Array<{ label: string; atWrite: number | null; after?: boolean; afterMs?: number; expect?: 'old' | 'new' }> = [
-    ...(plan.extraKillPoints ?? []).map((n) => ({ label: `before statement ${n} of ${writes}`, atWrite: n, expect: 'old' as const })),
+  const points: Array<{
+    label: string;
+    atWrite: number | null;
+    after?: boolean;
+    afterMs?: number;
+    expect?: 'old' | 'new';
+  }> = [
+    ...(plan.extraKillPoints ?? []).map((n) => ({
+      label: `before statement ${n} of ${writes}`,
+      atWrite: n,
+      expect: 'old' as const,
+    })),
     { label: `before statement ${Math.ceil(writes / 2)} of ${writes}`, atWrite: Math.ceil(writes / 2), expect: 'old' },
     // The last statement is the commit: just before it nothing is kept, just after it everything is.
     { label: `before statement ${writes} of ${writes}`, atWrite: writes, expect: 'old' },
     { label: `after statement ${writes} of ${writes}`, atWrite: writes, after: true, expect: 'new' },
-    { label: `${Math.round((full.armedMs ?? 0) / 2)} ms into it`, atWrite: null, afterMs: Math.max(1, Math.round((full.armedMs ?? 0) / 2)) },
+    {
+      label: `${Math.round((full.armedMs ?? 0) / 2)} ms into it`,
+      atWrite: null,
+      afterMs: Math.max(1, Math.round((full.armedMs ?? 0) / 2)),
+    },
   ];
   const outcomes: CrashOutcome[] = [];
   let rowsLost = 0;
@@ -210,12 +225,14 @@ export async function crashTest(plan: CrashPlan, work: string): Promise<CrashRep
     const r = await run(file, p.atWrite, p.after ?? false, p.afterMs);
     if (r.failed) throw new Error(`${plan.name} (${p.label}): the write failed instead of being killed: ${r.failed}`);
     const killed = r.signal === 'SIGKILL';
-    if (p.atWrite !== null && !killed) throw new Error(`${plan.name} (${p.label}): the child was not killed:\n${r.output}`);
+    if (p.atWrite !== null && !killed)
+      throw new Error(`${plan.name} (${p.label}): the child was not killed:\n${r.output}`);
     plan.reopen(file);
     const now = stateOfFile(file);
     const state = now.checksum === old.checksum ? 'old' : now.checksum === next.checksum ? 'new' : 'mix';
     rowsLost += rowsMissing(state === 'new' ? next : old, now);
-    const detail = state === 'mix' ? `vs old: ${describeDifference(old, now)}; vs new: ${describeDifference(next, now)}` : '';
+    const detail =
+      state === 'mix' ? `vs old: ${describeDifference(old, now)}; vs new: ${describeDifference(next, now)}` : '';
     outcomes.push({ point: p.label, killed, state, expected: p.expect ?? null, detail });
     plan.afterCrash?.(file, old);
   }

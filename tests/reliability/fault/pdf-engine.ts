@@ -16,7 +16,9 @@ export class TestPdfEngine implements PdfEngine {
     const page = doc.addPage([options.widthMm * PT_PER_MM, options.heightMm * PT_PER_MM]);
     const font = await doc.embedFont(StandardFonts.Helvetica);
     page.drawText(`printed ${html.length} characters`, { x: 20, y: page.getHeight() - 40, size: 10, font });
-    const slots = [...html.matchAll(new RegExp(`${SIGNATURE_SLOT_URL.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}(\\w+)`, 'g'))];
+    const slots = [
+      ...html.matchAll(new RegExp(`${SIGNATURE_SLOT_URL.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}(\\w+)`, 'g')),
+    ];
     const annots = slots.map((m, i) =>
       doc.context.register(
         doc.context.obj({

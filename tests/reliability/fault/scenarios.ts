@@ -40,7 +40,12 @@ export async function readOnlyProbe(config: Pick<ChildConfig, 'home' | 'workspac
     const info = await call<WorkspaceInfo>('workspace.open', { path: config.workspace });
     const write = await dispatch('workspace.updateSettings', { name: 'Changed where it cannot be' });
     const probe = rt.requireWorkspace().db.prepare("SELECT value FROM settings WHERE key = 'probe.wal'").pluck().get();
-    return { readOnly: info.readOnly, reason: info.readOnlyReason, probe, writeError: write.ok ? null : write.error.code };
+    return {
+      readOnly: info.readOnly,
+      reason: info.readOnlyReason,
+      probe,
+      writeError: write.ok ? null : write.error.code,
+    };
   } finally {
     rt.dispose();
   }
@@ -56,7 +61,8 @@ export async function runScenario(config: ChildConfig, arm: () => void): Promise
       arm();
       const started = await call<JobStatus>('imports.apply', { files: [{ fileId: file.id }] });
       const ended = await rt.jobs.wait(started.id, undefined, 10);
-      if (ended.state !== 'done') throw ended.error ? errorFromPayload(ended.error) : new Error(`import ${ended.state}`);
+      if (ended.state !== 'done')
+        throw ended.error ? errorFromPayload(ended.error) : new Error(`import ${ended.state}`);
       rt.dispose();
       return { state: ended.state };
     }
@@ -119,7 +125,11 @@ export async function runScenario(config: ChildConfig, arm: () => void): Promise
       const pdf = rt.files.registerPath(config.pdf!);
       const p12 = rt.files.registerPath(config.p12!);
       arm();
-      const signed = await call<{ party: string }>('documents.sign', { file: pdf.id, identity: p12.id, passphrase: config.passphrase });
+      const signed = await call<{ party: string }>('documents.sign', {
+        file: pdf.id,
+        identity: p12.id,
+        passphrase: config.passphrase,
+      });
       rt.dispose();
       return { party: signed.party };
     }

@@ -10,9 +10,14 @@ export const probeMigration: Migration = {
   version: 99,
   name: 'reliability_probe',
   up: (db) => {
-    db.exec('CREATE TABLE probe_copy (lead_id INTEGER PRIMARY KEY, external_id TEXT NOT NULL, note TEXT NOT NULL) STRICT');
+    db.exec(
+      'CREATE TABLE probe_copy (lead_id INTEGER PRIMARY KEY, external_id TEXT NOT NULL, note TEXT NOT NULL) STRICT',
+    );
     const insert = db.prepare('INSERT INTO probe_copy (lead_id, external_id, note) VALUES (?, ?, ?)');
-    const leads = db.prepare('SELECT id, external_id FROM leads ORDER BY id').all() as Array<{ id: number; external_id: string }>;
+    const leads = db.prepare('SELECT id, external_id FROM leads ORDER BY id').all() as Array<{
+      id: number;
+      external_id: string;
+    }>;
     for (const l of leads) insert.run(l.id, l.external_id, `copied ${l.external_id} `.repeat(8));
     db.exec('ALTER TABLE leads ADD COLUMN probe_flag INTEGER NOT NULL DEFAULT 0');
     db.prepare('UPDATE leads SET probe_flag = 1').run();

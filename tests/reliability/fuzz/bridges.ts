@@ -17,7 +17,10 @@ export interface Bridge {
   readonly name: 'IPC' | 'HTTP';
   /** What the input becomes on this wire, or null when it cannot travel at all (e.g. too deep to clone). */
   wire(input: unknown): { readonly value: unknown; readonly key: string | null } | null;
-  send(method: string, wire: { readonly value: unknown; readonly key: string | null }): Promise<{ status: number; result: ApiResult<unknown> }>;
+  send(
+    method: string,
+    wire: { readonly value: unknown; readonly key: string | null },
+  ): Promise<{ status: number; result: ApiResult<unknown> }>;
   close(): Promise<void>;
 }
 
@@ -45,7 +48,11 @@ export function ipcBridge(dispatch: Dispatch): Bridge {
   };
 }
 
-export async function httpBridge(runtime: Runtime, dispatch: Dispatch, dir: string): Promise<Bridge & { server: RunningServer }> {
+export async function httpBridge(
+  runtime: Runtime,
+  dispatch: Dispatch,
+  dir: string,
+): Promise<Bridge & { server: RunningServer }> {
   const renderer = path.join(dir, 'renderer');
   fs.mkdirSync(renderer, { recursive: true });
   fs.writeFileSync(path.join(renderer, 'index.html'), '<!doctype html><title>Funnel Review</title>');

@@ -10,7 +10,19 @@ import {
   deepNesting,
   pollutionPayloads,
 } from './hostile-values';
-import { NO_SAMPLE, bounds, defOf, deleteAt, isValid, positions, sample, setAt, unwrap, type Path, type Schema } from './schema-walk';
+import {
+  NO_SAMPLE,
+  bounds,
+  defOf,
+  deleteAt,
+  isValid,
+  positions,
+  sample,
+  setAt,
+  unwrap,
+  type Path,
+  type Schema,
+} from './schema-walk';
 
 /** One generated input: where the hostile value went and why, for failure messages. */
 export interface Candidate {
@@ -53,7 +65,13 @@ function valuesFor(s: Schema): unknown[] {
     case 'literal':
       return [...SQL_FRAGMENTS.slice(0, 1), ...TRAVERSAL.slice(0, 1), ...ODD_STRINGS.slice(0, 5), 0, null, true, []];
     case 'array':
-      return ['x', {}, { length: 1, 0: 'a' }, null, ...(max !== null && max <= 10_000 ? [Array.from({ length: max + 1 }, () => null)] : [])];
+      return [
+        'x',
+        {},
+        { length: 1, 0: 'a' },
+        null,
+        ...(max !== null && max <= 10_000 ? [Array.from({ length: max + 1 }, () => null)] : []),
+      ];
     case 'record':
       return ['x', [], null, 1, ...pollutionPayloads()];
     case 'object':
@@ -96,7 +114,8 @@ export function invalidCandidates(schema: Schema): { base: unknown; baseValid: b
     for (const v of valuesFor(at)) out.push({ input: setAt(base, path, v), label: label(path, describe(v)) });
     const inner = unwrap(at);
     if (defOf(inner).type !== 'object') continue;
-    const here = path.length === 0 ? base : path.reduce<unknown>((node, k) => (node as Record<string | number, unknown>)[k], base);
+    const here =
+      path.length === 0 ? base : path.reduce<unknown>((node, k) => (node as Record<string | number, unknown>)[k], base);
     if (here === null || typeof here !== 'object') continue;
     out.push({ input: setAt(base, [...path, 'unexpectedKey'], 1), label: label([...path, 'unexpectedKey'], '1') });
     for (const payload of pollutionPayloads()) {
@@ -110,7 +129,17 @@ export function invalidCandidates(schema: Schema): { base: unknown; baseValid: b
       }
     }
   }
-  for (const v of [...deepNesting(1000), MEGABYTE_STRING, 'x', 42, true, [], new Date(Number.NaN), Number.NaN, ...pollutionPayloads()]) {
+  for (const v of [
+    ...deepNesting(1000),
+    MEGABYTE_STRING,
+    'x',
+    42,
+    true,
+    [],
+    new Date(Number.NaN),
+    Number.NaN,
+    ...pollutionPayloads(),
+  ]) {
     out.push({ input: v, label: label([], describe(v)) });
   }
   return { base, baseValid, candidates: out };

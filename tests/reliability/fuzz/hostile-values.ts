@@ -48,7 +48,14 @@ export const TRAVERSAL = [
   '/proc/self/environ',
 ];
 
-export const INVALID_DATE_STRINGS = ['2026-02-30', '2026-13-01', '0000-00-00', '2026-01-05T25:61:61Z', 'not a date', '2026-W54'];
+export const INVALID_DATE_STRINGS = [
+  '2026-02-30',
+  '2026-13-01',
+  '0000-00-00',
+  '2026-01-05T25:61:61Z',
+  'not a date',
+  '2026-W54',
+];
 
 export const ODD_STRINGS = [
   '',

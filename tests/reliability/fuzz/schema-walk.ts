@@ -45,7 +45,10 @@ export function unwrap(s: Schema): Schema {
   let current = s;
   for (let i = 0; i < 20; i++) {
     const d = defOf(current);
-    if (['optional', 'nullable', 'default', 'prefault', 'nonoptional', 'readonly', 'catch'].includes(d.type) && d.innerType) {
+    if (
+      ['optional', 'nullable', 'default', 'prefault', 'nonoptional', 'readonly', 'catch'].includes(d.type) &&
+      d.innerType
+    ) {
       current = d.innerType;
     } else if (d.type === 'lazy' && d.getter) current = d.getter();
     else if (d.type === 'pipe' && d.in) current = d.in;
@@ -129,7 +132,9 @@ export function sample(s: Schema, depth = 0): Sample | typeof NO_SAMPLE {
     }
     case 'number': {
       const { min, max } = bounds(s);
-      const extra = [min, max, min !== null && max !== null ? Math.floor((min + max) / 2) : null].filter((n): n is number => n !== null);
+      const extra = [min, max, min !== null && max !== null ? Math.floor((min + max) / 2) : null].filter(
+        (n): n is number => n !== null,
+      );
       return [...NUMBER_CANDIDATES, ...extra].find((c) => isValid(s, c)) ?? NO_SAMPLE;
     }
     case 'boolean':
@@ -183,14 +188,20 @@ export function sample(s: Schema, depth = 0): Sample | typeof NO_SAMPLE {
 }
 
 /** Every position present in `value` with the schema that governs it, the root first. */
-export function positions(s: Schema, value: unknown, path: Path = [], depth = 0): Array<{ path: Path; schema: Schema }> {
+export function positions(
+  s: Schema,
+  value: unknown,
+  path: Path = [],
+  depth = 0,
+): Array<{ path: Path; schema: Schema }> {
   const out: Array<{ path: Path; schema: Schema }> = [{ path, schema: s }];
   if (depth > 8) return out;
   const inner = unwrap(s);
   const d = defOf(inner);
   if (d.type === 'object' && value !== null && typeof value === 'object' && !Array.isArray(value)) {
     for (const [key, field] of Object.entries(d.shape ?? {})) {
-      if (Object.hasOwn(value, key)) out.push(...positions(field, (value as Record<string, unknown>)[key], [...path, key], depth + 1));
+      if (Object.hasOwn(value, key))
+        out.push(...positions(field, (value as Record<string, unknown>)[key], [...path, key], depth + 1));
     }
   } else if (d.type === 'array' && Array.isArray(value) && value.length > 0 && d.element) {
     out.push(...positions(d.element, value[0], [...path, 0], depth + 1));

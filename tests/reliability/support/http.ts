@@ -16,7 +16,13 @@ export interface Reply {
 /** Raw HTTP, so tests can send any Host, Origin or method (fetch forbids some of them). */
 export function request(
   port: number,
-  options: { method?: string; path: string; headers?: Record<string, string>; body?: string | Buffer; chunked?: boolean },
+  options: {
+    method?: string;
+    path: string;
+    headers?: Record<string, string>;
+    body?: string | Buffer;
+    chunked?: boolean;
+  },
 ): Promise<Reply> {
   return new Promise((resolve, reject) => {
     const req = http.request(
@@ -31,7 +37,9 @@ export function request(
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }),
+        );
         res.on('error', reject);
       },
     );
@@ -43,7 +51,11 @@ export function request(
 }
 
 /** Writes raw bytes on a fresh connection and returns what comes back before the server closes it. */
-export function rawExchange(port: number, bytes: string, timeoutMs = 5000): Promise<{ text: string; closedByServer: boolean }> {
+export function rawExchange(
+  port: number,
+  bytes: string,
+  timeoutMs = 5000,
+): Promise<{ text: string; closedByServer: boolean }> {
   return new Promise((resolve) => {
     const socket = net.connect(port, '127.0.0.1');
     let text = '';
@@ -77,7 +89,12 @@ export async function serverFixture(dir: string, extra: Partial<ServerOptions> =
   fs.writeFileSync(path.join(renderer, 'assets', 'app.js'), 'console.log(1)');
   fs.writeFileSync(path.join(dir, 'secret.txt'), 'top secret');
   const runtime = new Runtime({ dataDir: path.join(dir, 'data'), host: 'browser', appVersion: 'test' });
-  const server = await startServer({ runtime, dispatch: createDispatch(runtime, handlers), rendererDir: renderer, ...extra });
+  const server = await startServer({
+    runtime,
+    dispatch: createDispatch(runtime, handlers),
+    rendererDir: renderer,
+    ...extra,
+  });
   return {
     dir,
     runtime,

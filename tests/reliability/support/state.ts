@@ -20,22 +20,34 @@ const STATISTICS = /^sqlite_stat\d$/;
 
 const hashRow = (row: unknown[]): string =>
   createHash('sha1')
-    .update(JSON.stringify(row, (_k, v: unknown) => (Buffer.isBuffer(v) ? `x'${v.toString('hex')}'` : typeof v === 'bigint' ? `${v}n` : v)))
+    .update(
+      JSON.stringify(row, (_k, v: unknown) =>
+        Buffer.isBuffer(v) ? `x'${v.toString('hex')}'` : typeof v === 'bigint' ? `${v}n` : v,
+      ),
+    )
     .digest('base64');
 
 export function readState(db: Db): DbState {
   const objects = db
-    .prepare("SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_autoindex%' ORDER BY type, name")
+    .prepare(
+      "SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_autoindex%' ORDER BY type, name",
+    )
     .all() as Array<{ type: string; name: string; sql: string | null }>;
   const tables: Record<string, string[]> = {};
   let rows = 0;
   const whole = createHash('sha256');
-  const schema = objects.filter((o) => !STATISTICS.test(o.name)).map((o) => `${o.type} ${o.name}: ${o.sql ?? ''}`).join('\n');
+  const schema = objects
+    .filter((o) => !STATISTICS.test(o.name))
+    .map((o) => `${o.type} ${o.name}: ${o.sql ?? ''}`)
+    .join('\n');
   const userVersion = db.pragma('user_version', { simple: true }) as number;
   whole.update(`${userVersion}\n${schema}\n`);
   for (const { name } of objects.filter((o) => o.type === 'table' && !STATISTICS.test(o.name))) {
     const hashes: string[] = [];
-    for (const row of db.prepare(`SELECT * FROM "${name.replace(/"/g, '""')}"`).raw().iterate() as IterableIterator<unknown[]>) {
+    for (const row of db
+      .prepare(`SELECT * FROM "${name.replace(/"/g, '""')}"`)
+      .raw()
+      .iterate() as IterableIterator<unknown[]>) {
       hashes.push(hashRow(row));
     }
     hashes.sort();

@@ -33,7 +33,12 @@ export async function buildElectron(root = projectRoot): Promise<string> {
     banner: { js: "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
   };
   try {
-    await esbuild.build({ ...common, entryPoints: { main: path.join(root, 'src/main/electron/main.ts') }, outdir, outExtension: { '.js': '.cjs' } });
+    await esbuild.build({
+      ...common,
+      entryPoints: { main: path.join(root, 'src/main/electron/main.ts') },
+      outdir,
+      outExtension: { '.js': '.cjs' },
+    });
     await esbuild.build({
       ...common,
       entryPoints: { preload: path.join(root, 'src/main/electron/preload.ts') },
