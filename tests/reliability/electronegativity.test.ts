@@ -3,7 +3,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { parse } from 'csv-parse/sync';
 import { afterAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../../src/main/runtime/paths';
 import { CONTENT_SECURITY_POLICY } from '../../src/shared/csp';
@@ -11,7 +10,7 @@ import { recordFigures } from './support/figures';
 
 /**
  * Doyensec's Electronegativity over the project sources (the minified bundle hides the patterns it
- * looks for). It exits 0 whatever it finds, so its CSV is read: nothing of MEDIUM severity or above,
+ * looks for). It exits 0 whatever it finds, so its findings are read: nothing of MEDIUM severity or above,
  * and every lower finding justified in docs/electronegativity.md (and no justification left over).
  * The CSP is a constant the sources pass by name, which the tool cannot evaluate; the staged copy
  * carries it once more in an HTML page so the tool grades the real policy too. A control folder
@@ -20,7 +19,7 @@ import { recordFigures } from './support/figures';
 
 const ELECTRON_VERSION = '45.5.0';
 const require = createRequire(import.meta.url);
-const cli = path.join(path.dirname(require.resolve('@doyensec/electronegativity/package.json')), 'dist', 'index.js');
+const runner = require.resolve('@doyensec/electronegativity');
 const JUSTIFICATIONS = path.join(projectRoot, 'docs', 'electronegativity.md');
 const BLOCKING = new Set(['MEDIUM', 'HIGH', 'CRITICAL']);
 
@@ -36,36 +35,36 @@ interface Finding {
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'fr-electronegativity-'));
 afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
 
-function run(input: string, out: string): Promise<Finding[]> {
+/**
+ * The tool's own entry point (its package "main"), in a child process that prints the findings as
+ * JSON. Its CLI is not used: it writes the CSV header and the rows with two concurrent
+ * `fs.writeFile` calls, and on a loaded machine the header lands over the first row.
+ */
+const RUN_SCRIPT = `
+const run = require(process.argv[1]);
+run({ input: process.argv[2], isRelative: true, isVerbose: false, electronVersionOverride: process.argv[3],
+      customScan: [], excludeFromScan: [], parserPlugins: [] }, false)
+  .then((r) => process.stdout.write('\\n@@FINDINGS@@' + JSON.stringify(r.issues.map((i) => ({
+    id: i.id, severity: i.severity.name, confidence: i.confidence.name, file: i.file,
+    location: i.location.line + ':' + i.location.column, description: i.description })))))
+  .catch((e) => { console.error(e && e.stack); process.exit(1); });
+`;
+
+function run(input: string): Promise<Finding[]> {
   return new Promise((resolve, reject) => {
     // Its release and translation look-ups need the internet; offline they fail after a few seconds.
-    const child = spawn(process.execPath, [cli, '-i', input, '-e', ELECTRON_VERSION, '-r', '-v', 'false', '-o', out], {
+    const child = spawn(process.execPath, ['-e', RUN_SCRIPT, runner, input, ELECTRON_VERSION], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
+    let out = '';
     let log = '';
-    child.stdout.on('data', (d: Buffer) => (log += d.toString()));
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     child.stderr.on('data', (d: Buffer) => (log += d.toString()));
     child.on('error', reject);
     child.on('exit', (code) => {
-      if (code !== 0 || !fs.existsSync(out)) return reject(new Error(`electronegativity exited ${code}: ${log}`));
-      const rows = parse(fs.readFileSync(out, 'utf8'), {
-        relax_quotes: true,
-        relax_column_count: true,
-        trim: true,
-        skip_empty_lines: true,
-      }) as string[][];
-      resolve(
-        rows
-          .filter((r) => r[0] !== 'issue')
-          .map((r) => ({
-            id: r[0]!,
-            severity: r[1]!,
-            confidence: r[2]!,
-            file: r[3]!,
-            location: r[4]!,
-            description: r[6] ?? '',
-          })),
-      );
+      const marker = out.lastIndexOf('@@FINDINGS@@');
+      if (code !== 0 || marker < 0) return reject(new Error(`electronegativity exited ${code}: ${out}${log}`));
+      resolve(JSON.parse(out.slice(marker + '@@FINDINGS@@'.length)) as Finding[]);
     });
   });
 }
@@ -101,8 +100,8 @@ describe('Electronegativity', () => {
       "const { BrowserWindow } = require('electron');\nnew BrowserWindow({ webPreferences: { nodeIntegration: true, contextIsolation: false, sandbox: false } });\n",
     );
     const [findings, controlFindings] = await Promise.all([
-      run(staged, path.join(work, 'src.csv')),
-      run(control, path.join(work, 'control.csv')),
+      run(staged),
+      run(control),
     ]);
 
     // The control: the unsafe window is caught, as HIGH and MEDIUM findings the parser reads back.

@@ -28,10 +28,6 @@ export class ShellPage {
     return this.page.locator('.banner-warning');
   }
 
-  fact(label: string): Locator {
-    return this.page.locator('.fact', { has: this.page.locator('dt', { hasText: label }) }).locator('dd');
-  }
-
   async waitUntilShown(): Promise<void> {
     await this.sidebar.waitFor({ state: 'visible' });
   }
