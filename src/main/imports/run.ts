@@ -28,6 +28,7 @@ import { BatchRepository } from './batch-repository';
 import { LeadRepository } from './lead-repository';
 import { collectGarbage } from './heap';
 import { IndexRepository } from './index-repository';
+import { MetricsRefresh } from '../metrics/refresh';
 import { IssueReport } from './report';
 import { openSource, type RowBatch, type SourceOptions } from './source';
 import { BatchWriter } from './writer';
@@ -53,7 +54,7 @@ export interface ImportInput {
 }
 
 export interface RunProgress {
-  readonly phase: 'reading' | 'indexing' | 'committing';
+  readonly phase: 'reading' | 'indexing' | 'figures' | 'committing';
   readonly file: string;
   readonly fileIndex: number;
   readonly files: number;
@@ -158,6 +159,9 @@ export async function runImport(
     open = true;
     const indexes = new IndexRepository(db);
     const deferred = bulk ? indexes.drop() : [];
+    // metric_events is brought up to date once, set-based, before commit (migration 9).
+    const figures = new MetricsRefresh(db);
+    figures.defer();
     const batchId = batches.create({
       fileName: input.files.map((f) => f.name).join(' + '),
       preset: input.mapping?.preset ?? input.preset,
@@ -339,6 +343,18 @@ export async function runImport(
         await yieldToEventLoop();
         indexes.rebuild(deferred);
       }
+      ctl.progress({ phase: 'imports.figures' });
+      onProgress({
+        phase: 'figures',
+        file: '',
+        fileIndex: input.files.length,
+        files: input.files.length,
+        rows: rowsRead,
+        bytes: totalBytes,
+        totalBytes,
+      });
+      await yieldToEventLoop();
+      figures.refresh();
       onProgress({
         phase: 'committing',
         file: '',

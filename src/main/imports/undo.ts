@@ -4,6 +4,7 @@ import { schemaVersion } from '../db/migrate';
 import type { JobControl } from '../jobs/registry';
 import { AppError } from '../../shared/errors';
 import type { UndoResult } from '../../shared/imports/types';
+import { MetricsRefresh } from '../metrics/refresh';
 import { BatchRepository } from './batch-repository';
 import { beginImmediate } from './run';
 
@@ -49,6 +50,8 @@ export async function undoBatch(
     open = true;
     // Checked again under the write lock: an import may have committed while the backup was written.
     check();
+    const figures = new MetricsRefresh(db);
+    figures.defer();
     ctl.progress({ phase: 'imports.undoing', total: null, unit: 'rows', done: 0 });
     let done = 0;
     const loop = async (step: () => number): Promise<number> => {
@@ -70,6 +73,8 @@ export async function undoBatch(
     const leadsDeleted = await loop(() => repo.deleteLeadsChunk(batchId, CHUNK));
     repo.markUndone(batchId, by, Date.now());
     ctl.checkpoint();
+    ctl.progress({ phase: 'imports.figures' });
+    figures.refresh();
     db.exec('COMMIT');
     open = false;
     db.pragma('wal_checkpoint(PASSIVE)');

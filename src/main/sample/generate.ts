@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Workspace } from '../workspace/workspace';
 import { WorkspaceRepository } from '../workspace/repository';
 import { IndexRepository } from '../imports/index-repository';
+import { MetricsRefresh } from '../metrics/refresh';
 import { AppError } from '../../shared/errors';
 import { HOUR, dayNumber, defaultEndDay, isoDate } from './calendar';
 import { WORKSPACE_NAME, WORKSPACE_TIME_ZONE } from './catalog';
@@ -105,7 +106,6 @@ function insertLeads(
         custom: JSON.stringify({ industry: draft.industry, employees: draft.employees }),
         batchId,
       });
-      // Touches first: stage-event triggers then see them and need no second update per touch.
       for (const t of story.touches) repo.insertTouch(id, t.at, t.channel, batchId);
       for (const e of story.events)
         repo.insertStageEvent(id, stages[e.stage], e.at, e.reasonCode, e.reasonText, batchId);
@@ -164,8 +164,11 @@ function write(
     // As bulk imports do: secondary indexes built once at the end, inside this transaction.
     const indexes = ws.repo(IndexRepository);
     const deferred = indexes.drop();
+    const figures = ws.repo(MetricsRefresh);
+    figures.defer();
     const counts = insertLeads(repo, timeline, options, stages, batchId);
     indexes.rebuild(deferred);
+    figures.refresh();
     const meetings = insertMeetings(repo, timeline);
     insertDefinitions(repo, timeline, options.leads, meetings.lastEndedAt + 2 * HOUR);
     freezeSampleSnapshots(ws);

@@ -132,7 +132,7 @@ export interface ImportResult {
 /** Live figures of a running import, beyond the generic job progress. */
 export interface ImportProgress {
   readonly jobId: string;
-  readonly phase: 'reading' | 'indexing' | 'committing' | 'done';
+  readonly phase: 'reading' | 'indexing' | 'figures' | 'committing' | 'done';
   readonly file: string;
   readonly fileIndex: number;
   readonly files: number;

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { computeReport } from '../../../src/main/metrics/service';
 import { metricEventsInsert } from '../../../src/main/db/migrations/003_metrics';
+import { MetricsRefresh } from '../../../src/main/metrics/refresh';
 import type { Report } from '../../../src/shared/metrics/types';
 import { insertLeads, metricRows, tempWorkspace, type LeadSpec } from '../../fixtures/metrics/workspace';
 
@@ -66,6 +67,49 @@ describe('metric properties on generated workspaces', () => {
       }),
       { numRuns: 40 },
     );
+  });
+
+  it('gives the same metric_events when a bulk writer defers the triggers and refreshes before commit', () => {
+    fc.assert(
+      fc.property(fc.array(leadArb, { minLength: 1, maxLength: 12 }), fc.array(leadArb, { maxLength: 6 }), fc.boolean(), (first, second, reverse) => {
+        const leads = specs([...first, ...second]);
+        const order = reverse ? (e: Parameters<NonNullable<Parameters<typeof insertLeads>[3]>>[0]) => [...e].reverse() : undefined;
+        const t = tempWorkspace(ZONE);
+        cleanups.push(t.cleanup);
+        // One batch through the row triggers, then one deferred batch that adds leads and moves
+        // the earlier ones' touches and fields.
+        insertLeads(t.ws, ZONE, leads.slice(0, first.length), order);
+        const figures = new MetricsRefresh(t.ws.db);
+        t.ws.db.transaction(() => {
+          figures.defer();
+          insertLeads(t.ws, ZONE, leads.slice(first.length), order);
+          t.ws.db.exec("UPDATE leads SET owner = 'dora' WHERE id % 2 = 0; DELETE FROM touches WHERE id % 3 = 0");
+          expect(figures.pending()).toBe(true);
+          figures.refresh();
+        })();
+        expect(figures.pending()).toBe(false);
+        const refreshed = metricRows(t.ws);
+        t.ws.db.exec(`DELETE FROM metric_events; ${metricEventsInsert('1')};`);
+        expect(refreshed).toEqual(metricRows(t.ws));
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('keeps the row triggers when a deferring writer rolls back', () => {
+    const t = tempWorkspace(ZONE);
+    cleanups.push(t.cleanup);
+    const figures = new MetricsRefresh(t.ws.db);
+    expect(() =>
+      t.ws.db.transaction(() => {
+        figures.defer();
+        insertLeads(t.ws, ZONE, specs([{ segment: 'SMB', owner: 'ana', events: [['mql', 1]], touches: [] }]));
+        throw new Error('cancelled');
+      })(),
+    ).toThrow('cancelled');
+    expect(figures.pending()).toBe(false);
+    insertLeads(t.ws, ZONE, specs([{ segment: 'SMB', owner: 'ana', events: [['mql', 1], ['sal', 3]], touches: [2] }]));
+    expect(metricRows(t.ws)).toHaveLength(2);
   });
 
   it('holds the identities every figure promises', () => {

@@ -62,8 +62,8 @@ async function waitWithProgress(ctx: CliContext, jobId: string): Promise<JobStat
           ctx.t(
             p.phase === 'committing'
               ? 'imports.cli.committing'
-              : p.phase === 'indexing'
-                ? 'imports.cli.indexing'
+              : p.phase === 'indexing' || p.phase === 'figures'
+                ? `imports.cli.${p.phase}`
                 : 'imports.cli.progress',
             {
               file: p.file,

@@ -18,7 +18,8 @@ export function JobProgressView({ job, onCancel }: { job: JobView; onCancel: () 
   const share = p ? p.percent / 100 : 0;
   const left = p ? secondsLeft(p.bytes, p.totalBytes, p.bytesPerSecond) : null;
   const cancelling = job.state === 'cancelling';
-  const committing = p?.phase === 'committing';
+  // After the rows: indexes, figures and the commit each say what is happening.
+  const finishing = p?.phase === 'indexing' || p?.phase === 'figures' || p?.phase === 'committing' ? p.phase : null;
   return (
     <div className="job-progress" aria-live="polite" data-rows={p?.rows ?? 0}>
       <div className="job-progress-head">
@@ -26,8 +27,8 @@ export function JobProgressView({ job, onCancel }: { job: JobView; onCancel: () 
         <strong>
           {cancelling
             ? t('importScreen.job.cancelling')
-            : committing
-              ? t('importScreen.job.committing')
+            : finishing
+              ? t(`importScreen.job.${finishing}`)
               : t(`importScreen.job.running_${job.kind}`, { file: p?.file ?? '' })}
         </strong>
       </div>
