@@ -118,6 +118,10 @@ describe.skipIf(!hasChromium)(title, () => {
 
   it('shows conversion and win/loss from the snapshot, and compares with the previous meeting', async () => {
     await meetings.showStep(2);
+    // The trend and the breakdowns come from the snapshot too, and the step says so.
+    const [frozenBefore, frozenAfter] = en('review.funnel.frozenNote', { asOf: '\u0000' }).split('\u0000');
+    const note = (await meetings.funnelNote.textContent()) ?? '';
+    expect(note.startsWith(frozenBefore!) && note.endsWith(frozenAfter!), note).toBe(true);
     await meetings.meeting.getByRole('button', { name: en('review.step.showPreviousMeeting') }).click();
     await meetings.meeting.locator('.review-compare tbody tr').first().waitFor();
     await shot('step-2-funnel');
@@ -265,6 +269,8 @@ describe.skipIf(!hasChromium)(title, () => {
     await meetings.showStep(1);
     const scorecardBefore = await meetings.meeting.locator('.scorecard-strip').textContent();
     const tilesBefore = await meetings.meeting.locator('.step-body .tiles').first().textContent();
+    await meetings.showStep(2);
+    const breakdownBefore = await meetings.breakdownCard('source').textContent();
     // Six leads handed over during the reviewed week, exported late: back-dated history.
     const { from } = before.week;
     const dir = fs.mkdtempSync(path.join(app.dataDir, 'late-batch-'));
@@ -306,6 +312,9 @@ describe.skipIf(!hasChromium)(title, () => {
     await meetings.showStep(1);
     expect(await meetings.meeting.locator('.scorecard-strip').textContent()).toBe(scorecardBefore);
     expect(await meetings.meeting.locator('.step-body .tiles').first().textContent()).toBe(tilesBefore);
+    // The late leads are Webinar hand-offs of the reviewed week: the frozen breakdown leaves them out.
+    await meetings.showStep(2);
+    expect(await meetings.breakdownCard('source').textContent()).toBe(breakdownBefore);
   });
 
   it('shows the carried items in the next meeting', async () => {

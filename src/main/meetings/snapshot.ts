@@ -6,6 +6,7 @@ import { weekOfDate } from '../../shared/meetings/week';
 import type { CarriedPoint } from '../../shared/meetings/agenda';
 import { inForceAt, proposalsAt } from './definitions-source';
 import { freezeDrills, FROZEN_DRILL_LIMIT } from './drill-freeze';
+import { freezeFunnel } from './funnel-freeze';
 import { MeetingRepository, type MeetingRow } from './meeting-repository';
 import { RecordRepository } from './record-repository';
 import { computeScorecard } from './scorecard';
@@ -49,7 +50,8 @@ function sinceLast(ws: Workspace, meeting: MeetingRow, points: readonly CarriedP
 }
 
 /**
- * Freezes every figure the agenda shows, as of `asOf`, and stores it with the drill-down leads.
+ * Freezes every figure the agenda shows, as of `asOf` (the funnel step's trend and breakdowns
+ * included), and stores it with the drill-down leads.
  * Call inside the transaction that starts the meeting, after carried items were copied in.
  */
 export function freezeSnapshot(
@@ -68,7 +70,12 @@ export function freezeSnapshot(
     asOf,
     compare: true,
   });
-  const scorecard = computeScorecard(ws, week.week, asOf, loadGoals(ws), new Map([[week.week, report]]));
+  const funnel = freezeFunnel(ws, report, asOf);
+  // The trend's weeks are the scorecard's: their SLA figures do not depend on the pairs asked for,
+  // so the scorecard reuses them (and the week's own full report) rather than reading them again.
+  const known = new Map(funnel?.weekly);
+  known.set(week.week, report);
+  const scorecard = computeScorecard(ws, week.week, asOf, loadGoals(ws), known);
   const inForce = inForceAt(ws, asOf);
   const repo = ws.repo(SnapshotRepository);
   const drills = freezeDrills(ws, report);
@@ -101,6 +108,7 @@ export function freezeSnapshot(
       limit: FROZEN_DRILL_LIMIT,
       figures: drills.map((d) => ({ key: d.key, total: d.total, complete: d.complete })),
     },
+    ...(funnel ? { trend: funnel.trend, breakdowns: funnel.breakdowns } : {}),
   };
   const snapshotId = repo.insert({
     meetingId: meeting.id,

@@ -3,29 +3,23 @@ import type { Period } from '../../shared/metrics/period';
 import type { Filters, Report } from '../../shared/metrics/types';
 import { useResource, type Resource } from './use-resource';
 import {
+  BREAKDOWN_VALUES,
+  TREND_WEEKS,
   breakdownRow,
+  keyPairList,
   trendPoint,
   trendWeeks,
   type Breakdown,
   type BreakdownField,
   type KeyPairs,
   type TrendPoint,
-} from './trend';
-
-/** Weeks in the trend: a quarter, the span leaders compare a week against. */
-export const TREND_WEEKS = 13;
-/** Values per breakdown: the largest ones; the rest would be unreadable small samples. */
-export const BREAKDOWN_VALUES = 8;
+} from '../../shared/metrics/trend';
 
 /** Every figure of the period with both comparisons (metrics.report). */
 export function useReport(period: Period, filters: Filters): Resource<Report> {
   const api = useApi();
   const key = JSON.stringify([period.from, period.to, filters]);
   return useResource(key, () => api.metrics.report({ from: period.from, to: period.to, filters, compare: true }));
-}
-
-function pairList(pairs: KeyPairs): Array<{ from: string; to: string }> {
-  return pairs.close ? [pairs.qualification, pairs.close] : [pairs.qualification];
 }
 
 /** The key conversions week by week, ending with the period's week (13 light reports: two pairs, no comparisons). */
@@ -42,7 +36,7 @@ export function useTrend(periodTo: string, filters: Filters, pairs: KeyPairs | n
         to: week.to,
         filters,
         compare: false,
-        pairs: pairList(pairs),
+        pairs: keyPairList(pairs),
       });
       points.push(trendPoint(report, pairs));
     }
@@ -69,7 +63,7 @@ export function useBreakdown(
         to: period.to,
         filters: { ...filters, [field]: [value] },
         compare: false,
-        pairs: pairList(pairs),
+        pairs: keyPairList(pairs),
       });
       rows.push(breakdownRow(value, report, pairs));
     }

@@ -1,6 +1,7 @@
 import type { DefinitionKind } from '../definitions/model';
 import type { ImpactPreview } from '../definitions/types';
 import type { LocalizedText } from '../domain/types';
+import type { Breakdown, BreakdownField, TrendPoint } from '../metrics/trend';
 import type { DrillPage, Report } from '../metrics/types';
 import type {
   Attendee,
@@ -249,6 +250,14 @@ export interface Snapshot {
   readonly reasons: ReadonlyArray<{ readonly kind: string; readonly code: string; readonly labels: LocalizedText }>;
   readonly batches: readonly BatchRef[];
   readonly drill: { readonly limit: number; readonly figures: readonly FrozenFigureInfo[] };
+  /**
+   * The funnel step's weekly trend: `TREND_WEEKS` weeks ending with the reviewed one, each
+   * `trendPoint` of a light report (the key pairs, no comparisons) as of `asOf`. Absent from
+   * snapshots frozen before the trend was (the step then reads it as of `asOf`, and says so).
+   */
+  readonly trend?: readonly TrendPoint[];
+  /** The funnel step's breakdowns of the reviewed week by each field's largest values; absent like `trend`. */
+  readonly breakdowns?: Readonly<Record<BreakdownField, Breakdown>>;
 }
 
 /** A drill-down page of a frozen figure. */

@@ -73,6 +73,17 @@ export class MeetingPage {
     await this.meeting.locator('.step-body .spinner').first().waitFor({ state: 'detached', timeout: 120_000 });
   }
 
+  /** The funnel step's note on where its trend and breakdowns come from (frozen, or read as of the start). */
+  get funnelNote(): Locator {
+    return this.meeting.locator('.step-body > .review-drill-note');
+  }
+
+  /** The funnel step's breakdown card, by the field it is broken down by. */
+  breakdownCard(field: string): Locator {
+    const title = this.t('funnel.breakdown.title', { field: this.t(`analysis.fields.${field}`) });
+    return this.meeting.getByRole('region', { name: title, exact: true });
+  }
+
   get drillPanel(): Locator {
     return this.page.locator('dialog.drill-panel[open]');
   }

@@ -1,24 +1,26 @@
 import { useApi } from '../../../app-context';
-import { BREAKDOWN_VALUES, TREND_WEEKS } from '../../../analysis/use-report';
 import { useResource, type Resource } from '../../../analysis/use-resource';
 import {
+  BREAKDOWN_VALUES,
+  TREND_WEEKS,
   breakdownRow,
+  keyPairList,
   keyPairs,
   trendPoint,
   trendWeeks,
   type Breakdown,
   type BreakdownField,
-  type KeyPairs,
   type TrendPoint,
-} from '../../../analysis/trend';
+} from '../../../../shared/metrics/trend';
 import type { Snapshot } from '../../../../shared/meetings/types';
 import type { Report } from '../../../../shared/metrics/types';
 
 /**
- * The funnel step's weekly trend and breakdowns are not part of a snapshot (a breakdown by every
- * owner and source would multiply its size). They are read with `asOf` = the meeting's start, so
- * they ignore everything imported or changed later except back-dated history, and the step says so.
- * Answers are kept per meeting: going back to the step, or reopening the meeting, reads them once.
+ * Snapshots frozen before the funnel step's weekly trend and breakdowns were part of them have
+ * neither. For those meetings they are read with `asOf` = the meeting's start, so they ignore
+ * everything imported or changed later except back-dated history, and the step says so. Answers
+ * are kept per meeting: going back to the step, or reopening the meeting, reads them once.
+ * A null snapshot reads nothing (the caller has the frozen figures).
  */
 const answers = new Map<string, Promise<unknown>>();
 const MAX_KEPT = 40;
@@ -34,19 +36,16 @@ function once<T>(key: string, load: () => Promise<T>): Promise<T> {
   return made;
 }
 
-function pairList(pairs: KeyPairs): Array<{ from: string; to: string }> {
-  return pairs.close ? [pairs.qualification, pairs.close] : [pairs.qualification];
-}
-
 function scopeKey(snapshot: Snapshot, workspacePath: string): string {
   return `${workspacePath}|${snapshot.meetingId}|${snapshot.asOf}`;
 }
 
-export function useAsOfTrend(snapshot: Snapshot, workspacePath: string): Resource<TrendPoint[]> {
+export function useAsOfTrend(snapshot: Snapshot | null, workspacePath: string): Resource<TrendPoint[]> {
   const api = useApi();
-  const key = `${scopeKey(snapshot, workspacePath)}|trend`;
+  const key = snapshot ? `${scopeKey(snapshot, workspacePath)}|trend` : null;
   return useResource(key, () =>
-    once(key, async () => {
+    once(key ?? '', async () => {
+      if (!snapshot) return [];
       const report: Report = snapshot.report;
       const pairs = keyPairs(report);
       const points: TrendPoint[] = [];
@@ -57,7 +56,7 @@ export function useAsOfTrend(snapshot: Snapshot, workspacePath: string): Resourc
           filters: report.filters,
           asOf: snapshot.asOf,
           compare: false,
-          pairs: pairList(pairs),
+          pairs: keyPairList(pairs),
         });
         points.push(trendPoint(r, pairs));
       }
@@ -67,15 +66,16 @@ export function useAsOfTrend(snapshot: Snapshot, workspacePath: string): Resourc
 }
 
 export function useAsOfBreakdown(
-  snapshot: Snapshot,
+  snapshot: Snapshot | null,
   workspacePath: string,
   field: BreakdownField,
   values: readonly string[] | null,
 ): Resource<Breakdown> {
   const api = useApi();
-  const key = values ? `${scopeKey(snapshot, workspacePath)}|${field}|${JSON.stringify(values)}` : null;
+  const key = snapshot && values ? `${scopeKey(snapshot, workspacePath)}|${field}|${JSON.stringify(values)}` : null;
   return useResource(key, () =>
     once(key ?? '', async () => {
+      if (!snapshot) return { field, rows: [] };
       const report: Report = snapshot.report;
       const pairs = keyPairs(report);
       const rows = [];
@@ -86,7 +86,7 @@ export function useAsOfBreakdown(
           filters: { ...report.filters, [field]: [value] },
           asOf: snapshot.asOf,
           compare: false,
-          pairs: pairList(pairs),
+          pairs: keyPairList(pairs),
         });
         rows.push(breakdownRow(value, r, pairs));
       }

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useLocale } from '../../../app-context';
 import { useSourceColors } from '../../../analysis/use-colors';
 import { useFacets } from '../../../analysis/use-workspace-data';
-import type { BreakdownField } from '../../../analysis/trend';
+import type { BreakdownField } from '../../../../shared/metrics/trend';
 import { Icon } from '../../../components/Icon';
 import { Spinner } from '../../../components/Spinner';
 import { formatDateTime } from '../../../format';
@@ -14,19 +14,27 @@ import type { StepProps } from './types';
 
 const BREAKDOWN_FACETS: readonly string[] = ['source', 'segment', 'owner'];
 
+const NO_FACETS: readonly string[] = [];
+
 /**
- * Stage conversion and velocity from the snapshot. The weekly trend and the breakdowns are read as
- * of the meeting's start (they are not frozen), and the step says so above them.
+ * Stage conversion and velocity from the snapshot, and the weekly trend and the breakdowns too
+ * when it holds them. A snapshot frozen before they were has neither: they are then read as of the
+ * meeting's start, and the step says which it is above them.
  */
 export function FunnelStep({ snapshot, compare, onDrill }: StepProps) {
   const { t } = useTranslation();
   const locale = useLocale();
   const workspace = useWorkspace();
   const [field, setField] = useState<BreakdownField>('source');
-  const trend = useAsOfTrend(snapshot, workspace.path);
-  const facets = useFacets(BREAKDOWN_FACETS);
+  const frozen = snapshot.trend !== undefined && snapshot.breakdowns !== undefined;
+  // Hooks run either way; with frozen figures they ask for nothing.
+  const asOfTrend = useAsOfTrend(frozen ? null : snapshot, workspace.path);
+  const facets = useFacets(frozen ? NO_FACETS : BREAKDOWN_FACETS);
   const values = facets.data?.get(field)?.values.map((v) => v.value) ?? null;
-  const breakdown = useAsOfBreakdown(snapshot, workspace.path, field, values);
+  const asOfBreakdown = useAsOfBreakdown(frozen ? null : snapshot, workspace.path, field, values);
+  const trend = snapshot.trend ?? asOfTrend.data;
+  const breakdown = snapshot.breakdowns?.[field] ?? asOfBreakdown.data;
+  const asOf = formatDateTime(locale, snapshot.asOf, snapshot.timeZone);
   const sourceColors = useSourceColors();
   const allowedAgeDays = useMemo(
     () => new Map(workspace.stages.map((s) => [s.key, s.allowedAgeDays])),
@@ -41,22 +49,29 @@ export function FunnelStep({ snapshot, compare, onDrill }: StepProps) {
   }, []);
   return (
     <>
-      <p className="review-drill-note review-drill-live" role="note">
-        <Icon name="clock" size={14} />
-        <span>{t('review.funnel.asOfNote', { asOf: formatDateTime(locale, snapshot.asOf, snapshot.timeZone) })}</span>
-      </p>
+      {frozen ? (
+        <p className="review-drill-note" role="note">
+          <Icon name="lock" size={14} />
+          <span>{t('review.funnel.frozenNote', { asOf })}</span>
+        </p>
+      ) : (
+        <p className="review-drill-note review-drill-live" role="note">
+          <Icon name="clock" size={14} />
+          <span>{t('review.funnel.asOfNote', { asOf })}</span>
+        </p>
+      )}
       {drawn ? null : <Spinner label={t('common.loading')} />}
       {drawn ? (
         <FunnelView
           report={snapshot.report}
           compare={compare}
           onDrill={onDrill}
-          trend={trend.data}
-          trendLoading={trend.loading}
-          breakdown={breakdown.data}
+          trend={trend}
+          trendLoading={!frozen && asOfTrend.loading}
+          breakdown={breakdown}
           breakdownField={field}
           onBreakdownField={setField}
-          breakdownLoading={breakdown.loading || facets.loading}
+          breakdownLoading={!frozen && (asOfBreakdown.loading || facets.loading)}
           sourceColors={sourceColors}
           allowedAgeDays={allowedAgeDays}
         />
