@@ -6,6 +6,61 @@ const COLUMNS = `stage_id, entered_at, event_id, lead_id, created_at, prev_same_
   segment, source, campaign, owner, country, assigned_at, first_touch_after, reason_code, reason_given, outcome_code, outcome_given,
   ${Array.from({ length: METRIC_STAGE_SLOTS }, (_, i) => `r${i + 1}`).join(', ')}`;
 
+/**
+ * Migration 3's triggers on stage_events, leads, touches and stages: they keep metric_events exact
+ * row by row, which is right for small writers and far too slow for bulk ones. Even skipped by a
+ * WHEN clause they cost an import most of its time, since SQLite sets up a trigger's whole program
+ * before it tests the condition.
+ */
+const ROW_TRIGGERS = [
+  'metric_events_append',
+  'metric_events_insert_between',
+  'metric_events_after_delete',
+  'metric_events_after_update',
+  'metric_events_lead_fields',
+  'metric_events_lead_deleted',
+  'metric_events_touch_insert',
+  'metric_events_touch_delete',
+  'metric_events_touch_update',
+  'metric_events_stage_order',
+] as const;
+
+/**
+ * What a bulk writer changes, noted per lead. Temporary objects: they belong to the writer's
+ * connection only, so no other connection ever pays for them or sees them.
+ */
+const NOTE_CHANGED_LEADS = `
+CREATE TEMP TABLE IF NOT EXISTS metric_dirty (lead_id INTEGER PRIMARY KEY);
+CREATE TEMP TRIGGER metric_dirty_event_insert AFTER INSERT ON main.stage_events BEGIN
+  INSERT OR IGNORE INTO metric_dirty (lead_id) VALUES (NEW.lead_id);
+END;
+CREATE TEMP TRIGGER metric_dirty_event_delete AFTER DELETE ON main.stage_events BEGIN
+  INSERT OR IGNORE INTO metric_dirty (lead_id) VALUES (OLD.lead_id);
+END;
+CREATE TEMP TRIGGER metric_dirty_event_update AFTER UPDATE OF lead_id, stage_id, entered_at, reason_code, reason_text ON main.stage_events BEGIN
+  INSERT OR IGNORE INTO metric_dirty (lead_id) VALUES (OLD.lead_id), (NEW.lead_id);
+END;
+CREATE TEMP TRIGGER metric_dirty_lead_update AFTER UPDATE OF created_at, segment, source, campaign, owner, country, assigned_at, outcome_reason_code, outcome_reason_text ON main.leads BEGIN
+  INSERT OR IGNORE INTO metric_dirty (lead_id) VALUES (NEW.id);
+END;
+CREATE TEMP TRIGGER metric_dirty_lead_delete AFTER DELETE ON main.leads BEGIN
+  INSERT OR IGNORE INTO metric_dirty (lead_id) VALUES (OLD.id);
+END;
+CREATE TEMP TRIGGER metric_dirty_touch_insert AFTER INSERT ON main.touches BEGIN
+  INSERT OR IGNORE INTO metric_dirty (lead_id) VALUES (NEW.lead_id);
+END;
+CREATE TEMP TRIGGER metric_dirty_touch_delete AFTER DELETE ON main.touches BEGIN
+  INSERT OR IGNORE INTO metric_dirty (lead_id) VALUES (OLD.lead_id);
+END;
+CREATE TEMP TRIGGER metric_dirty_touch_update AFTER UPDATE OF lead_id, touched_at ON main.touches BEGIN
+  INSERT OR IGNORE INTO metric_dirty (lead_id) VALUES (OLD.lead_id), (NEW.lead_id);
+END;
+CREATE TEMP TRIGGER metric_dirty_stage_order AFTER UPDATE OF position ON main.stages BEGIN
+  INSERT OR IGNORE INTO metric_dirty (lead_id) SELECT id FROM main.leads;
+END;`;
+
+const NOTE_TRIGGERS = [...NOTE_CHANGED_LEADS.matchAll(/CREATE TEMP TRIGGER (\w+)/g)].map((m) => m[1]!);
+
 /** A stage as the refresh orders events: ties at one instant go by position, then id. */
 export interface StageOrder {
   readonly id: number;
@@ -51,18 +106,26 @@ ORDER BY o.stage_id, o.entered_at, o.id`;
 }
 
 /**
- * Set-based maintenance of metric_events (see migration 9): a bulk writer defers the row
- * triggers inside its transaction and refreshes the leads it changed before committing.
+ * Set-based maintenance of metric_events for bulk writers (an import, its undo, the sample). Inside
+ * its transaction the writer calls `defer`: migration 3's row triggers are dropped and temporary
+ * ones only note the leads that change. Before committing it calls `refresh`: those leads' rows are
+ * recomputed in one statement and the row triggers are created again, byte for byte. Both are
+ * schema changes inside the writer's transaction, so a rollback, a cancel or a crash puts the
+ * triggers back with everything else, and other connections only ever see them in place.
  */
 export class MetricsRefresh {
   private readonly statements = new Map<string, Statement>();
-  private readonly deferStmt;
-  private readonly pendingStmt;
+  private readonly triggerSqlStmt;
+  private readonly deferredStmt;
   private readonly stagesStmt;
+  /** The dropped triggers' CREATE statements, kept between `defer` and `refresh`. */
+  private dropped: string[] = [];
 
   constructor(private readonly db: Db) {
-    this.deferStmt = db.prepare('INSERT OR IGNORE INTO metric_deferral (id) VALUES (1)');
-    this.pendingStmt = db.prepare<[], number>('SELECT EXISTS (SELECT 1 FROM metric_dirty) OR EXISTS (SELECT 1 FROM metric_deferral)').pluck();
+    this.triggerSqlStmt = db.prepare<[string], string>("SELECT sql FROM main.sqlite_master WHERE type = 'trigger' AND name = ?").pluck();
+    this.deferredStmt = db
+      .prepare<[], number>("SELECT count(*) FROM sqlite_temp_master WHERE type = 'trigger' AND name = 'metric_dirty_event_insert'")
+      .pluck();
     this.stagesStmt = db.prepare<[], StageOrder>('SELECT id, position FROM stages');
   }
 
@@ -76,35 +139,35 @@ export class MetricsRefresh {
   }
 
   /**
-   * From here until `refresh`, changes only note the leads they touch. Call it inside the
-   * writer's transaction, so a rollback also ends the deferral.
+   * From here until `refresh`, changes only note the leads they touch. Call it inside the writer's
+   * transaction, and `refresh` before that transaction commits.
    */
   defer(): void {
-    this.deferStmt.run();
+    if (!this.db.inTransaction) throw new Error('MetricsRefresh.defer needs the writer’s transaction');
+    if (this.pending()) return;
+    this.dropped = ROW_TRIGGERS.map((name) => {
+      const sql = this.triggerSqlStmt.get(name);
+      if (sql === undefined) throw new Error(`metrics trigger ${name} is missing`);
+      return sql;
+    });
+    this.db.exec(`${ROW_TRIGGERS.map((name) => `DROP TRIGGER main.${name};`).join('\n')}\n${NOTE_CHANGED_LEADS}`);
   }
 
-  /** Whether a deferral is on or leads await a refresh. */
+  /** Whether this connection is deferring (between `defer` and `refresh`). */
   pending(): boolean {
-    return this.pendingStmt.get() === 1;
+    return this.deferredStmt.get() === 1;
   }
 
-  /** Recomputes the noted leads' rows and ends the deferral, in one transaction (the caller's, when it has one). */
+  /** Recomputes the noted leads' rows and puts the row triggers back, in the writer's transaction. */
   refresh(): void {
+    if (!this.pending()) return;
     this.db.transaction(() => {
-      this.run('DELETE FROM metric_events WHERE lead_id IN (SELECT lead_id FROM metric_dirty)');
-      this.run(metricEventsRefreshSql(this.stagesStmt.all(), 'e.lead_id IN (SELECT lead_id FROM metric_dirty)'));
-      this.run('DELETE FROM metric_dirty');
-      this.run('DELETE FROM metric_deferral');
+      this.run('DELETE FROM metric_events WHERE lead_id IN (SELECT lead_id FROM temp.metric_dirty)');
+      this.run(metricEventsRefreshSql(this.stagesStmt.all(), 'e.lead_id IN (SELECT lead_id FROM temp.metric_dirty)'));
+      this.db.exec(`${NOTE_TRIGGERS.map((name) => `DROP TRIGGER temp.${name};`).join('\n')}
+DROP TABLE temp.metric_dirty;
+${this.dropped.join(';\n')};`);
     })();
-  }
-
-  /** Recomputes every row (after a bulk load written without triggers, or to repair). */
-  rebuild(): void {
-    this.db.transaction(() => {
-      this.run('DELETE FROM metric_events');
-      this.run(metricEventsRefreshSql(this.stagesStmt.all(), '1'));
-      this.run('DELETE FROM metric_dirty');
-      this.run('DELETE FROM metric_deferral');
-    })();
+    this.dropped = [];
   }
 }

@@ -6,7 +6,6 @@ import { m004Definitions } from './004_definitions';
 import { m005Meetings } from './005_meetings';
 import { m006Documents } from './006_documents';
 import { m008LeadsExplorer } from './008_leads_explorer';
-import { m009MetricsRefresh } from './009_metrics_refresh';
 
 /** Every migration, in order. Bundle-safe: an explicit list, no directory scan. */
-export const migrations: readonly Migration[] = [m001Initial, m002Imports, m003Metrics, m004Definitions, m005Meetings, m006Documents, m008LeadsExplorer, m009MetricsRefresh];
+export const migrations: readonly Migration[] = [m001Initial, m002Imports, m003Metrics, m004Definitions, m005Meetings, m006Documents, m008LeadsExplorer];
