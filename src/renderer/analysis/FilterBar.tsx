@@ -92,14 +92,25 @@ function ValueList({
   );
 }
 
+/** A field's values, asked for when its list opens (a million leads take a moment to count). */
+function FieldValues(props: { field: string; selected: readonly string[]; onChange: (values: string[]) => void }) {
+  const facets = useFacets([props.field]);
+  return (
+    <ValueList
+      field={props.field}
+      facet={facets.data?.get(props.field)}
+      selected={props.selected}
+      onChange={props.onChange}
+    />
+  );
+}
+
 function FieldButton({
   field,
-  facet,
   filters,
   onChange,
 }: {
   field: string;
-  facet: Facet | undefined;
   filters: Filters;
   onChange: (field: string, values: string[]) => void;
 }) {
@@ -117,9 +128,7 @@ function FieldButton({
         </>
       }
     >
-      {() => (
-        <ValueList field={field} facet={facet} selected={selected} onChange={(values) => onChange(field, values)} />
-      )}
+      {() => <FieldValues field={field} selected={selected} onChange={(values) => onChange(field, values)} />}
     </Popover>
   );
 }
@@ -195,7 +204,6 @@ export function FilterBar({
 }) {
   const { t } = useTranslation();
   const fieldName = useFieldName();
-  const facets = useFacets(FILTER_FIELDS);
   const custom = useCustomFields();
   const count = filterCount(filters);
   const chips: Array<{ field: string; values: readonly string[] }> = [
@@ -207,13 +215,7 @@ export function FilterBar({
       <div className="filter-buttons">
         <Icon name="funnel" size={16} className="filter-icon" />
         {FILTER_FIELDS.map((field) => (
-          <FieldButton
-            key={field}
-            field={field}
-            facet={facets.data?.get(field)}
-            filters={filters}
-            onChange={onChange}
-          />
+          <FieldButton key={field} field={field} filters={filters} onChange={onChange} />
         ))}
         {custom.data && custom.data.length > 0 ? (
           <CustomFields names={custom.data} filters={filters} onChange={onChange} />
