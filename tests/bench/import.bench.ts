@@ -134,12 +134,7 @@ function fmt(n: number, digits = 1): string {
   return n.toLocaleString('en', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 }
 
-async function ourImport(
-  dir: string,
-  file: string,
-  mappingFile: string,
-  label: string,
-): Promise<Run> {
+async function ourImport(dir: string, file: string, mappingFile: string, label: string): Promise<Run> {
   const ws = path.join(dir, `${label}.db`);
   const env = { ...process.env, FUNNEL_REVIEW_HOME: path.join(dir, 'home') };
   // Create the workspace first (empty import of one row), so the timed run measures the import alone.

@@ -1,5 +1,3 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
@@ -8,26 +6,25 @@ import { describe, expect, it } from 'vitest';
  * reads or hears (title, aria-label, placeholder, alt, label) must come from the catalogs. The
  * TypeScript parser finds them, so comments, class names and code are never mistaken for text.
  */
-const RENDERER = path.resolve(__dirname, '../../src/renderer');
 const READ_ATTRIBUTES = new Set(['title', 'aria-label', 'aria-description', 'placeholder', 'alt', 'label']);
 /** Names of standards, which read the same in every language. */
 const UNTRANSLATED = new Set(['SHA-256']);
 const WORDS = /\p{L}{2,}/u;
 
-function tsxFiles(dir: string): string[] {
-  return fs
-    .readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile() && e.name.endsWith('.tsx'))
-    .map((e) => path.join(e.parentPath, e.name));
-}
+// Every renderer component, as text (the test runs without Node's file system types).
+const sources = import.meta.glob<string>('../../src/renderer/**/*.tsx', {
+  query: '?raw',
+  import: 'default',
+  eager: true,
+});
 
-function hardCoded(file: string, text = fs.readFileSync(file, 'utf8')): string[] {
+function hardCoded(file: string, text: string): string[] {
   const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TSX);
   const found: string[] = [];
   const report = (node: ts.Node, text: string) => {
     const start = node.getStart(source);
     const { line } = source.getLineAndCharacterOfPosition(start + node.getText(source).search(/\S/));
-    found.push(`${path.relative(RENDERER, file)}:${line + 1}: ${JSON.stringify(text)}`);
+    found.push(`${file.replace('../../src/renderer/', '')}:${line + 1}: ${JSON.stringify(text)}`);
   };
   const visit = (node: ts.Node): void => {
     if (ts.isJsxText(node)) {
@@ -35,7 +32,12 @@ function hardCoded(file: string, text = fs.readFileSync(file, 'utf8')): string[]
       if (WORDS.test(text) && !UNTRANSLATED.has(text)) report(node, text);
     } else if (ts.isJsxAttribute(node) && READ_ATTRIBUTES.has(node.name.getText(source))) {
       const value = node.initializer;
-      const text = value && ts.isStringLiteral(value) ? value.text : value && ts.isJsxExpression(value) && value.expression && ts.isStringLiteralLike(value.expression) ? value.expression.text : null;
+      const text =
+        value && ts.isStringLiteral(value)
+          ? value.text
+          : value && ts.isJsxExpression(value) && value.expression && ts.isStringLiteralLike(value.expression)
+            ? value.expression.text
+            : null;
       if (text !== null && WORDS.test(text) && !UNTRANSLATED.has(text)) report(node, text);
     }
     ts.forEachChild(node, visit);
@@ -45,11 +47,9 @@ function hardCoded(file: string, text = fs.readFileSync(file, 'utf8')): string[]
 }
 
 describe('renderer markup', () => {
-  const files = tsxFiles(RENDERER);
-
   it('is read from every screen, and the scan finds text where it is (the check itself works)', () => {
-    expect(files.length).toBeGreaterThan(100);
-    const probe = path.join(RENDERER, 'probe.tsx');
+    expect(Object.keys(sources).length).toBeGreaterThan(100);
+    const probe = 'probe.tsx';
     const markup = `export const P = () => (
   <p title="Close" className="note-text">
     Hello <b>{t('x.y')}</b> <code>SHA-256</code> {'·'}
@@ -64,6 +64,6 @@ describe('renderer markup', () => {
   });
 
   it('holds no user-visible text that bypasses the catalogs', () => {
-    expect(files.flatMap((file) => hardCoded(file))).toEqual([]);
+    expect(Object.entries(sources).flatMap(([file, text]) => hardCoded(file, text))).toEqual([]);
   });
 });

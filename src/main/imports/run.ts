@@ -328,11 +328,10 @@ export async function runImport(
     const rejected = (report.count > 0 && input.onInvalid === 'reject') || rowsImported === 0;
     const status: ImportResult['status'] = input.dryRun ? 'validated' : rejected ? 'rejected' : 'applied';
     if (status === 'applied') {
-      ctl.checkpoint();
-      if (deferred.length > 0) {
-        ctl.progress({ phase: 'imports.indexing' });
+      // Every row is read: the steps that follow only say which one runs.
+      const announce = (phase: 'indexing' | 'figures' | 'committing') =>
         onProgress({
-          phase: 'indexing',
+          phase,
           file: '',
           fileIndex: input.files.length,
           files: input.files.length,
@@ -340,30 +339,18 @@ export async function runImport(
           bytes: totalBytes,
           totalBytes,
         });
+      ctl.checkpoint();
+      if (deferred.length > 0) {
+        ctl.progress({ phase: 'imports.indexing' });
+        announce('indexing');
         await yieldToEventLoop();
         indexes.rebuild(deferred);
       }
       ctl.progress({ phase: 'imports.figures' });
-      onProgress({
-        phase: 'figures',
-        file: '',
-        fileIndex: input.files.length,
-        files: input.files.length,
-        rows: rowsRead,
-        bytes: totalBytes,
-        totalBytes,
-      });
+      announce('figures');
       await yieldToEventLoop();
       figures.refresh();
-      onProgress({
-        phase: 'committing',
-        file: '',
-        fileIndex: input.files.length,
-        files: input.files.length,
-        rows: rowsRead,
-        bytes: totalBytes,
-        totalBytes,
-      });
+      announce('committing');
       batches.finish(batchId, {
         fileName: files.map((f) => f.name).join(' + '),
         fileHash:

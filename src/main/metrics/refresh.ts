@@ -122,9 +122,13 @@ export class MetricsRefresh {
   private dropped: string[] = [];
 
   constructor(private readonly db: Db) {
-    this.triggerSqlStmt = db.prepare<[string], string>("SELECT sql FROM main.sqlite_master WHERE type = 'trigger' AND name = ?").pluck();
+    this.triggerSqlStmt = db
+      .prepare<[string], string>("SELECT sql FROM main.sqlite_master WHERE type = 'trigger' AND name = ?")
+      .pluck();
     this.deferredStmt = db
-      .prepare<[], number>("SELECT count(*) FROM sqlite_temp_master WHERE type = 'trigger' AND name = 'metric_dirty_event_insert'")
+      .prepare<[], number>(
+        "SELECT count(*) FROM sqlite_temp_master WHERE type = 'trigger' AND name = 'metric_dirty_event_insert'",
+      )
       .pluck();
     this.stagesStmt = db.prepare<[], StageOrder>('SELECT id, position FROM stages');
   }

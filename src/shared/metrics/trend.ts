@@ -58,24 +58,28 @@ export interface TrendPoint {
   readonly followup: Proportion;
 }
 
+/** Follow-up as the rate it is judged by: met out of the leads whose window has ended (pending left out). */
+export function judgedFollowup(f: Report['sla']['followup']): Proportion {
+  return {
+    numerator: f.met,
+    denominator: f.met + f.breached,
+    rate: f.rate,
+    ci_low: f.ci_low,
+    ci_high: f.ci_high,
+    small: f.small,
+  };
+}
+
 export function trendPoint(report: Report, pairs: KeyPairs): TrendPoint {
   const find = (p: { from: string; to: string } | null) =>
     p ? (report.conversion.find((c) => c.from === p.from && c.to === p.to) ?? null) : null;
-  const f = report.sla.followup;
   return {
     period: { kind: report.period.kind, from: report.period.from, to: report.period.to },
     qualification: find(pairs.qualification),
     close: find(pairs.close),
     handedOver: report.sla.volume.actual,
     weeklyTarget: report.sla.volume.weekly_target,
-    followup: {
-      numerator: f.met,
-      denominator: f.met + f.breached,
-      rate: f.rate,
-      ci_low: f.ci_low,
-      ci_high: f.ci_high,
-      small: f.small,
-    },
+    followup: judgedFollowup(report.sla.followup),
   };
 }
 

@@ -17,17 +17,30 @@ afterEach(() => {
 const leadArb = fc.record({
   segment: fc.constantFrom('SMB', 'Enterprise'),
   owner: fc.constantFrom('ana', 'bob', 'carl'),
-  events: fc.array(fc.tuple(fc.constantFrom(...STAGES), fc.integer({ min: 0, max: 40 * 24 })), { minLength: 1, maxLength: 7 }),
+  events: fc.array(fc.tuple(fc.constantFrom(...STAGES), fc.integer({ min: 0, max: 40 * 24 })), {
+    minLength: 1,
+    maxLength: 7,
+  }),
   touches: fc.array(fc.integer({ min: 0, max: 40 * 24 }), { maxLength: 2 }),
   assigned: fc.option(fc.integer({ min: 0, max: 40 * 24 }), { nil: undefined }),
 });
 const hour = (h: number) => new Date(Date.UTC(2018, 9, 15) + h * 3_600_000).toISOString().slice(0, 16);
 
-function specs(raw: ReadonlyArray<{ segment: string; owner: string; events: Array<[string, number]>; touches: number[]; assigned?: number | undefined }>): LeadSpec[] {
+function specs(
+  raw: ReadonlyArray<{
+    segment: string;
+    owner: string;
+    events: Array<[string, number]>;
+    touches: number[];
+    assigned?: number | undefined;
+  }>,
+): LeadSpec[] {
   return raw.map((r, i) => {
     // The database refuses the same stage at the same instant twice; keep the first.
     const seen = new Set<string>();
-    const events = r.events.filter(([s, h]) => !seen.has(`${s}@${h}`) && !!seen.add(`${s}@${h}`)).map(([s, h]) => [s, hour(h)] as const);
+    const events = r.events
+      .filter(([s, h]) => !seen.has(`${s}@${h}`) && !!seen.add(`${s}@${h}`))
+      .map(([s, h]) => [s, hour(h)] as const);
     return {
       id: `P${i}`,
       segment: r.segment,
@@ -53,8 +66,11 @@ const weeks = [
   { from: '2018-10-22', to: '2018-10-28' },
   { from: '2018-10-29', to: '2018-11-04' },
 ];
-const report = (ws: Parameters<typeof computeReport>[0], w: (typeof weeks)[number], withinDays: number | null = null): Report =>
-  computeReport(ws, { ...w, filters: {}, withinDays, asOf, compare: false });
+const report = (
+  ws: Parameters<typeof computeReport>[0],
+  w: (typeof weeks)[number],
+  withinDays: number | null = null,
+): Report => computeReport(ws, { ...w, filters: {}, withinDays, asOf, compare: false });
 
 describe('metric properties on generated workspaces', () => {
   it('keeps metric_events equal to a rebuild from scratch, whatever the insert order', () => {
@@ -71,27 +87,34 @@ describe('metric properties on generated workspaces', () => {
 
   it('gives the same metric_events when a bulk writer defers the triggers and refreshes before commit', () => {
     fc.assert(
-      fc.property(fc.array(leadArb, { minLength: 1, maxLength: 12 }), fc.array(leadArb, { maxLength: 6 }), fc.boolean(), (first, second, reverse) => {
-        const leads = specs([...first, ...second]);
-        const order = reverse ? (e: Parameters<NonNullable<Parameters<typeof insertLeads>[3]>>[0]) => [...e].reverse() : undefined;
-        const t = tempWorkspace(ZONE);
-        cleanups.push(t.cleanup);
-        // One batch through the row triggers, then one deferred batch that adds leads and moves
-        // the earlier ones' touches and fields.
-        insertLeads(t.ws, ZONE, leads.slice(0, first.length), order);
-        const figures = new MetricsRefresh(t.ws.db);
-        t.ws.db.transaction(() => {
-          figures.defer();
-          insertLeads(t.ws, ZONE, leads.slice(first.length), order);
-          t.ws.db.exec("UPDATE leads SET owner = 'dora' WHERE id % 2 = 0; DELETE FROM touches WHERE id % 3 = 0");
-          expect(figures.pending()).toBe(true);
-          figures.refresh();
-        })();
-        expect(figures.pending()).toBe(false);
-        const refreshed = metricRows(t.ws);
-        t.ws.db.exec(`DELETE FROM metric_events; ${metricEventsInsert('1')};`);
-        expect(refreshed).toEqual(metricRows(t.ws));
-      }),
+      fc.property(
+        fc.array(leadArb, { minLength: 1, maxLength: 12 }),
+        fc.array(leadArb, { maxLength: 6 }),
+        fc.boolean(),
+        (first, second, reverse) => {
+          const leads = specs([...first, ...second]);
+          const order = reverse
+            ? (e: Parameters<NonNullable<Parameters<typeof insertLeads>[3]>>[0]) => [...e].reverse()
+            : undefined;
+          const t = tempWorkspace(ZONE);
+          cleanups.push(t.cleanup);
+          // One batch through the row triggers, then one deferred batch that adds leads and moves
+          // the earlier ones' touches and fields.
+          insertLeads(t.ws, ZONE, leads.slice(0, first.length), order);
+          const figures = new MetricsRefresh(t.ws.db);
+          t.ws.db.transaction(() => {
+            figures.defer();
+            insertLeads(t.ws, ZONE, leads.slice(first.length), order);
+            t.ws.db.exec("UPDATE leads SET owner = 'dora' WHERE id % 2 = 0; DELETE FROM touches WHERE id % 3 = 0");
+            expect(figures.pending()).toBe(true);
+            figures.refresh();
+          })();
+          expect(figures.pending()).toBe(false);
+          const refreshed = metricRows(t.ws);
+          t.ws.db.exec(`DELETE FROM metric_events; ${metricEventsInsert('1')};`);
+          expect(refreshed).toEqual(metricRows(t.ws));
+        },
+      ),
       { numRuns: 40 },
     );
   });
@@ -108,7 +131,21 @@ describe('metric properties on generated workspaces', () => {
       })(),
     ).toThrow('cancelled');
     expect(figures.pending()).toBe(false);
-    insertLeads(t.ws, ZONE, specs([{ segment: 'SMB', owner: 'ana', events: [['mql', 1], ['sal', 3]], touches: [2] }]));
+    insertLeads(
+      t.ws,
+      ZONE,
+      specs([
+        {
+          segment: 'SMB',
+          owner: 'ana',
+          events: [
+            ['mql', 1],
+            ['sal', 3],
+          ],
+          touches: [2],
+        },
+      ]),
+    );
     expect(metricRows(t.ws)).toHaveLength(2);
   });
 
@@ -155,12 +192,16 @@ describe('metric properties on generated workspaces', () => {
 
   it('does not depend on import order or batch splitting', () => {
     fc.assert(
-      fc.property(fc.array(leadArb, { minLength: 2, maxLength: 12 }), fc.integer({ min: 2, max: 4 }), (raw, batches) => {
-        const leads = specs(raw);
-        const a = build(leads);
-        const b = build([...leads].reverse(), (e) => [...e].reverse(), batches);
-        for (const w of weeks) expect(report(b, w)).toEqual(report(a, w));
-      }),
+      fc.property(
+        fc.array(leadArb, { minLength: 2, maxLength: 12 }),
+        fc.integer({ min: 2, max: 4 }),
+        (raw, batches) => {
+          const leads = specs(raw);
+          const a = build(leads);
+          const b = build([...leads].reverse(), (e) => [...e].reverse(), batches);
+          for (const w of weeks) expect(report(b, w)).toEqual(report(a, w));
+        },
+      ),
       { numRuns: 25 },
     );
   });

@@ -12,7 +12,7 @@ import { FigureCard } from '../../../analysis/FigureCard';
 import { changeOf, interval, pct, ratio, stageLabel } from '../../../analysis/figures';
 import { CountTile, RateTile } from '../../../analysis/RateTile';
 import type { CompareMode } from '../../../analysis/scope';
-import type { TrendPoint } from '../../../analysis/trend';
+import { judgedFollowup, type TrendPoint } from '../../../analysis/trend';
 import { formatDecimal, formatInteger } from '../../../format';
 import { ArbitrationCard } from './ArbitrationCard';
 import { OwnerCard } from './OwnerCard';
@@ -50,14 +50,7 @@ export function ComplianceView({
   const accepted = stageLabel(report.stages, sla.accepted_stage, locale);
   const hoursText = formatDecimal(locale, f.business_hours, f.business_hours % 1 === 0 ? 0 : 1);
   const other = compare === 'previous' ? report.previous : report.year_ago;
-  const judged = {
-    numerator: f.met,
-    denominator: f.met + f.breached,
-    rate: f.rate,
-    ci_low: f.ci_low,
-    ci_high: f.ci_high,
-    small: f.small,
-  };
+  const judged = judgedFollowup(f);
   const followupDrill = (side: 'met' | 'breached' | 'pending' | 'denominator'): DrillRequest => {
     const figure = (s: typeof side) => ({ type: 'followup' as const, side: s });
     return {
