@@ -15,7 +15,8 @@ export interface ApiErrorPayload {
   readonly issues?: readonly ValidationIssue[];
 }
 
-export type ApiResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: ApiErrorPayload };
+export type ApiResult<T> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: ApiErrorPayload };
 
 /** An expected failure with a translatable message. Anything else thrown is an internal error. */
 export class AppError extends Error {

@@ -9,7 +9,9 @@ import { ShellPage } from './pages/shell-page';
 import { DefinitionsPage } from './pages/definitions-page';
 
 const hasChromium = fs.existsSync(CHROMIUM);
-const title = hasChromium ? 'definitions in Chromium on the sample workspace' : `definitions e2e SKIPPED: ${CHROMIUM} does not exist`;
+const title = hasChromium
+  ? 'definitions in Chromium on the sample workspace'
+  : `definitions e2e SKIPPED: ${CHROMIUM} does not exist`;
 const en = createI18n('en').t;
 const SHOTS = path.join(SCREENSHOT_DIR, 'definitions');
 const MQL = 'Marketing qualified lead (MQL)';
@@ -29,7 +31,8 @@ describe.skipIf(!hasChromium)(title, () => {
     if (!r.ok) throw new Error(r.error.message);
     return r.value as T;
   };
-  const mql = async () => (await call<DefinitionSummary[]>('definitions.list', {})).find((d) => d.key === 'mql_criteria')!;
+  const mql = async () =>
+    (await call<DefinitionSummary[]>('definitions.list', {})).find((d) => d.key === 'mql_criteria')!;
   const noClipping = async (where: string) => expect(await defs.clipped(), where).toEqual([]);
 
   beforeAll(async () => {
@@ -40,7 +43,8 @@ describe.skipIf(!hasChromium)(title, () => {
     await app.page.goto(app.server.url);
     const start = new StartPage(app.page);
     await start.waitUntilShown();
-    if ((await start.openSample()) === 'failed') throw new Error(`The sample did not open: ${(await start.failure.textContent()) ?? ''}`);
+    if ((await start.openSample()) === 'failed')
+      throw new Error(`The sample did not open: ${(await start.failure.textContent()) ?? ''}`);
     await shell.goTo('definitions');
   });
 
@@ -62,10 +66,16 @@ describe.skipIf(!hasChromium)(title, () => {
     await defs.tab('history');
     const rows = defs.panel.locator('table tbody tr');
     expect(await rows.count()).toBe(3);
-    expect(await defs.panel.locator('.defs-timeline').textContent()).toContain(en('definitions.history.effective', { version: 2 }));
-    expect(await defs.panel.locator('.defs-timeline').textContent()).toContain(en('definitions.history.superseded', { version: 1, by: 2 }));
+    expect(await defs.panel.locator('.defs-timeline').textContent()).toContain(
+      en('definitions.history.effective', { version: 2 }),
+    );
+    expect(await defs.panel.locator('.defs-timeline').textContent()).toContain(
+      en('definitions.history.superseded', { version: 1, by: 2 }),
+    );
     await shot('en-history');
-    await defs.panel.getByRole('button', { name: en('definitions.history.compareVersions', { from: 1, to: 2 }) }).click();
+    await defs.panel
+      .getByRole('button', { name: en('definitions.history.compareVersions', { from: 1, to: 2 }) })
+      .click();
     await app.page.locator('#defs-tab-compare[aria-selected="true"]').waitFor();
     const diff = defs.panel.locator('.defs-diff');
     await diff.waitFor();
@@ -111,8 +121,16 @@ describe.skipIf(!hasChromium)(title, () => {
     await added.locator('select.defs-cond-op').selectOption('gte');
     await added.locator('input.defs-cond-value').fill('500');
 
-    await defs.panel.locator('textarea').first().fill('A lead is handed to sales when its score reaches 75, it is a mid-market or enterprise company and it has at least 500 employees.');
-    await defs.panel.locator('textarea').last().fill('Close rates of leads under 75 points stayed below 5% for three months.');
+    await defs.panel
+      .locator('textarea')
+      .first()
+      .fill(
+        'A lead is handed to sales when its score reaches 75, it is a mid-market or enterprise company and it has at least 500 employees.',
+      );
+    await defs.panel
+      .locator('textarea')
+      .last()
+      .fill('Close rates of leads under 75 points stayed below 5% for three months.');
     await defs.panel.locator('input.defs-author').fill('Camila Duarte');
     expect(await defs.matchingCount()).toBe(narrower);
     await noClipping('builder');
@@ -139,7 +157,9 @@ describe.skipIf(!hasChromium)(title, () => {
     dialog = defs.dialog();
     await dialog.getByRole('button', { name: en('definitions.approve.confirm') }).click();
     await dialog.getByRole('alert').waitFor();
-    expect(await dialog.getByRole('alert').textContent()).toContain(en('errors.definitions.sameApprover', { name: 'Camila Duarte' }));
+    expect(await dialog.getByRole('alert').textContent()).toContain(
+      en('errors.definitions.sameApprover', { name: 'Camila Duarte' }),
+    );
     await dialog.locator('input').first().fill('Rodrigo Almeida');
     await dialog.getByRole('button', { name: en('definitions.approve.confirm') }).click();
     await dialog.waitFor({ state: 'detached' });
@@ -153,17 +173,27 @@ describe.skipIf(!hasChromium)(title, () => {
 
   it('shows the impact preview of v4 against the version it replaced', async () => {
     await defs.tab('impact');
-    await defs.panel.locator('select').first().selectOption({ label: `v4 · ${en('definitions.status.effective')}` });
+    await defs.panel
+      .locator('select')
+      .first()
+      .selectOption({ label: `v4 · ${en('definitions.status.effective')}` });
     const table = defs.panel.locator('.defs-impact-table');
     await table.waitFor();
     const header = (await table.locator('thead').textContent()) ?? '';
-    expect(header).toContain(en('definitions.impact.versionStatus', { version: 2, status: en('definitions.status.superseded') }));
-    expect(header).toContain(en('definitions.impact.versionStatus', { version: 4, status: en('definitions.status.effective') }));
+    expect(header).toContain(
+      en('definitions.impact.versionStatus', { version: 2, status: en('definitions.status.superseded') }),
+    );
+    expect(header).toContain(
+      en('definitions.impact.versionStatus', { version: 4, status: en('definitions.status.effective') }),
+    );
     await defs.panel.locator('.defs-chart canvas').waitFor();
-    const preview = await call<{ totals: { baseline: { qualifying: number }; candidate: { qualifying: number } } }>('definitions.preview', {
-      revisionId: (await mql()).inForce!.id,
-      weeks: 8,
-    });
+    const preview = await call<{ totals: { baseline: { qualifying: number }; candidate: { qualifying: number } } }>(
+      'definitions.preview',
+      {
+        revisionId: (await mql()).inForce!.id,
+        weeks: 8,
+      },
+    );
     expect(preview.totals.candidate.qualifying).toBeLessThan(preview.totals.baseline.qualifying);
     await noClipping('impact');
     await shot('en-impact');

@@ -99,10 +99,7 @@ describe('Electronegativity', () => {
       path.join(control, 'unsafe.js'),
       "const { BrowserWindow } = require('electron');\nnew BrowserWindow({ webPreferences: { nodeIntegration: true, contextIsolation: false, sandbox: false } });\n",
     );
-    const [findings, controlFindings] = await Promise.all([
-      run(staged),
-      run(control),
-    ]);
+    const [findings, controlFindings] = await Promise.all([run(staged), run(control)]);
 
     // The control: the unsafe window is caught, as HIGH and MEDIUM findings the parser reads back.
     expect(controlFindings).toEqual(

@@ -1,6 +1,11 @@
 import type { Workspace } from '../workspace/workspace';
 import { WorkspaceRepository } from '../workspace/repository';
-import { calendarSettings, DEFAULT_CALENDAR, type CalendarSettings, type ResolvedCalendar } from '../../shared/calendar/model';
+import {
+  calendarSettings,
+  DEFAULT_CALENDAR,
+  type CalendarSettings,
+  type ResolvedCalendar,
+} from '../../shared/calendar/model';
 import { AppError } from '../../shared/errors';
 
 /** Settings key of the business-hours calendar. */

@@ -9,7 +9,9 @@ import { Runtime } from '../runtime/runtime';
 import { defaultDataDir, projectRoot } from '../runtime/paths';
 import type { Locale } from '../../shared/domain/types';
 
-export const appVersion: string = (createRequire(import.meta.url)(path.join(projectRoot, 'package.json')) as { version: string }).version;
+export const appVersion: string = (
+  createRequire(import.meta.url)(path.join(projectRoot, 'package.json')) as { version: string }
+).version;
 
 /** What every command gets: parsed options, the user's language, output helpers and the API. */
 export interface CliContext {
@@ -60,7 +62,12 @@ export function createContext(io: CliIo, options: { json: boolean; lang?: string
 /** Parses a command's options strictly: an unknown option is a usage error, not silently ignored. */
 export function parseOptions<T extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: T) {
   try {
-    return parseArgs({ args, options: { ...options, json: { type: 'boolean' }, lang: { type: 'string' } }, allowPositionals: true, strict: true });
+    return parseArgs({
+      args,
+      options: { ...options, json: { type: 'boolean' }, lang: { type: 'string' } },
+      allowPositionals: true,
+      strict: true,
+    });
   } catch (e) {
     throw new AppError('cli.badArguments', { detail: (e as Error).message });
   }
@@ -88,7 +95,9 @@ export function describeError(t: TFunction, e: unknown): string {
     for (const issue of e.issues?.slice(0, 5) ?? []) lines.push(`  - ${issueMessage(t, issue)}`);
     return lines.join('\n');
   }
-  return t('cli.error', { message: errorMessage(t, new AppError('internal', { detail: String((e as Error)?.message ?? e) }).toPayload()) });
+  return t('cli.error', {
+    message: errorMessage(t, new AppError('internal', { detail: String((e as Error)?.message ?? e) }).toPayload()),
+  });
 }
 
 /** Aligned two-column output for people. */

@@ -59,7 +59,13 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     if (!command) throw new AppError('cli.unknownCommand', { command: name });
     return await command.run(ctx, rest);
   } catch (e) {
-    if (json) io.out(JSON.stringify({ ok: false, error: e instanceof AppError ? e.toPayload() : { code: 'internal', message: String(e) } }));
+    if (json)
+      io.out(
+        JSON.stringify({
+          ok: false,
+          error: e instanceof AppError ? e.toPayload() : { code: 'internal', message: String(e) },
+        }),
+      );
     io.err(describeError(ctx.t, e));
     return e instanceof AppError && e.code.startsWith('cli.') ? 2 : 1;
   } finally {

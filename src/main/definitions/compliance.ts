@@ -28,7 +28,8 @@ function criteria(ws: Workspace, options: ComplianceOptions, asOf: number): Defi
   const repo = ws.repo(DefinitionsRepository);
   if (options.key) {
     const d = requireDefinitionByKey(repo, options.key);
-    if (d.kind !== 'stage_criteria' || d.stage_key === null) throw new AppError('definitions.notStageCriteria', { key: d.key });
+    if (d.kind !== 'stage_criteria' || d.stage_key === null)
+      throw new AppError('definitions.notStageCriteria', { key: d.key });
     return d;
   }
   const handoff = ws.repo(SlaTermsRepository).inForce(asOf).terms.handoffStage;
@@ -45,7 +46,10 @@ function setup(ws: Workspace, options: ComplianceOptions) {
   const range = periodRange(period, ctx.zone);
   const bounds: Params = { from: range.fromMs, end: Math.min(range.toMs, ctx.asOf + 1), asOf: ctx.asOf, window: null };
   const history = ruleHistory(ws.repo(DefinitionsRepository), d);
-  const versions: VersionedRule[] = history.map((v, i) => ({ from: v.effectiveFrom, sql: v.rule ? compileRule(v.rule, { alias: 'l', prefix: `rv${i}_` }) : null }));
+  const versions: VersionedRule[] = history.map((v, i) => ({
+    from: v.effectiveFrom,
+    sql: v.rule ? compileRule(v.rule, { alias: 'l', prefix: `rv${i}_` }) : null,
+  }));
   return { ctx, d, stage, bounds, history, versions, rules: ws.repo(RulesRepository) };
 }
 
@@ -91,15 +95,28 @@ function ruleLead(r: JudgedLeadRow): RuleLead {
   let custom: Record<string, unknown> = {};
   try {
     const parsed: unknown = JSON.parse(r.custom);
-    if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)) custom = parsed as Record<string, unknown>;
+    if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed))
+      custom = parsed as Record<string, unknown>;
   } catch {
     // A custom column that is not JSON holds no fields the rule could read.
   }
-  return { score: r.score, amount: r.amount, segment: r.segment, source: r.source, country: r.country, owner: r.owner, campaign: r.campaign, custom };
+  return {
+    score: r.score,
+    amount: r.amount,
+    segment: r.segment,
+    source: r.source,
+    country: r.country,
+    owner: r.owner,
+    campaign: r.campaign,
+    custom,
+  };
 }
 
 /** The leads behind the compliance figure, with the conditions each one failed. */
-export function complianceLeads(ws: Workspace, options: ComplianceOptions & { side: ComplianceSide; offset: number; limit: number }): CompliancePage {
+export function complianceLeads(
+  ws: Workspace,
+  options: ComplianceOptions & { side: ComplianceSide; offset: number; limit: number },
+): CompliancePage {
   const { ctx, stage, bounds, history, versions, rules } = setup(ws, options);
   const page = rules.complianceLeads(ctx.q, bounds, stage, versions, options.side, options.offset, options.limit);
   return {

@@ -32,8 +32,14 @@ export function exportDefinitions(ws: Workspace, now: number): DefinitionsExport
           author: r.author,
           createdAt: r.created_at,
           approvals: {
-            marketing: r.marketing_approved_by === null ? null : { name: r.marketing_approved_by, at: r.marketing_approved_at ?? r.created_at },
-            sales: r.sales_approved_by === null ? null : { name: r.sales_approved_by, at: r.sales_approved_at ?? r.created_at },
+            marketing:
+              r.marketing_approved_by === null
+                ? null
+                : { name: r.marketing_approved_by, at: r.marketing_approved_at ?? r.created_at },
+            sales:
+              r.sales_approved_by === null
+                ? null
+                : { name: r.sales_approved_by, at: r.sales_approved_at ?? r.created_at },
           },
           body: parseBody(d.kind, r.body, r.id),
         })),
@@ -47,7 +53,12 @@ export function exportDefinitions(ws: Workspace, now: number): DefinitionsExport
  * proposal here (effective on approval), unless the same text is already in force or proposed.
  * Approvals are never copied; both leaders of this workspace decide. All or nothing.
  */
-export function importDefinitions(ws: Workspace, doc: DefinitionsExport, author: string | undefined, now: number): ImportResult {
+export function importDefinitions(
+  ws: Workspace,
+  doc: DefinitionsExport,
+  author: string | undefined,
+  now: number,
+): ImportResult {
   ws.assertWritable();
   const repo = ws.repo(DefinitionsRepository);
   const created: Array<ImportResult['created'][number]> = [];
@@ -63,8 +74,12 @@ export function importDefinitions(ws: Workspace, doc: DefinitionsExport, author:
       }
       let target = repo.definitionByKey(d.key);
       const newDefinition = !target;
-      if (target && target.kind !== d.kind) throw new AppError('definitions.importKindMismatch', { key: d.key, kind: d.kind, found: target.kind });
-      if (!target) target = repo.definition(createDefinition(ws, { kind: d.kind, key: d.key, title: d.title, stageKey: d.stageKey }, now))!;
+      if (target && target.kind !== d.kind)
+        throw new AppError('definitions.importKindMismatch', { key: d.key, kind: d.kind, found: target.kind });
+      if (!target)
+        target = repo.definition(
+          createDefinition(ws, { kind: d.kind, key: d.key, title: d.title, stageKey: d.stageKey }, now),
+        )!;
       const body = checkBody(ws, target, agreed.body);
       const rows = repo.revisionsOf(target.id);
       const current = inForceAt(rows.map(dates), now);

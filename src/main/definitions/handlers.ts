@@ -2,7 +2,17 @@ import type { ContractHandlers } from '../../shared/contract';
 import type { Runtime } from '../runtime/runtime';
 import { withCalendar } from './calendar-errors';
 import { DefinitionsRepository } from './repository';
-import { approve, createDefinition, discardDraft, propose, reject, settle, updateDraft, withdraw, writeRevision } from './service';
+import {
+  approve,
+  createDefinition,
+  discardDraft,
+  propose,
+  reject,
+  settle,
+  updateDraft,
+  withdraw,
+  writeRevision,
+} from './service';
 import { countMatching, definitionDetail, listDefinitions, revisionDiff } from './reads';
 import { definitionsInForce, spansOf } from './in-force';
 import { compliance, complianceLeads } from './compliance';

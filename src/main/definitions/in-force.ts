@@ -81,7 +81,12 @@ export function ruleHistory(repo: DefinitionsRepository, d: DefinitionRow): Rule
   return governing(rows.map(dates)).map((g) => {
     const row = rows.find((r) => r.id === g.id)!;
     const body = parseBody(d.kind, row.body, row.id);
-    return { revisionId: row.id, version: row.version, effectiveFrom: g.effectiveFrom!, rule: 'rule' in body ? (body.rule ?? null) : null };
+    return {
+      revisionId: row.id,
+      version: row.version,
+      effectiveFrom: g.effectiveFrom!,
+      rule: 'rule' in body ? (body.rule ?? null) : null,
+    };
   });
 }
 
@@ -115,10 +120,20 @@ export function slaTermsInForce(repo: DefinitionsRepository, at: number): { term
   const current = termsHistory(repo)
     .filter((t) => t.row.effective_from! <= at)
     .at(-1);
-  if (!current) return { terms: DEFAULT_SLA_TERMS, source: { kind: 'default', revision_id: null, definition_key: null, version: null, effective_from: null } };
+  if (!current)
+    return {
+      terms: DEFAULT_SLA_TERMS,
+      source: { kind: 'default', revision_id: null, definition_key: null, version: null, effective_from: null },
+    };
   return {
     terms: current.terms,
-    source: { kind: 'revision', revision_id: current.row.id, definition_key: current.key, version: current.row.version, effective_from: current.row.effective_from },
+    source: {
+      kind: 'revision',
+      revision_id: current.row.id,
+      definition_key: current.key,
+      version: current.row.version,
+      effective_from: current.row.effective_from,
+    },
   };
 }
 

@@ -10,7 +10,17 @@ import type { Stage } from '../../shared/domain/types';
 import type { RuleGroup, SlaTerms } from '../../shared/definitions/model';
 import { compileRule, type RuleSql } from '../../shared/definitions/sql';
 import { inForceAt } from '../../shared/definitions/lifecycle';
-import type { DefinitionInfo, ImpactPreview, OwnerLoad, PreviewVersion, PreviewWeek, RulePreview, RuleVersionTotals, SlaPreview, SlaVersionFigures } from '../../shared/definitions/types';
+import type {
+  DefinitionInfo,
+  ImpactPreview,
+  OwnerLoad,
+  PreviewVersion,
+  PreviewWeek,
+  RulePreview,
+  RuleVersionTotals,
+  SlaPreview,
+  SlaVersionFigures,
+} from '../../shared/definitions/types';
 import { AppError } from '../../shared/errors';
 import { DefinitionsRepository, type DefinitionRow, type RevisionRow } from './repository';
 import { RulesRepository } from './rules-repository';
@@ -59,7 +69,11 @@ const asParams = (b: Bounds): Params => ({ from: b.from, end: b.end, asOf: b.asO
 function baselineOf(rows: readonly RevisionRow[], candidate: RevisionRow, asOf: number): RevisionRow | null {
   const all = rows.map(dates);
   let current = inForceAt(all, asOf);
-  if (current?.id === candidate.id) current = inForceAt(all.filter((r) => r.id !== candidate.id), (candidate.effective_from ?? asOf) - 1);
+  if (current?.id === candidate.id)
+    current = inForceAt(
+      all.filter((r) => r.id !== candidate.id),
+      (candidate.effective_from ?? asOf) - 1,
+    );
   return rows.find((r) => r.id === current?.id) ?? null;
 }
 
@@ -76,7 +90,8 @@ export function preview(ws: Workspace, options: PreviewOptions): ImpactPreview {
   const rows = ws.repo(DefinitionsRepository).revisionsOf(definition.id);
   const baseline = baselineOf(rows, revision, ctx.asOf);
   const window = previewWeeks(ctx, options.weeks);
-  if (definition.kind === 'stage_criteria' || definition.kind === 'icp') return rulePreview(ws, ctx, definition, baseline, revision, window);
+  if (definition.kind === 'stage_criteria' || definition.kind === 'icp')
+    return rulePreview(ws, ctx, definition, baseline, revision, window);
   if (definition.kind === 'sla_terms') return slaPreview(ctx, definitionInfo(definition), baseline, revision, window);
   throw new AppError('definitions.noPreview', { kind: definition.kind });
 }
@@ -90,10 +105,17 @@ function ruleOf(d: DefinitionRow, r: RevisionRow | null): RuleGroup | null {
 /** The engine's row builder narrowed to leads meeting a rule (checked per cohort row, by primary key). */
 function narrowed(ctx: Context, rule: RuleSql | null): MetricsSql {
   if (!rule) return ctx.q;
-  return new MetricsSql(ctx.q.stages, {}, { sql: `EXISTS (SELECT 1 FROM leads l WHERE l.id = lead_id AND ${rule.sql})`, params: rule.params });
+  return new MetricsSql(
+    ctx.q.stages,
+    {},
+    { sql: `EXISTS (SELECT 1 FROM leads l WHERE l.id = lead_id AND ${rule.sql})`, params: rule.params },
+  );
 }
 
-function stagesFor(ctx: Context, d: DefinitionRow): { stage: Stage; previous: Stage | null; next: Stage | null; won: Stage | null; isHandoff: boolean } {
+function stagesFor(
+  ctx: Context,
+  d: DefinitionRow,
+): { stage: Stage; previous: Stage | null; next: Stage | null; won: Stage | null; isHandoff: boolean } {
   const terms = ctx.ws.repo(SlaTermsRepository).inForce(ctx.asOf).terms;
   const stage = ctx.q.stage(d.kind === 'stage_criteria' && d.stage_key ? d.stage_key : terms.handoffStage);
   const funnel = ctx.q.ofKind('funnel').sort((a, b) => a.position - b.position);
@@ -103,7 +125,14 @@ function stagesFor(ctx: Context, d: DefinitionRow): { stage: Stage; previous: St
   return { stage, previous: at > 0 ? funnel[at - 1]! : null, next, won: ctx.q.ofKind('won')[0] ?? null, isHandoff };
 }
 
-function rulePreview(ws: Workspace, ctx: Context, d: DefinitionRow, baselineRow: RevisionRow | null, candidateRow: RevisionRow, window: Window): RulePreview {
+function rulePreview(
+  ws: Workspace,
+  ctx: Context,
+  d: DefinitionRow,
+  baselineRow: RevisionRow | null,
+  candidateRow: RevisionRow,
+  window: Window,
+): RulePreview {
   const rules = ws.repo(RulesRepository);
   const { stage, previous, next, won, isHandoff } = stagesFor(ctx, d);
   const targets = [next, won].filter((s): s is Stage => s !== null);
@@ -112,7 +141,8 @@ function rulePreview(ws: Workspace, ctx: Context, d: DefinitionRow, baselineRow:
     candidate: ruleOf(d, candidateRow) ? compileRule(ruleOf(d, candidateRow)!, { alias: 'l', prefix: 'rc' }) : null,
   };
   const q = { baseline: narrowed(ctx, compiled.baseline), candidate: narrowed(ctx, compiled.candidate) };
-  const notReached = (sql: MetricsSql, b: Bounds) => (previous ? rules.notReached(sql, asParams(b), previous, stage) : []);
+  const notReached = (sql: MetricsSql, b: Bounds) =>
+    previous ? rules.notReached(sql, asParams(b), previous, stage) : [];
   const sum = (xs: ReadonlyArray<{ n: number }>) => xs.reduce((a, x) => a + x.n, 0);
 
   const spans = window.weeks.map((w) => ({ from: w.bounds.from, end: w.bounds.end }));
@@ -123,7 +153,13 @@ function rulePreview(ws: Workspace, ctx: Context, d: DefinitionRow, baselineRow:
   };
   const actual = rules.weeklyCohorts(ctx.q, spans, ctx.asOf, stage);
   const byWeek = { baseline: weekly(q.baseline), candidate: weekly(q.candidate) };
-  const weeks = window.weeks.map((w, i) => ({ from: w.from, to: w.to, actual: actual[i]!, baseline: byWeek.baseline[i]!, candidate: byWeek.candidate[i]! }));
+  const weeks = window.weeks.map((w, i) => ({
+    from: w.from,
+    to: w.to,
+    actual: actual[i]!,
+    baseline: byWeek.baseline[i]!,
+    candidate: byWeek.candidate[i]!,
+  }));
 
   const b = window.total.bounds;
   const n = window.weeks.length;
@@ -137,7 +173,11 @@ function rulePreview(ws: Workspace, ctx: Context, d: DefinitionRow, baselineRow:
     const follow = new Map((sla ? ctx.repo.followUp(sql, b, sla) : []).map((o) => [o.owner, o]));
     const waitingBy = new Map(waiting.map((o) => [o.owner, o.n]));
     // The follow-up rows already count the hand-off cohort per owner; other stages need their own count.
-    const handedBy = new Map(sla ? [...follow.values()].map((o) => [o.owner, o.n]) : rules.cohortByOwner(sql, asParams(b), stage).map((o) => [o.owner, o.n]));
+    const handedBy = new Map(
+      sla
+        ? [...follow.values()].map((o) => [o.owner, o.n])
+        : rules.cohortByOwner(sql, asParams(b), stage).map((o) => [o.owner, o.n]),
+    );
     for (const owner of new Set([...handedBy.keys(), ...waitingBy.keys()])) {
       const handed = handedBy.get(owner) ?? 0;
       const f = follow.get(owner);
@@ -145,7 +185,9 @@ function rulePreview(ws: Workspace, ctx: Context, d: DefinitionRow, baselineRow:
         handedOver: handed,
         notHandedOver: waitingBy.get(owner) ?? 0,
         perWeek: (handed + (waitingBy.get(owner) ?? 0)) / n,
-        followup: f ? { ...proportion(f.met, f.met + f.breached), met: f.met, breached: f.breached, pending: f.pending } : null,
+        followup: f
+          ? { ...proportion(f.met, f.met + f.breached), met: f.met, breached: f.breached, pending: f.pending }
+          : null,
       });
     }
     return {
@@ -163,7 +205,9 @@ function rulePreview(ws: Workspace, ctx: Context, d: DefinitionRow, baselineRow:
   const base = totals(q.baseline);
   const cand = totals(q.candidate);
   const empty: OwnerLoad = { handedOver: 0, notHandedOver: 0, perWeek: 0, followup: null };
-  const ownerKeys = [...new Set([...base.owners.keys(), ...cand.owners.keys()])].sort((x, y) => (x ?? '\uffff').localeCompare(y ?? '\uffff'));
+  const ownerKeys = [...new Set([...base.owners.keys(), ...cand.owners.keys()])].sort((x, y) =>
+    (x ?? '\uffff').localeCompare(y ?? '\uffff'),
+  );
   const { gained, lost } = rules.gainedLost(ctx.q, asParams(b), previous, stage, compiled.baseline, compiled.candidate);
   return {
     type: 'rule',
@@ -181,7 +225,11 @@ function rulePreview(ws: Workspace, ctx: Context, d: DefinitionRow, baselineRow:
     totals: { actual: ctx.repo.conversions(ctx.q, b, stage, []).d, baseline: base.totals, candidate: cand.totals },
     gained,
     lost,
-    owners: ownerKeys.map((owner) => ({ owner, baseline: base.owners.get(owner) ?? empty, candidate: cand.owners.get(owner) ?? empty })),
+    owners: ownerKeys.map((owner) => ({
+      owner,
+      baseline: base.owners.get(owner) ?? empty,
+      candidate: cand.owners.get(owner) ?? empty,
+    })),
   };
 }
 
@@ -191,15 +239,33 @@ function termsOf(r: RevisionRow | null): SlaTerms | null {
   return 'terms' in body ? body.terms : null;
 }
 
-function slaPreview(ctx: Context, d: DefinitionInfo, baselineRow: RevisionRow | null, candidateRow: RevisionRow, window: Window): SlaPreview {
+function slaPreview(
+  ctx: Context,
+  d: DefinitionInfo,
+  baselineRow: RevisionRow | null,
+  candidateRow: RevisionRow,
+  window: Window,
+): SlaPreview {
   const inForce = ctx.ws.repo(SlaTermsRepository).inForce(ctx.asOf);
   const given = (r: RevisionRow | null) => {
     const terms = termsOf(r);
     return terms && r
-      ? { terms, source: { kind: 'revision' as const, revision_id: r.id, definition_key: d.key, version: r.version, effective_from: r.effective_from } }
+      ? {
+          terms,
+          source: {
+            kind: 'revision' as const,
+            revision_id: r.id,
+            definition_key: d.key,
+            version: r.version,
+            effective_from: r.effective_from,
+          },
+        }
       : inForce;
   };
-  const rules = { baseline: slaRule(ctx, ctx.asOf, given(baselineRow)), candidate: slaRule(ctx, ctx.asOf, given(candidateRow)) };
+  const rules = {
+    baseline: slaRule(ctx, ctx.asOf, given(baselineRow)),
+    candidate: slaRule(ctx, ctx.asOf, given(candidateRow)),
+  };
   const follow = (rule: (typeof rules)['baseline']['rule'], b: Bounds) => {
     const rows = ctx.repo.followUp(ctx.q, b, rule);
     const met = rows.reduce((a, r) => a + r.met, 0);
@@ -213,10 +279,19 @@ function slaPreview(ctx: Context, d: DefinitionInfo, baselineRow: RevisionRow | 
       followup: follow(v.rule, w.bounds).figure,
       volumeMet: flowOf(v.rule.handoff, w.bounds) >= v.terms.terms.weeklyVolumeTarget,
     });
-    return { from: w.from, to: w.to, handedOver: flowOf(rules.candidate.rule.handoff, w.bounds), baseline: one(rules.baseline), candidate: one(rules.candidate) };
+    return {
+      from: w.from,
+      to: w.to,
+      handedOver: flowOf(rules.candidate.rule.handoff, w.bounds),
+      baseline: one(rules.baseline),
+      candidate: one(rules.candidate),
+    };
   });
   const b = window.total.bounds;
-  const totals = (v: (typeof rules)['baseline'], role: 'baseline' | 'candidate'): SlaVersionFigures & { weeksVolumeMet: number } => {
+  const totals = (
+    v: (typeof rules)['baseline'],
+    role: 'baseline' | 'candidate',
+  ): SlaVersionFigures & { weeksVolumeMet: number } => {
     const accepted = ctx.repo.conversions(ctx.q, b, v.rule.handoff, [v.rule.accepted]);
     const salRate = proportion(accepted.rows[0]?.n ?? 0, accepted.d);
     const t = v.terms.terms;
@@ -228,7 +303,9 @@ function slaPreview(ctx: Context, d: DefinitionInfo, baselineRow: RevisionRow | 
       salMet: salRate.rate === null ? null : salRate.rate >= t.salRateTarget,
       followUpHours: t.followUpBusinessHours,
       segmentFollowUpHours: Object.fromEntries(
-        Object.entries(t.segmentOverrides).flatMap(([segment, o]) => (o.followUpBusinessHours === undefined ? [] : [[segment, o.followUpBusinessHours]])),
+        Object.entries(t.segmentOverrides).flatMap(([segment, o]) =>
+          o.followUpBusinessHours === undefined ? [] : [[segment, o.followUpBusinessHours]],
+        ),
       ),
       weeksVolumeMet: weeks.filter((w) => w[role].volumeMet).length,
     };
@@ -237,13 +314,20 @@ function slaPreview(ctx: Context, d: DefinitionInfo, baselineRow: RevisionRow | 
     new Map(
       follow(v.rule, b).rows.map((o): [string | null, OwnerLoad] => [
         o.owner,
-        { handedOver: o.n, notHandedOver: 0, perWeek: o.n / window.weeks.length, followup: { ...proportion(o.met, o.met + o.breached), met: o.met, breached: o.breached, pending: o.pending } },
+        {
+          handedOver: o.n,
+          notHandedOver: 0,
+          perWeek: o.n / window.weeks.length,
+          followup: { ...proportion(o.met, o.met + o.breached), met: o.met, breached: o.breached, pending: o.pending },
+        },
       ]),
     );
   const base = ownerLoads(rules.baseline);
   const cand = ownerLoads(rules.candidate);
   const empty: OwnerLoad = { handedOver: 0, notHandedOver: 0, perWeek: 0, followup: null };
-  const owners = [...new Set([...base.keys(), ...cand.keys()])].sort((x, y) => (x ?? '\uffff').localeCompare(y ?? '\uffff'));
+  const owners = [...new Set([...base.keys(), ...cand.keys()])].sort((x, y) =>
+    (x ?? '\uffff').localeCompare(y ?? '\uffff'),
+  );
   return {
     type: 'sla',
     definition: d,
@@ -253,7 +337,11 @@ function slaPreview(ctx: Context, d: DefinitionInfo, baselineRow: RevisionRow | 
     baseline: version('baseline', baselineRow),
     candidate: version('candidate', candidateRow),
     weeks,
-    totals: { handedOver: flowOf(rules.candidate.rule.handoff, b), baseline: totals(rules.baseline, 'baseline'), candidate: totals(rules.candidate, 'candidate') },
+    totals: {
+      handedOver: flowOf(rules.candidate.rule.handoff, b),
+      baseline: totals(rules.baseline, 'baseline'),
+      candidate: totals(rules.candidate, 'candidate'),
+    },
     owners: owners.map((owner) => ({ owner, baseline: base.get(owner) ?? empty, candidate: cand.get(owner) ?? empty })),
   };
 }

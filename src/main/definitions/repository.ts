@@ -1,5 +1,10 @@
 import type { Db } from '../db/driver';
-import { DEFINITION_KINDS, REVISION_STATUSES, type DefinitionKind, type RevisionStatus } from '../../shared/definitions/model';
+import {
+  DEFINITION_KINDS,
+  REVISION_STATUSES,
+  type DefinitionKind,
+  type RevisionStatus,
+} from '../../shared/definitions/model';
 
 export interface DefinitionRow {
   readonly id: number;
@@ -59,29 +64,55 @@ export class DefinitionsRepository {
     const cols = `id, definition_id, version, status, effective_from, rationale, author, body, created_at, proposed_at,
       marketing_approved_by, marketing_approved_at, sales_approved_by, sales_approved_at, decided_at, decided_by, decision_note`;
     this.s = {
-      definitions: db.prepare<[], DefinitionRow>('SELECT id, kind, key, title, stage_key, created_at FROM definitions ORDER BY id'),
-      definition: db.prepare<[number], DefinitionRow>('SELECT id, kind, key, title, stage_key, created_at FROM definitions WHERE id = ?'),
-      definitionByKey: db.prepare<[string], DefinitionRow>('SELECT id, kind, key, title, stage_key, created_at FROM definitions WHERE key = ?'),
-      insertDefinition: db.prepare<{ kind: string; key: string; title: string; stageKey: string | null; createdAt: number }>(
+      definitions: db.prepare<[], DefinitionRow>(
+        'SELECT id, kind, key, title, stage_key, created_at FROM definitions ORDER BY id',
+      ),
+      definition: db.prepare<[number], DefinitionRow>(
+        'SELECT id, kind, key, title, stage_key, created_at FROM definitions WHERE id = ?',
+      ),
+      definitionByKey: db.prepare<[string], DefinitionRow>(
+        'SELECT id, kind, key, title, stage_key, created_at FROM definitions WHERE key = ?',
+      ),
+      insertDefinition: db.prepare<{
+        kind: string;
+        key: string;
+        title: string;
+        stageKey: string | null;
+        createdAt: number;
+      }>(
         'INSERT INTO definitions (kind, key, title, stage_key, created_at) VALUES (@kind, @key, @title, @stageKey, @createdAt)',
       ),
-      revisions: db.prepare<[], RevisionRow>(`SELECT ${cols} FROM definition_revisions ORDER BY definition_id, version`),
-      revisionsOf: db.prepare<[number], RevisionRow>(`SELECT ${cols} FROM definition_revisions WHERE definition_id = ? ORDER BY version`),
+      revisions: db.prepare<[], RevisionRow>(
+        `SELECT ${cols} FROM definition_revisions ORDER BY definition_id, version`,
+      ),
+      revisionsOf: db.prepare<[number], RevisionRow>(
+        `SELECT ${cols} FROM definition_revisions WHERE definition_id = ? ORDER BY version`,
+      ),
       revisionsOfKind: db.prepare<[string], RevisionRow>(
         `SELECT ${cols} FROM definition_revisions WHERE definition_id IN (SELECT id FROM definitions WHERE kind = ?) ORDER BY definition_id, version`,
       ),
       revision: db.prepare<[number], RevisionRow>(`SELECT ${cols} FROM definition_revisions WHERE id = ?`),
-      nextVersion: db.prepare<[number], { v: number }>('SELECT coalesce(max(version), 0) + 1 AS v FROM definition_revisions WHERE definition_id = ?'),
+      nextVersion: db.prepare<[number], { v: number }>(
+        'SELECT coalesce(max(version), 0) + 1 AS v FROM definition_revisions WHERE definition_id = ?',
+      ),
       insertRevision: db.prepare<NewRevision & { proposedAt: number | null }>(
         `INSERT INTO definition_revisions (definition_id, version, status, effective_from, rationale, author, body, created_at, proposed_at)
          VALUES (@definitionId, @version, @status, @effectiveFrom, @rationale, @author, @body, @createdAt, @proposedAt)`,
       ),
-      updateDraft: db.prepare<{ id: number; body: string; rationale: string; author: string; effectiveFrom: number | null }>(
+      updateDraft: db.prepare<{
+        id: number;
+        body: string;
+        rationale: string;
+        author: string;
+        effectiveFrom: number | null;
+      }>(
         `UPDATE definition_revisions SET body = @body, rationale = @rationale, author = @author, effective_from = @effectiveFrom
          WHERE id = @id AND status = 'draft'`,
       ),
       deleteDraft: db.prepare<[number]>("DELETE FROM definition_revisions WHERE id = ? AND status = 'draft'"),
-      propose: db.prepare<{ id: number; at: number }>("UPDATE definition_revisions SET status = 'proposed', proposed_at = @at WHERE id = @id AND status = 'draft'"),
+      propose: db.prepare<{ id: number; at: number }>(
+        "UPDATE definition_revisions SET status = 'proposed', proposed_at = @at WHERE id = @id AND status = 'draft'",
+      ),
       approveMarketing: db.prepare<{ id: number; name: string; at: number }>(
         "UPDATE definition_revisions SET marketing_approved_by = @name, marketing_approved_at = @at WHERE id = @id AND status = 'proposed' AND marketing_approved_by IS NULL",
       ),
@@ -94,7 +125,9 @@ export class DefinitionsRepository {
       close: db.prepare<{ id: number; status: 'rejected' | 'withdrawn'; at: number; by: string; note: string }>(
         "UPDATE definition_revisions SET status = @status, decided_at = @at, decided_by = @by, decision_note = @note WHERE id = @id AND status IN ('draft', 'proposed')",
       ),
-      setStatus: db.prepare<{ id: number; status: RevisionStatus }>('UPDATE definition_revisions SET status = @status WHERE id = @id'),
+      setStatus: db.prepare<{ id: number; status: RevisionStatus }>(
+        'UPDATE definition_revisions SET status = @status WHERE id = @id',
+      ),
     };
   }
 
@@ -112,7 +145,13 @@ export class DefinitionsRepository {
     return row && checked(row);
   }
 
-  insertDefinition(d: { kind: DefinitionKind; key: string; title: string; stageKey: string | null; createdAt: number }): number {
+  insertDefinition(d: {
+    kind: DefinitionKind;
+    key: string;
+    title: string;
+    stageKey: string | null;
+    createdAt: number;
+  }): number {
     return Number(this.s.insertDefinition.run(d).lastInsertRowid);
   }
 
@@ -138,10 +177,18 @@ export class DefinitionsRepository {
   }
 
   insertRevision(r: NewRevision): number {
-    return Number(this.s.insertRevision.run({ ...r, proposedAt: r.status === 'proposed' ? r.createdAt : null }).lastInsertRowid);
+    return Number(
+      this.s.insertRevision.run({ ...r, proposedAt: r.status === 'proposed' ? r.createdAt : null }).lastInsertRowid,
+    );
   }
 
-  updateDraft(r: { id: number; body: string; rationale: string; author: string; effectiveFrom: number | null }): boolean {
+  updateDraft(r: {
+    id: number;
+    body: string;
+    rationale: string;
+    author: string;
+    effectiveFrom: number | null;
+  }): boolean {
     return this.s.updateDraft.run(r).changes === 1;
   }
 

@@ -59,7 +59,10 @@ export class RulesRepository {
 
   /** Every lead, and those meeting the rule with their current field values. */
   countAll(rule: RuleSql): { total: number; matching: number } {
-    const r = this.get<{ total: number; matching: number | null }>(`SELECT count(*) AS total, sum(${rule.sql}) AS matching FROM leads l`, rule.params);
+    const r = this.get<{ total: number; matching: number | null }>(
+      `SELECT count(*) AS total, sum(${rule.sql}) AS matching FROM leads l`,
+      rule.params,
+    );
     return { total: r.total, matching: r.matching ?? 0 };
   }
 
@@ -86,7 +89,9 @@ export class RulesRepository {
         return { i, when: `c.entered_at >= @ver${i}`, ok: v.sql ? v.sql.sql : 'NULL' };
       })
       .reverse();
-    const ver = branches.length ? `CASE ${branches.map((b) => `WHEN ${b.when} THEN ${b.i}`).join(' ')} ELSE -1 END` : '-1';
+    const ver = branches.length
+      ? `CASE ${branches.map((b) => `WHEN ${b.when} THEN ${b.i}`).join(' ')} ELSE -1 END`
+      : '-1';
     const ok = branches.length ? `CASE ${branches.map((b) => `WHEN ${b.when} THEN ${b.ok}`).join(' ')} END` : 'NULL';
     return {
       sql: `SELECT c.lead_id, c.entered_at, ${ver} AS ver, ${ok} AS ok, l.external_id, l.score, l.amount, l.segment, l.source, l.country, l.owner, l.campaign, l.custom
@@ -96,7 +101,12 @@ export class RulesRepository {
   }
 
   /** Per version used: leads handed over, met and not met. */
-  compliance(q: MetricsSql, bounds: Params, stage: Stage, versions: readonly VersionedRule[]): Array<{ ver: number; n: number; met: number; not_met: number }> {
+  compliance(
+    q: MetricsSql,
+    bounds: Params,
+    stage: Stage,
+    versions: readonly VersionedRule[],
+  ): Array<{ ver: number; n: number; met: number; not_met: number }> {
     const j = this.judged(q, stage, versions);
     return this.all(
       `SELECT ver, count(*) AS n, coalesce(sum(ok = 1), 0) AS met, coalesce(sum(ok = 0), 0) AS not_met FROM (${j.sql}) GROUP BY ver ORDER BY ver`,
@@ -139,11 +149,21 @@ export class RulesRepository {
    * those that never reached `unreached` by asOf. One query instead of one per week: on a million
    * leads the per-week queries cost most of a preview.
    */
-  weeklyCohorts(q: MetricsSql, weeks: ReadonlyArray<{ from: number; end: number }>, asOf: number, stage: Stage, unreached?: Stage): number[] {
+  weeklyCohorts(
+    q: MetricsSql,
+    weeks: ReadonlyArray<{ from: number; end: number }>,
+    asOf: number,
+    stage: Stage,
+    unreached?: Stage,
+  ): number[] {
     if (weeks.length === 0) return [];
     const params: Params = { ...q.filter.params, asOf, window: null, wkEnd: weeks[weeks.length - 1]!.end };
     weeks.forEach((w, i) => (params[`wk${i}`] = w.from));
-    const index = `CASE ${weeks.map((_w, i) => `WHEN entered_at >= @wk${i}`).reverse().map((w, j) => `${w} THEN ${weeks.length - 1 - j}`).join(' ')} END`;
+    const index = `CASE ${weeks
+      .map((_w, i) => `WHEN entered_at >= @wk${i}`)
+      .reverse()
+      .map((w, j) => `${w} THEN ${weeks.length - 1 - j}`)
+      .join(' ')} END`;
     const start = `CASE wk ${weeks.map((_w, i) => `WHEN ${i} THEN @wk${i}`).join(' ')} END`;
     const rows = this.all<{ wk: number; n: number }>(
       `SELECT wk, count(*) AS n FROM (
@@ -159,14 +179,24 @@ export class RulesRepository {
 
   /** A stage's cohort per owner. */
   cohortByOwner(q: MetricsSql, bounds: Params, stage: Stage): Array<{ owner: string | null; n: number }> {
-    return this.all(`SELECT owner, count(*) AS n FROM metric_events WHERE ${q.cohort([stage])} GROUP BY owner ORDER BY owner`, { ...q.filter.params, ...bounds });
+    return this.all(
+      `SELECT owner, count(*) AS n FROM metric_events WHERE ${q.cohort([stage])} GROUP BY owner ORDER BY owner`,
+      { ...q.filter.params, ...bounds },
+    );
   }
 
   /**
    * Over the stage's cohort and the would-be entrants together (each lead once): how many meet the
    * candidate but not the baseline, and the reverse. A null rule is met by every lead.
    */
-  gainedLost(q: MetricsSql, bounds: Params, previous: Stage | null, stage: Stage, baseline: RuleSql | null, candidate: RuleSql | null): { gained: number; lost: number } {
+  gainedLost(
+    q: MetricsSql,
+    bounds: Params,
+    previous: Stage | null,
+    stage: Stage,
+    baseline: RuleSql | null,
+    candidate: RuleSql | null,
+  ): { gained: number; lost: number } {
     const population = previous
       ? `SELECT lead_id FROM metric_events WHERE ${q.cohort([stage])} UNION SELECT lead_id FROM metric_events WHERE ${q.cohort([previous])} AND NOT ${q.reachedEver(stage)}`
       : `SELECT lead_id FROM metric_events WHERE ${q.cohort([stage])}`;

@@ -44,7 +44,12 @@ function startOfToday(ws: Workspace, now: number): number {
 }
 
 function stageKeys(ws: Workspace): Set<string> {
-  return new Set(ws.repo(WorkspaceRepository).stages().map((s) => s.key));
+  return new Set(
+    ws
+      .repo(WorkspaceRepository)
+      .stages()
+      .map((s) => s.key),
+  );
 }
 
 /** Parses and checks a body for the definition's kind: schema, rule types, stages it names. */
@@ -52,7 +57,12 @@ export function checkBody(ws: Workspace, d: DefinitionRow, body: unknown): AnyRe
   const parsed = revisionBody[d.kind].safeParse(body);
   if (!parsed.success) {
     const issues = toIssues(parsed.error);
-    throw new AppError('definitions.badBody', { kind: d.kind, path: issues[0]?.path ?? '' }, `Invalid ${d.kind} body`, issues);
+    throw new AppError(
+      'definitions.badBody',
+      { kind: d.kind, path: issues[0]?.path ?? '' },
+      `Invalid ${d.kind} body`,
+      issues,
+    );
   }
   const value = parsed.data;
   if ('rule' in value && value.rule) assertRule(value.rule);
@@ -65,21 +75,36 @@ export function checkBody(ws: Workspace, d: DefinitionRow, body: unknown): AnyRe
   return value;
 }
 
-function checkProposable(ws: Workspace, d: DefinitionRow, r: { body: AnyRevisionBody; rationale: string; author: string; effectiveFrom: number | null; id?: number }, now: number): void {
+function checkProposable(
+  ws: Workspace,
+  d: DefinitionRow,
+  r: { body: AnyRevisionBody; rationale: string; author: string; effectiveFrom: number | null; id?: number },
+  now: number,
+): void {
   if (r.author.trim() === '') throw new AppError('definitions.authorRequired');
   if (r.rationale.trim() === '') throw new AppError('definitions.rationaleRequired');
   if (r.body.text.trim() === '') throw new AppError('definitions.textRequired');
   if (r.effectiveFrom !== null) {
-    if (r.effectiveFrom < startOfToday(ws, now)) throw new AppError('definitions.effectiveInPast', { date: r.effectiveFrom });
+    if (r.effectiveFrom < startOfToday(ws, now))
+      throw new AppError('definitions.effectiveInPast', { date: r.effectiveFrom });
     checkAfterAgreed(ws, d, r.effectiveFrom, r.id);
   }
 }
 
 /** A new agreement may not take effect before the latest one: it would be overridden by an older text. */
 function checkAfterAgreed(ws: Workspace, d: DefinitionRow, effectiveFrom: number, except?: number): void {
-  const latest = governing(repo(ws).revisionsOf(d.id).filter((x) => x.id !== except).map(dates)).at(-1);
+  const latest = governing(
+    repo(ws)
+      .revisionsOf(d.id)
+      .filter((x) => x.id !== except)
+      .map(dates),
+  ).at(-1);
   if (latest && latest.effectiveFrom! > effectiveFrom) {
-    throw new AppError('definitions.effectiveBeforeCurrent', { date: effectiveFrom, version: latest.version, current: latest.effectiveFrom! });
+    throw new AppError('definitions.effectiveBeforeCurrent', {
+      date: effectiveFrom,
+      version: latest.version,
+      current: latest.effectiveFrom!,
+    });
   }
 }
 
@@ -87,7 +112,11 @@ function writable(ws: Workspace): void {
   ws.assertWritable();
 }
 
-export function createDefinition(ws: Workspace, input: { kind: DefinitionKind; key: string; title: string; stageKey: string | null }, now: number): number {
+export function createDefinition(
+  ws: Workspace,
+  input: { kind: DefinitionKind; key: string; title: string; stageKey: string | null },
+  now: number,
+): number {
   writable(ws);
   if (repo(ws).definitionByKey(input.key)) throw new AppError('definitions.keyTaken', { key: input.key });
   if (input.kind === 'stage_criteria') {
@@ -140,12 +169,21 @@ function requireDraft(ws: Workspace, id: number): { definition: DefinitionRow; r
 
 export function updateDraft(
   ws: Workspace,
-  input: { revisionId: number; body?: unknown; rationale?: string | undefined; author?: string | undefined; effectiveFrom?: number | null | undefined },
+  input: {
+    revisionId: number;
+    body?: unknown;
+    rationale?: string | undefined;
+    author?: string | undefined;
+    effectiveFrom?: number | null | undefined;
+  },
   now: number,
 ): RevisionInfo {
   writable(ws);
   const { definition, revision } = requireDraft(ws, input.revisionId);
-  const body = input.body === undefined ? parseBody(definition.kind, revision.body, revision.id) : checkBody(ws, definition, input.body);
+  const body =
+    input.body === undefined
+      ? parseBody(definition.kind, revision.body, revision.id)
+      : checkBody(ws, definition, input.body);
   const author = (input.author ?? revision.author).trim();
   if (author === '') throw new AppError('definitions.authorRequired');
   ws.db.transaction(() => {
@@ -171,7 +209,18 @@ export function propose(ws: Workspace, revisionId: number, now: number): Revisio
   const { definition, revision } = requireDraft(ws, revisionId);
   const body = parseBody(definition.kind, revision.body, revision.id);
   checkBody(ws, definition, body);
-  checkProposable(ws, definition, { body, rationale: revision.rationale, author: revision.author, effectiveFrom: revision.effective_from, id: revision.id }, now);
+  checkProposable(
+    ws,
+    definition,
+    {
+      body,
+      rationale: revision.rationale,
+      author: revision.author,
+      effectiveFrom: revision.effective_from,
+      id: revision.id,
+    },
+    now,
+  );
   ws.db.transaction(() => {
     settle(ws, now);
     repo(ws).propose(revision.id, now);
@@ -194,20 +243,30 @@ const same = (a: string, b: string) => fold(a).replace(/\s+/g, ' ') === fold(b).
  * One leader's approval. The same person cannot approve for both sides; with the second
  * approval the revision is agreed, taking effect on its date (or now, when it said "on approval").
  */
-export function approve(ws: Workspace, revisionId: number, side: ApprovalSide, name: string, now: number): RevisionInfo {
+export function approve(
+  ws: Workspace,
+  revisionId: number,
+  side: ApprovalSide,
+  name: string,
+  now: number,
+): RevisionInfo {
   writable(ws);
   const { definition, revision } = requireProposed(ws, revisionId, now);
   const person = name.trim();
   if (person === '') throw new AppError('definitions.nameRequired');
   const mine = side === 'marketing' ? revision.marketing_approved_by : revision.sales_approved_by;
   const other = side === 'marketing' ? revision.sales_approved_by : revision.marketing_approved_by;
-  if (mine !== null) throw new AppError(`definitions.alreadyApproved.${side}`, { version: revision.version, name: mine });
+  if (mine !== null)
+    throw new AppError(`definitions.alreadyApproved.${side}`, { version: revision.version, name: mine });
   if (other !== null && same(other, person)) throw new AppError('definitions.sameApprover', { name: person });
   const agreed = other !== null;
   const effectiveFrom = revision.effective_from ?? now;
   if (agreed) {
     if (revision.effective_from !== null && revision.effective_from < startOfToday(ws, now)) {
-      throw new AppError('definitions.effectiveDatePassed', { date: revision.effective_from, version: revision.version });
+      throw new AppError('definitions.effectiveDatePassed', {
+        date: revision.effective_from,
+        version: revision.version,
+      });
     }
     checkAfterAgreed(ws, definition, effectiveFrom, revision.id);
   }
@@ -238,7 +297,10 @@ export function withdraw(ws: Workspace, revisionId: number, name: string, note: 
   writable(ws);
   const { revision } = requireRevision(ws, revisionId);
   if (revision.status !== 'draft' && revision.status !== 'proposed') {
-    throw new AppError('definitions.notProposed', { version: revision.version, status: settledStatus(repo(ws).revisionsOf(revision.definition_id).map(dates), dates(revision), now) });
+    throw new AppError('definitions.notProposed', {
+      version: revision.version,
+      status: settledStatus(repo(ws).revisionsOf(revision.definition_id).map(dates), dates(revision), now),
+    });
   }
   if (name.trim() === '') throw new AppError('definitions.nameRequired');
   ws.db.transaction(() => {
@@ -263,7 +325,9 @@ export function settle(ws: Workspace, now: number): void {
       for (const row of rows) {
         if (!AGREED.has(row.status)) continue;
         const target = settledStatus(all, dates(row), now);
-        const allowed = (row.status === 'approved' && target !== 'approved') || (row.status === 'effective' && target === 'superseded');
+        const allowed =
+          (row.status === 'approved' && target !== 'approved') ||
+          (row.status === 'effective' && target === 'superseded');
         if (target === row.status || !allowed) continue;
         r.setStatus(row.id, target);
         if (d.kind === 'reason_taxonomy' && target === 'effective') taxonomyChanged = true;

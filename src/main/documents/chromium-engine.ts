@@ -6,7 +6,12 @@ import { AppError } from '../../shared/errors';
 import type { PdfEngine, PrintOptions } from './pdf-engine';
 
 /** Where Debian, Ubuntu and Fedora put Chromium (or Chrome); FUNNEL_REVIEW_CHROMIUM overrides. */
-const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
+const CANDIDATES = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+  '/usr/bin/google-chrome-stable',
+];
 
 export function findChromium(env: NodeJS.ProcessEnv = process.env): string | null {
   const override = env.FUNNEL_REVIEW_CHROMIUM;

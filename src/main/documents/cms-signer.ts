@@ -44,7 +44,10 @@ export class CmsSigner extends Signer {
 function withDecodedIssuer(cert: forge.pki.Certificate): forge.pki.Certificate {
   const copy = forge.pki.certificateFromAsn1(forge.pki.certificateToAsn1(cert));
   for (const attr of copy.issuer.attributes) {
-    if (attr.valueTagClass === (forge.asn1.Type.UTF8 as unknown as forge.asn1.Class) && typeof attr.value === 'string') {
+    if (
+      attr.valueTagClass === (forge.asn1.Type.UTF8 as unknown as forge.asn1.Class) &&
+      typeof attr.value === 'string'
+    ) {
       attr.value = forge.util.decodeUtf8(attr.value);
     }
   }

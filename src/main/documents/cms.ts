@@ -55,7 +55,8 @@ export function checkCms(cms: Uint8Array, signed: readonly Uint8Array[]): CmsChe
   if (signer.length < 5) return NOTHING;
   // SignerInfo: version, sid, digestAlgorithm, [0] signedAttrs, signatureAlgorithm, signature, [1] unsignedAttrs?
   const [, sid, digestAlgorithm, attrs, , signatureValue] = signer;
-  if (!attrs || attrs.tagClass !== forge.asn1.Class.CONTEXT_SPECIFIC || attrs.type !== 0 || !signatureValue) return NOTHING;
+  if (!attrs || attrs.tagClass !== forge.asn1.Class.CONTEXT_SPECIFIC || attrs.type !== 0 || !signatureValue)
+    return NOTHING;
   const hash = DIGESTS[oidOf(children(digestAlgorithm)[0])];
   if (!hash) return NOTHING;
 
@@ -67,7 +68,10 @@ export function checkCms(cms: Uint8Array, signed: readonly Uint8Array[]): CmsChe
     if (oidOf(oid) === OID.messageDigest) messageDigest = bytesOf(value);
     if (oidOf(oid) === OID.signingTime && value) {
       const text = bytesOf(value);
-      const date = value.type === forge.asn1.Type.UTCTIME ? forge.asn1.utcTimeToDate(text) : forge.asn1.generalizedTimeToDate(text);
+      const date =
+        value.type === forge.asn1.Type.UTCTIME
+          ? forge.asn1.utcTimeToDate(text)
+          : forge.asn1.generalizedTimeToDate(text);
       signingTime = date.getTime();
     }
   }
@@ -83,7 +87,8 @@ export function checkCms(cms: Uint8Array, signed: readonly Uint8Array[]): CmsChe
   let chosen: { d: Uint8Array; c: X509Certificate } | undefined;
   for (const cert of certificates) {
     const c = tryCert(cert.d);
-    if (c && c.serialNumber.replace(/^0+/, '').toUpperCase() === serial && cert.issuer.equals(wantedIssuer)) chosen = { d: cert.d, c };
+    if (c && c.serialNumber.replace(/^0+/, '').toUpperCase() === serial && cert.issuer.equals(wantedIssuer))
+      chosen = { d: cert.d, c };
   }
   if (!chosen) return { ...NOTHING, signingTime, digestValid };
   // The signature covers the DER of the attributes as a SET, not as the [0] they are stored as.
@@ -91,7 +96,12 @@ export function checkCms(cms: Uint8Array, signed: readonly Uint8Array[]): CmsChe
   signedAttrs[0] = 0x31;
   let signatureValid: boolean;
   try {
-    signatureValid = verifySignature(hash, signedAttrs, chosen.c.publicKey, Buffer.from(bytesOf(signatureValue), 'binary'));
+    signatureValid = verifySignature(
+      hash,
+      signedAttrs,
+      chosen.c.publicKey,
+      Buffer.from(bytesOf(signatureValue), 'binary'),
+    );
   } catch {
     signatureValid = false;
   }

@@ -69,7 +69,11 @@ export function composeTerms(ws: Workspace, input: ComposeInput, now: number = D
   const definitions = definitionsInForce(ws, asOf);
   const year = yearIn(settings.timeZone, now);
   const period = input.period ?? { from: `${year}-01-01`, to: `${year}-12-31` };
-  if (!(period.from <= period.to) || Number.isNaN(Date.parse(`${period.from}T00:00:00Z`)) || Number.isNaN(Date.parse(`${period.to}T00:00:00Z`))) {
+  if (
+    !(period.from <= period.to) ||
+    Number.isNaN(Date.parse(`${period.from}T00:00:00Z`)) ||
+    Number.isNaN(Date.parse(`${period.to}T00:00:00Z`))
+  ) {
     throw new AppError('documents.invalidPeriod');
   }
 
@@ -82,7 +86,11 @@ export function composeTerms(ws: Workspace, input: ComposeInput, now: number = D
     title: input[role]?.title ?? saved[role]?.title ?? t(`documents.pdf.defaultTitle.${role}`),
     email: input[role]?.email ?? saved[role]?.email ?? '',
   });
-  const parsedParties = partiesSchema.safeParse({ company: input.company ?? saved.company ?? settings.name, marketing: party('marketing'), sales: party('sales') });
+  const parsedParties = partiesSchema.safeParse({
+    company: input.company ?? saved.company ?? settings.name,
+    marketing: party('marketing'),
+    sales: party('sales'),
+  });
   if (!parsedParties.success) {
     const detail = parsedParties.error.issues.map((i) => i.path.join('.')).join(', ');
     throw new AppError('documents.invalidParties', { detail });
@@ -90,7 +98,11 @@ export function composeTerms(ws: Workspace, input: ComposeInput, now: number = D
   const parties: Parties = parsedParties.data;
 
   const savedReview = reviewSchema.partial().safeParse(repo.getSetting(REVIEW_SETTING) ?? {});
-  const review = reviewSchema.parse({ ...DEFAULT_REVIEW_RULES, ...(savedReview.success ? savedReview.data : {}), ...input.review });
+  const review = reviewSchema.parse({
+    ...DEFAULT_REVIEW_RULES,
+    ...(savedReview.success ? savedReview.data : {}),
+    ...input.review,
+  });
 
   return termsDocument.parse({
     format: TERMS_FORMAT,
@@ -126,7 +138,7 @@ export function rememberParties(ws: Workspace, input: ComposeInput): void {
   const repo = ws.repo(WorkspaceRepository);
   const saved = savedParties(ws);
   repo.setSetting(PARTIES_SETTING, {
-    ...(input.company ?? saved.company ? { company: input.company ?? saved.company } : {}),
+    ...((input.company ?? saved.company) ? { company: input.company ?? saved.company } : {}),
     marketing: { ...saved.marketing, ...given(input.marketing) },
     sales: { ...saved.sales, ...given(input.sales) },
   });

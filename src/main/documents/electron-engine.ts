@@ -27,7 +27,12 @@ export function toElectronOptions(o: PrintOptions): ElectronPrintOptions {
   const decorated = o.headerHtml !== undefined || o.footerHtml !== undefined;
   return {
     pageSize: { width: inches(o.widthMm), height: inches(o.heightMm) },
-    margins: { top: inches(o.marginsMm.top), bottom: inches(o.marginsMm.bottom), left: inches(o.marginsMm.left), right: inches(o.marginsMm.right) },
+    margins: {
+      top: inches(o.marginsMm.top),
+      bottom: inches(o.marginsMm.bottom),
+      left: inches(o.marginsMm.left),
+      right: inches(o.marginsMm.right),
+    },
     printBackground: true,
     displayHeaderFooter: decorated,
     headerTemplate: o.headerHtml ?? '<span></span>',

@@ -105,11 +105,19 @@ export const documentsHandlers: ContractHandlers<Runtime>['documents'] = {
     const entry = rt.files.get(file);
     const bytes = fs.readFileSync(entry.path);
     // The schema guarantees exactly one of the two, and a passphrase with a PKCS#12 file.
-    const unlocked = identity !== undefined ? unlockFile(rt, identity, passphrase!) : await keyVault(rt).unlock(vaultIdentity!, null);
-    const result = await signDocument({ bytes, file: entry.ref.name, identity: unlocked, party, engine: await pdfEngine() });
+    const unlocked =
+      identity !== undefined ? unlockFile(rt, identity, passphrase!) : await keyVault(rt).unlock(vaultIdentity!, null);
+    const result = await signDocument({
+      bytes,
+      file: entry.ref.name,
+      identity: unlocked,
+      party,
+      engine: await pdfEngine(),
+    });
     const out = produce(rt, entry.ref.name.replace(/(\.pdf)?$/i, '.signed.pdf'), result.bytes);
     const ws = rt.workspace;
-    if (ws && !ws.readOnly) recordSignedFile(ws, result.terms, result.bytes, result.after, rt.prefs.preferences.userName);
+    if (ws && !ws.readOnly)
+      recordSignedFile(ws, result.terms, result.bytes, result.after, rt.prefs.preferences.userName);
     return { file: out, party: result.party, signer: result.signer, report: result.after };
   },
 
@@ -124,7 +132,10 @@ export const documentsHandlers: ContractHandlers<Runtime>['documents'] = {
 
   proposeTargets: (input, rt) => proposeTargets(rt.requireWorkspace(), input),
 
-  vault: async (_input, rt) => (rt.options.keyVault ? rt.options.keyVault.state() : { kind: null, available: false, reason: 'documents.vaultUnavailable', identities: [] }),
+  vault: async (_input, rt) =>
+    rt.options.keyVault
+      ? rt.options.keyVault.state()
+      : { kind: null, available: false, reason: 'documents.vaultUnavailable', identities: [] },
 
   createVaultIdentity: async (person, rt) => {
     const v = keyVault(rt);

@@ -71,7 +71,9 @@ export function infoOf(material: IdentityMaterial): IdentityInfo {
 export function createIdentity(input: NewIdentity): IdentityMaterial {
   const now = input.now ?? Date.now();
   const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 3072 });
-  const key = forge.pki.privateKeyFromPem(privateKey.export({ type: 'pkcs1', format: 'pem' }).toString()) as forge.pki.rsa.PrivateKey;
+  const key = forge.pki.privateKeyFromPem(
+    privateKey.export({ type: 'pkcs1', format: 'pem' }).toString(),
+  ) as forge.pki.rsa.PrivateKey;
   const cert = forge.pki.createCertificate();
   cert.publicKey = forge.pki.setRsaPublicKey(key.n, key.e);
   // A positive 127-bit serial: the top bit cleared so DER never reads it as negative.
@@ -86,7 +88,9 @@ export function createIdentity(input: NewIdentity): IdentityMaterial {
     utf8('2.5.4.3', input.name),
     ...(input.role ? [utf8('2.5.4.12', input.role)] : []),
     ...(input.company ? [utf8('2.5.4.10', input.company)] : []),
-    ...(input.email ? [{ type: '1.2.840.113549.1.9.1', value: input.email, valueTagClass: forge.asn1.Type.IA5STRING }] : []),
+    ...(input.email
+      ? [{ type: '1.2.840.113549.1.9.1', value: input.email, valueTagClass: forge.asn1.Type.IA5STRING }]
+      : []),
   ];
   // @types/node-forge declares valueTagClass as an asn1.Class, but forge uses it as the string's
   // universal tag (UTF8String here, so Cyrillic and Chinese names survive): the cast bridges the typo.
@@ -132,17 +136,24 @@ export function readPkcs12(bytes: Uint8Array, passphrase: string, file: string):
     p12 = forge.pkcs12.pkcs12FromAsn1(asn1, false, passphrase);
   } catch (e) {
     const message = (e as Error).message ?? '';
-    if (/password|MAC could not be verified|decrypt/i.test(message)) throw new AppError('documents.wrongPassphrase', { file });
+    if (/password|MAC could not be verified|decrypt/i.test(message))
+      throw new AppError('documents.wrongPassphrase', { file });
     if (/OID is not RSA|Unknown OID|not RSA/i.test(message)) throw new AppError('documents.unsupportedKey', { file });
     throw new AppError('documents.notPkcs12', { file });
   }
-  const bags = [...(p12.getBags({ bagType: SHROUDED })[SHROUDED] ?? []), ...(p12.getBags({ bagType: KEY_BAG })[KEY_BAG] ?? [])];
+  const bags = [
+    ...(p12.getBags({ bagType: SHROUDED })[SHROUDED] ?? []),
+    ...(p12.getBags({ bagType: KEY_BAG })[KEY_BAG] ?? []),
+  ];
   // forge leaves `key` empty when it cannot read the key: wrong passphrase for an unencrypted MAC, or not RSA.
   const keyBag = bags.find((b) => b.key);
-  if (!keyBag?.key) throw new AppError(bags.length > 0 ? 'documents.unsupportedKey' : 'documents.noPrivateKey', { file });
+  if (!keyBag?.key)
+    throw new AppError(bags.length > 0 ? 'documents.unsupportedKey' : 'documents.noPrivateKey', { file });
   const key = keyBag.key as forge.pki.rsa.PrivateKey;
   if (!key.n || !key.e) throw new AppError('documents.unsupportedKey', { file });
-  const certs = (p12.getBags({ bagType: CERT_BAG })[CERT_BAG] ?? []).map((b) => b.cert).filter((c): c is forge.pki.Certificate => c !== undefined);
+  const certs = (p12.getBags({ bagType: CERT_BAG })[CERT_BAG] ?? [])
+    .map((b) => b.cert)
+    .filter((c): c is forge.pki.Certificate => c !== undefined);
   const matches = (c: forge.pki.Certificate): boolean => {
     const pub = c.publicKey as forge.pki.rsa.PublicKey;
     return pub.n !== undefined && pub.n.equals(key.n) && pub.e.equals(key.e);
@@ -155,6 +166,8 @@ export function readPkcs12(bytes: Uint8Array, passphrase: string, file: string):
 /** Refuses a certificate that is expired or not yet valid at `at`. */
 export function assertUsable(info: IdentityInfo, at: number): void {
   const date = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-  if (at > info.notAfter) throw new AppError('documents.certificateExpired', { name: info.name, date: date(info.notAfter) });
-  if (at < info.notBefore) throw new AppError('documents.certificateNotYetValid', { name: info.name, date: date(info.notBefore) });
+  if (at > info.notAfter)
+    throw new AppError('documents.certificateExpired', { name: info.name, date: date(info.notAfter) });
+  if (at < info.notBefore)
+    throw new AppError('documents.certificateNotYetValid', { name: info.name, date: date(info.notBefore) });
 }

@@ -12,7 +12,14 @@ const sha256 = (b: Uint8Array): string => createHash('sha256').update(b).digest(
  * the sales lead's laptop, it is taken from the embedded terms) and every signature in the file, each
  * with the version it produced and the version it signed. Recording the same file again changes nothing.
  */
-export function recordSignedFile(ws: Workspace, terms: TermsDocument, bytes: Uint8Array, report: VerificationReport, by: string, now = Date.now()): void {
+export function recordSignedFile(
+  ws: Workspace,
+  terms: TermsDocument,
+  bytes: Uint8Array,
+  report: VerificationReport,
+  by: string,
+  now = Date.now(),
+): void {
   const repo = ws.repo(DocumentsRepository);
   const firstSignatureAt = report.signatures[0]?.byteRange[1] ?? bytes.length;
   // The unsigned document is the revision that ended before the first signature began.

@@ -1,4 +1,14 @@
-import { AFRelationship, PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRef, PDFString, type PDFObject } from 'pdf-lib';
+import {
+  AFRelationship,
+  PDFArray,
+  PDFDict,
+  PDFDocument,
+  PDFName,
+  PDFNumber,
+  PDFRef,
+  PDFString,
+  type PDFObject,
+} from 'pdf-lib';
 import type { PdfEngine } from './pdf-engine';
 import { writeMarker, type SignatureSlot } from './pdf/marker';
 import { createI18n } from '../../shared/i18n';
@@ -27,7 +37,11 @@ function takeSlots(doc: PDFDocument): SignatureSlot[] {
       const role = PARTY_ROLES.find((r) => r === party);
       if (role && rect && rect.size() === 4) {
         const r = [0, 1, 2, 3].map((k) => rect.lookupMaybe(k, PDFNumber)?.asNumber() ?? 0);
-        slots.push({ party: role, page: pageIndex, rect: [Math.min(r[0]!, r[2]!), Math.min(r[1]!, r[3]!), Math.max(r[0]!, r[2]!), Math.max(r[1]!, r[3]!)] });
+        slots.push({
+          party: role,
+          page: pageIndex,
+          rect: [Math.min(r[0]!, r[2]!), Math.min(r[1]!, r[3]!), Math.max(r[0]!, r[2]!), Math.max(r[1]!, r[3]!)],
+        });
         // Gone from the file too, not just from the page: the slot must not stay a link.
         const action = annot?.get(PDFName.of('A'));
         if (action instanceof PDFRef) doc.context.delete(action);
@@ -53,7 +67,8 @@ export async function renderSlaPdf(terms: TermsDocument, engine: PdfEngine, prod
   const printed = await engine.print(page.html, { ...PAGE, headerHtml: page.headerHtml, footerHtml: page.footerHtml });
   const doc = await PDFDocument.load(printed, { updateMetadata: false });
   const slots = takeSlots(doc);
-  if (PARTY_ROLES.some((r) => !slots.some((s) => s.party === r))) throw new Error('the printed document lost a signature slot');
+  if (PARTY_ROLES.some((r) => !slots.some((s) => s.party === r)))
+    throw new Error('the printed document lost a signature slot');
   writeMarker(doc, { documentId: terms.documentId, slots });
 
   const termsJson = `${JSON.stringify(terms, null, 2)}\n`;

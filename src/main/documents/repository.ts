@@ -73,7 +73,8 @@ export class DocumentsRepository {
     this.insertDocumentStmt = db.prepare(`INSERT INTO documents
       (document_id, kind, locale, period_from, period_to, terms, terms_sha256, revision_ids, file_sha256, file_size, created_by, created_at)
       VALUES (@documentId, 'sla', @locale, @periodFrom, @periodTo, @terms, @termsSha256, @revisionIds, @fileSha256, @fileSize, @createdBy, @createdAt)`);
-    const columns = 'id, document_id, locale, period_from, period_to, terms_sha256, revision_ids, file_sha256, file_size, created_by, created_at';
+    const columns =
+      'id, document_id, locale, period_from, period_to, terms_sha256, revision_ids, file_sha256, file_size, created_by, created_at';
     this.byDocumentIdStmt = db.prepare<[string], DocumentRow>(`SELECT ${columns} FROM documents WHERE document_id = ?`);
     this.listStmt = db.prepare<[], DocumentRow>(`SELECT ${columns} FROM documents ORDER BY created_at DESC, id DESC`);
     this.insertSignatureStmt = db.prepare(`INSERT INTO document_signatures
@@ -82,7 +83,10 @@ export class DocumentsRepository {
       VALUES ((SELECT id FROM documents WHERE document_id = @documentId), @party, @sequence, @signerName, @signerRole, @signerEmail,
        @certificateSha256, @signedAt, @signedFileSha256, @signedFileSize, @previousFileSha256, @createdAt)
       ON CONFLICT (document_id, signed_file_sha256) DO NOTHING`);
-    this.signaturesStmt = db.prepare<[number], SignatureRow>(`SELECT d.document_id, s.party, s.sequence, s.signer_name, s.signer_role,
+    this.signaturesStmt = db.prepare<
+      [number],
+      SignatureRow
+    >(`SELECT d.document_id, s.party, s.sequence, s.signer_name, s.signer_role,
       s.signer_email, s.certificate_sha256, s.signed_at, s.signed_file_sha256, s.signed_file_size, s.previous_file_sha256
       FROM document_signatures s JOIN documents d ON d.id = s.document_id WHERE s.document_id = ? ORDER BY s.sequence, s.id`);
   }

@@ -37,7 +37,13 @@ export interface SignOutput {
 
 const PT_PER_MM = 72 / 25.4;
 
-function chooseParty(terms: TermsDocument, signer: IdentityInfo, taken: ReadonlySet<PartyRole>, asked: PartyRole | undefined, file: string): PartyRole {
+function chooseParty(
+  terms: TermsDocument,
+  signer: IdentityInfo,
+  taken: ReadonlySet<PartyRole>,
+  asked: PartyRole | undefined,
+  file: string,
+): PartyRole {
   if (asked) {
     if (taken.has(asked)) throw new AppError('documents.partySigned', { file, party: asked });
     return asked;
@@ -58,14 +64,34 @@ function reservedBytes(identity: UnlockedIdentity): number {
   return Math.max(8192, Math.ceil((certs + 4096) / 1024) * 1024);
 }
 
-async function appearance(engine: PdfEngine, terms: TermsDocument, signer: IdentityInfo, slot: SignatureSlot, signedAt: number): Promise<Uint8Array> {
+async function appearance(
+  engine: PdfEngine,
+  terms: TermsDocument,
+  signer: IdentityInfo,
+  slot: SignatureSlot,
+  signedAt: number,
+): Promise<Uint8Array> {
   const widthPt = slot.rect[2] - slot.rect[0];
   const heightPt = slot.rect[3] - slot.rect[1];
   const html = renderAppearanceHtml(
-    { name: signer.name, role: signer.role, company: signer.company, signedAt, timeZone: terms.timeZone, fingerprint: signer.fingerprint, locale: terms.locale, widthPt, heightPt },
+    {
+      name: signer.name,
+      role: signer.role,
+      company: signer.company,
+      signedAt,
+      timeZone: terms.timeZone,
+      fingerprint: signer.fingerprint,
+      locale: terms.locale,
+      widthPt,
+      heightPt,
+    },
     createI18n(terms.locale).t,
   );
-  return engine.print(html, { widthMm: widthPt / PT_PER_MM, heightMm: heightPt / PT_PER_MM, marginsMm: { top: 0, right: 0, bottom: 0, left: 0 } });
+  return engine.print(html, {
+    widthMm: widthPt / PT_PER_MM,
+    heightMm: heightPt / PT_PER_MM,
+    marginsMm: { top: 0, right: 0, bottom: 0, left: 0 },
+  });
 }
 
 /**
@@ -156,6 +182,7 @@ export async function signDocument(input: SignInput): Promise<SignOutput> {
     throw e;
   }
   const after = await verifyPdf(signed, file);
-  if (!after.ok || after.signatures.length !== before.signatures.length + 1) throw new Error('the new signature did not verify');
+  if (!after.ok || after.signatures.length !== before.signatures.length + 1)
+    throw new Error('the new signature did not verify');
   return { bytes: signed, party, signedAt, signer: identity.info, before, after, terms };
 }

@@ -1,7 +1,13 @@
 import { createHash } from 'node:crypto';
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFString } from 'pdf-lib';
 import { AppError } from '../../shared/errors';
-import { compareDefinitions, PARTY_ROLES, type DefinitionInForce, type PartyRole, type TermsDocument } from '../../shared/documents/terms';
+import {
+  compareDefinitions,
+  PARTY_ROLES,
+  type DefinitionInForce,
+  type PartyRole,
+  type TermsDocument,
+} from '../../shared/documents/terms';
 import type { SignatureReport, VerificationReport } from '../../shared/documents/types';
 import { checkCms } from './cms';
 import { describeCertificate } from './identity';
@@ -40,7 +46,8 @@ function scanSignatures(buf: Buffer): RawSignature[] {
     const start = a + b;
     const inBounds = start < c && c + d <= buf.length;
     const hex = inBounds ? buf.subarray(start + 1, c - 1).toString('latin1') : '';
-    const wellFormed = inBounds && buf[start] === 0x3c && buf[c - 1] === 0x3e && /^[0-9A-Fa-f]*$/.test(hex) && hex.length % 2 === 0;
+    const wellFormed =
+      inBounds && buf[start] === 0x3c && buf[c - 1] === 0x3e && /^[0-9A-Fa-f]*$/.test(hex) && hex.length % 2 === 0;
     found.set(key, { byteRange: br, contents: wellFormed ? Buffer.from(hex, 'hex') : Buffer.alloc(0), wellFormed });
   }
   return [...found.values()].sort((x, y) => x.byteRange[2] + x.byteRange[3] - (y.byteRange[2] + y.byteRange[3]));
@@ -64,7 +71,8 @@ function fieldNames(doc: PDFDocument | null): Map<string, { name: string; subFil
   return names;
 }
 
-const partyOf = (field: string): PartyRole | null => PARTY_ROLES.find((p) => field === `${SIGNATURE_FIELD_PREFIX}${p}`) ?? null;
+const partyOf = (field: string): PartyRole | null =>
+  PARTY_ROLES.find((p) => field === `${SIGNATURE_FIELD_PREFIX}${p}`) ?? null;
 
 /** Trailing line ends and spaces after the last signed revision change nothing a reader shows. */
 function unsignedTail(buf: Buffer, end: number): number {
@@ -85,7 +93,11 @@ async function parse(bytes: Uint8Array, file: string): Promise<PDFDocument | nul
  * Checks every signature of a PDF: byte-range coverage, digest, signature value, signer, time;
  * reads the embedded terms from the signed part; compares them with a workspace when given.
  */
-export async function verifyPdf(bytes: Uint8Array, file: string, current?: WorkspaceDefinitions): Promise<VerificationReport> {
+export async function verifyPdf(
+  bytes: Uint8Array,
+  file: string,
+  current?: WorkspaceDefinitions,
+): Promise<VerificationReport> {
   checkPdfBytes(bytes, file);
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const doc = await parse(buf, file);
@@ -95,7 +107,11 @@ export async function verifyPdf(bytes: Uint8Array, file: string, current?: Works
   const signatures: SignatureReport[] = raws.map((raw, index) => {
     const [a, b, c, d] = raw.byteRange;
     const end = c + d;
-    const closesRevision = buf.subarray(Math.max(0, end - 7), end).toString('latin1').trimEnd().endsWith('%%EOF');
+    const closesRevision = buf
+      .subarray(Math.max(0, end - 7), end)
+      .toString('latin1')
+      .trimEnd()
+      .endsWith('%%EOF');
     const coversWholeRevision = raw.wellFormed && a === 0 && closesRevision;
     const cms = raw.wellFormed ? checkCms(raw.contents, [buf.subarray(a, a + b), buf.subarray(c, end)]) : null;
     const field = names.get(raw.byteRange.join(' '));
@@ -124,7 +140,8 @@ export async function verifyPdf(bytes: Uint8Array, file: string, current?: Works
   const signedDoc = signatures.length > 0 && lastEnd < buf.length ? await parse(buf.subarray(0, lastEnd), file) : doc;
   let terms: TermsDocument | null = null;
   if (signedDoc) terms = readTerms(signedDoc, file);
-  if (signatures.length === 0 && !terms && !(doc && readMarker(doc))) throw new AppError('documents.notOursUnsigned', { file });
+  if (signatures.length === 0 && !terms && !(doc && readMarker(doc)))
+    throw new AppError('documents.notOursUnsigned', { file });
 
   const ok = signatures.length > 0 && signatures.every((s) => s.intact) && unsignedTrailingBytes === 0;
   const definitions = terms && current ? compareDefinitions(terms.definitions, current.definitions) : null;
@@ -136,6 +153,9 @@ export async function verifyPdf(bytes: Uint8Array, file: string, current?: Works
     unsignedTrailingBytes,
     ok,
     terms,
-    workspaceMatch: definitions && current ? { workspace: current.workspace, matches: definitions.every((d) => d.status === 'same'), definitions } : null,
+    workspaceMatch:
+      definitions && current
+        ? { workspace: current.workspace, matches: definitions.every((d) => d.status === 'same'), definitions }
+        : null,
   };
 }

@@ -16,7 +16,8 @@ export function registerIpc(ipcMain: Pick<IpcMain, 'handle'>, dispatch: Dispatch
     const channel = channelFor(wire);
     ipcMain.handle(channel, (event: IpcMainInvokeEvent, input: unknown) => {
       const url = event.senderFrame?.url ?? '';
-      if (!isAppUrl(url)) return { ok: false, error: new AppError('api.untrustedSender', { url: url.slice(0, 200) }).toPayload() };
+      if (!isAppUrl(url))
+        return { ok: false, error: new AppError('api.untrustedSender', { url: url.slice(0, 200) }).toPayload() };
       return dispatch(wire, input);
     });
     channels.push(channel);

@@ -1,6 +1,17 @@
 import path from 'node:path';
 import fs from 'node:fs';
-import { app, BrowserWindow, Menu, dialog, ipcMain, nativeTheme, protocol, safeStorage, session, shell } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  Menu,
+  dialog,
+  ipcMain,
+  nativeTheme,
+  protocol,
+  safeStorage,
+  session,
+  shell,
+} from 'electron';
 import { useNativeBinding } from '../db/driver';
 import { createDispatch } from '../runtime/dispatch';
 import { handlers } from '../runtime/handlers';
@@ -19,7 +30,9 @@ import { printWindowOpener } from '../documents/print-window';
 import { SafeStorageVault } from '../documents/safe-storage-vault';
 
 // Must run before `ready`: app:// behaves like https (secure, standard) for our own pages only.
-protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+protocol.registerSchemesAsPrivileged([
+  { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+]);
 
 const appRoot = app.getAppPath();
 const rendererDir = path.join(appRoot, 'dist', 'renderer');
@@ -40,15 +53,24 @@ function desktopBridge(getWindow: () => BrowserWindow | null): DesktopBridge {
     async pickWorkspace(mode, suggestedName) {
       const win = getWindow();
       if (mode === 'open') {
-        const r = win ? await dialog.showOpenDialog(win, { properties: ['openFile'], filters }) : await dialog.showOpenDialog({ properties: ['openFile'], filters });
+        const r = win
+          ? await dialog.showOpenDialog(win, { properties: ['openFile'], filters })
+          : await dialog.showOpenDialog({ properties: ['openFile'], filters });
         return r.canceled ? null : (r.filePaths[0] ?? null);
       }
-      const options = { filters, defaultPath: path.join(app.getPath('documents'), suggestedName ?? `Workspace${WORKSPACE_EXTENSION}`) };
+      const options = {
+        filters,
+        defaultPath: path.join(app.getPath('documents'), suggestedName ?? `Workspace${WORKSPACE_EXTENSION}`),
+      };
       const r = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
       return r.canceled || !r.filePath ? null : r.filePath;
     },
     async pickFile(extensions, title) {
-      const options = { properties: ['openFile' as const], filters: [{ name: title ?? '', extensions: [...extensions] }], ...(title ? { title } : {}) };
+      const options = {
+        properties: ['openFile' as const],
+        filters: [{ name: title ?? '', extensions: [...extensions] }],
+        ...(title ? { title } : {}),
+      };
       const win = getWindow();
       const r = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
       return r.canceled ? null : (r.filePaths[0] ?? null);
@@ -97,7 +119,12 @@ async function start(): Promise<void> {
   const t = createI18n(locale).t;
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(
-      menuTemplate(t, (command) => runtime.events.emit({ type: 'menu', command }), () => void shell.openPath(runtime.options.dataDir), process.platform === 'darwin'),
+      menuTemplate(
+        t,
+        (command) => runtime.events.emit({ type: 'menu', command }),
+        () => void shell.openPath(runtime.options.dataDir),
+        process.platform === 'darwin',
+      ),
     ),
   );
   nativeTheme.themeSource = prefs.preferences.theme;

@@ -69,13 +69,22 @@ export class FileStore {
   }
 
   /** Uploads in progress: bytes arrive in order, each part at the offset the sender expects. */
-  private readonly uploads = new Map<string, { path: string; name: string; expected: number; received: number; fd: number }>();
+  private readonly uploads = new Map<
+    string,
+    { path: string; name: string; expected: number; received: number; fd: number }
+  >();
 
   beginUpload(name: string, expected: number): string {
     if (expected > MAX_UPLOAD_BYTES) throw new AppError('files.uploadTooLarge', { limit: MAX_UPLOAD_BYTES });
     const slot = this.reserve(name);
     const id = randomUUID();
-    this.uploads.set(id, { path: slot.path, name: path.basename(slot.path), expected, received: 0, fd: fs.openSync(slot.path, 'w') });
+    this.uploads.set(id, {
+      path: slot.path,
+      name: path.basename(slot.path),
+      expected,
+      received: 0,
+      fd: fs.openSync(slot.path, 'w'),
+    });
     return id;
   }
 

@@ -19,7 +19,10 @@ export interface DrillOptions {
 }
 
 /** Columns every drill-down row carries; figure-specific ones are passed in. */
-function rows(where: string, extra: { reached?: string; touched?: string; deadline?: string; reason?: string } = {}): string {
+function rows(
+  where: string,
+  extra: { reached?: string; touched?: string; deadline?: string; reason?: string } = {},
+): string {
   return `SELECT lead_id, stage_id, entered_at, ${extra.reached ?? 'NULL'} AS reached_at, assigned_at,
     ${extra.touched ?? 'CASE WHEN first_touch_after <= @asOf THEN first_touch_after END'} AS touched_at,
     ${extra.deadline ?? 'NULL'} AS deadline_at, ${extra.reason ?? 'NULL'} AS reason
@@ -34,7 +37,8 @@ function figureRows(ctx: Context, figure: FigureRef, rangeFrom: number): Fragmen
       return { sql: rows(q.entries([q.stage(figure.stage)]), { reached: 'left_at' }), params: {} };
     case 'conversion': {
       const to = q.stage(figure.to);
-      const side = figure.side === 'numerator' ? ` AND ${q.reached(to)}` : figure.side === 'open' ? ` AND ${q.open(to)}` : '';
+      const side =
+        figure.side === 'numerator' ? ` AND ${q.reached(to)}` : figure.side === 'open' ? ` AND ${q.open(to)}` : '';
       return { sql: rows(`${q.cohort([q.stage(figure.from)])}${side}`, { reached: reachColumn(to) }), params: {} };
     }
     case 'lifetime':
@@ -57,7 +61,8 @@ function figureRows(ctx: Context, figure: FigureRef, rangeFrom: number): Fragmen
       let where = '1';
       if (figure.type === 'arbitration') where = 'touch IS NULL AND @asOf >= deadline AND NOT worked';
       else if (figure.side === 'met') where = 'touch IS NOT NULL AND touch <= deadline';
-      else if (figure.side === 'breached') where = '((touch IS NOT NULL AND touch > deadline) OR (touch IS NULL AND @asOf >= deadline))';
+      else if (figure.side === 'breached')
+        where = '((touch IS NOT NULL AND touch > deadline) OR (touch IS NULL AND @asOf >= deadline))';
       else if (figure.side === 'pending') where = 'touch IS NULL AND @asOf < deadline';
       const params: Params = { ...s.params };
       if (figure.type === 'followup' && figure.owner !== undefined) {
@@ -102,7 +107,13 @@ export function drilldown(ws: Workspace, options: DrillOptions): DrillPage {
   const ctx = openContext(ws, options);
   const range = periodRange(period, ctx.zone);
   const fragment = figureRows(ctx, options.figure, range.fromMs);
-  const params: Params = { ...ctx.q.filter.params, from: range.fromMs, end: Math.min(range.toMs, ctx.asOf + 1), asOf: ctx.asOf, window: ctx.window };
+  const params: Params = {
+    ...ctx.q.filter.params,
+    from: range.fromMs,
+    end: Math.min(range.toMs, ctx.asOf + 1),
+    asOf: ctx.asOf,
+    window: ctx.window,
+  };
   const page = ctx.repo.page(fragment, params, options.offset, options.limit);
   const key = new Map(ctx.q.stages.map((s) => [s.id, s.key]));
   const num = (v: unknown) => (typeof v === 'number' ? v : null);

@@ -11,7 +11,8 @@ function withCalendar<T>(run: () => T): T {
   try {
     return run();
   } catch (e) {
-    if (e instanceof NoWorkingTimeError || (e instanceof Error && e.name === 'NoWorkingTimeError')) throw new AppError('calendar.noWorkingTime');
+    if (e instanceof NoWorkingTimeError || (e instanceof Error && e.name === 'NoWorkingTimeError'))
+      throw new AppError('calendar.noWorkingTime');
     throw e;
   }
 }

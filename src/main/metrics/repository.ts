@@ -31,7 +31,11 @@ export interface SlaRule {
   readonly clockStart: 'handoff' | 'assignment';
   readonly recyclingMs: number;
   /** Windows of the terms in force at each hand-off, ascending by `from` (point in time); before the first, the ones above. */
-  readonly windowsByHandoff?: ReadonlyArray<{ readonly from: number; readonly windowMs: number; readonly segmentWindowMs: ReadonlyArray<readonly [string, number]> }>;
+  readonly windowsByHandoff?: ReadonlyArray<{
+    readonly from: number;
+    readonly windowMs: number;
+    readonly segmentWindowMs: ReadonlyArray<readonly [string, number]>;
+  }>;
 }
 
 export interface FollowUpRow {
@@ -42,7 +46,6 @@ export interface FollowUpRow {
   readonly pending: number;
   readonly arbitration: number;
 }
-
 
 /**
  * Every metrics query. Figure SQL is assembled from MetricsSql fragments (shared with the
@@ -96,7 +99,10 @@ export class MetricsRepository {
 
   /** Entries per stage within the period. */
   flow(q: MetricsSql, b: Bounds): Array<{ stage_id: number; n: number }> {
-    return this.all(`SELECT stage_id, count(*) AS n FROM metric_events WHERE ${q.entries(q.stages)} GROUP BY stage_id`, this.params(q, b));
+    return this.all(
+      `SELECT stage_id, count(*) AS n FROM metric_events WHERE ${q.entries(q.stages)} GROUP BY stage_id`,
+      this.params(q, b),
+    );
   }
 
   /**
@@ -105,7 +111,9 @@ export class MetricsRepository {
    * SQLite inline them into every aggregate made this query about four times slower.
    */
   conversions(q: MetricsSql, b: Bounds, from: Stage, targets: readonly Stage[]): { d: number; rows: ConversionRow[] } {
-    const durations = targets.map((t, i) => `CASE WHEN ${q.reached(t)} THEN ${reachColumn(t)} - entered_at END AS d${i}`);
+    const durations = targets.map(
+      (t, i) => `CASE WHEN ${q.reached(t)} THEN ${reachColumn(t)} - entered_at END AS d${i}`,
+    );
     const aggregates = targets.map(
       (_t, i) =>
         `count(d${i}) AS n${i}, sum(d${i} IS NULL AND NOT exited AND (@window IS NULL OR entered_at + @window > @asOf)) AS o${i}, ` +
@@ -118,12 +126,22 @@ export class MetricsRepository {
     );
     return {
       d: row.d ?? 0,
-      rows: targets.map((t, i) => ({ b: t.id, n: row[`n${i}`] ?? 0, open: row[`o${i}`] ?? 0, med: row[`m${i}`] ?? null, p75: row[`p${i}`] ?? null })),
+      rows: targets.map((t, i) => ({
+        b: t.id,
+        n: row[`n${i}`] ?? 0,
+        open: row[`o${i}`] ?? 0,
+        med: row[`m${i}`] ?? null,
+        p75: row[`p${i}`] ?? null,
+      })),
     };
   }
 
   /** Time from the lead's creation to its first entry into the stages within the period. */
-  sinceCreated(q: MetricsSql, b: Bounds, stages: readonly Stage[]): { n: number; med: number | null; p75: number | null } {
+  sinceCreated(
+    q: MetricsSql,
+    b: Bounds,
+    stages: readonly Stage[],
+  ): { n: number; med: number | null; p75: number | null } {
     return this.get(
       `SELECT count(*) AS n, median(entered_at - created_at) AS med, percentile_cont(entered_at - created_at, 0.75) AS p75
        FROM metric_events WHERE ${q.cohort(stages)}`,
@@ -135,17 +153,24 @@ export class MetricsRepository {
   inStageAt(q: MetricsSql, stage: Stage, at: number, enteredBefore: number): number {
     let total = 0;
     for (const part of q.inStageAt(stage, '@at', '@before')) {
-      total += this.get<{ n: number }>(`SELECT count(*) AS n FROM metric_events INDEXED BY metric_events_span WHERE ${part.sql}`, {
-        ...q.filter.params,
-        at,
-        before: enteredBefore,
-      }).n;
+      total += this.get<{ n: number }>(
+        `SELECT count(*) AS n FROM metric_events INDEXED BY metric_events_span WHERE ${part.sql}`,
+        {
+          ...q.filter.params,
+          at,
+          before: enteredBefore,
+        },
+      ).n;
     }
     return total;
   }
 
   /** Entries into funnel stages in [from, end), by the stage the lead came from. */
-  entriesByPrevious(q: MetricsSql, b: Bounds, stages: readonly Stage[]): Array<{ stage_id: number; other: number | null; n: number }> {
+  entriesByPrevious(
+    q: MetricsSql,
+    b: Bounds,
+    stages: readonly Stage[],
+  ): Array<{ stage_id: number; other: number | null; n: number }> {
     return this.all(
       `SELECT stage_id, prev_stage_id AS other, count(*) AS n FROM metric_events WHERE ${q.entries(stages)} GROUP BY stage_id, prev_stage_id`,
       this.params(q, b),
@@ -153,7 +178,11 @@ export class MetricsRepository {
   }
 
   /** Exits from funnel stages in [from, end), by the stage the lead went to. */
-  exitsByNext(q: MetricsSql, b: Bounds, stages: readonly Stage[]): Array<{ stage_id: number; other: number | null; n: number }> {
+  exitsByNext(
+    q: MetricsSql,
+    b: Bounds,
+    stages: readonly Stage[],
+  ): Array<{ stage_id: number; other: number | null; n: number }> {
     return this.all(
       `SELECT stage_id, next_stage_id AS other, count(*) AS n FROM metric_events INDEXED BY metric_events_span
        WHERE stage_id IN (${q.ids(stages)}) AND left_at >= @from AND left_at < @end${q.filter.sql} GROUP BY stage_id, next_stage_id`,
@@ -167,7 +196,10 @@ export class MetricsRepository {
    */
   slaRows(q: MetricsSql, rule: SlaRule): Fragment {
     const params: Params = {};
-    const windowOf = (w: { windowMs: number; segmentWindowMs: ReadonlyArray<readonly [string, number]> }, v: string) => {
+    const windowOf = (
+      w: { windowMs: number; segmentWindowMs: ReadonlyArray<readonly [string, number]> },
+      v: string,
+    ) => {
       params[`slaWindow${v}`] = w.windowMs;
       const byBucket = w.segmentWindowMs.map(([segment, ms], i) => {
         params[`slaSeg${v}_${i}`] = segment;
@@ -180,7 +212,9 @@ export class MetricsRepository {
       params[`slaFrom${i}`] = w.from;
       return `WHEN entered_at >= @slaFrom${i} THEN ${windowOf(w, String(i))}`;
     });
-    const windowExpr = later.length ? `CASE ${later.reverse().join(' ')} ELSE ${windowOf(rule, '')} END` : windowOf(rule, '');
+    const windowExpr = later.length
+      ? `CASE ${later.reverse().join(' ')} ELSE ${windowOf(rule, '')} END`
+      : windowOf(rule, '');
     const clock =
       rule.clockStart === 'assignment'
         ? 'CASE WHEN assigned_at IS NOT NULL AND assigned_at > entered_at AND assigned_at <= @asOf THEN assigned_at ELSE entered_at END'
@@ -208,7 +242,11 @@ export class MetricsRepository {
   }
 
   /** Routing (hand-off to assignment) and rep (clock start to first touch) delays in business ms. */
-  delays(q: MetricsSql, b: Bounds, rule: SlaRule): { rn: number; rmed: number | null; rp75: number | null; tn: number; tmed: number | null; tp75: number | null } {
+  delays(
+    q: MetricsSql,
+    b: Bounds,
+    rule: SlaRule,
+  ): { rn: number; rmed: number | null; rp75: number | null; tn: number; tmed: number | null; tp75: number | null } {
     const rows = this.slaRows(q, rule);
     return this.get(
       `WITH s AS MATERIALIZED (${rows.sql}),
@@ -231,20 +269,39 @@ export class MetricsRepository {
     return { sql, params: { ...rows.params, recyclingMs: rule.recyclingMs } };
   }
 
-  recycling(q: MetricsSql, b: Bounds, rule: SlaRule): { rejected: number; with_reason: number; within_window: number; compliant: number } {
+  recycling(
+    q: MetricsSql,
+    b: Bounds,
+    rule: SlaRule,
+  ): { rejected: number; with_reason: number; within_window: number; compliant: number } {
     if (rule.rejection.length === 0) return { rejected: 0, with_reason: 0, within_window: 0, compliant: 0 };
     const rows = this.recyclingRows(q, rule);
-    const r = this.get<{ rejected: number; with_reason: number | null; within_window: number | null; compliant: number | null }>(
+    const r = this.get<{
+      rejected: number;
+      with_reason: number | null;
+      within_window: number | null;
+      compliant: number | null;
+    }>(
       `SELECT count(DISTINCT lead_id) AS rejected, count(DISTINCT CASE WHEN with_reason THEN lead_id END) AS with_reason,
          count(DISTINCT CASE WHEN in_window THEN lead_id END) AS within_window,
          count(DISTINCT CASE WHEN with_reason AND in_window THEN lead_id END) AS compliant FROM (${rows.sql})`,
       this.params(q, b, rows.params),
     );
-    return { rejected: r.rejected, with_reason: r.with_reason ?? 0, within_window: r.within_window ?? 0, compliant: r.compliant ?? 0 };
+    return {
+      rejected: r.rejected,
+      with_reason: r.with_reason ?? 0,
+      within_window: r.within_window ?? 0,
+      compliant: r.compliant ?? 0,
+    };
   }
 
   /** Closings (first entry into a won or lost stage in the period) by reason and one grouping column. */
-  closings(q: MetricsSql, b: Bounds, closing: readonly Stage[], by: 'none' | 'segment' | 'source' | 'owner' | 'prev_stage_id'): Array<{ stage_id: number; value: string | number | null; reason: string; n: number }> {
+  closings(
+    q: MetricsSql,
+    b: Bounds,
+    closing: readonly Stage[],
+    by: 'none' | 'segment' | 'source' | 'owner' | 'prev_stage_id',
+  ): Array<{ stage_id: number; value: string | number | null; reason: string; n: number }> {
     const value = by === 'none' ? 'NULL' : by;
     return this.all(
       `SELECT stage_id, ${value} AS value, ${q.reason()} AS reason, count(*) AS n FROM metric_events WHERE ${q.cohort(closing)}
@@ -254,14 +311,20 @@ export class MetricsRepository {
   }
 
   /** Entries in the period by lead source and stage, for cost per lead/MQL/SQL/won. */
-  entriesBySource(q: MetricsSql, b: Bounds, stages: readonly Stage[]): Array<{ source: string | null; stage_id: number; n: number }> {
+  entriesBySource(
+    q: MetricsSql,
+    b: Bounds,
+    stages: readonly Stage[],
+  ): Array<{ source: string | null; stage_id: number; n: number }> {
     return this.all(
       `SELECT source, stage_id, count(*) AS n FROM metric_events WHERE ${q.entries(stages)} GROUP BY source, stage_id`,
       this.params(q, b),
     );
   }
 
-  spendForMonths(months: readonly string[]): Array<{ channel: string; month: string; amount: number; currency: string }> {
+  spendForMonths(
+    months: readonly string[],
+  ): Array<{ channel: string; month: string; amount: number; currency: string }> {
     if (months.length === 0) return [];
     const params: Params = {};
     months.forEach((m, i) => (params[`m${i}`] = m));
@@ -272,7 +335,12 @@ export class MetricsRepository {
   }
 
   /** Counts and one page of the leads matching a drill-down predicate (`rows` yields lead_id and the listed columns). */
-  page(rows: Fragment, params: Params, offset: number, limit: number): { total: number; rows: Array<Record<string, unknown>> } {
+  page(
+    rows: Fragment,
+    params: Params,
+    offset: number,
+    limit: number,
+  ): { total: number; rows: Array<Record<string, unknown>> } {
     const all = { ...params, ...rows.params };
     const total = this.get<{ n: number }>(`SELECT count(*) AS n FROM (${rows.sql})`, all).n;
     const page = this.all<Record<string, unknown>>(
@@ -283,4 +351,3 @@ export class MetricsRepository {
     return { total, rows: page };
   }
 }
-

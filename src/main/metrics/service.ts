@@ -6,7 +6,14 @@ import { SlaTermsRepository } from './terms';
 import { MetricsSql } from './sql';
 import { BusinessCalendar } from '../../shared/calendar/business-hours';
 import type { ResolvedCalendar } from '../../shared/calendar/model';
-import { classifyPeriod, periodRange, previousPeriod, yearAgoPeriod, type Period, type PeriodRange } from '../../shared/metrics/period';
+import {
+  classifyPeriod,
+  periodRange,
+  previousPeriod,
+  yearAgoPeriod,
+  type Period,
+  type PeriodRange,
+} from '../../shared/metrics/period';
 import { compare, days1, hours1, proportion } from '../../shared/metrics/stats';
 import { BENCHMARKS } from '../../shared/metrics/benchmarks';
 import {
@@ -53,7 +60,10 @@ export interface Context {
 const calendars = new WeakMap<Workspace, { key: string; calendar: BusinessCalendar }>();
 
 /** Opens the context of a request: stages, filters, calendar (cached per workspace while unchanged). */
-export function openContext(ws: Workspace, options: { filters: Filters; withinDays: number | null; asOf?: number | undefined }): Context {
+export function openContext(
+  ws: Workspace,
+  options: { filters: Filters; withinDays: number | null; asOf?: number | undefined },
+): Context {
   const stages = ws.repo(WorkspaceRepository).stages();
   const calendar = loadCalendar(ws);
   const key = JSON.stringify(calendar);
@@ -97,7 +107,9 @@ export function defaultPairs(q: MetricsSql): Array<{ from: string; to: string }>
     const next = f[i + 1] ?? won;
     if (next) pairs.push({ from: s.key, to: next.key });
   });
-  if (won) for (const s of f) if (!pairs.some((p) => p.from === s.key && p.to === won.key)) pairs.push({ from: s.key, to: won.key });
+  if (won)
+    for (const s of f)
+      if (!pairs.some((p) => p.from === s.key && p.to === won.key)) pairs.push({ from: s.key, to: won.key });
   return pairs;
 }
 
@@ -110,7 +122,11 @@ function duration(row: { n: number; med: number | null; p75: number | null }): D
  * each lead's follow-up window from the terms in force at its hand-off. `given` terms (an impact
  * preview) apply to every lead instead.
  */
-export function slaRule(ctx: Context, at: number, given?: ReturnType<SlaTermsRepository['inForce']>): { rule: SlaRule; terms: ReturnType<SlaTermsRepository['inForce']> } {
+export function slaRule(
+  ctx: Context,
+  at: number,
+  given?: ReturnType<SlaTermsRepository['inForce']>,
+): { rule: SlaRule; terms: ReturnType<SlaTermsRepository['inForce']> } {
   const terms = given ?? ctx.ws.repo(SlaTermsRepository).inForce(at);
   const t = terms.terms;
   const segmentWindowMs = Object.entries(t.segmentOverrides)
@@ -207,7 +223,8 @@ function sla(ctx: Context, range: PeriodRange, b: Bounds, flow: Record<string, n
   const { rule, terms } = slaRule(ctx, range.fromMs);
   const t = terms.terms;
   const owners = ctx.repo.followUp(ctx.q, b, rule);
-  const sum = (k: 'n' | 'met' | 'breached' | 'pending' | 'arbitration') => owners.reduce((acc, o) => acc + (o[k] ?? 0), 0);
+  const sum = (k: 'n' | 'met' | 'breached' | 'pending' | 'arbitration') =>
+    owners.reduce((acc, o) => acc + (o[k] ?? 0), 0);
   const met = sum('met');
   const breached = sum('breached');
   const followRate = proportion(met, met + breached);
@@ -238,7 +255,17 @@ function sla(ctx: Context, range: PeriodRange, b: Bounds, flow: Record<string, n
       clock_start: t.clockStart,
       by_owner: owners.map((o) => {
         const p = proportion(o.met, o.met + o.breached);
-        return { owner: o.owner, handed_over: o.n, met: o.met, breached: o.breached, pending: o.pending, rate: p.rate, ci_low: p.ci_low, ci_high: p.ci_high, small: p.small };
+        return {
+          owner: o.owner,
+          handed_over: o.n,
+          met: o.met,
+          breached: o.breached,
+          pending: o.pending,
+          rate: p.rate,
+          ci_low: p.ci_low,
+          ci_high: p.ci_high,
+          small: p.small,
+        };
       }),
       routing_delay: { n: delays.rn, median_hours: hours1(delays.rmed), p75_hours: hours1(delays.rp75) },
       rep_delay: { n: delays.tn, median_hours: hours1(delays.tmed), p75_hours: hours1(delays.tp75) },
@@ -250,7 +277,13 @@ function sla(ctx: Context, range: PeriodRange, b: Bounds, flow: Record<string, n
       met: quality.rate === null ? null : quality.rate >= salTarget,
       below_target_significant: quality.ci_high !== null && quality.ci_high < salTarget,
     },
-    recycling: { ...recRate, rejected: rec.rejected, with_reason: rec.with_reason, within_window: rec.within_window, business_hours: t.recyclingBusinessHours },
+    recycling: {
+      ...recRate,
+      rejected: rec.rejected,
+      with_reason: rec.with_reason,
+      within_window: rec.within_window,
+      business_hours: t.recyclingBusinessHours,
+    },
     arbitration: { count: sum('arbitration') },
   };
 }
@@ -271,19 +304,31 @@ function winloss(ctx: Context, b: Bounds): Pick<PeriodFigures, 'winloss' | 'winl
     merged.set(key, { outcome: o, reason: r.reason, count, share: totals[o] > 0 ? count / totals[o] : 0 });
   }
   const breakdown = (by: 'segment' | 'source' | 'owner' | 'prev_stage_id', only?: 'lost'): WinLossBreakdown[] =>
-    repo
-      .closings(q, b, only ? q.ofKind('lost') : closing, by)
-      .map((r) => ({
-        outcome: outcome(r.stage_id),
-        value: by === 'prev_stage_id' ? (typeof r.value === 'number' ? (byId.get(r.value)?.key ?? null) : null) : r.value === null ? null : String(r.value),
-        reason: r.reason,
-        count: r.n,
-      }));
+    repo.closings(q, b, only ? q.ofKind('lost') : closing, by).map((r) => ({
+      outcome: outcome(r.stage_id),
+      value:
+        by === 'prev_stage_id'
+          ? typeof r.value === 'number'
+            ? (byId.get(r.value)?.key ?? null)
+            : null
+          : r.value === null
+            ? null
+            : String(r.value),
+      reason: r.reason,
+      count: r.n,
+    }));
   const all = totals.won + totals.lost;
   const none = rows.filter((r) => r.reason === '(none)').reduce((a, r) => a + r.n, 0);
   return {
-    winloss: [...merged.values()].sort((x, y) => (x.outcome === y.outcome ? y.count - x.count || x.reason.localeCompare(y.reason) : x.outcome === 'won' ? -1 : 1)),
-    winloss_by: { segment: breakdown('segment'), source: breakdown('source'), owner: breakdown('owner'), lost_at_stage: breakdown('prev_stage_id', 'lost') },
+    winloss: [...merged.values()].sort((x, y) =>
+      x.outcome === y.outcome ? y.count - x.count || x.reason.localeCompare(y.reason) : x.outcome === 'won' ? -1 : 1,
+    ),
+    winloss_by: {
+      segment: breakdown('segment'),
+      source: breakdown('source'),
+      owner: breakdown('owner'),
+      lost_at_stage: breakdown('prev_stage_id', 'lost'),
+    },
     no_reason: proportion(none, all),
   };
 }
@@ -312,7 +357,8 @@ function monthShares(range: PeriodRange): Array<{ month: string; share: number }
 
 function cost(ctx: Context, range: PeriodRange, b: Bounds, filters: Filters): CostFigure[] {
   // Spend is known by channel only: any other filter would make it unattributable.
-  if (FILTER_FIELDS.some((f) => f !== 'source' && filters[f]?.length) || Object.keys(filters.custom ?? {}).length) return [];
+  if (FILTER_FIELDS.some((f) => f !== 'source' && filters[f]?.length) || Object.keys(filters.custom ?? {}).length)
+    return [];
   const shares = monthShares(range);
   const spend = ctx.repo.spendForMonths(shares.map((s) => s.month));
   if (spend.length === 0) return [];
@@ -345,7 +391,11 @@ function cost(ctx: Context, range: PeriodRange, b: Bounds, filters: Filters): Co
   const per = (amount: number, n: number) => (n > 0 ? Math.round((amount / n) * 100) / 100 : null);
   return [...byCurrency.entries()].map(([currency, channels]) => {
     const by_channel = [...channels.entries()]
-      .map(([channel, amount]) => ({ channel, spend: Math.round(amount * 100) / 100, ...(counts.get(channel) ?? { leads: 0, mqls: 0, sqls: 0, won: 0 }) }))
+      .map(([channel, amount]) => ({
+        channel,
+        spend: Math.round(amount * 100) / 100,
+        ...(counts.get(channel) ?? { leads: 0, mqls: 0, sqls: 0, won: 0 }),
+      }))
       .sort((x, y) => y.spend - x.spend);
     const total = (k: 'spend' | 'leads' | 'mqls' | 'sqls' | 'won') => by_channel.reduce((a, c) => a + c[k], 0);
     const spendTotal = Math.round(total('spend') * 100) / 100;
@@ -366,7 +416,13 @@ function cost(ctx: Context, range: PeriodRange, b: Bounds, filters: Filters): Co
 }
 
 /** Every figure of one period, read as of `asOf`. */
-export function periodFigures(ctx: Context, period: Period, asOf: number, pairs: ReadonlyArray<{ from: string; to: string }>, filters: Filters): PeriodFigures {
+export function periodFigures(
+  ctx: Context,
+  period: Period,
+  asOf: number,
+  pairs: ReadonlyArray<{ from: string; to: string }>,
+  filters: Filters,
+): PeriodFigures {
   const { q, repo } = ctx;
   const range = periodRange(period, ctx.zone);
   const b = bounds(ctx, range, asOf);
@@ -408,7 +464,14 @@ export function periodFigures(ctx: Context, period: Period, asOf: number, pairs:
   const sumKind = (kind: Stage['kind']) => q.ofKind(kind).reduce((a, s) => a + (flow[s.key] ?? 0), 0);
   const slaFigures = sla(ctx, range, b, flow, filters);
   return {
-    period: { kind: period.kind, from: period.from, to: period.to, from_ms: range.fromMs, to_ms: range.toMs, days: range.days },
+    period: {
+      kind: period.kind,
+      from: period.from,
+      to: period.to,
+      from_ms: range.fromMs,
+      to_ms: range.toMs,
+      days: range.days,
+    },
     flow,
     conversion,
     velocity,
@@ -430,17 +493,35 @@ export function periodFigures(ctx: Context, period: Period, asOf: number, pairs:
   };
 }
 
-function withChanges(current: PeriodFigures, previous: PeriodFigures | null, yearAgo: PeriodFigures | null): PeriodFigures {
-  const find = (p: PeriodFigures | null, c: ConversionFigure) => p?.conversion.find((x) => x.from === c.from && x.to === c.to) ?? null;
-  const followOf = (p: PeriodFigures | null) => (p ? { numerator: p.sla.followup.met, denominator: p.sla.followup.met + p.sla.followup.breached } : null);
+function withChanges(
+  current: PeriodFigures,
+  previous: PeriodFigures | null,
+  yearAgo: PeriodFigures | null,
+): PeriodFigures {
+  const find = (p: PeriodFigures | null, c: ConversionFigure) =>
+    p?.conversion.find((x) => x.from === c.from && x.to === c.to) ?? null;
+  const followOf = (p: PeriodFigures | null) =>
+    p ? { numerator: p.sla.followup.met, denominator: p.sla.followup.met + p.sla.followup.breached } : null;
   const follow = followOf(current)!;
   return {
     ...current,
-    conversion: current.conversion.map((c) => ({ ...c, vs_previous: compare(c, find(previous, c)), vs_year_ago: compare(c, find(yearAgo, c)) })),
+    conversion: current.conversion.map((c) => ({
+      ...c,
+      vs_previous: compare(c, find(previous, c)),
+      vs_year_ago: compare(c, find(yearAgo, c)),
+    })),
     sla: {
       ...current.sla,
-      followup: { ...current.sla.followup, vs_previous: compare(follow, followOf(previous)), vs_year_ago: compare(follow, followOf(yearAgo)) },
-      quality: { ...current.sla.quality, vs_previous: compare(current.sla.quality, previous?.sla.quality ?? null), vs_year_ago: compare(current.sla.quality, yearAgo?.sla.quality ?? null) },
+      followup: {
+        ...current.sla.followup,
+        vs_previous: compare(follow, followOf(previous)),
+        vs_year_ago: compare(follow, followOf(yearAgo)),
+      },
+      quality: {
+        ...current.sla.quality,
+        vs_previous: compare(current.sla.quality, previous?.sla.quality ?? null),
+        vs_year_ago: compare(current.sla.quality, yearAgo?.sla.quality ?? null),
+      },
       recycling: {
         ...current.sla.recycling,
         vs_previous: compare(current.sla.recycling, previous?.sla.recycling ?? null),

@@ -20,7 +20,9 @@ export class SpendRepository {
     this.upsertStmt = db.prepare(`INSERT INTO marketing_spend (channel, month, amount, currency, file_name, imported_at)
       VALUES (@channel, @month, @amount, @currency, @file, @at)
       ON CONFLICT(channel, month, currency) DO UPDATE SET amount = excluded.amount, file_name = excluded.file_name, imported_at = excluded.imported_at`);
-    this.listStmt = db.prepare<[], SpendRow>('SELECT channel, month, amount, currency FROM marketing_spend ORDER BY month, channel, currency');
+    this.listStmt = db.prepare<[], SpendRow>(
+      'SELECT channel, month, amount, currency FROM marketing_spend ORDER BY month, channel, currency',
+    );
   }
 
   list(): SpendRow[] {
@@ -64,13 +66,18 @@ export function parseSpendCsv(file: string): SpendRow[] {
     throw new AppError('metrics.spendUnreadable', { file: path.basename(file), detail: (e as Error).message });
   }
   const header = (records[0] ?? []).map((h) => h.trim().toLowerCase());
-  const index = Object.fromEntries(COLUMNS.map((c) => [c, header.indexOf(c)])) as Record<(typeof COLUMNS)[number], number>;
-  for (const c of COLUMNS) if (index[c] < 0) throw new AppError('metrics.spendMissingColumn', { file: path.basename(file), column: c });
+  const index = Object.fromEntries(COLUMNS.map((c) => [c, header.indexOf(c)])) as Record<
+    (typeof COLUMNS)[number],
+    number
+  >;
+  for (const c of COLUMNS)
+    if (index[c] < 0) throw new AppError('metrics.spendMissingColumn', { file: path.basename(file), column: c });
   if (records.length < 2) throw new AppError('metrics.spendEmpty', { file: path.basename(file) });
   const seen = new Set<string>();
   return records.slice(1).map((rec, i) => {
     const row = i + 2;
-    const bad = (column: string, value: string, expected: string) => new AppError('metrics.spendBadRow', { row, column, value: value.slice(0, 80), expected });
+    const bad = (column: string, value: string, expected: string) =>
+      new AppError('metrics.spendBadRow', { row, column, value: value.slice(0, 80), expected });
     const channel = rec[index.channel] ?? '';
     const month = rec[index.month] ?? '';
     const amountText = (rec[index.amount] ?? '').replace(/\s/g, '');

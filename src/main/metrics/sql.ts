@@ -101,8 +101,14 @@ export class MetricsSql {
   /** In the stage at instant @at: span [entered_at, left_at) contains it. */
   inStageAt(stage: Stage, at: string, enteredBefore: string): Fragment[] {
     return [
-      { sql: `stage_id = ${stage.id} AND left_at IS NULL AND entered_at < ${enteredBefore}${this.filter.sql}`, params: {} },
-      { sql: `stage_id = ${stage.id} AND left_at >= ${at} AND entered_at < ${enteredBefore}${this.filter.sql}`, params: {} },
+      {
+        sql: `stage_id = ${stage.id} AND left_at IS NULL AND entered_at < ${enteredBefore}${this.filter.sql}`,
+        params: {},
+      },
+      {
+        sql: `stage_id = ${stage.id} AND left_at >= ${at} AND entered_at < ${enteredBefore}${this.filter.sql}`,
+        params: {},
+      },
     ];
   }
 
@@ -135,7 +141,9 @@ function filterFragment(filters: Filters): Fragment {
       params[name] = v;
       return `@${name}`;
     });
-    parts.push(`lead_id IN (SELECT id FROM leads WHERE CAST(json_extract(custom, @${path}) AS TEXT) IN (${names.join(', ')}))`);
+    parts.push(
+      `lead_id IN (SELECT id FROM leads WHERE CAST(json_extract(custom, @${path}) AS TEXT) IN (${names.join(', ')}))`,
+    );
   }
   return { sql: parts.map((p) => ` AND ${p}`).join(''), params };
 }

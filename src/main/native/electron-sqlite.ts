@@ -19,7 +19,11 @@ export interface ElectronTarget {
 
 /** Where the development build lives: .electron-native/electron-<version>-<platform>-<arch>/. */
 export function devNativeDir(projectRoot: string, target: ElectronTarget): string {
-  return path.join(projectRoot, '.electron-native', `electron-${target.electronVersion}-${target.platform}-${target.arch}`);
+  return path.join(
+    projectRoot,
+    '.electron-native',
+    `electron-${target.electronVersion}-${target.platform}-${target.arch}`,
+  );
 }
 
 /** The prebuilt binary better-sqlite3's maintainers publish for each Electron ABI and platform. */

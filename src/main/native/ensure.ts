@@ -8,7 +8,11 @@ import { NATIVE_FILE, devNativeDir, prebuiltUrl, type ElectronTarget } from './e
 
 const require = createRequire(import.meta.url);
 
-export function electronTarget(projectRoot: string, platform: NodeJS.Platform = process.platform, arch: string = process.arch): ElectronTarget {
+export function electronTarget(
+  projectRoot: string,
+  platform: NodeJS.Platform = process.platform,
+  arch: string = process.arch,
+): ElectronTarget {
   const dir = path.join(projectRoot, 'node_modules', 'electron');
   const pkg = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as { version: string };
   return {
@@ -34,10 +38,15 @@ export function ensureElectronBinary(projectRoot: string): string {
   const binary = () => (fs.existsSync(pathFile) ? path.join(dir, 'dist', fs.readFileSync(pathFile, 'utf8')) : null);
   const existing = binary();
   if (existing && fs.existsSync(existing)) return existing;
-  const result = spawnSync(process.execPath, [path.join(dir, 'install.js')], { encoding: 'utf8', timeout: 15 * 60_000 });
+  const result = spawnSync(process.execPath, [path.join(dir, 'install.js')], {
+    encoding: 'utf8',
+    timeout: 15 * 60_000,
+  });
   const installed = binary();
   if (result.status !== 0 || !installed || !fs.existsSync(installed)) {
-    const detail = `${result.stderr ?? ''}${result.stdout ?? ''}`.trim().split('\n').filter(Boolean).slice(0, 1).join(' ') || `exit ${result.status}`;
+    const detail =
+      `${result.stderr ?? ''}${result.stdout ?? ''}`.trim().split('\n').filter(Boolean).slice(0, 1).join(' ') ||
+      `exit ${result.status}`;
     throw new AppError('desktop.electronUnavailable', { detail: detail.slice(0, 300) });
   }
   return installed;
@@ -93,12 +102,21 @@ export async function ensureElectronSqlite(
     const env = { ...process.env, npm_config_nodedir: '', NPM_CONFIG_NODEDIR: '' };
     const built = spawnSync(
       process.execPath,
-      [gyp, 'rebuild', '--release', `--target=${target.electronVersion}`, `--arch=${target.arch}`, '--dist-url=https://electronjs.org/headers'],
+      [
+        gyp,
+        'rebuild',
+        '--release',
+        `--target=${target.electronVersion}`,
+        `--arch=${target.arch}`,
+        '--dist-url=https://electronjs.org/headers',
+      ],
       { cwd: copy, env, encoding: 'utf8', timeout: 20 * 60_000 },
     );
     const out = path.join(copy, 'build', 'Release', NATIVE_FILE);
     if (built.status !== 0 || !fs.existsSync(out)) {
-      errors.push(`compile: ${(built.stderr || built.stdout || '').trim().split('\n').slice(-1)[0] ?? `exit ${built.status}`}`);
+      errors.push(
+        `compile: ${(built.stderr || built.stdout || '').trim().split('\n').slice(-1)[0] ?? `exit ${built.status}`}`,
+      );
       throw new AppError('desktop.nativeUnavailable', { detail: errors.join('; ').slice(0, 400) });
     }
     fs.copyFileSync(out, `${file}.partial`);

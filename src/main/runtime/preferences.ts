@@ -13,9 +13,7 @@ const stored = z.object({
       userName: z.string().max(120).catch(''),
     })
     .catch({ theme: 'system', locale: null, userName: '' }),
-  recent: z
-    .array(z.object({ path: z.string(), name: z.string(), openedAt: z.number() }))
-    .catch([]),
+  recent: z.array(z.object({ path: z.string(), name: z.string(), openedAt: z.number() })).catch([]),
   window: z
     .object({ x: z.number(), y: z.number(), width: z.number(), height: z.number(), maximized: z.boolean() })
     .nullable()

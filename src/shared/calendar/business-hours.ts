@@ -18,7 +18,13 @@ export class NoWorkingTimeError extends Error {
 function civil(dayNumber: number): { year: number; month: number; day: number; weekday: number; iso: string } {
   const d = new Date(dayNumber * DAY_MS);
   const weekday = ((d.getUTCDay() + 6) % 7) + 1;
-  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), weekday, iso: d.toISOString().slice(0, 10) };
+  return {
+    year: d.getUTCFullYear(),
+    month: d.getUTCMonth() + 1,
+    day: d.getUTCDate(),
+    weekday,
+    iso: d.toISOString().slice(0, 10),
+  };
 }
 
 /**
@@ -168,7 +174,10 @@ function localInstant(year: number, month: number, day: number, minutes: number,
     const next = civil(Math.floor(Date.UTC(year, month - 1, day) / DAY_MS) + 1);
     return localInstant(next.year, next.month, next.day, 0, zone);
   }
-  return DateTime.fromObject({ year, month, day, hour: Math.floor(minutes / 60), minute: minutes % 60 }, { zone }).toMillis();
+  return DateTime.fromObject(
+    { year, month, day, hour: Math.floor(minutes / 60), minute: minutes % 60 },
+    { zone },
+  ).toMillis();
 }
 
 /** Midnight at the start of a local calendar date (YYYY-MM-DD) in a zone, as epoch ms. */

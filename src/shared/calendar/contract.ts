@@ -11,15 +11,25 @@ export interface CalendarView {
 
 export const calendarContract = {
   /** The business-hours calendar used by SLA figures. */
-  get: method<CalendarView>()({ input: z.object({}).strict(), doc: 'The business-hours calendar: days, shifts, zone, holidays.' }),
+  get: method<CalendarView>()({
+    input: z.object({}).strict(),
+    doc: 'The business-hours calendar: days, shifts, zone, holidays.',
+  }),
   /** Replaces the business-hours calendar. */
   set: method<CalendarView>()({ input: calendarSettings, doc: 'Save the business-hours calendar.', writes: true }),
   /** A country's preset (zone, office hours, public holidays for the years) to review before saving. */
   preset: method<CalendarSettings>()({
     input: z
-      .object({ preset: z.enum(CALENDAR_PRESETS), fromYear: z.number().int().min(1990).max(2100), toYear: z.number().int().min(1990).max(2100) })
+      .object({
+        preset: z.enum(CALENDAR_PRESETS),
+        fromYear: z.number().int().min(1990).max(2100),
+        toYear: z.number().int().min(1990).max(2100),
+      })
       .strict()
-      .refine((v) => v.toYear >= v.fromYear && v.toYear - v.fromYear <= 30, 'toYear must be within 30 years after fromYear'),
+      .refine(
+        (v) => v.toYear >= v.fromYear && v.toYear - v.fromYear <= 30,
+        'toYear must be within 30 years after fromYear',
+      ),
     doc: 'A country preset calendar with its public holidays, to review and save.',
   }),
 };

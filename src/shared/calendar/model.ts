@@ -56,13 +56,16 @@ export const calendarSettings = z
     value.shifts.forEach((s, i) => {
       const start = minutesOf(s.start);
       const end = minutesOf(s.end);
-      if (end <= start) ctx.addIssue({ code: 'custom', path: ['shifts', i], message: 'a shift must end after it starts' });
-      if (start < previousEnd) ctx.addIssue({ code: 'custom', path: ['shifts', i], message: 'shifts must be in order and not overlap' });
+      if (end <= start)
+        ctx.addIssue({ code: 'custom', path: ['shifts', i], message: 'a shift must end after it starts' });
+      if (start < previousEnd)
+        ctx.addIssue({ code: 'custom', path: ['shifts', i], message: 'shifts must be in order and not overlap' });
       previousEnd = end;
     });
     const seen = new Set<string>();
     value.holidays.forEach((h, i) => {
-      if (seen.has(h.date)) ctx.addIssue({ code: 'custom', path: ['holidays', i], message: `duplicate holiday ${h.date}` });
+      if (seen.has(h.date))
+        ctx.addIssue({ code: 'custom', path: ['holidays', i], message: `duplicate holiday ${h.date}` });
       seen.add(h.date);
     });
   });

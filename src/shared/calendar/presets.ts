@@ -61,7 +61,12 @@ function observedUs(date: string): string {
 function chineseDate(year: number, lunarMonth: number, lunarDay: number): string | null {
   let format: Intl.DateTimeFormat;
   try {
-    format = new Intl.DateTimeFormat('en-u-ca-chinese', { timeZone: 'UTC', month: 'numeric', day: 'numeric', year: 'numeric' });
+    format = new Intl.DateTimeFormat('en-u-ca-chinese', {
+      timeZone: 'UTC',
+      month: 'numeric',
+      day: 'numeric',
+      year: 'numeric',
+    });
   } catch {
     return null;
   }
@@ -178,11 +183,19 @@ const RULES: Record<CalendarPreset, Rule> = {
     const e = easter(y);
     // England and Wales: a holiday on a weekend moves to the next free weekday.
     const newYear = iso(y, 1, 1);
-    const ny = weekday(newYear) === 6 ? shiftDays(newYear, 2) : weekday(newYear) === 7 ? shiftDays(newYear, 1) : newYear;
+    const ny =
+      weekday(newYear) === 6 ? shiftDays(newYear, 2) : weekday(newYear) === 7 ? shiftDays(newYear, 1) : newYear;
     const christmas = iso(y, 12, 25);
     const cw = weekday(christmas);
     const xmas = cw === 6 ? shiftDays(christmas, 2) : cw === 7 ? shiftDays(christmas, 2) : christmas;
-    const boxing = cw === 5 ? shiftDays(christmas, 3) : cw === 6 ? shiftDays(christmas, 3) : cw === 7 ? shiftDays(christmas, 1) : shiftDays(christmas, 1);
+    const boxing =
+      cw === 5
+        ? shiftDays(christmas, 3)
+        : cw === 6
+          ? shiftDays(christmas, 3)
+          : cw === 7
+            ? shiftDays(christmas, 1)
+            : shiftDays(christmas, 1);
     return [
       [ny, "New Year's Day"],
       [shiftDays(e, -2), 'Good Friday'],
@@ -198,11 +211,41 @@ const RULES: Record<CalendarPreset, Rule> = {
 
 /** Typical office hours and zone per preset; teams adjust them. */
 const WORKWEEK: Record<CalendarPreset, Pick<CalendarSettings, 'timeZone' | 'shifts'>> = {
-  BR: { timeZone: 'America/Sao_Paulo', shifts: [{ start: '09:00', end: '12:00' }, { start: '13:00', end: '18:00' }] },
-  ES: { timeZone: 'Europe/Madrid', shifts: [{ start: '09:00', end: '14:00' }, { start: '16:00', end: '19:00' }] },
-  MX: { timeZone: 'America/Mexico_City', shifts: [{ start: '09:00', end: '14:00' }, { start: '15:00', end: '18:00' }] },
-  RU: { timeZone: 'Europe/Moscow', shifts: [{ start: '09:00', end: '13:00' }, { start: '14:00', end: '18:00' }] },
-  CN: { timeZone: 'Asia/Shanghai', shifts: [{ start: '09:00', end: '12:00' }, { start: '13:00', end: '18:00' }] },
+  BR: {
+    timeZone: 'America/Sao_Paulo',
+    shifts: [
+      { start: '09:00', end: '12:00' },
+      { start: '13:00', end: '18:00' },
+    ],
+  },
+  ES: {
+    timeZone: 'Europe/Madrid',
+    shifts: [
+      { start: '09:00', end: '14:00' },
+      { start: '16:00', end: '19:00' },
+    ],
+  },
+  MX: {
+    timeZone: 'America/Mexico_City',
+    shifts: [
+      { start: '09:00', end: '14:00' },
+      { start: '15:00', end: '18:00' },
+    ],
+  },
+  RU: {
+    timeZone: 'Europe/Moscow',
+    shifts: [
+      { start: '09:00', end: '13:00' },
+      { start: '14:00', end: '18:00' },
+    ],
+  },
+  CN: {
+    timeZone: 'Asia/Shanghai',
+    shifts: [
+      { start: '09:00', end: '12:00' },
+      { start: '13:00', end: '18:00' },
+    ],
+  },
   US: { timeZone: 'America/New_York', shifts: [{ start: '09:00', end: '17:00' }] },
   UK: { timeZone: 'Europe/London', shifts: [{ start: '09:00', end: '17:30' }] },
 };

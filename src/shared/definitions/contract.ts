@@ -26,12 +26,25 @@ const period = { from: isoDate, to: isoDate };
 
 export const definitionsContract = {
   /** Every definition with the revision in force and what awaits a decision. */
-  list: method<DefinitionSummary[]>()({ input: z.object({}).strict(), doc: 'List definitions with the revision in force and open revisions.' }),
+  list: method<DefinitionSummary[]>()({
+    input: z.object({}).strict(),
+    doc: 'List definitions with the revision in force and open revisions.',
+  }),
   /** One definition: every revision, the one in force, and its history timeline. */
-  get: method<DefinitionDetail>()({ input: z.object({ id }).strict(), doc: 'A definition with all revisions and its history.' }),
+  get: method<DefinitionDetail>()({
+    input: z.object({ id }).strict(),
+    doc: 'A definition with all revisions and its history.',
+  }),
   /** Starts a new definition (a market statement, ICP, stage criteria, SLA terms or reason taxonomy). */
   create: method<DefinitionDetail>()({
-    input: z.object({ kind: z.enum(DEFINITION_KINDS), key: definitionKey, title: z.string().trim().min(1).max(200), stageKey: stageKey.nullable().default(null) }).strict(),
+    input: z
+      .object({
+        kind: z.enum(DEFINITION_KINDS),
+        key: definitionKey,
+        title: z.string().trim().min(1).max(200),
+        stageKey: stageKey.nullable().default(null),
+      })
+      .strict(),
     doc: 'Create a definition (no revision yet).',
     writes: true,
   }),
@@ -53,14 +66,30 @@ export const definitionsContract = {
   }),
   /** Changes a draft; anything proposed or later is immutable. */
   updateDraft: method<RevisionInfo>()({
-    input: z.object({ revisionId: id, body: z.unknown().optional(), rationale: z.string().max(5000).optional(), author: person.optional(), effectiveFrom: epoch.nullable().optional() }).strict(),
+    input: z
+      .object({
+        revisionId: id,
+        body: z.unknown().optional(),
+        rationale: z.string().max(5000).optional(),
+        author: person.optional(),
+        effectiveFrom: epoch.nullable().optional(),
+      })
+      .strict(),
     doc: 'Change a draft revision.',
     writes: true,
   }),
   /** Discards a draft that was never proposed. */
-  discardDraft: method<null>()({ input: z.object({ revisionId: id }).strict(), doc: 'Delete a draft revision.', writes: true }),
+  discardDraft: method<null>()({
+    input: z.object({ revisionId: id }).strict(),
+    doc: 'Delete a draft revision.',
+    writes: true,
+  }),
   /** Proposes a draft to both leaders; from now on its content is frozen. */
-  propose: method<RevisionInfo>()({ input: z.object({ revisionId: id }).strict(), doc: 'Propose a draft for approval.', writes: true }),
+  propose: method<RevisionInfo>()({
+    input: z.object({ revisionId: id }).strict(),
+    doc: 'Propose a draft for approval.',
+    writes: true,
+  }),
   /** Records one leader's approval; with both, the revision is approved (effective from its date). */
   approve: method<RevisionInfo>()({
     input: z.object({ revisionId: id, side: z.enum(APPROVAL_SIDES), name: person }).strict(),
@@ -80,14 +109,28 @@ export const definitionsContract = {
     writes: true,
   }),
   /** Side-by-side differences between two revisions of one definition: text by word, rules by structure. */
-  diff: method<RevisionDiff>()({ input: z.object({ fromId: id, toId: id }).strict(), doc: 'Compare two revisions of a definition.' }),
+  diff: method<RevisionDiff>()({
+    input: z.object({ fromId: id, toId: id }).strict(),
+    doc: 'Compare two revisions of a definition.',
+  }),
   /** Leads meeting a rule now (all leads, and optionally those entering a stage in a period): the builder's live count. */
   count: method<RuleCount>()({
-    input: z.object({ rule: ruleGroup, cohort: z.object({ stage: stageKey, ...period }).strict().optional() }).strict(),
+    input: z
+      .object({
+        rule: ruleGroup,
+        cohort: z
+          .object({ stage: stageKey, ...period })
+          .strict()
+          .optional(),
+      })
+      .strict(),
     doc: 'Count the leads a rule matches.',
   }),
   /** Every definition in force at an instant, as the SLA document embeds them. */
-  inForce: method<DefinitionInForce[]>()({ input: z.object({ at: epoch.optional() }).strict(), doc: 'Definitions in force at an instant (default now).' }),
+  inForce: method<DefinitionInForce[]>()({
+    input: z.object({ at: epoch.optional() }).strict(),
+    doc: 'Definitions in force at an instant (default now).',
+  }),
   /** Which revisions of a definition governed a period, and when each applied. */
   spans: method<InForceSpanInfo[]>()({
     input: z.object({ key: definitionKey, ...period }).strict(),
@@ -95,7 +138,9 @@ export const definitionsContract = {
   }),
   /** Of leads handed over in a period, the share that met the stage criteria in force at hand-off. */
   compliance: method<ComplianceFigure>()({
-    input: z.object({ ...period, key: definitionKey.optional(), filters: filtersSchema.default({}), asOf: epoch.optional() }).strict(),
+    input: z
+      .object({ ...period, key: definitionKey.optional(), filters: filtersSchema.default({}), asOf: epoch.optional() })
+      .strict(),
     doc: 'Definition compliance of the leads handed over in a period.',
   }),
   /** The leads behind the compliance figure, with the conditions each failed. */
@@ -115,11 +160,16 @@ export const definitionsContract = {
   }),
   /** The last N weeks recomputed under the revision in force and under another one, side by side. */
   preview: method<ImpactPreview>()({
-    input: z.object({ revisionId: id, weeks: z.number().int().min(1).max(52).default(8), asOf: epoch.optional() }).strict(),
+    input: z
+      .object({ revisionId: id, weeks: z.number().int().min(1).max(52).default(8), asOf: epoch.optional() })
+      .strict(),
     doc: 'Impact preview of a revision against the one in force.',
   }),
   /** Every definition with its history, in the exchange format. */
-  export: method<DefinitionsExport>()({ input: z.object({}).strict(), doc: 'Export every definition with its history.' }),
+  export: method<DefinitionsExport>()({
+    input: z.object({}).strict(),
+    doc: 'Export every definition with its history.',
+  }),
   /** Imports agreements from another workspace as proposals (never as approved revisions). */
   import: method<ImportResult>()({
     input: z.object({ document: definitionsExport, author: person.optional() }).strict(),

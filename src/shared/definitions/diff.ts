@@ -30,7 +30,8 @@ function myers(a: readonly string[], b: readonly string[]): Array<'same' | 'adde
   const offset = max + 1;
   const v = new Int32Array(2 * max + 3);
   const trace: Int32Array[] = [];
-  const down = (vv: Int32Array, k: number, d: number) => k === -d || (k !== d && vv[offset + k - 1]! < vv[offset + k + 1]!);
+  const down = (vv: Int32Array, k: number, d: number) =>
+    k === -d || (k !== d && vv[offset + k - 1]! < vv[offset + k + 1]!);
   for (let d = 0; d <= Math.min(max, MAX_EDITS); d++) {
     trace.push(v.slice());
     for (let k = -d; k <= d; k += 2) {
@@ -160,7 +161,13 @@ function align(a: readonly Rule[], b: readonly Rule[]): Array<[number | null, nu
 }
 
 function one(rule: Rule, status: 'added' | 'removed'): RuleDiffNode {
-  if (rule.type === 'condition') return { type: 'condition', status, from: status === 'removed' ? rule : null, to: status === 'added' ? rule : null };
+  if (rule.type === 'condition')
+    return {
+      type: 'condition',
+      status,
+      from: status === 'removed' ? rule : null,
+      to: status === 'added' ? rule : null,
+    };
   return {
     type: 'group',
     status,
@@ -171,10 +178,15 @@ function one(rule: Rule, status: 'added' | 'removed'): RuleDiffNode {
 }
 
 function pair(a: Rule, b: Rule): RuleDiffNode {
-  if (a.type === 'condition' && b.type === 'condition') return { type: 'condition', status: sameRule(a, b) ? 'same' : 'changed', from: a, to: b };
+  if (a.type === 'condition' && b.type === 'condition')
+    return { type: 'condition', status: sameRule(a, b) ? 'same' : 'changed', from: a, to: b };
   if (a.type === 'group' && b.type === 'group') {
     const children = align(a.rules, b.rules).map(([i, j]) =>
-      i !== null && j !== null ? pair(a.rules[i]!, b.rules[j]!) : i !== null ? one(a.rules[i]!, 'removed') : one(b.rules[j ?? 0]!, 'added'),
+      i !== null && j !== null
+        ? pair(a.rules[i]!, b.rules[j]!)
+        : i !== null
+          ? one(a.rules[i]!, 'removed')
+          : one(b.rules[j ?? 0]!, 'added'),
     );
     const same = a.combinator === b.combinator && children.every((c) => c.status === 'same');
     return { type: 'group', status: same ? 'same' : 'changed', from: a.combinator, to: b.combinator, children };

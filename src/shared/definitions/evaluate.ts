@@ -84,7 +84,9 @@ function condition(c: RuleCondition, lead: RuleLead): boolean {
 function evaluate(rule: Rule, lead: RuleLead): boolean {
   if (rule.type === 'condition') return condition(rule, lead);
   if (rule.rules.length === 0) return true;
-  return rule.combinator === 'and' ? rule.rules.every((r) => evaluate(r, lead)) : rule.rules.some((r) => evaluate(r, lead));
+  return rule.combinator === 'and'
+    ? rule.rules.every((r) => evaluate(r, lead))
+    : rule.rules.some((r) => evaluate(r, lead));
 }
 
 /** Whether the lead meets the rule. Throws a translatable error for an ill-typed rule. */

@@ -8,7 +8,10 @@ import { DEFINITION_KINDS, REVISION_STATUSES, revisionBody } from './model';
  */
 export const DEFINITIONS_FORMAT = 'funnel-review/definitions@1';
 
-const approval = z.object({ name: z.string().min(1).max(120), at: z.number().int() }).strict().nullable();
+const approval = z
+  .object({ name: z.string().min(1).max(120), at: z.number().int() })
+  .strict()
+  .nullable();
 
 const exportedRevision = z
   .object({
@@ -39,12 +42,14 @@ const exportedDefinition = z
   .strict()
   .superRefine((d, ctx) => {
     d.revisions.forEach((r, i) => {
-      if (!revisionBody[d.kind].safeParse(r.body).success) ctx.addIssue({ code: 'custom', path: ['revisions', i, 'body'], message: `not a ${d.kind} body` });
+      if (!revisionBody[d.kind].safeParse(r.body).success)
+        ctx.addIssue({ code: 'custom', path: ['revisions', i, 'body'], message: `not a ${d.kind} body` });
     });
     if (d.inForceVersion !== null && !d.revisions.some((r) => r.version === d.inForceVersion)) {
       ctx.addIssue({ code: 'custom', path: ['inForceVersion'], message: 'no revision with this version' });
     }
-    if (d.kind === 'stage_criteria' && d.stageKey === null) ctx.addIssue({ code: 'custom', path: ['stageKey'], message: 'stage criteria need a stage' });
+    if (d.kind === 'stage_criteria' && d.stageKey === null)
+      ctx.addIssue({ code: 'custom', path: ['stageKey'], message: 'stage criteria need a stage' });
   });
 
 export const definitionsExport = z
@@ -58,7 +63,8 @@ export const definitionsExport = z
   .superRefine((doc, ctx) => {
     const seen = new Set<string>();
     doc.definitions.forEach((d, i) => {
-      if (seen.has(d.key)) ctx.addIssue({ code: 'custom', path: ['definitions', i, 'key'], message: `duplicate key ${d.key}` });
+      if (seen.has(d.key))
+        ctx.addIssue({ code: 'custom', path: ['definitions', i, 'key'], message: `duplicate key ${d.key}` });
       seen.add(d.key);
     });
   });

@@ -22,7 +22,12 @@ export function inForceAt<R extends RevisionDates>(revisions: readonly R[], at: 
   let best: R | null = null;
   for (const r of revisions) {
     if (!AGREED.has(r.status) || r.effectiveFrom === null || r.effectiveFrom > at) continue;
-    if (!best || r.effectiveFrom > best.effectiveFrom! || (r.effectiveFrom === best.effectiveFrom && r.version > best.version)) best = r;
+    if (
+      !best ||
+      r.effectiveFrom > best.effectiveFrom! ||
+      (r.effectiveFrom === best.effectiveFrom && r.version > best.version)
+    )
+      best = r;
   }
   return best;
 }
@@ -47,11 +52,17 @@ export interface InForceSpan<R> {
 }
 
 /** The revisions in force over [from, to), in order; null spans had no agreed revision. */
-export function spansBetween<R extends RevisionDates>(revisions: readonly R[], from: number, to: number): Array<InForceSpan<R>> {
+export function spansBetween<R extends RevisionDates>(
+  revisions: readonly R[],
+  from: number,
+  to: number,
+): Array<InForceSpan<R>> {
   const changes = [
     ...new Set(
       revisions
-        .filter((r) => AGREED.has(r.status) && r.effectiveFrom !== null && r.effectiveFrom > from && r.effectiveFrom < to)
+        .filter(
+          (r) => AGREED.has(r.status) && r.effectiveFrom !== null && r.effectiveFrom > from && r.effectiveFrom < to,
+        )
         .map((r) => r.effectiveFrom!),
     ),
   ].sort((a, b) => a - b);

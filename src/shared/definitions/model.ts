@@ -7,14 +7,40 @@ import { z } from 'zod';
 export const DEFINITION_KINDS = ['market', 'icp', 'stage_criteria', 'sla_terms', 'reason_taxonomy'] as const;
 export type DefinitionKind = (typeof DEFINITION_KINDS)[number];
 
-export const REVISION_STATUSES = ['draft', 'proposed', 'approved', 'effective', 'superseded', 'rejected', 'withdrawn'] as const;
+export const REVISION_STATUSES = [
+  'draft',
+  'proposed',
+  'approved',
+  'effective',
+  'superseded',
+  'rejected',
+  'withdrawn',
+] as const;
 export type RevisionStatus = (typeof REVISION_STATUSES)[number];
 
 /** Operators of the rule builder. `in`/`not_in` take a list; `exists`/`missing` take no value. */
-export const RULE_OPERATORS = ['eq', 'neq', 'gt', 'gte', 'lt', 'lte', 'in', 'not_in', 'contains', 'starts_with', 'exists', 'missing'] as const;
+export const RULE_OPERATORS = [
+  'eq',
+  'neq',
+  'gt',
+  'gte',
+  'lt',
+  'lte',
+  'in',
+  'not_in',
+  'contains',
+  'starts_with',
+  'exists',
+  'missing',
+] as const;
 export type RuleOperator = (typeof RULE_OPERATORS)[number];
 
-export const ruleValue = z.union([z.string().max(500), z.number().finite(), z.boolean(), z.array(z.union([z.string().max(500), z.number().finite()])).max(200)]);
+export const ruleValue = z.union([
+  z.string().max(500),
+  z.number().finite(),
+  z.boolean(),
+  z.array(z.union([z.string().max(500), z.number().finite()])).max(200),
+]);
 
 export interface RuleCondition {
   readonly type: 'condition';
@@ -102,7 +128,9 @@ export const taxonomyEntry = z
 
 /** A revision body, by definition kind. `text` is always the agreed wording. */
 export const revisionBody = {
-  market: z.object({ text: z.string().max(20_000), answers: z.record(z.string(), z.string().max(5000)).default({}) }).strict(),
+  market: z
+    .object({ text: z.string().max(20_000), answers: z.record(z.string(), z.string().max(5000)).default({}) })
+    .strict(),
   icp: z.object({ text: z.string().max(20_000), rule: ruleGroup.optional() }).strict(),
   stage_criteria: z.object({ text: z.string().max(20_000), rule: ruleGroup }).strict(),
   sla_terms: z.object({ text: z.string().max(20_000), terms: slaTerms }).strict(),

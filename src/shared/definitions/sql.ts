@@ -28,7 +28,8 @@ export function compileRule(rule: RuleGroup, options: { alias?: string; prefix?:
   assertRule(rule);
   const alias = options.alias ?? '';
   const prefix = options.prefix ?? 'rule';
-  if ((alias && !IDENT.test(alias)) || !IDENT.test(prefix)) throw new Error(`compileRule: bad identifier ${alias}/${prefix}`);
+  if ((alias && !IDENT.test(alias)) || !IDENT.test(prefix))
+    throw new Error(`compileRule: bad identifier ${alias}/${prefix}`);
   const column = (name: string) => (alias ? `${alias}.${name}` : name);
   const params: Record<string, string | number> = {};
   let n = 0;
@@ -41,7 +42,9 @@ export function compileRule(rule: RuleGroup, options: { alias?: string; prefix?:
   const forms = (field: string) => {
     if (isLeadField(field)) {
       const col = column(field);
-      return RULE_FIELDS[field] === 'number' ? { text: col, num: col, bool: `${RULE_SQL_FUNCTIONS.bool}(${col})` } : { text: textOf(col), num: numOf(col), bool: `${RULE_SQL_FUNCTIONS.bool}(${col})` };
+      return RULE_FIELDS[field] === 'number'
+        ? { text: col, num: col, bool: `${RULE_SQL_FUNCTIONS.bool}(${col})` }
+        : { text: textOf(col), num: numOf(col), bool: `${RULE_SQL_FUNCTIONS.bool}(${col})` };
     }
     const name = customName(field);
     // assertRule has refused anything else; the check keeps this function safe on its own.

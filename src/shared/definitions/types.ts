@@ -60,7 +60,15 @@ export interface DefinitionSummary extends DefinitionInfo {
   readonly scheduled: readonly RevisionRef[];
 }
 
-export const TIMELINE_EVENTS = ['drafted', 'proposed', 'approved', 'effective', 'superseded', 'rejected', 'withdrawn'] as const;
+export const TIMELINE_EVENTS = [
+  'drafted',
+  'proposed',
+  'approved',
+  'effective',
+  'superseded',
+  'rejected',
+  'withdrawn',
+] as const;
 export type TimelineEventType = (typeof TIMELINE_EVENTS)[number];
 
 export interface TimelineEvent {
@@ -102,7 +110,13 @@ export interface RuleCount {
   readonly total: number;
   readonly matching: number;
   /** The same among the leads that entered a stage in a period (first entry), when asked. */
-  readonly cohort: { readonly stage: string; readonly from: string; readonly to: string; readonly total: number; readonly matching: number } | null;
+  readonly cohort: {
+    readonly stage: string;
+    readonly from: string;
+    readonly to: string;
+    readonly total: number;
+    readonly matching: number;
+  } | null;
 }
 
 /** Which revision a figure used; null revision: no agreed criteria were in force. */
@@ -129,7 +143,9 @@ export interface ComplianceFigure extends Proportion {
   readonly notMet: number;
   /** Handed over while no agreed criteria were in force: not judged. */
   readonly unjudged: number;
-  readonly byVersion: ReadonlyArray<VersionUsed & { readonly handedOver: number; readonly met: number; readonly notMet: number }>;
+  readonly byVersion: ReadonlyArray<
+    VersionUsed & { readonly handedOver: number; readonly met: number; readonly notMet: number }
+  >;
 }
 
 export const COMPLIANCE_SIDES = ['notMet', 'met', 'unjudged', 'all'] as const;
@@ -184,7 +200,8 @@ export interface OwnerLoad {
   readonly notHandedOver: number;
   readonly perWeek: number;
   /** Follow-up SLA of these leads (hand-off stage only). */
-  readonly followup: (Proportion & { readonly met: number; readonly breached: number; readonly pending: number }) | null;
+  readonly followup:
+    (Proportion & { readonly met: number; readonly breached: number; readonly pending: number }) | null;
 }
 
 export interface RulePreview {
@@ -206,11 +223,19 @@ export interface RulePreview {
       readonly candidate: { readonly qualifying: number; readonly handedOver: number };
     }
   >;
-  readonly totals: { readonly actual: number; readonly baseline: RuleVersionTotals; readonly candidate: RuleVersionTotals };
+  readonly totals: {
+    readonly actual: number;
+    readonly baseline: RuleVersionTotals;
+    readonly candidate: RuleVersionTotals;
+  };
   /** Leads qualifying under the candidate only, and under the baseline only. */
   readonly gained: number;
   readonly lost: number;
-  readonly owners: ReadonlyArray<{ readonly owner: string | null; readonly baseline: OwnerLoad; readonly candidate: OwnerLoad }>;
+  readonly owners: ReadonlyArray<{
+    readonly owner: string | null;
+    readonly baseline: OwnerLoad;
+    readonly candidate: OwnerLoad;
+  }>;
 }
 
 export interface SlaVersionFigures {
@@ -239,14 +264,27 @@ export interface SlaPreview {
       readonly candidate: { readonly followup: Proportion; readonly volumeMet: boolean };
     }
   >;
-  readonly totals: { readonly handedOver: number; readonly baseline: SlaVersionFigures & { readonly weeksVolumeMet: number }; readonly candidate: SlaVersionFigures & { readonly weeksVolumeMet: number } };
-  readonly owners: ReadonlyArray<{ readonly owner: string | null; readonly baseline: OwnerLoad; readonly candidate: OwnerLoad }>;
+  readonly totals: {
+    readonly handedOver: number;
+    readonly baseline: SlaVersionFigures & { readonly weeksVolumeMet: number };
+    readonly candidate: SlaVersionFigures & { readonly weeksVolumeMet: number };
+  };
+  readonly owners: ReadonlyArray<{
+    readonly owner: string | null;
+    readonly baseline: OwnerLoad;
+    readonly candidate: OwnerLoad;
+  }>;
 }
 
 export type ImpactPreview = RulePreview | SlaPreview;
 
 export interface ImportResult {
-  readonly created: ReadonlyArray<{ readonly key: string; readonly version: number; readonly revisionId: number; readonly newDefinition: boolean }>;
+  readonly created: ReadonlyArray<{
+    readonly key: string;
+    readonly version: number;
+    readonly revisionId: number;
+    readonly newDefinition: boolean;
+  }>;
   readonly unchanged: readonly string[];
   readonly nothingAgreed: readonly string[];
 }

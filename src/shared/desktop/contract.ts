@@ -12,7 +12,10 @@ export const desktopContract = {
   /** Native open dialog for a data file (import, verify); null when cancelled. */
   pickFile: method<FileRef | null>()({
     input: z
-      .object({ extensions: z.array(z.string().regex(/^[a-z0-9]{1,8}$/)).max(20), title: z.string().max(200).optional() })
+      .object({
+        extensions: z.array(z.string().regex(/^[a-z0-9]{1,8}$/)).max(20),
+        title: z.string().max(200).optional(),
+      })
       .strict(),
     doc: 'Choose a file in a native dialog.',
   }),

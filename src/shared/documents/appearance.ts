@@ -20,9 +20,10 @@ export interface AppearanceInput {
 }
 
 export function renderAppearanceHtml(a: AppearanceInput, t: TFunction): string {
-  const sans = a.locale === 'zh-CN'
-    ? "'Noto Sans CJK SC', 'PingFang SC', 'Microsoft YaHei', 'Noto Sans', 'DejaVu Sans', sans-serif"
-    : "'Noto Sans', 'DejaVu Sans', 'Segoe UI', Arial, 'Noto Sans CJK SC', 'Microsoft YaHei', sans-serif";
+  const sans =
+    a.locale === 'zh-CN'
+      ? "'Noto Sans CJK SC', 'PingFang SC', 'Microsoft YaHei', 'Noto Sans', 'DejaVu Sans', sans-serif"
+      : "'Noto Sans', 'DejaVu Sans', 'Segoe UI', Arial, 'Noto Sans CJK SC', 'Microsoft YaHei', sans-serif";
   const fp = fingerprintText(a.fingerprint);
   const half = fp.length / 2 + 1;
   const role = [a.role, a.company].filter(Boolean).join(' · ');

@@ -24,7 +24,16 @@ const partyInput = z
   .object({
     name: z.string().trim().min(1).max(120).optional(),
     title: z.string().trim().min(1).max(120).optional(),
-    email: z.union([z.literal(''), z.string().trim().max(254).regex(/^[^\s@]+@[^\s@]+$/)]).optional(),
+    email: z
+      .union([
+        z.literal(''),
+        z
+          .string()
+          .trim()
+          .max(254)
+          .regex(/^[^\s@]+@[^\s@]+$/),
+      ])
+      .optional(),
   })
   .strict();
 /** The parts of an SLA document the people choose; everything else comes from the workspace. */
@@ -48,7 +57,11 @@ const person = {
   name: z.string().trim().min(1).max(120),
   role: z.string().trim().min(1).max(120),
   company: z.string().trim().max(200).default(''),
-  email: z.string().trim().max(254).regex(/^[^\s@]+@[^\s@]+$/),
+  email: z
+    .string()
+    .trim()
+    .max(254)
+    .regex(/^[^\s@]+@[^\s@]+$/),
   days: z.number().int().min(1).max(3650).default(1095),
 };
 
@@ -65,7 +78,10 @@ export const documentsContract = {
     writes: true,
   }),
   /** SLA documents of the workspace, newest first, with who signed which version. */
-  list: method<DocumentRecord[]>()({ input: z.object({}).strict(), doc: 'SLA documents of the workspace and their signatures.' }),
+  list: method<DocumentRecord[]>()({
+    input: z.object({}).strict(),
+    doc: 'SLA documents of the workspace and their signatures.',
+  }),
   /** Creates a signing identity (key pair and self-signed certificate) as a PKCS#12 file. */
   createIdentity: method<CreatedIdentity>()({
     input: z.object({ ...person, passphrase }).strict(),
@@ -94,8 +110,14 @@ export const documentsContract = {
         party: z.enum(PARTY_ROLES).optional(),
       })
       .strict()
-      .refine((i) => (i.identity === undefined) !== (i.vaultIdentity === undefined), { message: 'give either identity or vaultIdentity', path: ['identity'] })
-      .refine((i) => i.identity === undefined || i.passphrase !== undefined, { message: 'a PKCS#12 identity needs its passphrase', path: ['passphrase'] }),
+      .refine((i) => (i.identity === undefined) !== (i.vaultIdentity === undefined), {
+        message: 'give either identity or vaultIdentity',
+        path: ['identity'],
+      })
+      .refine((i) => i.identity === undefined || i.passphrase !== undefined, {
+        message: 'a PKCS#12 identity needs its passphrase',
+        path: ['passphrase'],
+      }),
     doc: 'Sign an SLA document PDF with a PKCS#12 identity or a vault identity; records the signed version in the open workspace.',
     writes: true,
   }),
@@ -106,7 +128,14 @@ export const documentsContract = {
   }),
   /** The workspace's historical conversion rates along the planner's chain, as `metrics.report` measures them. */
   plannerRates: method<PlannerRates>()({
-    input: z.object({ from: isoDate, to: isoDate, filters: filtersSchema.default({}), asOf: z.number().int().min(0).optional() }).strict(),
+    input: z
+      .object({
+        from: isoDate,
+        to: isoDate,
+        filters: filtersSchema.default({}),
+        asOf: z.number().int().min(0).optional(),
+      })
+      .strict(),
     doc: 'Historical conversion rates (lead -> MQL -> SAL -> SQL -> won) with 95% intervals, for the reverse-funnel planner.',
   }),
   /** Proposes the SLA terms in force with a plan's weekly volume target: a revision awaiting both leaders' approval. */
@@ -124,7 +153,10 @@ export const documentsContract = {
     writes: true,
   }),
   /** This machine's key vault (desktop app with an OS key store) and the identities in it. */
-  vault: method<VaultState>()({ input: z.object({}).strict(), doc: "This machine's signing identities (OS-protected key store)." }),
+  vault: method<VaultState>()({
+    input: z.object({}).strict(),
+    doc: "This machine's signing identities (OS-protected key store).",
+  }),
   /** Creates a signing identity whose private key the OS key store protects (desktop app). */
   createVaultIdentity: method<VaultIdentity>()({
     input: z.object(person).strict(),

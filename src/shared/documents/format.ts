@@ -2,7 +2,10 @@ import type { Locale } from '../domain/types';
 
 /** Locale-aware formatting for documents; all dates are calendar dates or UTC instants. */
 export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+  return s.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
+  );
 }
 
 /** A YYYY-MM-DD calendar date in words ("1 January 2027", "1 de janeiro de 2027", "2027年1月1日"). */

@@ -73,7 +73,8 @@ function checkRate(rate: number | undefined, field: string): void {
 
 function validate(input: PlanInput): void {
   if (!(Number.isFinite(input.revenueGoal) && input.revenueGoal > 0)) throw new PlanInputError('revenueGoal');
-  if (!(Number.isFinite(input.averageDealSize) && input.averageDealSize > 0)) throw new PlanInputError('averageDealSize');
+  if (!(Number.isFinite(input.averageDealSize) && input.averageDealSize > 0))
+    throw new PlanInputError('averageDealSize');
   if (!(Number.isFinite(input.periodDays) && input.periodDays >= 1)) throw new PlanInputError('periodDays');
   if (input.steps.length === 0) throw new PlanInputError('steps');
   input.steps.forEach((s, i) => {
@@ -131,10 +132,7 @@ export interface ScenarioPlan {
 }
 
 /** The same goal under several sets of rates (current, benchmark, custom), side by side. */
-export function planScenarios(
-  base: Omit<PlanInput, 'steps'>,
-  scenarios: readonly Scenario[],
-): ScenarioPlan[] {
+export function planScenarios(base: Omit<PlanInput, 'steps'>, scenarios: readonly Scenario[]): ScenarioPlan[] {
   return scenarios.map((s) => ({ id: s.id, plan: planReverseFunnel({ ...base, steps: s.steps }) }));
 }
 

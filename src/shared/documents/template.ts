@@ -119,7 +119,10 @@ const stageLabel = (c: Ctx, key: string): string => {
 };
 
 function revisionLine(c: Ctx, d: DefinitionInForce): string {
-  const when = d.effectiveFrom === null ? '' : c.t('documents.pdf.effectiveFrom', { date: dayOf(d.effectiveFrom, c.locale, c.terms.timeZone) });
+  const when =
+    d.effectiveFrom === null
+      ? ''
+      : c.t('documents.pdf.effectiveFrom', { date: dayOf(d.effectiveFrom, c.locale, c.terms.timeZone) });
   return `<span class="rev">${h(c.t('documents.pdf.revision', { version: d.version }))}${when ? ` · ${h(when)}` : ''}</span>`;
 }
 
@@ -149,26 +152,39 @@ function definitionsSection(c: Ctx, n: number): string {
     if (!b) continue;
     const answers = Object.entries(b.answers)
       // Answer keys are the team's own words ("problem", "ideal_buyer"): shown as labels, not translated.
-      .map(([q, a]) => `<tr><th scope="row">${h(q.replace(/_/g, ' ').replace(/^\p{Ll}/u, (ch) => ch.toUpperCase()))}</th><td>${h(a)}</td></tr>`)
+      .map(
+        ([q, a]) =>
+          `<tr><th scope="row">${h(q.replace(/_/g, ' ').replace(/^\p{Ll}/u, (ch) => ch.toUpperCase()))}</th><td>${h(a)}</td></tr>`,
+      )
       .join('');
-    parts.push(`<h3>${h(c.t('documents.pdf.market'))} ${revisionLine(c, d)}</h3>${agreedText(b.text)}${answers ? `<table>${answers}</table>` : ''}`);
+    parts.push(
+      `<h3>${h(c.t('documents.pdf.market'))} ${revisionLine(c, d)}</h3>${agreedText(b.text)}${answers ? `<table>${answers}</table>` : ''}`,
+    );
   }
   for (const d of of('icp')) {
     const b = bodyOf(d, 'icp');
     if (!b) continue;
-    parts.push(`<h3>${h(c.t('documents.pdf.icp'))} ${revisionLine(c, d)}</h3>${agreedText(b.text)}${ruleBox(c, b.rule)}`);
+    parts.push(
+      `<h3>${h(c.t('documents.pdf.icp'))} ${revisionLine(c, d)}</h3>${agreedText(b.text)}${ruleBox(c, b.rule)}`,
+    );
   }
   for (const d of of('stage_criteria')) {
     const b = bodyOf(d, 'stage_criteria');
     if (!b) continue;
     const stage = d.stageKey ? stageLabel(c, d.stageKey) : d.title;
-    parts.push(`<h3>${h(c.t('documents.pdf.stageCriteria', { stage }))} ${revisionLine(c, d)}</h3>${agreedText(b.text)}${ruleBox(c, b.rule)}`);
+    parts.push(
+      `<h3>${h(c.t('documents.pdf.stageCriteria', { stage }))} ${revisionLine(c, d)}</h3>${agreedText(b.text)}${ruleBox(c, b.rule)}`,
+    );
   }
   if (parts.length === 0) parts.push(`<p class="note">${h(c.t('documents.pdf.noDefinitions'))}</p>`);
   return `<h2><span class="num">${n}.</span>${h(c.t('documents.pdf.definitionsHeading'))}</h2>${parts.join('')}`;
 }
 
-function commitmentsSection(c: Ctx, n: number, sla: { d: DefinitionInForce; b: RevisionBody<'sla_terms'> } | null): string {
+function commitmentsSection(
+  c: Ctx,
+  n: number,
+  sla: { d: DefinitionInForce; b: RevisionBody<'sla_terms'> } | null,
+): string {
   const head = `<h2><span class="num">${n}.</span>${h(c.t('documents.pdf.commitmentsHeading'))}</h2>`;
   if (!sla) return `${head}<p class="note">${h(c.t('documents.pdf.noSlaTerms'))}</p>`;
   const { terms } = sla.b;
@@ -203,10 +219,21 @@ function planSection(c: Ctx, n: number): string {
   const plan = c.terms.plan;
   if (!plan) return '';
   const rows = plan.stages
-    .map((s) => `<tr><td>${h(stageLabel(c, s.stage))}</td><td class="n">${h(integer(s.total, c.locale))}</td><td class="n">${h(integer(s.perMonth, c.locale))}</td><td class="n">${h(integer(s.perWeek, c.locale))}</td></tr>`)
+    .map(
+      (s) =>
+        `<tr><td>${h(stageLabel(c, s.stage))}</td><td class="n">${h(integer(s.total, c.locale))}</td><td class="n">${h(integer(s.perMonth, c.locale))}</td><td class="n">${h(integer(s.perWeek, c.locale))}</td></tr>`,
+    )
     .join('');
   const rates = plan.rates
-    .map((r) => h(c.t('documents.pdf.planRate', { from: stageLabel(c, r.from), to: stageLabel(c, r.to), rate: percent(r.rate, c.locale) })))
+    .map((r) =>
+      h(
+        c.t('documents.pdf.planRate', {
+          from: stageLabel(c, r.from),
+          to: stageLabel(c, r.to),
+          rate: percent(r.rate, c.locale),
+        }),
+      ),
+    )
     .join('; ');
   return `<h2><span class="num">${n}.</span>${h(c.t('documents.pdf.planHeading'))}</h2>
 <p>${h(c.t('documents.pdf.planIntro', { goal: money(plan.revenueGoal, plan.currency, c.locale), dealSize: money(plan.averageDealSize, plan.currency, c.locale) }))}</p>
@@ -219,7 +246,10 @@ function taxonomySection(c: Ctx, n: number): string {
   const b = d ? bodyOf(d, 'reason_taxonomy') : null;
   if (!d || !b) return '';
   const rows = b.reasons
-    .map((r) => `<tr><td>${h(c.t(`documents.pdf.reasonKind.${r.kind}`))}</td><td>${h(r.labels[c.locale] ?? r.labels.en ?? r.code)}</td><td class="note">${h(r.code)}</td></tr>`)
+    .map(
+      (r) =>
+        `<tr><td>${h(c.t(`documents.pdf.reasonKind.${r.kind}`))}</td><td>${h(r.labels[c.locale] ?? r.labels.en ?? r.code)}</td><td class="note">${h(r.code)}</td></tr>`,
+    )
     .join('');
   // A short list stays on one page with its heading; a long one may break between rows.
   const keep = b.reasons.length <= 15 ? 'keep' : '';
@@ -233,9 +263,16 @@ function reviewSection(c: Ctx, n: number): string {
     c.t('documents.pdf.review.weekly', { weekday: weekdayName(r.weekday, c.locale) }),
     c.t('documents.pdf.review.measured'),
     c.t('documents.pdf.review.breach'),
-    c.t('documents.pdf.review.escalation', { count: r.escalationWeeks, weeks: integer(r.escalationWeeks, c.locale), escalateTo: r.escalateTo }),
+    c.t('documents.pdf.review.escalation', {
+      count: r.escalationWeeks,
+      weeks: integer(r.escalationWeeks, c.locale),
+      escalateTo: r.escalateTo,
+    }),
     c.t('documents.pdf.review.amendments'),
-    c.t('documents.pdf.review.term', { from: longDate(c.terms.period.from, c.locale), to: longDate(c.terms.period.to, c.locale) }),
+    c.t('documents.pdf.review.term', {
+      from: longDate(c.terms.period.from, c.locale),
+      to: longDate(c.terms.period.to, c.locale),
+    }),
   ];
   return `<h2><span class="num">${n}.</span>${h(c.t('documents.pdf.reviewHeading'))}</h2><ul class="commit">${items.map((i) => `<li>${h(i)}</li>`).join('')}</ul>`;
 }
@@ -274,13 +311,17 @@ function slaBody(terms: TermsDocument, t: TFunction, screen: boolean): string {
   const slaBody = slaDef ? bodyOf(slaDef, 'sla_terms') : null;
   const sla = slaDef && slaBody ? { d: slaDef, b: slaBody } : null;
   const title = t('documents.pdf.title');
-  const period = t('documents.pdf.periodValue', { from: longDate(terms.period.from, locale), to: longDate(terms.period.to, locale) });
+  const period = t('documents.pdf.periodValue', {
+    from: longDate(terms.period.from, locale),
+    to: longDate(terms.period.to, locale),
+  });
   // Sections that do not apply (no plan, no taxonomy) are left out and the rest numbered in order.
   const builders: Array<(n: number) => string> = [
     (n) => `<h2><span class="num">${n}.</span>${h(t('documents.pdf.partiesHeading'))}</h2>
 <p>${h(t('documents.pdf.partiesIntro', { company: terms.parties.company }))}</p>
 <div class="parties">${PARTY_ROLES.map((r) => partyCard(c, r, terms.parties[r])).join('')}</div>`,
-    (n) => `<h2><span class="num">${n}.</span>${h(t('documents.pdf.purposeHeading'))}</h2><p>${h(t('documents.pdf.purpose', { period }))}</p>`,
+    (n) =>
+      `<h2><span class="num">${n}.</span>${h(t('documents.pdf.purposeHeading'))}</h2><p>${h(t('documents.pdf.purpose', { period }))}</p>`,
     (n) => definitionsSection(c, n),
     (n) => commitmentsSection(c, n, sla),
     (n) => planSection(c, n),
@@ -298,7 +339,10 @@ function slaBody(terms: TermsDocument, t: TFunction, screen: boolean): string {
     [t('documents.pdf.documentId'), terms.documentId],
     [t('documents.pdf.period'), period],
     [t('documents.pdf.composed'), dayOf(terms.composedAt, locale, terms.timeZone)],
-    [t('documents.pdf.reviewCadence'), t('documents.pdf.weeklyOn', { weekday: weekdayName(terms.review.weekday, locale) })],
+    [
+      t('documents.pdf.reviewCadence'),
+      t('documents.pdf.weeklyOn', { weekday: weekdayName(terms.review.weekday, locale) }),
+    ],
   ]
     .map(([k, v]) => `<div><dt>${h(k!)}</dt><dd>${h(v!)}</dd></div>`)
     .join('');
@@ -328,5 +372,9 @@ export interface SlaSheet {
 }
 
 export function renderSlaSheet(terms: TermsDocument, t: TFunction): SlaSheet {
-  return { lang: terms.locale, css: `${sheetCss(terms.locale)}${contentCss(terms.locale)}`, body: slaBody(terms, t, true) };
+  return {
+    lang: terms.locale,
+    css: `${sheetCss(terms.locale)}${contentCss(terms.locale)}`,
+    body: slaBody(terms, t, true),
+  };
 }

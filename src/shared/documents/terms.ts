@@ -12,7 +12,10 @@ export const TERMS_ATTACHMENT_NAME = 'sla-terms.json';
 export const PARTY_ROLES = ['marketing', 'sales'] as const;
 export type PartyRole = (typeof PARTY_ROLES)[number];
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), 'not a calendar date');
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), 'not a calendar date');
 const text = (max: number) => z.string().trim().min(1).max(max);
 
 export const party = z
@@ -21,7 +24,16 @@ export const party = z
     /** The person's job title as printed (e.g. "Head of Marketing"). */
     title: text(120),
     /** Optional: printed under the name when known. */
-    email: z.union([z.literal(''), z.string().trim().max(254).regex(/^[^\s@]+@[^\s@]+$/, 'e-mail address expected')]).default(''),
+    email: z
+      .union([
+        z.literal(''),
+        z
+          .string()
+          .trim()
+          .max(254)
+          .regex(/^[^\s@]+@[^\s@]+$/, 'e-mail address expected'),
+      ])
+      .default(''),
   })
   .strict();
 export type Party = z.infer<typeof party>;
@@ -79,9 +91,20 @@ export const planSnapshot = z
     averageDealSize: z.number().positive(),
     currency: z.string().regex(/^[A-Z]{3}$/),
     stages: z
-      .array(z.object({ stage: z.string().max(40), total: z.number().int().min(0), perWeek: z.number().int().min(0), perMonth: z.number().int().min(0) }).strict())
+      .array(
+        z
+          .object({
+            stage: z.string().max(40),
+            total: z.number().int().min(0),
+            perWeek: z.number().int().min(0),
+            perMonth: z.number().int().min(0),
+          })
+          .strict(),
+      )
       .max(20),
-    rates: z.array(z.object({ from: z.string().max(40), to: z.string().max(40), rate: z.number().gt(0).max(1) }).strict()).max(20),
+    rates: z
+      .array(z.object({ from: z.string().max(40), to: z.string().max(40), rate: z.number().gt(0).max(1) }).strict())
+      .max(20),
   })
   .strict();
 export type PlanSnapshot = z.infer<typeof planSnapshot>;
@@ -105,7 +128,10 @@ export const termsDocument = z
 export type TermsDocument = z.infer<typeof termsDocument>;
 
 /** Bodies by kind, already validated by `termsDocument`. */
-export function bodyOf<K extends DefinitionKind>(d: DefinitionInForce, kind: K): z.infer<(typeof revisionBody)[K]> | null {
+export function bodyOf<K extends DefinitionKind>(
+  d: DefinitionInForce,
+  kind: K,
+): z.infer<(typeof revisionBody)[K]> | null {
   if (d.kind !== kind) return null;
   const parsed = revisionBody[kind].safeParse(d.body);
   return parsed.success ? (parsed.data as z.infer<(typeof revisionBody)[K]>) : null;
@@ -148,11 +174,18 @@ export function compareDefinitions(
   const out: DefinitionComparison[] = signed.map((s) => {
     const c = now.get(s.key);
     const same = c !== undefined && c.kind === s.kind && canonicalJson(c.body) === canonicalJson(s.body);
-    return { key: s.key, kind: s.kind, status: c === undefined ? 'removed' : same ? 'same' : 'changed', signedVersion: s.version, currentVersion: c?.version ?? null };
+    return {
+      key: s.key,
+      kind: s.kind,
+      status: c === undefined ? 'removed' : same ? 'same' : 'changed',
+      signedVersion: s.version,
+      currentVersion: c?.version ?? null,
+    };
   });
   const signedKeys = new Set(signed.map((s) => s.key));
   for (const c of current) {
-    if (!signedKeys.has(c.key)) out.push({ key: c.key, kind: c.kind, status: 'added', signedVersion: null, currentVersion: c.version });
+    if (!signedKeys.has(c.key))
+      out.push({ key: c.key, kind: c.kind, status: 'added', signedVersion: null, currentVersion: c.version });
   }
   return out;
 }

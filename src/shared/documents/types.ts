@@ -79,7 +79,11 @@ export interface VerificationReport {
   readonly ok: boolean;
   readonly terms: TermsDocument | null;
   /** Present when a workspace was open: its definitions in force compared with the embedded ones. */
-  readonly workspaceMatch: { readonly workspace: string; readonly matches: boolean; readonly definitions: readonly DefinitionComparison[] } | null;
+  readonly workspaceMatch: {
+    readonly workspace: string;
+    readonly matches: boolean;
+    readonly definitions: readonly DefinitionComparison[];
+  } | null;
 }
 
 export interface RenderedDocument {

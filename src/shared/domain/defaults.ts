@@ -61,7 +61,13 @@ export const DEFAULT_STAGES: readonly StageSeed[] = [
     key: 'disqualified',
     kind: 'disqualified',
     allowedAgeDays: null,
-    labels: { en: 'Disqualified', 'pt-BR': 'Desqualificado', es: 'Descalificado', ru: 'Дисквалифицирован', 'zh-CN': '不合格' },
+    labels: {
+      en: 'Disqualified',
+      'pt-BR': 'Desqualificado',
+      es: 'Descalificado',
+      ru: 'Дисквалифицирован',
+      'zh-CN': '不合格',
+    },
   },
 ];
 

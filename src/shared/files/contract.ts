@@ -18,7 +18,11 @@ export const filesContract = {
   }),
   appendUpload: method<{ receivedBytes: number }>()({
     input: z
-      .object({ uploadId, offset: z.number().int().min(0), base64: z.string().max(Math.ceil(UPLOAD_CHUNK_BYTES / 3) * 4) })
+      .object({
+        uploadId,
+        offset: z.number().int().min(0),
+        base64: z.string().max(Math.ceil(UPLOAD_CHUNK_BYTES / 3) * 4),
+      })
       .strict(),
     doc: 'Send the next part of an upload.',
   }),

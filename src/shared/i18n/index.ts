@@ -50,7 +50,10 @@ export function errorMessage(t: TFunction, error: ApiErrorPayload): string {
 }
 
 /** The message of one validation issue, e.g. "name: expected string". */
-export function issueMessage(t: TFunction, issue: { path: string; code: string; params: Record<string, string | number> }): string {
+export function issueMessage(
+  t: TFunction,
+  issue: { path: string; code: string; params: Record<string, string | number> },
+): string {
   const text = t(`errors.validationIssue.${issue.code}`, { ...issue.params, defaultValue: '' }) || issue.code;
   return `${issue.path}: ${text}`;
 }

@@ -19,7 +19,10 @@ export interface SpendRow {
 
 export const metricsContract = {
   /** Every figure of the weekly review for a period, with filters and comparisons (DESIGN.md "Metrics"). */
-  report: method<Report>()({ input: reportInput, doc: 'Funnel, SLA and win/loss figures for a period, with comparisons.' }),
+  report: method<Report>()({
+    input: reportInput,
+    doc: 'Funnel, SLA and win/loss figures for a period, with comparisons.',
+  }),
   /** The leads behind one figure's numerator or denominator, a page at a time. */
   drilldown: method<DrillPage>()({ input: drilldownInput, doc: 'List the leads behind a figure (paged).' }),
   /** Imports marketing spend from a CSV (channel, month, amount, currency); replaces the same channel and month. */

@@ -29,7 +29,8 @@ export function classifyPeriod(from: string, to: string): Period {
   const b = d(to);
   if (a.weekday === 1 && b.diff(a, 'days').days === 6) return { kind: 'week', from, to };
   if (a.day === 1 && s(a.endOf('month')) === to) return { kind: 'month', from, to };
-  if (a.day === 1 && (a.month - 1) % 3 === 0 && s(a.plus({ months: 2 }).endOf('month')) === to) return { kind: 'quarter', from, to };
+  if (a.day === 1 && (a.month - 1) % 3 === 0 && s(a.plus({ months: 2 }).endOf('month')) === to)
+    return { kind: 'quarter', from, to };
   return { kind: 'custom', from, to };
 }
 

@@ -51,7 +51,16 @@ export function erfc(x: number): number {
     Math.exp(
       -z * z -
         1.26551223 +
-        t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))),
+        t *
+          (1.00002368 +
+            t *
+              (0.37409196 +
+                t *
+                  (0.09678418 +
+                    t *
+                      (-0.18628806 +
+                        t *
+                          (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))),
     );
   return x >= 0 ? r : 2 - r;
 }
@@ -83,7 +92,10 @@ export function twoProportionTest(k1: number, n1: number, k2: number, n2: number
 }
 
 /** How `current` compares with `other` (a previous or year-earlier period). */
-export function compare(current: { numerator: number; denominator: number }, other: { numerator: number; denominator: number } | null): ProportionChange | null {
+export function compare(
+  current: { numerator: number; denominator: number },
+  other: { numerator: number; denominator: number } | null,
+): ProportionChange | null {
   if (!other) return null;
   const rate = other.denominator > 0 ? other.numerator / other.denominator : null;
   const mine = current.denominator > 0 ? current.numerator / current.denominator : null;

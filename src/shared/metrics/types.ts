@@ -52,7 +52,14 @@ export const reportInput = scopeSchema
 /** A figure whose leads can be listed, and which side of it. */
 export const figureRef = z.discriminatedUnion('type', [
   z.object({ type: z.literal('flow'), stage: stageKey }).strict(),
-  z.object({ type: z.literal('conversion'), from: stageKey, to: stageKey, side: z.enum(['denominator', 'numerator', 'open']) }).strict(),
+  z
+    .object({
+      type: z.literal('conversion'),
+      from: stageKey,
+      to: stageKey,
+      side: z.enum(['denominator', 'numerator', 'open']),
+    })
+    .strict(),
   z.object({ type: z.literal('stalled'), stage: stageKey }).strict(),
   z
     .object({
@@ -73,7 +80,9 @@ export const figureRef = z.discriminatedUnion('type', [
       reason: z.string().max(200).optional(),
     })
     .strict(),
-  z.object({ type: z.literal('waterfall'), stage: stageKey, movement: z.enum(['start', 'end', 'stalled_end']) }).strict(),
+  z
+    .object({ type: z.literal('waterfall'), stage: stageKey, movement: z.enum(['start', 'end', 'stalled_end']) })
+    .strict(),
   z.object({ type: z.literal('lifetime') }).strict(),
 ]);
 export type FigureRef = z.infer<typeof figureRef>;
@@ -172,7 +181,12 @@ export interface SlaFigures {
     readonly vs_previous?: ProportionChange | null;
     readonly vs_year_ago?: ProportionChange | null;
   };
-  readonly volume: { readonly actual: number; readonly target: number; readonly weekly_target: number; readonly met: boolean };
+  readonly volume: {
+    readonly actual: number;
+    readonly target: number;
+    readonly weekly_target: number;
+    readonly met: boolean;
+  };
   readonly quality: Proportion & {
     readonly target: number;
     readonly met: boolean | null;
@@ -239,7 +253,14 @@ export interface CostFigure {
   readonly per_mql: number | null;
   readonly per_sql: number | null;
   readonly per_won: number | null;
-  readonly by_channel: ReadonlyArray<{ readonly channel: string; readonly spend: number; readonly leads: number; readonly mqls: number; readonly sqls: number; readonly won: number }>;
+  readonly by_channel: ReadonlyArray<{
+    readonly channel: string;
+    readonly spend: number;
+    readonly leads: number;
+    readonly mqls: number;
+    readonly sqls: number;
+    readonly won: number;
+  }>;
 }
 
 export interface KpiFigures {
@@ -284,7 +305,12 @@ export interface Report extends PeriodFigures {
   readonly filters: Filters;
   readonly within_days: number | null;
   readonly calendar: { readonly zone: string; readonly preset: string | null; readonly holidays: number };
-  readonly stages: ReadonlyArray<{ readonly key: string; readonly kind: string; readonly position: number; readonly labels: LocalizedText }>;
+  readonly stages: ReadonlyArray<{
+    readonly key: string;
+    readonly kind: string;
+    readonly position: number;
+    readonly labels: LocalizedText;
+  }>;
   /** DESIGN.md benchmark lines for charts: qualification and close rates, average and best. */
   readonly benchmarks: typeof BENCHMARKS;
   readonly previous: PeriodFigures | null;

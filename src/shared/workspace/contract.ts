@@ -10,9 +10,16 @@ const filePath = z
   .max(4096)
   .refine((p) => p.startsWith('/') || /^[A-Za-z]:[\\/]/.test(p) || p.startsWith('\\\\'), 'absolute path expected')
   .refine((p) => !p.includes('\0'), 'path contains a NUL character');
-const ianaZone = z.string().min(1).max(64).regex(/^[A-Za-z_]+(?:\/[A-Za-z0-9_+-]+)*$|^UTC$/);
+const ianaZone = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z_]+(?:\/[A-Za-z0-9_+-]+)*$|^UTC$/);
 const locale = z.enum(LOCALES);
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), 'not a calendar date');
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), 'not a calendar date');
 
 export const workspaceContract = {
   /** What the front end needs to draw its frame: open workspace, recent files, preferences. */
@@ -41,7 +48,12 @@ export const workspaceContract = {
     input: z
       .object({
         path: filePath.optional(),
-        seed: z.number().int().min(0).max(2 ** 31 - 1).optional(),
+        seed: z
+          .number()
+          .int()
+          .min(0)
+          .max(2 ** 31 - 1)
+          .optional(),
         leads: z.number().int().min(100).max(2_000_000).optional(),
         replace: z.boolean().optional(),
         /** Last day of the generated year (YYYY-MM-DD); defaults to the end of last week. */
@@ -59,7 +71,10 @@ export const workspaceContract = {
         name: z.string().trim().min(1).max(120).optional(),
         timeZone: ianaZone.optional(),
         locale: locale.optional(),
-        currency: z.string().regex(/^[A-Z]{3}$/).optional(),
+        currency: z
+          .string()
+          .regex(/^[A-Z]{3}$/)
+          .optional(),
       })
       .strict(),
     doc: 'Change the workspace name, time zone, language or currency.',

@@ -37,7 +37,9 @@ export class DefinitionsPage {
 
   /** A revision card in the overview, by its version number. */
   revision(version: number): Locator {
-    return this.panel.locator('.defs-revision', { has: this.page.locator('h3', { hasText: new RegExp(`\\b${version}\\b`) }) });
+    return this.panel.locator('.defs-revision', {
+      has: this.page.locator('h3', { hasText: new RegExp(`\\b${version}\\b`) }),
+    });
   }
 
   /** The live count's first number (matching leads), once no count is in flight. */

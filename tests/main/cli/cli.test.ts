@@ -7,7 +7,11 @@ import { tmpDir } from '../../helpers/tmp';
 function capture(env: Record<string, string> = {}) {
   const out: string[] = [];
   const err: string[] = [];
-  const io: CliIo = { out: (t) => out.push(t), err: (t) => err.push(t), env: { FUNNEL_REVIEW_HOME: tmpDir(), LANG: 'en_US.UTF-8', ...env } };
+  const io: CliIo = {
+    out: (t) => out.push(t),
+    err: (t) => err.push(t),
+    env: { FUNNEL_REVIEW_HOME: tmpDir(), LANG: 'en_US.UTF-8', ...env },
+  };
   return { io, out, err };
 }
 
@@ -34,7 +38,10 @@ describe('funnel-review CLI', () => {
     const c = capture();
     const file = path.join(tmpDir(), 'nope.db');
     expect(await main(['info', '--workspace', file, '--json'], c.io)).toBe(1);
-    expect(JSON.parse(c.out[0]!)).toMatchObject({ ok: false, error: { code: 'workspace.notFound', params: { path: file } } });
+    expect(JSON.parse(c.out[0]!)).toMatchObject({
+      ok: false,
+      error: { code: 'workspace.notFound', params: { path: file } },
+    });
     expect(c.err.join('\n')).toContain(`There is no file at ${file}`);
   });
 
@@ -42,11 +49,15 @@ describe('funnel-review CLI', () => {
     const dir = tmpDir();
     const file = path.join(dir, 'w.db');
     const c = capture();
-    expect(await main(['api', 'workspace.create', JSON.stringify({ path: file, name: 'Acme' }), '--json'], c.io)).toBe(0);
+    expect(await main(['api', 'workspace.create', JSON.stringify({ path: file, name: 'Acme' }), '--json'], c.io)).toBe(
+      0,
+    );
     expect(JSON.parse(c.out[0]!)).toMatchObject({ ok: true, value: { name: 'Acme' } });
     const list = capture();
     expect(await main(['api', '--json'], list.io)).toBe(0);
-    expect(JSON.parse(list.out[0]!)).toEqual(expect.arrayContaining([expect.objectContaining({ method: 'workspace.info' })]));
+    expect(JSON.parse(list.out[0]!)).toEqual(
+      expect.arrayContaining([expect.objectContaining({ method: 'workspace.info' })]),
+    );
     const bad = capture();
     expect(await main(['api', 'workspace.create', '{not json'], bad.io)).toBe(2);
     const invalid = capture();

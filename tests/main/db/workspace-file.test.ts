@@ -4,7 +4,13 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
-import { createWorkspaceFile, inspectWorkspaceFile, openWorkspaceFile, restoreWorkspaceFile, type OpenedFile } from '../../../src/main/db/workspace-file';
+import {
+  createWorkspaceFile,
+  inspectWorkspaceFile,
+  openWorkspaceFile,
+  restoreWorkspaceFile,
+  type OpenedFile,
+} from '../../../src/main/db/workspace-file';
 import { APPLICATION_ID, latestVersion, type Migration } from '../../../src/main/db/migrate';
 import { migrations } from '../../../src/main/db/migrations';
 import { listBackups, writeBackup } from '../../../src/main/db/backups';

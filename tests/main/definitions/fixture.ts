@@ -5,7 +5,10 @@ import { Workspace } from '../../../src/main/workspace/workspace';
 import type { RuleLead } from '../../../src/shared/definitions/fields';
 
 /** A fresh workspace in its own folder; `cleanup` closes and removes it. */
-export function tempWorkspace(name = 'definitions', timeZone = 'UTC'): { ws: Workspace; dir: string; file: string; cleanup: () => void } {
+export function tempWorkspace(
+  name = 'definitions',
+  timeZone = 'UTC',
+): { ws: Workspace; dir: string; file: string; cleanup: () => void } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fr-definitions-'));
   const file = path.join(dir, `${name}.db`);
   const ws = Workspace.create(file, { name, timeZone });
@@ -37,14 +40,16 @@ export function insertRuleLeads(ws: Workspace, leads: readonly RuleLead[]): numb
   );
   const start = (ws.db.prepare('SELECT coalesce(max(id), 0) AS n FROM leads').get() as { n: number }).n;
   return ws.db.transaction(() =>
-    leads.map((l, i) => Number(insert.run({ ...l, external: `R${start + i + 1}`, custom: JSON.stringify(l.custom) }).lastInsertRowid)),
+    leads.map((l, i) =>
+      Number(insert.run({ ...l, external: `R${start + i + 1}`, custom: JSON.stringify(l.custom) }).lastInsertRowid),
+    ),
   )();
 }
 
 /** Leads as rules see them, read back from the table (what SQLite stored, e.g. lone surrogates replaced). */
 export function readRuleLeads(ws: Workspace): Array<RuleLead & { id: number }> {
-  const rows = ws.db.prepare('SELECT id, score, amount, segment, source, country, owner, campaign, custom FROM leads ORDER BY id').all() as Array<
-    Omit<RuleLead, 'custom'> & { id: number; custom: string }
-  >;
+  const rows = ws.db
+    .prepare('SELECT id, score, amount, segment, source, country, owner, campaign, custom FROM leads ORDER BY id')
+    .all() as Array<Omit<RuleLead, 'custom'> & { id: number; custom: string }>;
   return rows.map((r) => ({ ...r, custom: JSON.parse(r.custom) as Record<string, unknown> }));
 }

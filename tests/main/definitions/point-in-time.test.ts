@@ -51,7 +51,18 @@ let t: ReturnType<typeof tempWorkspace>;
 let ws: Workspace;
 
 function agree(definitionId: number, body: unknown, effectiveFrom: number, proposedAt: number): void {
-  const r = writeRevision(ws, { definitionId, body, rationale: 'Agreed at the weekly review.', author: 'Priya Nair', effectiveFrom, propose: true }, proposedAt);
+  const r = writeRevision(
+    ws,
+    {
+      definitionId,
+      body,
+      rationale: 'Agreed at the weekly review.',
+      author: 'Priya Nair',
+      effectiveFrom,
+      propose: true,
+    },
+    proposedAt,
+  );
   approve(ws, r.id, 'marketing', 'Camila Duarte', proposedAt + 3_600_000);
   approve(ws, r.id, 'sales', 'Rodrigo Almeida', proposedAt + 7_200_000);
 }
@@ -59,8 +70,12 @@ function agree(definitionId: number, body: unknown, effectiveFrom: number, propo
 beforeAll(() => {
   t = tempWorkspace('point-in-time', 'UTC');
   ws = t.ws;
-  const stage = new Map((ws.db.prepare('SELECT id, key FROM stages').all() as Array<{ id: number; key: string }>).map((s) => [s.key, s.id]));
-  const insertLead = ws.db.prepare("INSERT INTO leads (external_id, created_at, segment, owner, score, custom) VALUES (?, ?, ?, 'ana', ?, '{}')");
+  const stage = new Map(
+    (ws.db.prepare('SELECT id, key FROM stages').all() as Array<{ id: number; key: string }>).map((s) => [s.key, s.id]),
+  );
+  const insertLead = ws.db.prepare(
+    "INSERT INTO leads (external_id, created_at, segment, owner, score, custom) VALUES (?, ?, ?, 'ana', ?, '{}')",
+  );
   const insertEvent = ws.db.prepare('INSERT INTO stage_events (lead_id, stage_id, entered_at) VALUES (?, ?, ?)');
   const insertTouch = ws.db.prepare('INSERT INTO touches (lead_id, touched_at) VALUES (?, ?)');
   ws.db.transaction(() => {
@@ -71,26 +86,53 @@ beforeAll(() => {
       if (l.touch) insertTouch.run(id, at(l.touch));
     }
   })();
-  const mql = createDefinition(ws, { kind: 'stage_criteria', key: 'mql_criteria', title: 'MQL', stageKey: 'mql' }, at('2026-01-02T12:00'));
-  const sla = createDefinition(ws, { kind: 'sla_terms', key: 'sla', title: 'SLA', stageKey: null }, at('2026-01-02T12:00'));
+  const mql = createDefinition(
+    ws,
+    { kind: 'stage_criteria', key: 'mql_criteria', title: 'MQL', stageKey: 'mql' },
+    at('2026-01-02T12:00'),
+  );
+  const sla = createDefinition(
+    ws,
+    { kind: 'sla_terms', key: 'sla', title: 'SLA', stageKey: null },
+    at('2026-01-02T12:00'),
+  );
   const group = (...rules: unknown[]) => ({ type: 'group', combinator: 'and', rules });
-  agree(mql, { text: 'Score of 50.', rule: group({ type: 'condition', field: 'score', operator: 'gte', value: 50 }) }, at('2026-01-05T00:00'), at('2026-01-02T12:00'));
-  agree(sla, { text: 'Four hours.', terms: { ...DEFAULT_SLA_TERMS, followUpBusinessHours: 4 } }, at('2026-01-05T00:00'), at('2026-01-02T12:00'));
+  agree(
+    mql,
+    { text: 'Score of 50.', rule: group({ type: 'condition', field: 'score', operator: 'gte', value: 50 }) },
+    at('2026-01-05T00:00'),
+    at('2026-01-02T12:00'),
+  );
+  agree(
+    sla,
+    { text: 'Four hours.', terms: { ...DEFAULT_SLA_TERMS, followUpBusinessHours: 4 } },
+    at('2026-01-05T00:00'),
+    at('2026-01-02T12:00'),
+  );
   agree(
     mql,
     {
       text: 'Score of 60, mid-market and enterprise only.',
-      rule: group({ type: 'condition', field: 'score', operator: 'gte', value: 60 }, { type: 'condition', field: 'segment', operator: 'in', value: ['Mid-market', 'Enterprise'] }),
+      rule: group(
+        { type: 'condition', field: 'score', operator: 'gte', value: 60 },
+        { type: 'condition', field: 'segment', operator: 'in', value: ['Mid-market', 'Enterprise'] },
+      ),
     },
     CHANGE,
     at('2026-01-14T12:00'),
   );
-  agree(sla, { text: 'Two hours.', terms: { ...DEFAULT_SLA_TERMS, followUpBusinessHours: 2 } }, CHANGE, at('2026-01-14T12:00'));
+  agree(
+    sla,
+    { text: 'Two hours.', terms: { ...DEFAULT_SLA_TERMS, followUpBusinessHours: 2 } },
+    CHANGE,
+    at('2026-01-14T12:00'),
+  );
 });
 afterAll(() => t.cleanup());
 
 const week = (from: string, to: string) => ({ from, to, filters: {}, asOf: AS_OF });
-const followUp = (from: string, to: string) => computeReport(ws, { from, to, filters: {}, withinDays: null, asOf: AS_OF, compare: false }).sla;
+const followUp = (from: string, to: string) =>
+  computeReport(ws, { from, to, filters: {}, withinDays: null, asOf: AS_OF, compare: false }).sla;
 
 describe('point in time: figures before, across and after a change of definitions', () => {
   it('before the change: every lead judged by v1', () => {
@@ -117,7 +159,12 @@ describe('point in time: figures before, across and after a change of definition
     ]);
     // B2 (handed over Tuesday, touched Wednesday after 3 business hours) keeps v1's 4 hours; B3 gets v2's 2 hours.
     expect(followUp('2026-01-19', '2026-01-25').followup).toMatchObject({ met: 3, breached: 2, pending: 0 });
-    const spans = spansOf(ws.repo(DefinitionsRepository), 'mql_criteria', at('2026-01-19T00:00'), at('2026-01-26T00:00'));
+    const spans = spansOf(
+      ws.repo(DefinitionsRepository),
+      'mql_criteria',
+      at('2026-01-19T00:00'),
+      at('2026-01-26T00:00'),
+    );
     expect(spans.map((s) => [s.version, s.from, s.to])).toEqual([
       [1, at('2026-01-19T00:00'), CHANGE],
       [2, CHANGE, at('2026-01-26T00:00')],
@@ -125,14 +172,26 @@ describe('point in time: figures before, across and after a change of definition
   });
 
   it('after the change: every lead judged by v2', () => {
-    expect(compliance(ws, week('2026-01-26', '2026-02-01'))).toMatchObject({ handedOver: 3, met: 1, notMet: 2, byVersion: [{ version: 2 }] });
+    expect(compliance(ws, week('2026-01-26', '2026-02-01'))).toMatchObject({
+      handedOver: 3,
+      met: 1,
+      notMet: 2,
+      byVersion: [{ version: 2 }],
+    });
     const sla = followUp('2026-01-26', '2026-02-01');
     expect(sla.followup).toMatchObject({ met: 2, breached: 1, pending: 0, business_hours: 2 });
     expect(sla.terms).toMatchObject({ version: 2 });
   });
 
   it('does not judge leads handed over before any criteria were agreed', () => {
-    expect(compliance(ws, week('2025-12-29', '2026-01-04'))).toMatchObject({ handedOver: 1, met: 0, notMet: 0, unjudged: 1, rate: null, byVersion: [{ version: null }] });
+    expect(compliance(ws, week('2025-12-29', '2026-01-04'))).toMatchObject({
+      handedOver: 1,
+      met: 0,
+      notMet: 0,
+      unjudged: 1,
+      rate: null,
+      byVersion: [{ version: null }],
+    });
   });
 
   it('lists the leads that did not meet the criteria ("garbage in"), with the failed conditions', () => {
@@ -151,6 +210,9 @@ describe('point in time: figures before, across and after a change of definition
 
   it('never lets a later change rewrite earlier figures', () => {
     // Before v2 was agreed (as of 16 January) week 1 already read 2 of 3; it still does.
-    expect(compliance(ws, { ...week('2026-01-12', '2026-01-18'), asOf: at('2026-01-16T18:00') })).toMatchObject({ met: 2, notMet: 1 });
+    expect(compliance(ws, { ...week('2026-01-12', '2026-01-18'), asOf: at('2026-01-16T18:00') })).toMatchObject({
+      met: 2,
+      notMet: 1,
+    });
   });
 });

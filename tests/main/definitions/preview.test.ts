@@ -35,13 +35,24 @@ beforeAll(() => {
   t = tempWorkspace('preview', 'America/Sao_Paulo');
   ws = t.ws;
   generateSample(ws, { seed: 7, leads: 3000, end: END });
-  const stages = new Map((ws.db.prepare('SELECT id, key FROM stages').all() as Array<{ id: number; key: string }>).map((s) => [s.id, s.key]));
-  const rows = ws.db.prepare('SELECT id, score, amount, segment, source, country, owner, campaign, custom FROM leads ORDER BY id').all() as Array<Omit<Lead, 'custom' | 'events' | 'touches'> & { custom: string }>;
-  const byId = new Map<number, Lead>(rows.map((r) => [r.id, { ...r, custom: JSON.parse(r.custom) as Record<string, unknown>, events: [], touches: [] }]));
-  for (const e of ws.db.prepare('SELECT lead_id, stage_id, entered_at FROM stage_events ORDER BY entered_at').all() as Array<{ lead_id: number; stage_id: number; entered_at: number }>) {
+  const stages = new Map(
+    (ws.db.prepare('SELECT id, key FROM stages').all() as Array<{ id: number; key: string }>).map((s) => [s.id, s.key]),
+  );
+  const rows = ws.db
+    .prepare('SELECT id, score, amount, segment, source, country, owner, campaign, custom FROM leads ORDER BY id')
+    .all() as Array<Omit<Lead, 'custom' | 'events' | 'touches'> & { custom: string }>;
+  const byId = new Map<number, Lead>(
+    rows.map((r) => [r.id, { ...r, custom: JSON.parse(r.custom) as Record<string, unknown>, events: [], touches: [] }]),
+  );
+  for (const e of ws.db
+    .prepare('SELECT lead_id, stage_id, entered_at FROM stage_events ORDER BY entered_at')
+    .all() as Array<{ lead_id: number; stage_id: number; entered_at: number }>) {
     byId.get(e.lead_id)!.events.push({ stage: stages.get(e.stage_id)!, at: e.entered_at });
   }
-  for (const x of ws.db.prepare('SELECT lead_id, touched_at FROM touches ORDER BY touched_at').all() as Array<{ lead_id: number; touched_at: number }>) {
+  for (const x of ws.db.prepare('SELECT lead_id, touched_at FROM touches ORDER BY touched_at').all() as Array<{
+    lead_id: number;
+    touched_at: number;
+  }>) {
     byId.get(x.lead_id)!.touches.push(x.touched_at);
   }
   leads = [...byId.values()];
@@ -49,8 +60,10 @@ beforeAll(() => {
 afterAll(() => t.cleanup());
 
 /** The first entry into `stage` within [from, end): the metrics cohort, one per lead. */
-const entry = (l: Lead, stage: string, from: number, end: number) => l.events.find((e) => e.stage === stage && e.at >= from && e.at < end)?.at ?? null;
-const reached = (l: Lead, stage: string, since: number) => l.events.some((e) => e.stage === stage && e.at >= since && e.at <= AS_OF);
+const entry = (l: Lead, stage: string, from: number, end: number) =>
+  l.events.find((e) => e.stage === stage && e.at >= from && e.at < end)?.at ?? null;
+const reached = (l: Lead, stage: string, since: number) =>
+  l.events.some((e) => e.stage === stage && e.at >= since && e.at <= AS_OF);
 const count = <T>(xs: readonly T[], f: (x: T) => boolean) => xs.filter(f).length;
 
 function weekBounds(p: { from: string; to: string }, zone: string): { from: number; end: number } {
@@ -67,12 +80,20 @@ describe('impact preview equals a direct recomputation', () => {
     const proposal = mql.open[0]!;
     const p = preview(ws, { revisionId: proposal.id, weeks: WEEKS, asOf: AS_OF }) as RulePreview;
     expect(p.type).toBe('rule');
-    expect(p).toMatchObject({ stage: 'mql', nextStage: 'sal', wonStage: 'won', isHandoff: true, baseline: { version: 2 }, candidate: { version: 3 } });
+    expect(p).toMatchObject({
+      stage: 'mql',
+      nextStage: 'sal',
+      wonStage: 'won',
+      isHandoff: true,
+      baseline: { version: 2 },
+      candidate: { version: 3 },
+    });
     expect(p.weeks).toHaveLength(WEEKS);
     expect(p.to).toBe(END); // the last complete week before the week of asOf
 
     const repo = ws.repo(DefinitionsRepository);
-    const ruleOfVersion = (v: number): RuleGroup => revisionBody.stage_criteria.parse(JSON.parse(repo.revisionsOf(mql.id).find((r) => r.version === v)!.body)).rule;
+    const ruleOfVersion = (v: number): RuleGroup =>
+      revisionBody.stage_criteria.parse(JSON.parse(repo.revisionsOf(mql.id).find((r) => r.version === v)!.body)).rule;
     const rules = { baseline: ruleOfVersion(2), candidate: ruleOfVersion(3) };
 
     const direct = (from: number, end: number, rule: RuleGroup) => {
@@ -107,7 +128,11 @@ describe('impact preview equals a direct recomputation', () => {
         if (f) expect(f.met + f.breached + f.pending).toBe(o[role].handedOver);
       }
     }
-    const population = leads.filter((l) => entry(l, 'mql', from, end) !== null || (entry(l, 'lead', from, end) !== null && !reached(l, 'mql', entry(l, 'lead', from, end)!)));
+    const population = leads.filter(
+      (l) =>
+        entry(l, 'mql', from, end) !== null ||
+        (entry(l, 'lead', from, end) !== null && !reached(l, 'mql', entry(l, 'lead', from, end)!)),
+    );
     expect(p.gained).toBe(count(population, (l) => meetsRule(rules.candidate, l) && !meetsRule(rules.baseline, l)));
     expect(p.lost).toBe(count(population, (l) => meetsRule(rules.baseline, l) && !meetsRule(rules.candidate, l)));
     // The proposal lets SMB leads scoring 80+ back in: it can only add leads.
@@ -122,7 +147,8 @@ describe('impact preview equals a direct recomputation', () => {
     const p = preview(ws, { revisionId: sla.inForce!.id, weeks: WEEKS, asOf: AS_OF }) as SlaPreview;
     expect(p).toMatchObject({ type: 'sla', baseline: { version: 1 }, candidate: { version: 2 } });
     const repo = ws.repo(DefinitionsRepository);
-    const termsOf = (v: number): SlaTerms => revisionBody.sla_terms.parse(JSON.parse(repo.revisionsOf(sla.id).find((r) => r.version === v)!.body)).terms;
+    const termsOf = (v: number): SlaTerms =>
+      revisionBody.sla_terms.parse(JSON.parse(repo.revisionsOf(sla.id).find((r) => r.version === v)!.body)).terms;
     const calendar = new BusinessCalendar(loadCalendar(ws));
     const direct = (from: number, end: number, terms: SlaTerms) => {
       let met = 0;
@@ -135,7 +161,9 @@ describe('impact preview equals a direct recomputation', () => {
         if (e === null) continue;
         handed++;
         if (reached(l, terms.acceptedStage, e)) accepted++;
-        const hours = (l.segment !== null ? terms.segmentOverrides[l.segment]?.followUpBusinessHours : undefined) ?? terms.followUpBusinessHours;
+        const hours =
+          (l.segment !== null ? terms.segmentOverrides[l.segment]?.followUpBusinessHours : undefined) ??
+          terms.followUpBusinessHours;
         const deadline = calendar.add(e, hours * 3_600_000);
         const touch = l.touches.find((x) => x >= e);
         const seen = touch !== undefined && touch <= AS_OF ? touch : null;
@@ -143,7 +171,10 @@ describe('impact preview equals a direct recomputation', () => {
         else if (seen !== null || AS_OF >= deadline) breached++;
         else pending++;
       }
-      const entries = leads.reduce((a, l) => a + l.events.filter((x) => x.stage === terms.handoffStage && x.at >= from && x.at < end).length, 0);
+      const entries = leads.reduce(
+        (a, l) => a + l.events.filter((x) => x.stage === terms.handoffStage && x.at >= from && x.at < end).length,
+        0,
+      );
       return { met, breached, pending, accepted, handed, entries };
     };
     const versions = { baseline: termsOf(1), candidate: termsOf(2) };
@@ -161,7 +192,10 @@ describe('impact preview equals a direct recomputation', () => {
       const d = direct(from, end, versions[role]);
       expect(p.totals[role].followup).toMatchObject({ met: d.met, breached: d.breached, pending: d.pending });
       expect(p.totals[role].salRate).toMatchObject({ numerator: d.accepted, denominator: d.handed });
-      expect(p.totals[role]).toMatchObject({ weeklyTarget: versions[role].weeklyVolumeTarget, salTarget: versions[role].salRateTarget });
+      expect(p.totals[role]).toMatchObject({
+        weeklyTarget: versions[role].weeklyVolumeTarget,
+        salTarget: versions[role].salRateTarget,
+      });
     }
     // Enterprise leads get 2 hours instead of 4 under v2: never more of them met than under v1.
     expect(p.totals.candidate.followup.met).toBeLessThanOrEqual(p.totals.baseline.followup.met);
@@ -169,6 +203,8 @@ describe('impact preview equals a direct recomputation', () => {
 
   it('refuses kinds without figures to preview', () => {
     const market = listDefinitions(ws, AS_OF).find((d) => d.kind === 'market')!;
-    expect(() => preview(ws, { revisionId: market.inForce!.id, weeks: 4, asOf: AS_OF })).toThrow(expect.objectContaining({ code: 'definitions.noPreview' }));
+    expect(() => preview(ws, { revisionId: market.inForce!.id, weeks: 4, asOf: AS_OF })).toThrow(
+      expect.objectContaining({ code: 'definitions.noPreview' }),
+    );
   });
 });

@@ -15,12 +15,45 @@ import { insertRuleLeads, readRuleLeads, tempWorkspace } from './fixture';
  * same leads. Values lean on the hard cases: case and width variants, ß/SS, accents, CJK,
  * blanks, numeric strings, booleans, boundaries.
  */
-const TEXTS = ['SMB', 'smb', 'Mid-market', 'ＭＩＤ－ＭＡＲＫＥＴ', 'Enterprise', 'Straße', 'STRASSE', 'México', 'Mexico', '中型企业', 'Михаил', 'МИХАИЛ', ' spaced ', '', '   ', 'a\ud800b', '60', '60.0', '1,200', 'true', 'FALSE', 'ana ribeiro'];
+const TEXTS = [
+  'SMB',
+  'smb',
+  'Mid-market',
+  'ＭＩＤ－ＭＡＲＫＥＴ',
+  'Enterprise',
+  'Straße',
+  'STRASSE',
+  'México',
+  'Mexico',
+  '中型企业',
+  'Михаил',
+  'МИХАИЛ',
+  ' spaced ',
+  '',
+  '   ',
+  'a\ud800b',
+  '60',
+  '60.0',
+  '1,200',
+  'true',
+  'FALSE',
+  'ana ribeiro',
+];
 const NUMBERS = [0, -1, 49.999, 50, 59.5, 60, 60.0001, 80, 1200, 15000, 1e21];
 /** Phrases of pool words, so one generated value is often a prefix or a part of another. */
-const phrase = fc.array(fc.constantFrom(...TEXTS.filter((w) => w.trim() !== '')), { minLength: 1, maxLength: 3 }).map((ws) => ws.join(' '));
-const text = fc.oneof(fc.constantFrom(...TEXTS), phrase, fc.string({ maxLength: 6 }), fc.string({ unit: 'grapheme', maxLength: 6 }));
-const number = fc.oneof(fc.constantFrom(...NUMBERS), fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e6, max: 1e6 }));
+const phrase = fc
+  .array(fc.constantFrom(...TEXTS.filter((w) => w.trim() !== '')), { minLength: 1, maxLength: 3 })
+  .map((ws) => ws.join(' '));
+const text = fc.oneof(
+  fc.constantFrom(...TEXTS),
+  phrase,
+  fc.string({ maxLength: 6 }),
+  fc.string({ unit: 'grapheme', maxLength: 6 }),
+);
+const number = fc.oneof(
+  fc.constantFrom(...NUMBERS),
+  fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e6, max: 1e6 }),
+);
 const maybe = <T>(a: fc.Arbitrary<T>) => fc.option(a, { nil: null, freq: 4 });
 const customValue = fc.oneof(text, number, fc.boolean(), fc.constant(null));
 
@@ -32,23 +65,54 @@ const leadArb: fc.Arbitrary<RuleLead> = fc.record({
   country: maybe(text),
   owner: maybe(text),
   campaign: maybe(text),
-  custom: fc.dictionary(fc.constantFrom('employees', 'industry', 'vip', 'tier', 'Ключ', '行业'), customValue, { maxKeys: 4 }),
+  custom: fc.dictionary(fc.constantFrom('employees', 'industry', 'vip', 'tier', 'Ключ', '行业'), customValue, {
+    maxKeys: 4,
+  }),
 });
 
-const FIELDS = ['score', 'amount', 'segment', 'source', 'country', 'owner', 'campaign', 'custom.employees', 'custom.industry', 'custom.vip', 'custom.tier', 'custom.Ключ', 'custom.行业', 'custom.absent'];
+const FIELDS = [
+  'score',
+  'amount',
+  'segment',
+  'source',
+  'country',
+  'owner',
+  'campaign',
+  'custom.employees',
+  'custom.industry',
+  'custom.vip',
+  'custom.tier',
+  'custom.Ключ',
+  'custom.行业',
+  'custom.absent',
+];
 const value = fc.oneof(
   text.filter((s) => s.trim() !== ''),
   number,
   fc.boolean(),
-  fc.array(fc.oneof(text.filter((s) => s.trim() !== ''), number), { minLength: 1, maxLength: 4 }),
+  fc.array(
+    fc.oneof(
+      text.filter((s) => s.trim() !== ''),
+      number,
+    ),
+    { minLength: 1, maxLength: 4 },
+  ),
 );
 /** Conditions of every operator; ill-typed ones are dropped (the checker has its own tests). */
 const conditionArb: fc.Arbitrary<RuleCondition> = fc
   .record({ field: fc.constantFrom(...FIELDS), operator: fc.constantFrom(...RULE_OPERATORS), value })
-  .map(({ field, operator, value: v }): RuleCondition => (operator === 'exists' || operator === 'missing' ? { type: 'condition', field, operator } : { type: 'condition', field, operator, value: v }))
+  .map(({ field, operator, value: v }): RuleCondition =>
+    operator === 'exists' || operator === 'missing'
+      ? { type: 'condition', field, operator }
+      : { type: 'condition', field, operator, value: v },
+  )
   .filter((c) => ruleProblems({ type: 'group', combinator: 'and', rules: [c] }).length === 0);
 const { group: ruleArb } = fc.letrec<{ group: RuleGroup; node: Rule }>((tie) => ({
-  group: fc.record({ type: fc.constant('group' as const), combinator: fc.constantFrom('and' as const, 'or' as const), rules: fc.array(tie('node'), { maxLength: 4 }) }),
+  group: fc.record({
+    type: fc.constant('group' as const),
+    combinator: fc.constantFrom('and' as const, 'or' as const),
+    rules: fc.array(tie('node'), { maxLength: 4 }),
+  }),
   node: fc.oneof({ depthSize: 'small', withCrossShrink: true }, conditionArb, tie('group')),
 }));
 
@@ -65,7 +129,9 @@ afterAll(() => t.cleanup());
 
 function sqlIds(rule: RuleGroup): number[] {
   const sql = compileRule(rule, { alias: 'l', prefix: 'p' });
-  return (t.ws.db.prepare(`SELECT l.id FROM leads l WHERE ${sql.sql} ORDER BY l.id`).all(sql.params) as Array<{ id: number }>).map((r) => r.id);
+  return (
+    t.ws.db.prepare(`SELECT l.id FROM leads l WHERE ${sql.sql} ORDER BY l.id`).all(sql.params) as Array<{ id: number }>
+  ).map((r) => r.id);
 }
 
 describe('JavaScript and SQL evaluation agree', () => {
@@ -83,7 +149,9 @@ describe('JavaScript and SQL evaluation agree', () => {
     fc.assert(
       fc.property(ruleArb, (rule) => {
         const sql = compileRule(rule, { alias: 'l', prefix: 'p' });
-        const values = t.ws.db.prepare(`SELECT DISTINCT ${sql.sql} AS v FROM leads l`).all(sql.params) as Array<{ v: number | null }>;
+        const values = t.ws.db.prepare(`SELECT DISTINCT ${sql.sql} AS v FROM leads l`).all(sql.params) as Array<{
+          v: number | null;
+        }>;
         for (const v of values) expect([0, 1]).toContain(v.v);
       }),
       { numRuns: 150, seed: 7 },

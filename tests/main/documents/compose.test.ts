@@ -54,12 +54,21 @@ describe('composeTerms', () => {
       const ws2 = fixtureWorkspace(tmpDir(), 'ru');
       try {
         rememberParties(ws2, { marketing: { name: 'Анна' } });
-        expect(composeTerms(ws2, {}, T0 + 60 * DAY).parties.marketing).toEqual({ name: 'Анна', title: 'Руководитель маркетинга', email: '' });
-        expect(composeTerms(ws2, { locale: 'es' }, T0 + 60 * DAY).parties.marketing.title).toBe('Responsable de Marketing');
+        expect(composeTerms(ws2, {}, T0 + 60 * DAY).parties.marketing).toEqual({
+          name: 'Анна',
+          title: 'Руководитель маркетинга',
+          email: '',
+        });
+        expect(composeTerms(ws2, { locale: 'es' }, T0 + 60 * DAY).parties.marketing.title).toBe(
+          'Responsable de Marketing',
+        );
       } finally {
         ws2.close();
       }
-      expect(composeTerms(ws, {}, T0 + 60 * DAY).parties.marketing).toEqual({ ...PARTIES.marketing, email: 'cmo@acme.example' });
+      expect(composeTerms(ws, {}, T0 + 60 * DAY).parties.marketing).toEqual({
+        ...PARTIES.marketing,
+        email: 'cmo@acme.example',
+      });
       expect(next.period).toEqual({ from: '2026-01-01', to: '2026-12-31' });
     } finally {
       ws.close();
@@ -75,7 +84,15 @@ describe('composeTerms', () => {
     }
     // A workspace whose only definition has no recorded marketing approver, and no parties given.
     const ws2 = Workspace.create(path.join(tmpDir(), 'bare.db'));
-    insertDefinition(ws2, 'sla_terms', 'sla', 'SLA', null, [{ version: 1, status: 'effective', effectiveFrom: T0, body: SLA_TERMS }], { marketing: null, sales: 'Ivan' });
+    insertDefinition(
+      ws2,
+      'sla_terms',
+      'sla',
+      'SLA',
+      null,
+      [{ version: 1, status: 'effective', effectiveFrom: T0, body: SLA_TERMS }],
+      { marketing: null, sales: 'Ivan' },
+    );
     try {
       const e = (() => {
         try {
@@ -135,7 +152,11 @@ describe('DocumentsRepository', () => {
       const [doc] = repo.list();
       expect(doc).toMatchObject({ documentId: 'SLA-2027-AAAA1111', revisionIds: [1, 2], fileSize: 1000 });
       expect(doc!.signatures).toHaveLength(1);
-      expect(doc!.signatures[0]).toMatchObject({ party: 'marketing', signerName: 'Ana Souza', previousFileSha256: 'f0'.repeat(32) });
+      expect(doc!.signatures[0]).toMatchObject({
+        party: 'marketing',
+        signerName: 'Ana Souza',
+        previousFileSha256: 'f0'.repeat(32),
+      });
       expect(repo.get('SLA-2027-NOPE0000')).toBeNull();
     } finally {
       ws.close();

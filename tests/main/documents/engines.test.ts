@@ -1,5 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { ElectronPdfEngine, toElectronOptions, type ElectronPrintOptions } from '../../../src/main/documents/electron-engine';
+import {
+  ElectronPdfEngine,
+  toElectronOptions,
+  type ElectronPrintOptions,
+} from '../../../src/main/documents/electron-engine';
 import { pdfEngine, usePdfEngine } from '../../../src/main/documents/pdf-engine';
 import { ChromiumPdfEngine } from '../../../src/main/documents/chromium-engine';
 import { AppError } from '../../../src/shared/errors';
@@ -13,7 +17,12 @@ describe('PDF engines', () => {
     expect(o.pageSize.width).toBeCloseTo(8.2677, 4);
     expect(o.pageSize.height).toBeCloseTo(11.6929, 4);
     expect(o.margins).toEqual({ top: 20 / 25.4, bottom: 22 / 25.4, left: 20 / 25.4, right: 20 / 25.4 });
-    expect(o).toMatchObject({ displayHeaderFooter: true, headerTemplate: '<span></span>', footerTemplate: '<span class="pageNumber"></span>', printBackground: true });
+    expect(o).toMatchObject({
+      displayHeaderFooter: true,
+      headerTemplate: '<span></span>',
+      footerTemplate: '<span class="pageNumber"></span>',
+      printBackground: true,
+    });
     expect(toElectronOptions({ ...PAGE }).displayHeaderFooter).toBe(false);
   });
 

@@ -26,17 +26,30 @@ export function insertDefinition(
   const def = ws.db
     .prepare('INSERT INTO definitions (kind, key, title, stage_key, created_at) VALUES (?, ?, ?, ?, ?)')
     .run(kind, key, title, stageKey, T0);
-  const insert = ws.db.prepare(`INSERT INTO definition_revisions (definition_id, version, status, effective_from, rationale, author, body, created_at,
+  const insert = ws.db
+    .prepare(`INSERT INTO definition_revisions (definition_id, version, status, effective_from, rationale, author, body, created_at,
     marketing_approved_by, marketing_approved_at, sales_approved_by, sales_approved_at, decided_at)
     VALUES (@definitionId, @version, @status, @effectiveFrom, '', 'Ana Souza', @body, @createdAt, @marketing, @createdAt, @sales, @createdAt, @createdAt)`);
   for (const r of revisions) {
-    insert.run({ definitionId: def.lastInsertRowid, version: r.version, status: r.status, effectiveFrom: r.effectiveFrom, body: JSON.stringify(r.body), createdAt: T0, ...approvers });
+    insert.run({
+      definitionId: def.lastInsertRowid,
+      version: r.version,
+      status: r.status,
+      effectiveFrom: r.effectiveFrom,
+      body: JSON.stringify(r.body),
+      createdAt: T0,
+      ...approvers,
+    });
   }
 }
 
 export const MQL_V1 = {
   text: 'A lead is marketing-qualified when its score reaches 50.',
-  rule: { type: 'group', combinator: 'and', rules: [{ type: 'condition', field: 'score', operator: 'gte', value: 50 }] },
+  rule: {
+    type: 'group',
+    combinator: 'and',
+    rules: [{ type: 'condition', field: 'score', operator: 'gte', value: 50 }],
+  },
 };
 export const MQL_V2 = {
   text: 'A lead is marketing-qualified when its score reaches 60 and it belongs to a target segment.',
@@ -67,7 +80,12 @@ export const SLA_TERMS = {
 export function fixtureWorkspace(dir: string, locale: Locale = 'en'): Workspace {
   const ws = Workspace.create(path.join(dir, 'ws.db'), { name: 'Acme Analytics', locale, timeZone: 'Europe/Lisbon' });
   insertDefinition(ws, 'market', 'market', 'Market', null, [
-    { version: 1, status: 'effective', effectiveFrom: T0, body: { text: 'B2B software companies in Iberia and Latin America.', answers: {} } },
+    {
+      version: 1,
+      status: 'effective',
+      effectiveFrom: T0,
+      body: { text: 'B2B software companies in Iberia and Latin America.', answers: {} },
+    },
   ]);
   insertDefinition(ws, 'icp', 'icp', 'Ideal customer profile', null, [
     {
@@ -76,7 +94,14 @@ export function fixtureWorkspace(dir: string, locale: Locale = 'en'): Workspace 
       effectiveFrom: T0,
       body: {
         text: 'Software companies with 50 to 2,000 employees and a sales team of their own.',
-        rule: { type: 'group', combinator: 'or', rules: [{ type: 'condition', field: 'segment', operator: 'eq', value: 'Mid-market' }, { type: 'condition', field: 'custom.employees', operator: 'gte', value: 50 }] },
+        rule: {
+          type: 'group',
+          combinator: 'or',
+          rules: [
+            { type: 'condition', field: 'segment', operator: 'eq', value: 'Mid-market' },
+            { type: 'condition', field: 'custom.employees', operator: 'gte', value: 50 },
+          ],
+        },
       },
     },
   ]);
@@ -85,7 +110,9 @@ export function fixtureWorkspace(dir: string, locale: Locale = 'en'): Workspace 
     { version: 2, status: 'effective', effectiveFrom: T0 + 30 * DAY, body: MQL_V2 },
     { version: 3, status: 'proposed', effectiveFrom: null, body: { ...MQL_V2, text: 'Proposal, not agreed.' } },
   ]);
-  insertDefinition(ws, 'sla_terms', 'sla', 'SLA terms', null, [{ version: 1, status: 'effective', effectiveFrom: T0, body: SLA_TERMS }]);
+  insertDefinition(ws, 'sla_terms', 'sla', 'SLA terms', null, [
+    { version: 1, status: 'effective', effectiveFrom: T0, body: SLA_TERMS },
+  ]);
   insertDefinition(ws, 'reason_taxonomy', 'reasons', 'Reasons', null, [
     {
       version: 1,
@@ -94,8 +121,28 @@ export function fixtureWorkspace(dir: string, locale: Locale = 'en'): Workspace 
       body: {
         text: 'Every closed or returned lead gets exactly one reason.',
         reasons: [
-          { code: 'price', kind: 'loss', labels: { en: 'Price too high', ru: 'Слишком дорого', 'zh-CN': '价格过高', es: 'Precio demasiado alto', 'pt-BR': 'Preço alto demais' } },
-          { code: 'no_budget', kind: 'rejection', labels: { en: 'No budget', ru: 'Нет бюджета', 'zh-CN': '没有预算', es: 'Sin presupuesto', 'pt-BR': 'Sem orçamento' } },
+          {
+            code: 'price',
+            kind: 'loss',
+            labels: {
+              en: 'Price too high',
+              ru: 'Слишком дорого',
+              'zh-CN': '价格过高',
+              es: 'Precio demasiado alto',
+              'pt-BR': 'Preço alto demais',
+            },
+          },
+          {
+            code: 'no_budget',
+            kind: 'rejection',
+            labels: {
+              en: 'No budget',
+              ru: 'Нет бюджета',
+              'zh-CN': '没有预算',
+              es: 'Sin presupuesto',
+              'pt-BR': 'Sem orçamento',
+            },
+          },
           { code: 'fit', kind: 'win', labels: { en: 'Best product fit' } },
         ],
       },

@@ -39,16 +39,30 @@ describe('documents API group', () => {
   it("imports an organisation's PKCS#12 under a new passphrase", async () => {
     const dir = tmpDir();
     const file = path.join(dir, 'org.p12');
-    fs.writeFileSync(file, toPkcs12(createIdentity({ name: 'Maria Lopez', role: 'CSO', company: 'Acme', email: 'maria@acme.example', days: 90 }), 'org-passphrase'));
+    fs.writeFileSync(
+      file,
+      toPkcs12(
+        createIdentity({ name: 'Maria Lopez', role: 'CSO', company: 'Acme', email: 'maria@acme.example', days: 90 }),
+        'org-passphrase',
+      ),
+    );
     const { rt, dispatch } = session();
     try {
       const ref = rt.files.registerPath(file);
-      const imported = await dispatch('documents.importIdentity', { identity: ref.id, passphrase: 'org-passphrase', newPassphrase: 'my-own-passphrase' });
+      const imported = await dispatch('documents.importIdentity', {
+        identity: ref.id,
+        passphrase: 'org-passphrase',
+        newPassphrase: 'my-own-passphrase',
+      });
       expect(imported).toMatchObject({ ok: true, value: { identity: { name: 'Maria Lopez', role: 'CSO' } } });
       if (!imported.ok) return;
       const produced = rt.files.registerPath(rt.files.pathOf((imported.value as { file: { id: string } }).file.id));
-      expect(await dispatch('documents.inspectIdentity', { identity: produced.id, passphrase: 'my-own-passphrase' })).toMatchObject({ ok: true, value: { name: 'Maria Lopez' } });
-      expect(await dispatch('documents.inspectIdentity', { identity: produced.id, passphrase: 'org-passphrase' })).toMatchObject({
+      expect(
+        await dispatch('documents.inspectIdentity', { identity: produced.id, passphrase: 'my-own-passphrase' }),
+      ).toMatchObject({ ok: true, value: { name: 'Maria Lopez' } });
+      expect(
+        await dispatch('documents.inspectIdentity', { identity: produced.id, passphrase: 'org-passphrase' }),
+      ).toMatchObject({
         ok: false,
         error: { code: 'documents.wrongPassphrase' },
       });

@@ -34,11 +34,23 @@ const hasOpenssl = (() => {
 })();
 
 describe('signing identities', () => {
-  const ivan = createIdentity({ name: 'Иван Петров', role: 'Руководитель продаж', company: '王氏 Analytics', email: 'ivan@acme.example', days: 365 });
+  const ivan = createIdentity({
+    name: 'Иван Петров',
+    role: 'Руководитель продаж',
+    company: '王氏 Analytics',
+    email: 'ivan@acme.example',
+    days: 365,
+  });
 
   it('puts name, role, company and e-mail in a self-signed certificate, in any script', () => {
     const info = infoOf(ivan);
-    expect(info).toMatchObject({ name: 'Иван Петров', role: 'Руководитель продаж', company: '王氏 Analytics', email: 'ivan@acme.example', selfSigned: true });
+    expect(info).toMatchObject({
+      name: 'Иван Петров',
+      role: 'Руководитель продаж',
+      company: '王氏 Analytics',
+      email: 'ivan@acme.example',
+      selfSigned: true,
+    });
     expect(info.fingerprint).toMatch(/^[0-9a-f]{64}$/);
     expect(info.notAfter - info.notBefore).toBeGreaterThan(364 * 86_400_000);
   });
@@ -51,7 +63,16 @@ describe('signing identities', () => {
   });
 
   it('refuses an expired or not yet valid certificate', () => {
-    const old = infoOf(createIdentity({ name: 'Old', role: 'CMO', company: '', email: 'o@x.example', days: 30, now: Date.UTC(2020, 0, 1) }));
+    const old = infoOf(
+      createIdentity({
+        name: 'Old',
+        role: 'CMO',
+        company: '',
+        email: 'o@x.example',
+        days: 30,
+        now: Date.UTC(2020, 0, 1),
+      }),
+    );
     expect(code(() => assertUsable(old, Date.UTC(2026, 0, 1)))).toBe('documents.certificateExpired');
     expect(code(() => assertUsable(old, Date.UTC(2019, 0, 1)))).toBe('documents.certificateNotYetValid');
     expect(code(() => assertUsable(old, Date.UTC(2020, 0, 10)))).toBe('no error');
@@ -60,24 +81,102 @@ describe('signing identities', () => {
   it.skipIf(!hasOpenssl)("imports an organisation's PKCS#12 made by OpenSSL, with its CA chain", () => {
     const dir = tmpDir();
     const run = (...args: string[]) => execFileSync('openssl', args, { cwd: dir, stdio: 'pipe' });
-    run('req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'ca.key', '-out', 'ca.crt', '-days', '30', '-subj', '/CN=Acme Root CA/O=Acme');
-    run('req', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'me.key', '-out', 'me.csr', '-subj', '/CN=Maria Lopez/O=Acme/title=Directora de Ventas');
-    run('x509', '-req', '-in', 'me.csr', '-CA', 'ca.crt', '-CAkey', 'ca.key', '-CAcreateserial', '-out', 'me.crt', '-days', '30');
+    run(
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-keyout',
+      'ca.key',
+      '-out',
+      'ca.crt',
+      '-days',
+      '30',
+      '-subj',
+      '/CN=Acme Root CA/O=Acme',
+    );
+    run(
+      'req',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-keyout',
+      'me.key',
+      '-out',
+      'me.csr',
+      '-subj',
+      '/CN=Maria Lopez/O=Acme/title=Directora de Ventas',
+    );
+    run(
+      'x509',
+      '-req',
+      '-in',
+      'me.csr',
+      '-CA',
+      'ca.crt',
+      '-CAkey',
+      'ca.key',
+      '-CAcreateserial',
+      '-out',
+      'me.crt',
+      '-days',
+      '30',
+    );
     // OpenSSL 3 defaults: AES-256-CBC with PBKDF2 and a SHA-256 MAC.
-    run('pkcs12', '-export', '-inkey', 'me.key', '-in', 'me.crt', '-certfile', 'ca.crt', '-out', 'org.p12', '-passout', 'pass:org-secret');
+    run(
+      'pkcs12',
+      '-export',
+      '-inkey',
+      'me.key',
+      '-in',
+      'me.crt',
+      '-certfile',
+      'ca.crt',
+      '-out',
+      'org.p12',
+      '-passout',
+      'pass:org-secret',
+    );
     const material = readPkcs12(fs.readFileSync(path.join(dir, 'org.p12')), 'org-secret', 'org.p12');
     const info = infoOf(material);
-    expect(info).toMatchObject({ name: 'Maria Lopez', role: 'Directora de Ventas', company: 'Acme', selfSigned: false, issuer: 'Acme Root CA' });
+    expect(info).toMatchObject({
+      name: 'Maria Lopez',
+      role: 'Directora de Ventas',
+      company: 'Acme',
+      selfSigned: false,
+      issuer: 'Acme Root CA',
+    });
     expect(material.certificates).toHaveLength(2);
-    expect(code(() => readPkcs12(fs.readFileSync(path.join(dir, 'org.p12')), 'nope', 'org.p12'))).toBe('documents.wrongPassphrase');
+    expect(code(() => readPkcs12(fs.readFileSync(path.join(dir, 'org.p12')), 'nope', 'org.p12'))).toBe(
+      'documents.wrongPassphrase',
+    );
   });
 
   it.skipIf(!hasOpenssl)('says an EC key cannot sign here', () => {
     const dir = tmpDir();
     const run = (...args: string[]) => execFileSync('openssl', args, { cwd: dir, stdio: 'pipe' });
-    run('req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', 'ec.key', '-out', 'ec.crt', '-days', '30', '-subj', '/CN=EC User');
+    run(
+      'req',
+      '-x509',
+      '-newkey',
+      'ec',
+      '-pkeyopt',
+      'ec_paramgen_curve:P-256',
+      '-nodes',
+      '-keyout',
+      'ec.key',
+      '-out',
+      'ec.crt',
+      '-days',
+      '30',
+      '-subj',
+      '/CN=EC User',
+    );
     run('pkcs12', '-export', '-inkey', 'ec.key', '-in', 'ec.crt', '-out', 'ec.p12', '-passout', 'pass:ec-secret');
-    expect(code(() => readPkcs12(fs.readFileSync(path.join(dir, 'ec.p12')), 'ec-secret', 'ec.p12'))).toBe('documents.unsupportedKey');
+    expect(code(() => readPkcs12(fs.readFileSync(path.join(dir, 'ec.p12')), 'ec-secret', 'ec.p12'))).toBe(
+      'documents.unsupportedKey',
+    );
   });
 });
 
@@ -100,8 +199,12 @@ describe('Pkcs12FileVault', () => {
     await vault.store(ana, 'marketing-secret', file);
     const before = folderState(dir);
     expect(await codeAsync(() => vault.store(ana, 'marketing-secret', file))).toBe('documents.outputExists');
-    expect(await codeAsync(() => vault.store(ana, 'short', path.join(dir, 'other.p12')))).toBe('documents.passphraseTooShort');
-    expect(await codeAsync(() => vault.store(ana, null, path.join(dir, 'other.p12')))).toBe('documents.passphraseRequired');
+    expect(await codeAsync(() => vault.store(ana, 'short', path.join(dir, 'other.p12')))).toBe(
+      'documents.passphraseTooShort',
+    );
+    expect(await codeAsync(() => vault.store(ana, null, path.join(dir, 'other.p12')))).toBe(
+      'documents.passphraseRequired',
+    );
     expect(folderState(dir)).toEqual(before);
   });
 });

@@ -62,14 +62,23 @@ export function createElectronMock(appPath = '/app') {
     },
     BrowserWindow,
     Menu: { buildFromTemplate: (t: unknown) => t, setApplicationMenu: (m: unknown) => calls.menus.push(m) },
-    dialog: { showErrorBox: (title: string, body: string) => { throw new Error(`${title}: ${body}`); } },
+    dialog: {
+      showErrorBox: (title: string, body: string) => {
+        throw new Error(`${title}: ${body}`);
+      },
+    },
     ipcMain: {
       handle: (channel: string, fn: (...args: unknown[]) => unknown) => {
         calls.ipcChannels.push(channel);
         calls.ipcHandlers.set(channel, fn);
       },
     },
-    ipcRenderer: { invoke: (channel: string, input: unknown) => { calls.invoked.push({ channel, input }); return Promise.resolve({ ok: true, value: null }); } },
+    ipcRenderer: {
+      invoke: (channel: string, input: unknown) => {
+        calls.invoked.push({ channel, input });
+        return Promise.resolve({ ok: true, value: null });
+      },
+    },
     contextBridge: { exposeInMainWorld: (key: string, value: unknown) => calls.exposed.set(key, value) },
     nativeTheme: { themeSource: 'system' },
     protocol: {
@@ -84,7 +93,11 @@ export function createElectronMock(appPath = '/app') {
     },
     shell: { openExternal: () => Promise.resolve(), openPath: () => Promise.resolve('') },
     // The key vault's OS store; the documents tests seal and unlock keys with their own stand-in.
-    safeStorage: { isEncryptionAvailable: () => false, encryptString: (s: string) => Buffer.from(s), decryptString: (b: Buffer) => b.toString() },
+    safeStorage: {
+      isEncryptionAvailable: () => false,
+      encryptString: (s: string) => Buffer.from(s),
+      decryptString: (b: Buffer) => b.toString(),
+    },
   };
   return { electron, calls };
 }

@@ -10,7 +10,8 @@ describe('preload bridge', () => {
     await import('../../../src/main/electron/preload');
     expect([...mock.calls.exposed.keys()]).toEqual(['api']);
     const api = mock.calls.exposed.get('api') as Record<string, Record<string, (input: unknown) => Promise<unknown>>>;
-    const shape = (o: Record<string, Record<string, unknown>>) => Object.fromEntries(Object.entries(o).map(([g, ms]) => [g, Object.keys(ms).sort()]));
+    const shape = (o: Record<string, Record<string, unknown>>) =>
+      Object.fromEntries(Object.entries(o).map(([g, ms]) => [g, Object.keys(ms).sort()]));
     expect(shape(api)).toEqual(shape(contract as unknown as Record<string, Record<string, unknown>>));
     for (const group of Object.values(api)) for (const fn of Object.values(group)) expect(typeof fn).toBe('function');
     await api.workspace!.info!({});

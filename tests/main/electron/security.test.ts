@@ -29,7 +29,12 @@ describe('window hardening', () => {
   it('denies every new window, whatever its address', () => {
     const contents = new FakeContents();
     hardenContents(contents as unknown as WebContents);
-    for (const url of ['https://github.com/WiseLibs/better-sqlite3', 'https://evil.example/', 'javascript:alert(1)', 'app://renderer/x']) {
+    for (const url of [
+      'https://github.com/WiseLibs/better-sqlite3',
+      'https://evil.example/',
+      'javascript:alert(1)',
+      'app://renderer/x',
+    ]) {
       expect(contents.openHandler!({ url })).toEqual({ action: 'deny' });
     }
   });
@@ -50,8 +55,17 @@ describe('window hardening', () => {
     class Recorder {
       constructor(readonly options: Record<string, unknown>) {}
     }
-    const w = createSecureWindow(Recorder as never, '/p/preload.cjs', { width: 800, title: 'x' }) as unknown as Recorder;
-    expect(w.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, preload: '/p/preload.cjs', disableBlinkFeatures: 'Auxclick' });
+    const w = createSecureWindow(Recorder as never, '/p/preload.cjs', {
+      width: 800,
+      title: 'x',
+    }) as unknown as Recorder;
+    expect(w.options.webPreferences).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      preload: '/p/preload.cjs',
+      disableBlinkFeatures: 'Auxclick',
+    });
     expect(w.options).toMatchObject({ width: 800, title: 'x', show: false });
   });
 });

@@ -12,7 +12,9 @@ describe('imports.reasons (the codes the wizard offers for free-text reasons)', 
   it('lists the active taxonomy with its labels, and nothing for a new workspace', async () => {
     s = await session();
     expect(await s.call<ReasonRef[]>('imports.reasons')).toEqual([]);
-    const insert = s.rt.requireWorkspace().db.prepare('INSERT INTO reasons (kind, code, labels, active) VALUES (?, ?, ?, ?)');
+    const insert = s.rt
+      .requireWorkspace()
+      .db.prepare('INSERT INTO reasons (kind, code, labels, active) VALUES (?, ?, ?, ?)');
     insert.run('loss', 'price', JSON.stringify({ en: 'Price too high', 'pt-BR': 'Preço alto' }), 1);
     insert.run('loss', 'retired', JSON.stringify({ en: 'No longer used' }), 0);
     insert.run('win', 'fit', JSON.stringify({ en: 'Good fit' }), 1);

@@ -14,7 +14,11 @@ let cleanup: () => void;
 async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await main(argv, { out: (t) => out.push(t), err: (t) => err.push(t), env: { FUNNEL_REVIEW_HOME: path.join(dir, 'home'), LANG: 'en_US.UTF-8' } });
+  const code = await main(argv, {
+    out: (t) => out.push(t),
+    err: (t) => err.push(t),
+    env: { FUNNEL_REVIEW_HOME: path.join(dir, 'home'), LANG: 'en_US.UTF-8' },
+  });
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
@@ -38,8 +42,11 @@ describe('funnel-review report', () => {
     const j = JSON.parse(r.out);
     expect(j.period).toMatchObject({ from: FROM, to: TO, kind: 'week' });
     expect(j.flow).toMatchObject({ lead: 7, mql: 8 });
-    expect(j.conversion[0]).toEqual(expect.objectContaining({ from: 'lead', to: 'mql', numerator: 5, denominator: 7, open: 1 }));
-    for (const key of ['rate', 'ci_low', 'ci_high', 'small', 'open_share', 'vs_previous', 'vs_year_ago']) expect(j.conversion[0]).toHaveProperty(key);
+    expect(j.conversion[0]).toEqual(
+      expect.objectContaining({ from: 'lead', to: 'mql', numerator: 5, denominator: 7, open: 1 }),
+    );
+    for (const key of ['rate', 'ci_low', 'ci_high', 'small', 'open_share', 'vs_previous', 'vs_year_ago'])
+      expect(j.conversion[0]).toHaveProperty(key);
     expect(j.velocity[0]).toEqual(expect.objectContaining({ from: 'lead', to: 'mql', n: 5 }));
     expect(j.sla.followup).toMatchObject({ met: 4, breached: 3, pending: 0 });
     expect(j.sla.followup.by_owner).toHaveLength(3);
@@ -49,7 +56,9 @@ describe('funnel-review report', () => {
   });
 
   it('applies --filter and --within', async () => {
-    const r = JSON.parse((await run(...base(), '--json', '--filter', 'segment=Enterprise', '--within', '1', '--no-compare')).out);
+    const r = JSON.parse(
+      (await run(...base(), '--json', '--filter', 'segment=Enterprise', '--within', '1', '--no-compare')).out,
+    );
     expect(r.filters).toEqual({ segment: ['Enterprise'] });
     expect(r.within_days).toBe(1);
     expect(r.flow.lead).toBe(2);
@@ -68,7 +77,17 @@ describe('funnel-review report', () => {
     expect(zh.out).toContain('同期群转化');
     // Chinese takes two terminal columns per character; tables stay aligned.
     expect(columns('线索 ab')).toBe(7);
-    expect(grid(['阶段', 'n'], [['线索', '12'], ['Lead', '3']]).split('\n').map(columns)).toEqual([8, 8, 8, 8]);
+    expect(
+      grid(
+        ['阶段', 'n'],
+        [
+          ['线索', '12'],
+          ['Lead', '3'],
+        ],
+      )
+        .split('\n')
+        .map(columns),
+    ).toEqual([8, 8, 8, 8]);
   });
 
   it('drills down from the command line', async () => {
@@ -82,9 +101,14 @@ describe('funnel-review report', () => {
   it('refuses bad arguments with specific messages and exit codes', async () => {
     expect(() => parseFilters(['segment'])).toThrow(expect.objectContaining({ code: 'metrics.badFilter' }));
     expect(() => parseFilters(['color=red'])).toThrow(expect.objectContaining({ code: 'metrics.badFilter' }));
-    expect(parseFilters(['owner=ana', 'owner=bob', 'custom.tier=gold'])).toEqual({ owner: ['ana', 'bob'], custom: { tier: ['gold'] } });
+    expect(parseFilters(['owner=ana', 'owner=bob', 'custom.tier=gold'])).toEqual({
+      owner: ['ana', 'bob'],
+      custom: { tier: ['gold'] },
+    });
     expect(() => parseDrill('pie:mql')).toThrow(expect.objectContaining({ code: 'metrics.badDrill' }));
-    expect(() => parseDrill('conversion:mql:sal:sideways')).toThrow(expect.objectContaining({ code: 'metrics.badDrill' }));
+    expect(() => parseDrill('conversion:mql:sal:sideways')).toThrow(
+      expect.objectContaining({ code: 'metrics.badDrill' }),
+    );
     const missing = await run('report', '--workspace', file, '--from', FROM);
     expect(missing.code).toBe(2);
     expect(missing.err).toContain('--to');

@@ -32,13 +32,24 @@ describe.skipIf(!present)('Olist marketing funnel (real data): MQL -> won', () =
   let ws: Workspace;
   let cleanup: () => void;
   let anomalyOrigin = '';
-  const scope = { from: '2017-06-01', to: '2018-05-31', filters: {}, withinDays: null, asOf: Date.UTC(2019, 0, 1), compare: false, pairs: [{ from: 'mql', to: 'won' }] };
+  const scope = {
+    from: '2017-06-01',
+    to: '2018-05-31',
+    filters: {},
+    withinDays: null,
+    asOf: Date.UTC(2019, 0, 1),
+    compare: false,
+    pairs: [{ from: 'mql', to: 'won' }],
+  };
 
   beforeAll(() => {
     const t = tempWorkspace(ZONE, 'olist');
     ws = t.ws;
     cleanup = t.cleanup;
-    const read = (f: string) => parse(fs.readFileSync(path.join(dataDir, f), 'utf8'), { columns: true, skip_empty_lines: true }) as Array<Record<string, string>>;
+    const read = (f: string) =>
+      parse(fs.readFileSync(path.join(dataDir, f), 'utf8'), { columns: true, skip_empty_lines: true }) as Array<
+        Record<string, string>
+      >;
     const deals = new Map(read('olist_closed_deals_dataset.csv').map((d) => [d.mql_id!, d]));
     // A small loader of our own (the importer is built elsewhere): MQL at the first-contact date
     // (midnight in São Paulo), won at won_date read as São Paulo local time.
@@ -51,7 +62,10 @@ describe.skipIf(!present)('Olist marketing funnel (real data): MQL -> won', () =
         ...(deal?.sr_id ? { owner: deal.sr_id } : {}),
         ...(deal?.business_segment ? { segment: deal.business_segment } : {}),
         created: `${m.first_contact_date}T00:00`,
-        events: [['mql', `${m.first_contact_date}T00:00`] as const, ...(deal ? [['won', deal.won_date!.replace(' ', 'T')] as const] : [])],
+        events: [
+          ['mql', `${m.first_contact_date}T00:00`] as const,
+          ...(deal ? [['won', deal.won_date!.replace(' ', 'T')] as const] : []),
+        ],
       };
     });
     insertLeads(ws, ZONE, leads);
@@ -67,8 +81,16 @@ describe.skipIf(!present)('Olist marketing funnel (real data): MQL -> won', () =
          FROM stage_events m JOIN stages ms ON ms.id = m.stage_id JOIN leads l ON l.id = m.lead_id
          WHERE ms.key = 'mql' AND m.entered_at >= @from AND m.entered_at < @to AND (@source IS NULL OR l.source = @source)`,
       )
-      .all({ from: local('2017-06-01T00:00', ZONE), to: local('2018-06-01T00:00', ZONE), asOf: scope.asOf, source }) as Array<{ t0: number; t1: number | null }>;
-    const days = rows.filter((r) => r.t1 !== null).map((r) => r.t1! - r.t0).sort((a, b) => a - b);
+      .all({
+        from: local('2017-06-01T00:00', ZONE),
+        to: local('2018-06-01T00:00', ZONE),
+        asOf: scope.asOf,
+        source,
+      }) as Array<{ t0: number; t1: number | null }>;
+    const days = rows
+      .filter((r) => r.t1 !== null)
+      .map((r) => r.t1! - r.t0)
+      .sort((a, b) => a - b);
     return { n: days.length, d: rows.length, days };
   }
 
@@ -127,7 +149,10 @@ describe.skipIf(!mavenPresent)('Maven CRM sales opportunities (public sample): p
     const t = tempWorkspace(NY, 'maven');
     ws = t.ws;
     cleanup = t.cleanup;
-    const rows = parse(fs.readFileSync(path.join(mavenDir, 'sales_pipeline.csv'), 'utf8'), { columns: true, skip_empty_lines: true }) as Array<Record<string, string>>;
+    const rows = parse(fs.readFileSync(path.join(mavenDir, 'sales_pipeline.csv'), 'utf8'), {
+      columns: true,
+      skip_empty_lines: true,
+    }) as Array<Record<string, string>>;
     // Prospecting deals have no date at all and cannot be placed in time: left out.
     const leads: LeadSpec[] = rows
       .filter((r) => r.engage_date)
@@ -138,7 +163,9 @@ describe.skipIf(!mavenPresent)('Maven CRM sales opportunities (public sample): p
         created: `${r.engage_date}T00:00`,
         events: [
           ['opportunity', `${r.engage_date}T00:00`] as const,
-          ...(r.deal_stage === 'Won' || r.deal_stage === 'Lost' ? [[r.deal_stage === 'Won' ? 'won' : 'lost', `${r.close_date}T00:00`] as const] : []),
+          ...(r.deal_stage === 'Won' || r.deal_stage === 'Lost'
+            ? [[r.deal_stage === 'Won' ? 'won' : 'lost', `${r.close_date}T00:00`] as const]
+            : []),
         ],
       }));
     insertLeads(ws, NY, leads);
@@ -154,8 +181,14 @@ describe.skipIf(!mavenPresent)('Maven CRM sales opportunities (public sample): p
              WHERE ws.key = @to AND w.lead_id = m.lead_id AND w.entered_at >= m.entered_at) AS t1
            FROM stage_events m JOIN stages ms ON ms.id = m.stage_id WHERE ms.key = 'opportunity' AND m.entered_at >= @from AND m.entered_at < @end`,
         )
-        .all({ to: c.to, from: local('2017-01-01T00:00', NY), end: local('2018-01-01T00:00', NY) }) as Array<{ t0: number; t1: number | null }>;
-      const days = rows.filter((x) => x.t1 !== null).map((x) => x.t1! - x.t0).sort((a, b) => a - b);
+        .all({ to: c.to, from: local('2017-01-01T00:00', NY), end: local('2018-01-01T00:00', NY) }) as Array<{
+        t0: number;
+        t1: number | null;
+      }>;
+      const days = rows
+        .filter((x) => x.t1 !== null)
+        .map((x) => x.t1! - x.t0)
+        .sort((a, b) => a - b);
       expect([c.numerator, c.denominator], c.to).toEqual([days.length, rows.length]);
       const v = r.velocity.find((x) => x.to === c.to)!;
       expect([v.median_days, v.p75_days], c.to).toEqual([days1(quantile(days, 0.5)), days1(quantile(days, 0.75))]);

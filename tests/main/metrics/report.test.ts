@@ -13,7 +13,8 @@ let report: Report;
 const asOf = local(AS_OF, ZONE);
 const scope = { from: FROM, to: TO, filters: {}, withinDays: null, asOf };
 const conv = (r: Report, from: string, to: string) => r.conversion.find((c) => c.from === from && c.to === to)!;
-const drillTotal = (figure: FigureRef, extra: Partial<typeof scope> = {}) => drilldown(ws, { ...scope, ...extra, figure, offset: 0, limit: 100 }).total;
+const drillTotal = (figure: FigureRef, extra: Partial<typeof scope> = {}) =>
+  drilldown(ws, { ...scope, ...extra, figure, offset: 0, limit: 100 }).total;
 
 beforeAll(() => {
   const t = tempWorkspace(ZONE);
@@ -28,7 +29,17 @@ afterAll(() => cleanup());
 describe('hand-computed week (Madrid, 2024-W13, DST and Good Friday)', () => {
   it('counts every entry in the period, re-entries included', () => {
     expect(report.period).toMatchObject({ kind: 'week', from: FROM, to: TO, days: 7 });
-    expect(report.flow).toEqual({ lead: 7, mql: 8, sal: 4, sql: 2, opportunity: 1, won: 0, lost: 2, recycled: 2, disqualified: 0 });
+    expect(report.flow).toEqual({
+      lead: 7,
+      mql: 8,
+      sal: 4,
+      sql: 2,
+      opportunity: 1,
+      won: 0,
+      lost: 2,
+      recycled: 2,
+      disqualified: 0,
+    });
   });
 
   it('converts cohorts by first entry in the period, reaching at or after it', () => {
@@ -45,7 +56,15 @@ describe('hand-computed week (Madrid, 2024-W13, DST and Good Friday)', () => {
   });
 
   it('applies a window of N x 24 hours', () => {
-    const r = computeReport(ws, { ...scope, withinDays: 1, compare: false, pairs: [{ from: 'lead', to: 'mql' }, { from: 'mql', to: 'sal' }] });
+    const r = computeReport(ws, {
+      ...scope,
+      withinDays: 1,
+      compare: false,
+      pairs: [
+        { from: 'lead', to: 'mql' },
+        { from: 'mql', to: 'sal' },
+      ],
+    });
     // L2 took 54 h from lead to MQL; L6 26 h from MQL to SAL; L1 and L4 exactly 24 h (within).
     expect(conv(r, 'lead', 'mql')).toMatchObject({ numerator: 4, denominator: 7, within_days: 1 });
     expect(conv(r, 'mql', 'sal')).toMatchObject({ numerator: 3, denominator: 7 });
@@ -63,7 +82,14 @@ describe('hand-computed week (Madrid, 2024-W13, DST and Good Friday)', () => {
 
   it('judges follow-up in business hours, across the holiday and the DST change', () => {
     const f = report.sla.followup;
-    expect(f).toMatchObject({ handed_over: 7, met: 4, breached: 3, pending: 0, business_hours: 4, clock_start: 'handoff' });
+    expect(f).toMatchObject({
+      handed_over: 7,
+      met: 4,
+      breached: 3,
+      pending: 0,
+      business_hours: 4,
+      clock_start: 'handoff',
+    });
     expect(f.rate).toBeCloseTo(4 / 7, 12);
     expect(f.by_owner.map((o) => [o.owner, o.met, o.breached, o.pending])).toEqual([
       ['ana', 2, 1, 0],
@@ -80,7 +106,13 @@ describe('hand-computed week (Madrid, 2024-W13, DST and Good Friday)', () => {
   it('keeps not-yet-due leads pending when read earlier', () => {
     const early = computeReport(ws, { ...scope, asOf: local('2024-04-01T10:00', ZONE), compare: false });
     expect(early.sla.followup).toMatchObject({ handed_over: 7, met: 3, breached: 2, pending: 2 });
-    const deadline = drilldown(ws, { ...scope, asOf: local('2024-04-01T10:00', ZONE), figure: { type: 'followup', side: 'pending' }, offset: 0, limit: 10 });
+    const deadline = drilldown(ws, {
+      ...scope,
+      asOf: local('2024-04-01T10:00', ZONE),
+      figure: { type: 'followup', side: 'pending' },
+      offset: 0,
+      limit: 10,
+    });
     // L3: Thursday 17:00 + 4 business hours = Monday 1 April 11:00 (Friday is Good Friday).
     expect(deadline.leads.map((l) => [l.external_id, l.deadline_at])).toEqual([
       ['L3', local('2024-04-01T11:00', ZONE)],
@@ -90,19 +122,41 @@ describe('hand-computed week (Madrid, 2024-W13, DST and Good Friday)', () => {
 
   it('gives volume, quality and recycling', () => {
     expect(report.sla.volume).toEqual({ actual: 8, target: 120, weekly_target: 120, met: false });
-    expect(report.sla.quality).toMatchObject({ numerator: 4, denominator: 7, target: 0.5, met: true, below_target_significant: false });
-    expect(report.sla.recycling).toMatchObject({ rejected: 2, with_reason: 1, within_window: 2, numerator: 1, denominator: 2 });
+    expect(report.sla.quality).toMatchObject({
+      numerator: 4,
+      denominator: 7,
+      target: 0.5,
+      met: true,
+      below_target_significant: false,
+    });
+    expect(report.sla.recycling).toMatchObject({
+      rejected: 2,
+      with_reason: 1,
+      within_window: 2,
+      numerator: 1,
+      denominator: 2,
+    });
   });
 
   it('counts stalled leads and accounts for every change in the waterfall', () => {
     expect(report.stalled).toEqual({ lead: 0, mql: 1, sal: 0, sql: 0, opportunity: 0 });
     const w = Object.fromEntries(report.waterfall.map((r) => [r.stage, r]));
     expect(w.lead).toMatchObject({ start: 1, in_new: 7, out_advanced: 7, end: 1 });
-    expect(w.mql).toMatchObject({ start: 1, in_advanced: 6, in_returned: 2, out_advanced: 4, out_recycled: 2, end: 3, stalled_start: 1, stalled_end: 1 });
+    expect(w.mql).toMatchObject({
+      start: 1,
+      in_advanced: 6,
+      in_returned: 2,
+      out_advanced: 4,
+      out_recycled: 2,
+      end: 3,
+      stalled_start: 1,
+      stalled_end: 1,
+    });
     expect(w.sal).toMatchObject({ start: 0, in_advanced: 4, out_advanced: 1, out_lost: 1, end: 2 });
     expect(w.sql).toMatchObject({ start: 0, in_advanced: 2, out_advanced: 1, end: 1 });
     expect(w.opportunity).toMatchObject({ start: 0, in_advanced: 1, out_lost: 1, end: 0 });
-    for (const r of report.waterfall) expect(drillTotal({ type: 'waterfall', stage: r.stage, movement: 'end' })).toBe(r.end);
+    for (const r of report.waterfall)
+      expect(drillTotal({ type: 'waterfall', stage: r.stage, movement: 'end' })).toBe(r.end);
   });
 
   it('breaks win/loss down by reason and by the stage where the deal was lost', () => {
@@ -115,11 +169,21 @@ describe('hand-computed week (Madrid, 2024-W13, DST and Good Friday)', () => {
       ['opportunity', 'price'],
       ['sal', '(none)'],
     ]);
-    expect(report.kpis).toMatchObject({ deals_won: 0, sal: 4, sql: 2, demos: null, lost_deals: 2, time_to_proposal: null });
+    expect(report.kpis).toMatchObject({
+      deals_won: 0,
+      sal: 4,
+      sql: 2,
+      demos: null,
+      lost_deals: 2,
+      time_to_proposal: null,
+    });
   });
 
   it('drills down to exactly the leads behind each figure', () => {
-    const ids = (figure: FigureRef) => drilldown(ws, { ...scope, figure, offset: 0, limit: 100 }).leads.map((l) => l.external_id).sort();
+    const ids = (figure: FigureRef) =>
+      drilldown(ws, { ...scope, figure, offset: 0, limit: 100 })
+        .leads.map((l) => l.external_id)
+        .sort();
     expect(ids({ type: 'flow', stage: 'mql' })).toEqual(['L1', 'L2', 'L3', 'L4', 'L5', 'L6', 'L6', 'L8']);
     expect(ids({ type: 'conversion', from: 'mql', to: 'sal', side: 'numerator' })).toEqual(['L1', 'L4', 'L6', 'L8']);
     expect(ids({ type: 'conversion', from: 'mql', to: 'sal', side: 'open' })).toEqual(['L3', 'L5']);
@@ -158,8 +222,14 @@ describe('hand-computed week (Madrid, 2024-W13, DST and Good Friday)', () => {
   });
 
   it('refuses bad input with specific errors', () => {
-    expect(() => computeReport(ws, { ...scope, from: TO, to: FROM, compare: false })).toThrow(expect.objectContaining({ code: 'metrics.badPeriod' }));
-    expect(() => computeReport(ws, { ...scope, pairs: [{ from: 'lead', to: 'demo' }], compare: false })).toThrow(expect.objectContaining({ code: 'metrics.unknownStage' }));
-    expect(() => computeReport(ws, { ...scope, pairs: [{ from: 'sal', to: 'sal' }], compare: false })).toThrow(expect.objectContaining({ code: 'metrics.samePair' }));
+    expect(() => computeReport(ws, { ...scope, from: TO, to: FROM, compare: false })).toThrow(
+      expect.objectContaining({ code: 'metrics.badPeriod' }),
+    );
+    expect(() => computeReport(ws, { ...scope, pairs: [{ from: 'lead', to: 'demo' }], compare: false })).toThrow(
+      expect.objectContaining({ code: 'metrics.unknownStage' }),
+    );
+    expect(() => computeReport(ws, { ...scope, pairs: [{ from: 'sal', to: 'sal' }], compare: false })).toThrow(
+      expect.objectContaining({ code: 'metrics.samePair' }),
+    );
   });
 });

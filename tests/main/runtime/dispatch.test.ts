@@ -36,16 +36,28 @@ describe('dispatch', () => {
     const { dispatch } = setup();
     for (const input of ['x', 42, [], null]) {
       const r = await dispatch('workspace.setPreferences', input);
-      if (input === null) expect(r.ok).toBe(true); // null is treated as "no fields"
+      if (input === null)
+        expect(r.ok).toBe(true); // null is treated as "no fields"
       else expect(r).toMatchObject({ ok: false, error: { code: 'validation.invalidInput' } });
     }
   });
 
   it('turns an unexpected exception into an internal error without a stack trace', async () => {
-    const broken = { ...handlers, jobs: { ...handlers.jobs, list: () => { throw new TypeError('kaput'); } } };
+    const broken = {
+      ...handlers,
+      jobs: {
+        ...handlers.jobs,
+        list: () => {
+          throw new TypeError('kaput');
+        },
+      },
+    };
     const { dispatch } = setup(broken);
     const r = await dispatch('jobs.list', {});
-    expect(r).toEqual({ ok: false, error: { code: 'internal', params: { detail: 'kaput' }, message: 'Internal error: kaput' } });
+    expect(r).toEqual({
+      ok: false,
+      error: { code: 'internal', params: { detail: 'kaput' }, message: 'Internal error: kaput' },
+    });
   });
 
   it('refuses writing methods on a read-only workspace before the handler runs', async () => {

@@ -18,14 +18,25 @@ interface Reply {
 }
 
 /** Raw HTTP, so tests can send the Host and Origin headers a browser would (fetch forbids setting Host). */
-function request(port: number, options: { method?: string; path: string; headers?: Record<string, string>; body?: string }): Promise<Reply> {
+function request(
+  port: number,
+  options: { method?: string; path: string; headers?: Record<string, string>; body?: string },
+): Promise<Reply> {
   return new Promise((resolve, reject) => {
     const req = http.request(
-      { host: '127.0.0.1', port, method: options.method ?? 'GET', path: options.path, headers: { Host: `127.0.0.1:${port}`, ...options.headers } },
+      {
+        host: '127.0.0.1',
+        port,
+        method: options.method ?? 'GET',
+        path: options.path,
+        headers: { Host: `127.0.0.1:${port}`, ...options.headers },
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }),
+        );
       },
     );
     req.on('error', reject);
@@ -70,10 +81,20 @@ describe('local server', () => {
     const { server } = await start();
     expect((await request(server.port, { path: '/' })).status).toBe(401);
     expect((await request(server.port, { path: '/assets/app.js' })).status).toBe(401);
-    const api = await request(server.port, { method: 'POST', path: '/api/workspace.session', headers: json, body: '{}' });
+    const api = await request(server.port, {
+      method: 'POST',
+      path: '/api/workspace.session',
+      headers: json,
+      body: '{}',
+    });
     expect(api.status).toBe(401);
     expect(JSON.parse(api.body)).toMatchObject({ ok: false, error: { code: 'server.unauthorized' } });
-    const wrong = await request(server.port, { method: 'POST', path: '/api/workspace.session', headers: { ...json, Authorization: 'Bearer nope' }, body: '{}' });
+    const wrong = await request(server.port, {
+      method: 'POST',
+      path: '/api/workspace.session',
+      headers: { ...json, Authorization: 'Bearer nope' },
+      body: '{}',
+    });
     expect(wrong.status).toBe(401);
   });
 
@@ -92,12 +113,27 @@ describe('local server', () => {
 
   it('answers API calls with the bearer token, through the shared dispatcher', async () => {
     const { server, auth } = await start();
-    const r = await request(server.port, { method: 'POST', path: '/api/workspace.session', headers: { ...json, ...auth }, body: '{}' });
+    const r = await request(server.port, {
+      method: 'POST',
+      path: '/api/workspace.session',
+      headers: { ...json, ...auth },
+      body: '{}',
+    });
     expect(r.status).toBe(200);
     expect(JSON.parse(r.body)).toMatchObject({ ok: true, value: { workspace: null, host: 'browser' } });
-    const bad = await request(server.port, { method: 'POST', path: '/api/workspace.open', headers: { ...json, ...auth }, body: '{"path": 5}' });
+    const bad = await request(server.port, {
+      method: 'POST',
+      path: '/api/workspace.open',
+      headers: { ...json, ...auth },
+      body: '{"path": 5}',
+    });
     expect(JSON.parse(bad.body)).toMatchObject({ ok: false, error: { code: 'validation.invalidInput' } });
-    const notJson = await request(server.port, { method: 'POST', path: '/api/workspace.session', headers: { ...json, ...auth }, body: '{oops' });
+    const notJson = await request(server.port, {
+      method: 'POST',
+      path: '/api/workspace.session',
+      headers: { ...json, ...auth },
+      body: '{oops',
+    });
     expect(notJson.status).toBe(400);
     const get = await request(server.port, { path: '/api/workspace.session', headers: auth });
     expect(get.status).toBe(405);
@@ -107,13 +143,21 @@ describe('local server', () => {
     const { server } = await start();
     const page = await request(server.port, { path: `/?token=${server.token}` });
     const cookie = String(page.headers['set-cookie']).split(';')[0]!;
-    const r = await request(server.port, { method: 'POST', path: '/api/workspace.session', headers: { ...json, Cookie: cookie }, body: '{}' });
+    const r = await request(server.port, {
+      method: 'POST',
+      path: '/api/workspace.session',
+      headers: { ...json, Cookie: cookie },
+      body: '{}',
+    });
     expect(r.status).toBe(401);
   });
 
   it('rejects foreign Host headers (DNS rebinding) and foreign Origins', async () => {
     const { server, auth } = await start();
-    const rebinding = await request(server.port, { path: `/?token=${server.token}`, headers: { Host: `evil.example:${server.port}` } });
+    const rebinding = await request(server.port, {
+      path: `/?token=${server.token}`,
+      headers: { Host: `evil.example:${server.port}` },
+    });
     expect(rebinding.status).toBe(421);
     const origin = await request(server.port, {
       method: 'POST',
@@ -134,7 +178,14 @@ describe('local server', () => {
   it('never serves files outside the renderer folder', async () => {
     const { server } = await start();
     const q = `token=${server.token}`;
-    for (const p of ['/../secret.txt', '/%2e%2e/secret.txt', '/assets/..%2f..%2fsecret.txt', '/%2e%2e%5csecret.txt', '/..%00/secret.txt', '/assets/%2e%2e/%2e%2e/secret.txt']) {
+    for (const p of [
+      '/../secret.txt',
+      '/%2e%2e/secret.txt',
+      '/assets/..%2f..%2fsecret.txt',
+      '/%2e%2e%5csecret.txt',
+      '/..%00/secret.txt',
+      '/assets/%2e%2e/%2e%2e/secret.txt',
+    ]) {
       const r = await request(server.port, { path: `${p}?${q}` });
       expect(r.body).not.toContain('top secret');
     }
@@ -143,17 +194,32 @@ describe('local server', () => {
   it('limits the size of API requests', async () => {
     const { server, auth } = await start({ maxJsonBytes: 1024 });
     const big = JSON.stringify({ name: 'x'.repeat(5000) });
-    const r = await request(server.port, { method: 'POST', path: '/api/workspace.setPreferences', headers: { ...json, ...auth }, body: big });
+    const r = await request(server.port, {
+      method: 'POST',
+      path: '/api/workspace.setPreferences',
+      headers: { ...json, ...auth },
+      body: big,
+    });
     expect(r.status).toBe(413);
     expect(JSON.parse(r.body)).toMatchObject({ ok: false, error: { code: 'server.tooLarge' } });
   });
 
   it('accepts a full-size upload chunk within the JSON body limit', async () => {
     const { server, auth } = await start();
-    const begin = await request(server.port, { method: 'POST', path: '/api/files.beginUpload', headers: { ...json, ...auth }, body: JSON.stringify({ name: 'big.csv', sizeBytes: UPLOAD_CHUNK_BYTES }) });
+    const begin = await request(server.port, {
+      method: 'POST',
+      path: '/api/files.beginUpload',
+      headers: { ...json, ...auth },
+      body: JSON.stringify({ name: 'big.csv', sizeBytes: UPLOAD_CHUNK_BYTES }),
+    });
     const { uploadId } = (JSON.parse(begin.body) as { value: { uploadId: string } }).value;
     const base64 = Buffer.alloc(UPLOAD_CHUNK_BYTES, 0x61).toString('base64');
-    const append = await request(server.port, { method: 'POST', path: '/api/files.appendUpload', headers: { ...json, ...auth }, body: JSON.stringify({ uploadId, offset: 0, base64 }) });
+    const append = await request(server.port, {
+      method: 'POST',
+      path: '/api/files.appendUpload',
+      headers: { ...json, ...auth },
+      body: JSON.stringify({ uploadId, offset: 0, base64 }),
+    });
     expect(append.status).toBe(200);
     expect(JSON.parse(append.body)).toEqual({ ok: true, value: { receivedBytes: UPLOAD_CHUNK_BYTES } });
   });

@@ -20,9 +20,28 @@ describe('workspace service', () => {
     const rt = new Runtime({ dataDir: path.join(dir, 'data'), host: 'cli', appVersion: 'test' });
     const dispatch = createDispatch(rt, handlers);
     const file = path.join(dir, 'Acme.db');
-    const created = await api<WorkspaceInfo>(dispatch, 'workspace.create', { path: file, timeZone: 'America/Sao_Paulo', locale: 'pt-BR' });
-    expect(created).toMatchObject({ name: 'Acme', timeZone: 'America/Sao_Paulo', locale: 'pt-BR', schemaVersion: expect.any(Number) });
-    expect(created.stages.map((s) => s.key)).toEqual(['lead', 'mql', 'sal', 'sql', 'opportunity', 'won', 'lost', 'recycled', 'disqualified']);
+    const created = await api<WorkspaceInfo>(dispatch, 'workspace.create', {
+      path: file,
+      timeZone: 'America/Sao_Paulo',
+      locale: 'pt-BR',
+    });
+    expect(created).toMatchObject({
+      name: 'Acme',
+      timeZone: 'America/Sao_Paulo',
+      locale: 'pt-BR',
+      schemaVersion: expect.any(Number),
+    });
+    expect(created.stages.map((s) => s.key)).toEqual([
+      'lead',
+      'mql',
+      'sal',
+      'sql',
+      'opportunity',
+      'won',
+      'lost',
+      'recycled',
+      'disqualified',
+    ]);
     await api(dispatch, 'workspace.updateSettings', { name: 'Acme Brasil', currency: 'BRL' });
     await api(dispatch, 'workspace.close');
     await expect(api(dispatch, 'workspace.info')).rejects.toThrow('workspace.noneOpen');

@@ -19,21 +19,26 @@ const exists = (locale: (typeof LOCALES)[number], key: string) =>
 
 function flatten(node: unknown, prefix: string, out: Record<string, string>): Record<string, string> {
   if (typeof node === 'string') out[prefix] = node;
-  else if (node && typeof node === 'object') for (const [k, v] of Object.entries(node)) flatten(v, `${prefix}.${k}`, out);
+  else if (node && typeof node === 'object')
+    for (const [k, v] of Object.entries(node)) flatten(v, `${prefix}.${k}`, out);
   return out;
 }
 
-const sources = import.meta.glob<string>(['../../../src/renderer/screens/definitions/**/*.{ts,tsx}', '../../../src/main/cli/commands/definitions.ts'], {
-  query: '?raw',
-  import: 'default',
-  eager: true,
-});
+const sources = import.meta.glob<string>(
+  ['../../../src/renderer/screens/definitions/**/*.{ts,tsx}', '../../../src/main/cli/commands/definitions.ts'],
+  {
+    query: '?raw',
+    import: 'default',
+    eager: true,
+  },
+);
 
 /** Every literal key given to `t(`, including both branches of `t(cond ? 'a' : 'b')`. */
 function literalKeys(): Set<string> {
   const keys = new Set<string>();
   for (const text of Object.values(sources)) {
-    for (const m of text.matchAll(/(?:\bt\(\s*|\?\s*|\s:\s*)'((?:definitions|errors\.definitions)\.[\w.-]+)'/g)) keys.add(m[1]!);
+    for (const m of text.matchAll(/(?:\bt\(\s*|\?\s*|\s:\s*)'((?:definitions|errors\.definitions)\.[\w.-]+)'/g))
+      keys.add(m[1]!);
   }
   return keys;
 }
@@ -46,15 +51,24 @@ function dynamicKeys(): string[] {
   for (const o of RULE_OPERATORS) keys.push(`definitions.operators.${o}`);
   for (const f of [...LEAD_FIELDS, 'custom']) keys.push(`definitions.fields.${f}`);
   for (const p of RULE_PROBLEMS) keys.push(`errors.definitions.rule.${p}`);
-  for (const side of ['marketing', 'sales']) keys.push(`definitions.side.${side}`, `definitions.actions.approve.${side}`, `definitions.approve.title.${side}`, `definitions.history.approved.${side}`, `errors.definitions.alreadyApproved.${side}`);
+  for (const side of ['marketing', 'sales'])
+    keys.push(
+      `definitions.side.${side}`,
+      `definitions.actions.approve.${side}`,
+      `definitions.approve.title.${side}`,
+      `definitions.history.approved.${side}`,
+      `errors.definitions.alreadyApproved.${side}`,
+    );
   for (const e of TIMELINE_EVENTS.filter((x) => x !== 'approved')) keys.push(`definitions.history.${e}`);
-  for (const tab of ['overview', 'history', 'compare', 'edit', 'impact', 'compliance']) keys.push(`definitions.tabs.${tab}`);
+  for (const tab of ['overview', 'history', 'compare', 'edit', 'impact', 'compliance'])
+    keys.push(`definitions.tabs.${tab}`);
   for (const k of ['win', 'loss', 'rejection', 'recycle']) keys.push(`definitions.reasons.kinds.${k}`);
   for (const k of ['number', 'text']) keys.push(`definitions.valueTypes.${k}`);
   for (const k of ['same', 'changed', 'added', 'removed']) keys.push(`definitions.compare.status.${k}`);
   for (const k of ['rejected', 'withdrawn']) keys.push(`definitions.revision.decided.${k}`);
   for (const k of ['problem', 'audience', 'promise', 'proof']) keys.push(`definitions.market.${k}`);
-  for (const k of ['handoffStage', 'acceptedStage', 'followUp', 'clockStart', 'weeklyVolume', 'salRate', 'recycling']) keys.push(`definitions.terms.${k}`);
+  for (const k of ['handoffStage', 'acceptedStage', 'followUp', 'clockStart', 'weeklyVolume', 'salRate', 'recycling'])
+    keys.push(`definitions.terms.${k}`);
   return keys;
 }
 
@@ -85,14 +99,28 @@ describe('definitions messages', () => {
   it('renders rule problems and dates inside errors in each language', () => {
     for (const locale of LOCALES) {
       const t = createI18n(locale).t;
-      const text = errorMessage(t, { code: 'definitions.rule.typeMismatch', params: { at: '2.1', field: 'score', value: '“high”', expected: 'number', operator: 'gte' }, message: '' });
+      const text = errorMessage(t, {
+        code: 'definitions.rule.typeMismatch',
+        params: { at: '2.1', field: 'score', value: '“high”', expected: 'number', operator: 'gte' },
+        message: '',
+      });
       expect(text).toContain('2.1');
       expect(text).not.toContain('$t(');
       expect(text).not.toContain('{{');
-      const dated = errorMessage(t, { code: 'definitions.effectiveInPast', params: { date: Date.UTC(2026, 6, 20, 12) }, message: '' });
+      const dated = errorMessage(t, {
+        code: 'definitions.effectiveInPast',
+        params: { date: Date.UTC(2026, 6, 20, 12) },
+        message: '',
+      });
       expect(dated).toContain('2026');
       expect(dated).not.toContain('1784');
     }
-    expect(errorMessage(createI18n('ru').t, { code: 'definitions.rule.typeMismatch', params: { at: '1', field: 'score', value: '“x”', expected: 'number', operator: 'gte' }, message: '' })).toContain('числом');
+    expect(
+      errorMessage(createI18n('ru').t, {
+        code: 'definitions.rule.typeMismatch',
+        params: { at: '1', field: 'score', value: '“x”', expected: 'number', operator: 'gte' },
+        message: '',
+      }),
+    ).toContain('числом');
   });
 });

@@ -1,7 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { ruleProblems } from '../../../src/shared/definitions/check';
 import type { RuleGroup } from '../../../src/shared/definitions/model';
-import { CUSTOM, fromRule, newCondition, newGroup, operatorsFor, pathOf, toRule, updateNode, type DraftCondition, type DraftGroup } from '../../../src/renderer/screens/definitions/rule-draft';
+import {
+  CUSTOM,
+  fromRule,
+  newCondition,
+  newGroup,
+  operatorsFor,
+  pathOf,
+  toRule,
+  updateNode,
+  type DraftCondition,
+  type DraftGroup,
+} from '../../../src/renderer/screens/definitions/rule-draft';
 
 const V3: RuleGroup = {
   type: 'group',
@@ -13,7 +24,14 @@ const V3: RuleGroup = {
       combinator: 'or',
       rules: [
         { type: 'condition', field: 'segment', operator: 'in', value: ['Mid-market', 'Enterprise'] },
-        { type: 'group', combinator: 'and', rules: [{ type: 'condition', field: 'segment', operator: 'eq', value: 'SMB' }, { type: 'condition', field: 'custom.employees', operator: 'gte', value: 200 }] },
+        {
+          type: 'group',
+          combinator: 'and',
+          rules: [
+            { type: 'condition', field: 'segment', operator: 'eq', value: 'SMB' },
+            { type: 'condition', field: 'custom.employees', operator: 'gte', value: 200 },
+          ],
+        },
       ],
     },
     { type: 'condition', field: 'owner', operator: 'exists' },
@@ -30,18 +48,37 @@ describe('the rule builder model', () => {
   });
 
   it('types values from the field and the operator as the user types them', () => {
-    expect(toRule(condition({ field: 'score', operator: 'gte', text: ' 60 ' })).rules[0]).toEqual({ type: 'condition', field: 'score', operator: 'gte', value: 60 });
-    expect(toRule(condition({ field: 'segment', operator: 'in', text: 'SMB, Mid-market,, ' })).rules[0]).toMatchObject({ value: ['SMB', 'Mid-market'] });
-    expect(toRule(condition({ field: CUSTOM, customName: 'tier', operator: 'in', text: '1, 3' })).rules[0]).toMatchObject({ field: 'custom.tier', value: [1, 3] });
-    expect(toRule(condition({ field: CUSTOM, customName: 'tier', operator: 'in', text: '1, gold' })).rules[0]).toMatchObject({ value: ['1', 'gold'] });
-    expect(toRule(condition({ field: CUSTOM, customName: 'code', operator: 'contains', text: '42' })).rules[0]).toMatchObject({ value: '42' });
-    expect(toRule(condition({ field: 'owner', operator: 'missing', text: 'left over' })).rules[0]).toEqual({ type: 'condition', field: 'owner', operator: 'missing' });
+    expect(toRule(condition({ field: 'score', operator: 'gte', text: ' 60 ' })).rules[0]).toEqual({
+      type: 'condition',
+      field: 'score',
+      operator: 'gte',
+      value: 60,
+    });
+    expect(toRule(condition({ field: 'segment', operator: 'in', text: 'SMB, Mid-market,, ' })).rules[0]).toMatchObject({
+      value: ['SMB', 'Mid-market'],
+    });
+    expect(
+      toRule(condition({ field: CUSTOM, customName: 'tier', operator: 'in', text: '1, 3' })).rules[0],
+    ).toMatchObject({ field: 'custom.tier', value: [1, 3] });
+    expect(
+      toRule(condition({ field: CUSTOM, customName: 'tier', operator: 'in', text: '1, gold' })).rules[0],
+    ).toMatchObject({ value: ['1', 'gold'] });
+    expect(
+      toRule(condition({ field: CUSTOM, customName: 'code', operator: 'contains', text: '42' })).rules[0],
+    ).toMatchObject({ value: '42' });
+    expect(toRule(condition({ field: 'owner', operator: 'missing', text: 'left over' })).rules[0]).toEqual({
+      type: 'condition',
+      field: 'owner',
+      operator: 'missing',
+    });
   });
 
   it('leaves what cannot be a number as text, for the checker to explain', () => {
     const rule = toRule(condition({ field: 'score', operator: 'gte', text: 'sixty' }));
     expect(ruleProblems(rule)[0]).toMatchObject({ code: 'typeMismatch', path: [0] });
-    expect(ruleProblems(toRule(condition({ field: 'score', operator: 'gte', text: '' })))[0]).toMatchObject({ code: 'typeMismatch' });
+    expect(ruleProblems(toRule(condition({ field: 'score', operator: 'gte', text: '' })))[0]).toMatchObject({
+      code: 'typeMismatch',
+    });
   });
 
   it('offers only operators that make sense for the field', () => {

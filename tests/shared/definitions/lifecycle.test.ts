@@ -1,10 +1,27 @@
 import { describe, expect, it } from 'vitest';
-import { governing, inForceAt, settledStatus, spansBetween, type RevisionDates } from '../../../src/shared/definitions/lifecycle';
+import {
+  governing,
+  inForceAt,
+  settledStatus,
+  spansBetween,
+  type RevisionDates,
+} from '../../../src/shared/definitions/lifecycle';
 
-const r = (id: number, version: number, status: RevisionDates['status'], effectiveFrom: number | null): RevisionDates => ({ id, version, status, effectiveFrom });
+const r = (
+  id: number,
+  version: number,
+  status: RevisionDates['status'],
+  effectiveFrom: number | null,
+): RevisionDates => ({ id, version, status, effectiveFrom });
 
 describe('which revision is in force', () => {
-  const revisions = [r(1, 1, 'superseded', 100), r(2, 2, 'effective', 200), r(3, 3, 'proposed', 150), r(4, 4, 'approved', 300), r(5, 5, 'rejected', 250)];
+  const revisions = [
+    r(1, 1, 'superseded', 100),
+    r(2, 2, 'effective', 200),
+    r(3, 3, 'proposed', 150),
+    r(4, 4, 'approved', 300),
+    r(5, 5, 'rejected', 250),
+  ];
 
   it('takes the agreed revision with the latest date not after the instant', () => {
     expect(inForceAt(revisions, 99)).toBeNull();
@@ -20,8 +37,20 @@ describe('which revision is in force', () => {
   });
 
   it('settles statuses by the calendar', () => {
-    expect(revisions.map((x) => settledStatus(revisions, x, 250))).toEqual(['superseded', 'effective', 'proposed', 'approved', 'rejected']);
-    expect(revisions.map((x) => settledStatus(revisions, x, 300))).toEqual(['superseded', 'superseded', 'proposed', 'effective', 'rejected']);
+    expect(revisions.map((x) => settledStatus(revisions, x, 250))).toEqual([
+      'superseded',
+      'effective',
+      'proposed',
+      'approved',
+      'rejected',
+    ]);
+    expect(revisions.map((x) => settledStatus(revisions, x, 300))).toEqual([
+      'superseded',
+      'superseded',
+      'proposed',
+      'effective',
+      'rejected',
+    ]);
   });
 
   it('splits a period into the spans each revision governed', () => {

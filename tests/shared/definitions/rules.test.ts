@@ -111,7 +111,10 @@ describe('missing fields', () => {
 
 describe('groups', () => {
   it('nests AND and OR groups', () => {
-    const v3 = all(c('score', 'gte', 60), any(c('segment', 'in', ['Mid-market', 'Enterprise']), all(c('segment', 'eq', 'SMB'), c('score', 'gte', 80))));
+    const v3 = all(
+      c('score', 'gte', 60),
+      any(c('segment', 'in', ['Mid-market', 'Enterprise']), all(c('segment', 'eq', 'SMB'), c('score', 'gte', 80))),
+    );
     expect(meetsRule(v3, lead())).toBe(true);
     expect(meetsRule(v3, lead({ segment: 'SMB' }))).toBe(false);
     expect(meetsRule(v3, lead({ segment: 'SMB', score: 85 }))).toBe(true);
@@ -126,7 +129,11 @@ describe('groups', () => {
   });
 
   it('lists the conditions a lead failed', () => {
-    const rule = all(c('score', 'gte', 60), c('segment', 'in', ['Enterprise']), any(c('country', 'eq', 'Chile'), c('owner', 'missing')));
+    const rule = all(
+      c('score', 'gte', 60),
+      c('segment', 'in', ['Enterprise']),
+      any(c('country', 'eq', 'Chile'), c('owner', 'missing')),
+    );
     const failed = failedConditions(rule, lead({ score: 40 }));
     expect(failed.map((f) => f.field)).toEqual(['score', 'segment', 'country', 'owner']);
     expect(failedConditions(rule, lead({ segment: 'Enterprise', country: 'chile' }))).toEqual([]);

@@ -17,7 +17,12 @@ const fullChain = [
 
 describe('planReverseFunnel', () => {
   it('matches the hand computation on a full funnel over a 365-day year', () => {
-    const plan = planReverseFunnel({ revenueGoal: 1_000_000, averageDealSize: 24_000, periodDays: 365, steps: fullChain });
+    const plan = planReverseFunnel({
+      revenueGoal: 1_000_000,
+      averageDealSize: 24_000,
+      periodDays: 365,
+      steps: fullChain,
+    });
     // 1,000,000 / 24,000 = 41.67 deals -> 42; 42 / 0.2 = 210 SQL; / 0.5 = 420 SAL; / 0.6 = 700 MQL; / 0.25 = 2800 leads.
     expect(plan.dealsExact).toBeCloseTo(41.6667, 4);
     expect(plan.stages.map((s) => [s.stage, s.total])).toEqual([
@@ -84,15 +89,22 @@ describe('planReverseFunnel', () => {
     expect(() => planReverseFunnel({ ...base, revenueGoal: -1 })).toThrow(PlanInputError);
     expect(() => planReverseFunnel({ ...base, periodDays: 0 })).toThrow(PlanInputError);
     expect(() => planReverseFunnel({ ...base, steps: [] })).toThrow(PlanInputError);
-    expect(() => planReverseFunnel({ ...base, steps: [{ from: 'sql', to: 'won', rate: { value: 1.5 } }] })).toThrow(PlanInputError);
-    expect(() => planReverseFunnel({ ...base, steps: [{ from: 'sql', to: 'won', rate: { value: 0 } }] })).toThrow(PlanInputError);
+    expect(() => planReverseFunnel({ ...base, steps: [{ from: 'sql', to: 'won', rate: { value: 1.5 } }] })).toThrow(
+      PlanInputError,
+    );
+    expect(() => planReverseFunnel({ ...base, steps: [{ from: 'sql', to: 'won', rate: { value: 0 } }] })).toThrow(
+      PlanInputError,
+    );
     expect(() => planReverseFunnel({ ...base, steps: [fullChain[0]!, fullChain[2]!] })).toThrow(/steps\.1\.from/);
   });
 });
 
 describe('scenarios', () => {
   it('plans the benchmark lines side by side and sets the weekly hand-off target', () => {
-    const [typical, best] = planScenarios({ revenueGoal: 1_200_000, averageDealSize: 20_000, periodDays: 364 }, BENCHMARK_SCENARIOS);
+    const [typical, best] = planScenarios(
+      { revenueGoal: 1_200_000, averageDealSize: 20_000, periodDays: 364 },
+      BENCHMARK_SCENARIOS,
+    );
     // 60 deals. Typical: 60 * 5 = 300 SQL, * 3 = 900 MQL -> 900 / 52 = 17.3 -> 18 a week.
     expect(typical!.plan.stages.map((s) => s.total)).toEqual([900, 300, 60]);
     expect(weeklyTargetFor(typical!.plan, 'mql')).toBe(18);

@@ -32,7 +32,16 @@ const terms: TermsDocument = termsDocument.parse({
       approvedBy: { marketing: 'Ana Souza', sales: 'Luis' },
       body: {
         text: 'Texto acordado.',
-        terms: { handoffStage: 'mql', acceptedStage: 'sal', followUpBusinessHours: 1, clockStart: 'assignment', weeklyVolumeTarget: 80, salRateTarget: 0.45, recyclingBusinessHours: 16, segmentOverrides: {} },
+        terms: {
+          handoffStage: 'mql',
+          acceptedStage: 'sal',
+          followUpBusinessHours: 1,
+          clockStart: 'assignment',
+          weeklyVolumeTarget: 80,
+          salRateTarget: 0.45,
+          recyclingBusinessHours: 16,
+          segmentOverrides: {},
+        },
       },
     },
   ],

@@ -18,7 +18,9 @@ const def = (key: string, version: number, text: string): DefinitionInForce => (
 
 describe('canonicalJson', () => {
   it('gives the same text whatever the key order', () => {
-    expect(canonicalJson({ b: 1, a: { d: [1, { f: 2, e: 1 }], c: null } })).toBe('{"a":{"c":null,"d":[1,{"e":1,"f":2}]},"b":1}');
+    expect(canonicalJson({ b: 1, a: { d: [1, { f: 2, e: 1 }], c: null } })).toBe(
+      '{"a":{"c":null,"d":[1,{"e":1,"f":2}]},"b":1}',
+    );
     expect(canonicalJson({ a: 1, b: undefined })).toBe('{"a":1}');
   });
 });
@@ -60,7 +62,9 @@ describe('ruleText', () => {
   });
 
   it('reads it in Russian and Chinese', () => {
-    expect(ruleText(rule, createI18n('ru').t, 'ru')).toBe('Скоринг ≥ 60 и (Сегмент — одно из: «Mid-market» или «Enterprise» или employees (своё поле) заполнено)');
+    expect(ruleText(rule, createI18n('ru').t, 'ru')).toBe(
+      'Скоринг ≥ 60 и (Сегмент — одно из: «Mid-market» или «Enterprise» или employees (своё поле) заполнено)',
+    );
     expect(ruleText(rule, createI18n('zh-CN').t, 'zh-CN')).toContain('评分 ≥ 60 且 (细分市场属于');
   });
 });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { classifyPeriod, isoWeekPeriod, periodRange, previousPeriod, yearAgoPeriod } from '../../../src/shared/metrics/period';
+import {
+  classifyPeriod,
+  isoWeekPeriod,
+  periodRange,
+  previousPeriod,
+  yearAgoPeriod,
+} from '../../../src/shared/metrics/period';
 
 describe('periods', () => {
   it('recognises weeks, months and quarters', () => {
@@ -16,10 +22,22 @@ describe('periods', () => {
     expect(yearAgoPeriod(week)).toMatchObject({ from: '2025-11-17', to: '2025-11-23' });
     // 2020 has an ISO week 53; 2019 does not, so its week 52 stands in.
     expect(yearAgoPeriod(isoWeekPeriod(2020, 53))).toMatchObject({ from: '2019-12-23', to: '2019-12-29' });
-    expect(previousPeriod(classifyPeriod('2026-03-01', '2026-03-31'))).toMatchObject({ from: '2026-02-01', to: '2026-02-28' });
-    expect(previousPeriod(classifyPeriod('2026-01-01', '2026-03-31'))).toMatchObject({ from: '2025-10-01', to: '2025-12-31' });
-    expect(previousPeriod(classifyPeriod('2026-11-17', '2026-11-23'))).toMatchObject({ from: '2026-11-10', to: '2026-11-16' });
-    expect(yearAgoPeriod(classifyPeriod('2024-02-29', '2024-03-05'))).toMatchObject({ from: '2023-02-28', to: '2023-03-05' });
+    expect(previousPeriod(classifyPeriod('2026-03-01', '2026-03-31'))).toMatchObject({
+      from: '2026-02-01',
+      to: '2026-02-28',
+    });
+    expect(previousPeriod(classifyPeriod('2026-01-01', '2026-03-31'))).toMatchObject({
+      from: '2025-10-01',
+      to: '2025-12-31',
+    });
+    expect(previousPeriod(classifyPeriod('2026-11-17', '2026-11-23'))).toMatchObject({
+      from: '2026-11-10',
+      to: '2026-11-16',
+    });
+    expect(yearAgoPeriod(classifyPeriod('2024-02-29', '2024-03-05'))).toMatchObject({
+      from: '2023-02-28',
+      to: '2023-03-05',
+    });
   });
 
   it('turns dates into local midnights, DST included', () => {

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { compare, days1, normalCdf, proportion, quantile, twoProportionTest, wilson } from '../../../src/shared/metrics/stats';
+import {
+  compare,
+  days1,
+  normalCdf,
+  proportion,
+  quantile,
+  twoProportionTest,
+  wilson,
+} from '../../../src/shared/metrics/stats';
 
 describe('statistics', () => {
   it('gives the textbook Wilson intervals', () => {
@@ -37,7 +45,10 @@ describe('statistics', () => {
     expect(t.p).toBeCloseTo(0.02846, 4);
     expect(twoProportionTest(5, 10, 0, 0)).toBeNull();
     expect(twoProportionTest(0, 10, 0, 20)!.p).toBe(1);
-    expect(compare({ numerator: 45, denominator: 100 }, { numerator: 30, denominator: 100 })).toMatchObject({ rate: 0.3, significant: true });
+    expect(compare({ numerator: 45, denominator: 100 }, { numerator: 30, denominator: 100 })).toMatchObject({
+      rate: 0.3,
+      significant: true,
+    });
     expect(compare({ numerator: 12, denominator: 40 }, { numerator: 10, denominator: 40 })!.significant).toBe(false);
     expect(compare({ numerator: 12, denominator: 40 }, null)).toBeNull();
   });

@@ -4,7 +4,12 @@ import { absolute, parseOptions, requireOption, table, type CliContext } from '.
 import { AppError } from '../../../shared/errors';
 import { ruleText } from '../../../shared/documents/rule-text';
 import type { DefinitionsExport } from '../../../shared/definitions/exchange';
-import type { DefinitionDetail, DefinitionSummary, ImportResult, RevisionInfo } from '../../../shared/definitions/types';
+import type {
+  DefinitionDetail,
+  DefinitionSummary,
+  ImportResult,
+  RevisionInfo,
+} from '../../../shared/definitions/types';
 import type { WorkspaceInfo } from '../../../shared/domain/types';
 
 type Values = Record<string, string | boolean | undefined>;
@@ -13,11 +18,16 @@ const str = (v: Values, k: string): string | undefined => (typeof v[k] === 'stri
 /** Dates are days in the workspace's time zone, as the app shows them. */
 let zone = 'UTC';
 function day(ctx: CliContext, ms: number | null): string {
-  return ms === null ? ctx.t('definitions.cli.onApproval') : new Intl.DateTimeFormat(ctx.locale, { dateStyle: 'medium', timeZone: zone }).format(ms);
+  return ms === null
+    ? ctx.t('definitions.cli.onApproval')
+    : new Intl.DateTimeFormat(ctx.locale, { dateStyle: 'medium', timeZone: zone }).format(ms);
 }
 
 async function open(ctx: CliContext, values: Values, readOnly: boolean): Promise<void> {
-  const info = await ctx.call<WorkspaceInfo>('workspace.open', { path: absolute(requireOption(str(values, 'workspace'), 'workspace')), readOnly });
+  const info = await ctx.call<WorkspaceInfo>('workspace.open', {
+    path: absolute(requireOption(str(values, 'workspace'), 'workspace')),
+    readOnly,
+  });
   zone = info.timeZone;
 }
 
@@ -30,8 +40,14 @@ async function list(ctx: CliContext, values: Values): Promise<number> {
   }
   if (defs.length === 0) ctx.out(ctx.t('definitions.cli.empty'));
   for (const d of defs) {
-    const inForce = d.inForce ? ctx.t('definitions.cli.inForce', { version: d.inForce.version, date: day(ctx, d.inForce.effectiveFrom) }) : ctx.t('definitions.cli.noneInForce');
-    const open = d.open.length ? ctx.t('definitions.cli.open', { versions: d.open.map((r) => `v${r.version} (${ctx.t(`definitions.status.${r.status}`)})`).join(', ') }) : '';
+    const inForce = d.inForce
+      ? ctx.t('definitions.cli.inForce', { version: d.inForce.version, date: day(ctx, d.inForce.effectiveFrom) })
+      : ctx.t('definitions.cli.noneInForce');
+    const open = d.open.length
+      ? ctx.t('definitions.cli.open', {
+          versions: d.open.map((r) => `v${r.version} (${ctx.t(`definitions.status.${r.status}`)})`).join(', '),
+        })
+      : '';
     ctx.out(`${d.key}  [${ctx.t(`definitions.kind.${d.kind}`)}]  ${d.title}\n    ${inForce}${open ? `; ${open}` : ''}`);
   }
   return 0;
@@ -41,7 +57,9 @@ function revisionBlock(ctx: CliContext, r: RevisionInfo): string {
   const { t } = ctx;
   const approval = (side: 'marketing' | 'sales') => {
     const a = r.approvals[side];
-    return a ? t('definitions.cli.approvedBy', { name: a.name, date: day(ctx, a.at) }) : t('definitions.cli.notApproved');
+    return a
+      ? t('definitions.cli.approvedBy', { name: a.name, date: day(ctx, a.at) })
+      : t('definitions.cli.notApproved');
   };
   const rows: Array<[string, string]> = [
     [t('definitions.field.status'), t(`definitions.status.${r.status}`)],
@@ -71,7 +89,9 @@ async function show(ctx: CliContext, values: Values, key: string | undefined): P
     ctx.out(JSON.stringify({ ok: true, value: detail }, null, 2));
     return 0;
   }
-  ctx.out(`${detail.definition.title} (${detail.definition.key}, ${ctx.t(`definitions.kind.${detail.definition.kind}`)})`);
+  ctx.out(
+    `${detail.definition.title} (${detail.definition.key}, ${ctx.t(`definitions.kind.${detail.definition.kind}`)})`,
+  );
   for (const r of [...detail.revisions].reverse()) ctx.out(`\n${revisionBlock(ctx, r)}`);
   return 0;
 }
@@ -88,7 +108,8 @@ async function exportAll(ctx: CliContext, values: Values): Promise<number> {
   const target = absolute(out);
   if (fs.existsSync(target)) throw new AppError('definitions.cli.exists', { path: target });
   fs.writeFileSync(target, text);
-  if (ctx.json) ctx.out(JSON.stringify({ ok: true, value: { path: target, definitions: doc.definitions.length } }, null, 2));
+  if (ctx.json)
+    ctx.out(JSON.stringify({ ok: true, value: { path: target, definitions: doc.definitions.length } }, null, 2));
   else ctx.out(ctx.t('definitions.cli.exported', { count: doc.definitions.length, path: target }));
   return 0;
 }
@@ -103,12 +124,21 @@ async function importFile(ctx: CliContext, values: Values, file: string | undefi
     throw new AppError('definitions.cli.notJson', { path: source });
   }
   await open(ctx, values, false);
-  const result = await ctx.call<ImportResult>('definitions.import', { document, ...(str(values, 'author') ? { author: str(values, 'author') } : {}) });
+  const result = await ctx.call<ImportResult>('definitions.import', {
+    document,
+    ...(str(values, 'author') ? { author: str(values, 'author') } : {}),
+  });
   if (ctx.json) {
     ctx.out(JSON.stringify({ ok: true, value: result }, null, 2));
     return 0;
   }
-  for (const c of result.created) ctx.out(ctx.t(c.newDefinition ? 'definitions.cli.importedNew' : 'definitions.cli.imported', { key: c.key, version: c.version }));
+  for (const c of result.created)
+    ctx.out(
+      ctx.t(c.newDefinition ? 'definitions.cli.importedNew' : 'definitions.cli.imported', {
+        key: c.key,
+        version: c.version,
+      }),
+    );
   for (const k of result.unchanged) ctx.out(ctx.t('definitions.cli.unchanged', { key: k }));
   for (const k of result.nothingAgreed) ctx.out(ctx.t('definitions.cli.nothingAgreed', { key: k }));
   ctx.out(ctx.t('definitions.cli.importSummary', { count: result.created.length }));
@@ -119,12 +149,17 @@ async function importFile(ctx: CliContext, values: Values, file: string | undefi
 export const definitionsCommand: Command = {
   async run(ctx, args) {
     const [sub, ...rest] = args;
-    const { values, positionals } = parseOptions(rest, { workspace: { type: 'string' }, out: { type: 'string' }, author: { type: 'string' } });
+    const { values, positionals } = parseOptions(rest, {
+      workspace: { type: 'string' },
+      out: { type: 'string' },
+      author: { type: 'string' },
+    });
     if (sub === 'list') return list(ctx, values);
     if (sub === 'show') return show(ctx, values, positionals[0]);
     if (sub === 'export') return exportAll(ctx, values);
     if (sub === 'import') return importFile(ctx, values, positionals[0]);
-    if (sub !== undefined && sub !== 'help') throw new AppError('cli.unknownCommand', { command: `definitions ${sub}` });
+    if (sub !== undefined && sub !== 'help')
+      throw new AppError('cli.unknownCommand', { command: `definitions ${sub}` });
     ctx.out(ctx.t('definitions.cli.help'));
     return 0;
   },

@@ -19,7 +19,10 @@ export const desktopCommand: Command = {
     if (!values['no-build'] || !fs.existsSync(rendererDist)) {
       say('cli.desktop.building');
       const vite = path.join(projectRoot, 'node_modules', 'vite', 'bin', 'vite.js');
-      const r = spawnSync(process.execPath, [vite, 'build', '--config', 'vite.config.ts', '--logLevel', 'warn'], { cwd: projectRoot, stdio: 'inherit' });
+      const r = spawnSync(process.execPath, [vite, 'build', '--config', 'vite.config.ts', '--logLevel', 'warn'], {
+        cwd: projectRoot,
+        stdio: 'inherit',
+      });
       if (r.status !== 0) throw new AppError('desktop.buildFailed', { detail: `vite exit ${r.status}` });
       await buildElectron();
     }

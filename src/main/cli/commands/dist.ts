@@ -14,7 +14,11 @@ export const distCommand: Command = {
     const { positionals } = parseOptions(args, {});
     const builder = path.join(projectRoot, 'node_modules', 'electron-builder', 'cli.js');
     const env = { ...process.env, FUNNEL_REVIEW_ELECTRON_VERSION: electronTarget(projectRoot).electronVersion };
-    const child = spawn(process.execPath, [builder, '--config', 'electron-builder.yml', ...positionals], { cwd: projectRoot, env, stdio: 'inherit' });
+    const child = spawn(process.execPath, [builder, '--config', 'electron-builder.yml', ...positionals], {
+      cwd: projectRoot,
+      env,
+      stdio: 'inherit',
+    });
     return await new Promise<number>((resolve) => child.on('close', (code) => resolve(code ?? 1)));
   },
 };

@@ -13,7 +13,12 @@ export function identityRows(ctx: CliContext, info: IdentityInfo): string {
     [ctx.t('documents.cli.company'), info.company],
     [ctx.t('documents.cli.email'), info.email],
     [ctx.t('documents.cli.valid'), `${day(info.notBefore)} … ${day(info.notAfter)}`],
-    [ctx.t('documents.verify.certificate'), info.selfSigned ? ctx.t('documents.verify.selfSigned') : ctx.t('documents.verify.issuedBy', { issuer: info.issuer })],
+    [
+      ctx.t('documents.verify.certificate'),
+      info.selfSigned
+        ? ctx.t('documents.verify.selfSigned')
+        : ctx.t('documents.verify.issuedBy', { issuer: info.issuer }),
+    ],
     [ctx.t('documents.cli.fingerprint'), fingerprintText(info.fingerprint)],
   ]);
 }
@@ -38,7 +43,12 @@ export const identityCommand: Command = {
       'passphrase-file': { type: 'string' },
     });
     const passphrase = (forWhat: string) =>
-      readPassphrase({ file: values['passphrase-file'], env: process.env, prompt: ctx.t('documents.cli.passphrasePrompt', { file: forWhat }), forWhat });
+      readPassphrase({
+        file: values['passphrase-file'],
+        env: process.env,
+        prompt: ctx.t('documents.cli.passphrasePrompt', { file: forWhat }),
+        forWhat,
+      });
     if (sub === 'create') {
       const out = absolute(requireOption(values.out, 'out'));
       checkOutput(out);
@@ -52,7 +62,10 @@ export const identityCommand: Command = {
       });
       deliver(ctx.runtime.files.pathOf(created.file.id), out, 0o600);
       if (ctx.json) ctx.out(JSON.stringify({ ok: true, value: { path: out, identity: created.identity } }, null, 2));
-      else ctx.out(`${ctx.t('documents.cli.identityCreated', { name: created.identity.name, path: out })}\n${identityRows(ctx, created.identity)}`);
+      else
+        ctx.out(
+          `${ctx.t('documents.cli.identityCreated', { name: created.identity.name, path: out })}\n${identityRows(ctx, created.identity)}`,
+        );
       return 0;
     }
     if (sub === 'show' || sub === 'import') {
@@ -62,14 +75,23 @@ export const identityCommand: Command = {
       const ref = ctx.runtime.files.registerPath(file);
       const secret = await passphrase(file);
       if (!out) {
-        const info = await ctx.call<IdentityInfo>('documents.inspectIdentity', { identity: ref.id, passphrase: secret });
+        const info = await ctx.call<IdentityInfo>('documents.inspectIdentity', {
+          identity: ref.id,
+          passphrase: secret,
+        });
         ctx.out(ctx.json ? JSON.stringify({ ok: true, value: info }, null, 2) : identityRows(ctx, info));
         return 0;
       }
-      const created = await ctx.call<CreatedIdentity>('documents.importIdentity', { identity: ref.id, passphrase: secret });
+      const created = await ctx.call<CreatedIdentity>('documents.importIdentity', {
+        identity: ref.id,
+        passphrase: secret,
+      });
       deliver(ctx.runtime.files.pathOf(created.file.id), out, 0o600);
       if (ctx.json) ctx.out(JSON.stringify({ ok: true, value: { path: out, identity: created.identity } }, null, 2));
-      else ctx.out(`${ctx.t('documents.cli.identityCreated', { name: created.identity.name, path: out })}\n${identityRows(ctx, created.identity)}`);
+      else
+        ctx.out(
+          `${ctx.t('documents.cli.identityCreated', { name: created.identity.name, path: out })}\n${identityRows(ctx, created.identity)}`,
+        );
       return 0;
     }
     if (sub !== undefined && sub !== 'help') throw new AppError('cli.unknownCommand', { command: `identity ${sub}` });

@@ -15,7 +15,10 @@ export function printInfo(ctx: CliContext, info: WorkspaceInfo): string {
     [t('cli.info.timeZone'), info.timeZone],
     [t('cli.info.locale'), info.locale],
     [t('cli.info.range'), `${day(info.firstEventAt, ctx)} … ${day(info.lastEventAt, ctx)}`],
-    ...Object.entries(info.counts).map(([k, v]): [string, string | number] => [t(`counts.${k}`), v.toLocaleString(ctx.locale)]),
+    ...Object.entries(info.counts).map(([k, v]): [string, string | number] => [
+      t(`counts.${k}`),
+      v.toLocaleString(ctx.locale),
+    ]),
     [t('cli.info.stages'), info.stages.map((s) => localized(s.labels, ctx.locale)).join(' → ')],
   ];
   if (info.readOnly) rows.push([t('cli.info.readOnly'), t(`errors.${info.readOnlyReason ?? 'workspace.readOnly'}`)]);

@@ -7,7 +7,11 @@ import { electronTarget, ensureElectronSqlite } from '../../native/ensure';
 export const nativeCommand: Command = {
   async run(ctx, args) {
     const { values } = parseOptions(args, { platform: { type: 'string' }, arch: { type: 'string' } });
-    const target = electronTarget(projectRoot, (values.platform ?? process.platform) as NodeJS.Platform, values.arch ?? process.arch);
+    const target = electronTarget(
+      projectRoot,
+      (values.platform ?? process.platform) as NodeJS.Platform,
+      values.arch ?? process.arch,
+    );
     const file = await ensureElectronSqlite(projectRoot, (line) => ctx.err(line), target);
     ctx.out(ctx.json ? JSON.stringify({ ok: true, value: { file, ...target } }) : file);
     return 0;

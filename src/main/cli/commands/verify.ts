@@ -3,7 +3,8 @@ import { absolute, parseOptions, requireOption, table, type CliContext } from '.
 import type { VerificationReport } from '../../../shared/documents/types';
 import { fingerprintText } from '../../../shared/documents/format';
 
-const when = (ms: number | null): string => (ms === null ? '—' : `${new Date(ms).toISOString().replace('T', ' ').slice(0, 19)} UTC`);
+const when = (ms: number | null): string =>
+  ms === null ? '—' : `${new Date(ms).toISOString().replace('T', ' ').slice(0, 19)} UTC`;
 
 export function printReport(ctx: CliContext, r: VerificationReport): string {
   const { t } = ctx;
@@ -12,26 +13,43 @@ export function printReport(ctx: CliContext, r: VerificationReport): string {
   for (const s of r.signatures) {
     const [, b, c] = s.byteRange;
     const end = s.byteRange[2] + s.byteRange[3];
-    out.push('', `${t('documents.verify.signature', { index: s.index })}: ${s.intact ? t('documents.verify.intact') : t('documents.verify.notIntact')}`);
+    out.push(
+      '',
+      `${t('documents.verify.signature', { index: s.index })}: ${s.intact ? t('documents.verify.intact') : t('documents.verify.notIntact')}`,
+    );
     const rows: Array<[string, string]> = [];
     if (s.party) rows.push([t('documents.verify.party'), t(`documents.party.${s.party}`)]);
     if (s.signer) {
-      rows.push([t('documents.verify.signer'), [s.signer.name, s.signer.role, s.signer.company, s.signer.email].filter(Boolean).join(' · ')]);
+      rows.push([
+        t('documents.verify.signer'),
+        [s.signer.name, s.signer.role, s.signer.company, s.signer.email].filter(Boolean).join(' · '),
+      ]);
     }
     rows.push([t('documents.verify.signedAt'), when(s.signedAt)]);
     if (s.signer) {
-      rows.push([t('documents.verify.certificate'), s.signer.selfSigned ? t('documents.verify.selfSigned') : t('documents.verify.issuedBy', { issuer: s.signer.issuer })]);
+      rows.push([
+        t('documents.verify.certificate'),
+        s.signer.selfSigned
+          ? t('documents.verify.selfSigned')
+          : t('documents.verify.issuedBy', { issuer: s.signer.issuer }),
+      ]);
       rows.push([t('documents.verify.fingerprint'), fingerprintText(s.signer.fingerprint)]);
     }
     rows.push([
       t('documents.verify.coverage'),
-      s.coversWholeRevision ? t('documents.verify.coverageWhole', { end }) : t('documents.verify.coveragePartial', { end, gapFrom: b, gapTo: c }),
+      s.coversWholeRevision
+        ? t('documents.verify.coverageWhole', { end })
+        : t('documents.verify.coveragePartial', { end, gapFrom: b, gapTo: c }),
     ]);
-    rows.push([t('documents.verify.digest'), s.digestValid ? t('documents.verify.digestOk') : t('documents.verify.digestBad')]);
+    rows.push([
+      t('documents.verify.digest'),
+      s.digestValid ? t('documents.verify.digestOk') : t('documents.verify.digestBad'),
+    ]);
     rows.push(['', s.signatureValid ? t('documents.verify.cryptoOk') : t('documents.verify.cryptoBad')]);
     out.push(table(rows).replace(/^/gm, '  '));
   }
-  if (r.unsignedTrailingBytes > 0 && r.signatures.length > 0) out.push('', t('documents.verify.unsignedAfter', { bytes: r.unsignedTrailingBytes }));
+  if (r.unsignedTrailingBytes > 0 && r.signatures.length > 0)
+    out.push('', t('documents.verify.unsignedAfter', { bytes: r.unsignedTrailingBytes }));
   out.push('');
   if (r.terms) {
     out.push(
@@ -40,9 +58,16 @@ export function printReport(ctx: CliContext, r: VerificationReport): string {
   } else out.push(t('documents.verify.noTerms'));
   if (r.workspaceMatch) {
     const m = r.workspaceMatch;
-    out.push(m.matches ? t('documents.verify.termsMatch', { workspace: m.workspace }) : t('documents.verify.termsDiffer', { workspace: m.workspace }));
+    out.push(
+      m.matches
+        ? t('documents.verify.termsMatch', { workspace: m.workspace })
+        : t('documents.verify.termsDiffer', { workspace: m.workspace }),
+    );
     for (const d of m.definitions) {
-      if (d.status !== 'same') out.push(`  - ${t(`documents.verify.match.${d.status}`, { key: d.key, signed: d.signedVersion ?? '—', current: d.currentVersion ?? '—' })}`);
+      if (d.status !== 'same')
+        out.push(
+          `  - ${t(`documents.verify.match.${d.status}`, { key: d.key, signed: d.signedVersion ?? '—', current: d.currentVersion ?? '—' })}`,
+        );
     }
   }
   out.push('', r.ok ? t('documents.verify.allIntact') : t('documents.verify.broken'));

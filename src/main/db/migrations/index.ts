@@ -8,4 +8,12 @@ import { m006Documents } from './006_documents';
 import { m008LeadsExplorer } from './008_leads_explorer';
 
 /** Every migration, in order. Bundle-safe: an explicit list, no directory scan. */
-export const migrations: readonly Migration[] = [m001Initial, m002Imports, m003Metrics, m004Definitions, m005Meetings, m006Documents, m008LeadsExplorer];
+export const migrations: readonly Migration[] = [
+  m001Initial,
+  m002Imports,
+  m003Metrics,
+  m004Definitions,
+  m005Meetings,
+  m006Documents,
+  m008LeadsExplorer,
+];

@@ -57,7 +57,7 @@ export class IncrementalUpdate {
     const xrefAt = offset;
     const numbers = [...offsets.keys()];
     let xref = 'xref\n';
-    for (let i = 0; i < numbers.length; ) {
+    for (let i = 0; i < numbers.length;) {
       let j = i;
       while (j + 1 < numbers.length && numbers[j + 1] === numbers[j]! + 1) j++;
       xref += `${numbers[i]} ${j - i + 1}\n`;

@@ -1,4 +1,15 @@
-import { EncryptedPDFError, PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream, PDFStream, PDFString, PDFHexString, decodePDFRawStream } from 'pdf-lib';
+import {
+  EncryptedPDFError,
+  PDFArray,
+  PDFDict,
+  PDFDocument,
+  PDFName,
+  PDFRawStream,
+  PDFStream,
+  PDFString,
+  PDFHexString,
+  decodePDFRawStream,
+} from 'pdf-lib';
 import { AppError } from '../../../shared/errors';
 import { TERMS_ATTACHMENT_NAME, termsDocument, type TermsDocument } from '../../../shared/documents/terms';
 
@@ -23,7 +34,10 @@ export function checkPdfBytes(bytes: Uint8Array, file: string): void {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const head = buf.subarray(0, 1024).indexOf('%PDF-');
   if (head === -1) throw new AppError('documents.notAPdf', { file });
-  const tail = buf.subarray(Math.max(0, buf.length - 1024)).toString('latin1').trimEnd();
+  const tail = buf
+    .subarray(Math.max(0, buf.length - 1024))
+    .toString('latin1')
+    .trimEnd();
   if (!tail.endsWith('%%EOF')) throw new AppError('documents.truncated', { file });
 }
 

@@ -29,7 +29,11 @@ export function writeMarker(doc: PDFDocument, marker: Marker): void {
   );
   doc.catalog.set(
     PDFName.of(MARKER_KEY),
-    ctx.obj({ Format: PDFString.of(MARKER_FORMAT), DocumentId: PDFString.of(marker.documentId), Slots: ctx.obj(slots) }),
+    ctx.obj({
+      Format: PDFString.of(MARKER_FORMAT),
+      DocumentId: PDFString.of(marker.documentId),
+      Slots: ctx.obj(slots),
+    }),
   );
 }
 

@@ -37,7 +37,8 @@ export function RuleSide({ node, side }: { node: RuleDiffNode; side: 'from' | 't
   const { t } = useTranslation();
   const locale = useLocale();
   if ((side === 'from' && node.status === 'added') || (side === 'to' && node.status === 'removed')) return null;
-  const mark = node.status === 'same' ? '' : node.status === 'changed' ? 'defs-chg' : side === 'from' ? 'defs-del' : 'defs-ins';
+  const mark =
+    node.status === 'same' ? '' : node.status === 'changed' ? 'defs-chg' : side === 'from' ? 'defs-del' : 'defs-ins';
   if (node.type === 'condition') {
     const c = side === 'from' ? node.from : node.to;
     if (!c) return null;
@@ -50,7 +51,9 @@ export function RuleSide({ node, side }: { node: RuleDiffNode; side: 'from' | 't
   }
   const combinator = side === 'from' ? node.from : node.to;
   return (
-    <li className={`defs-rule-group ${node.from !== node.to && node.status === 'changed' ? 'defs-chg-head' : ''} ${node.status === 'added' || node.status === 'removed' ? mark : ''}`}>
+    <li
+      className={`defs-rule-group ${node.from !== node.to && node.status === 'changed' ? 'defs-chg-head' : ''} ${node.status === 'added' || node.status === 'removed' ? mark : ''}`}
+    >
       <span className="defs-rule-comb">{t(`definitions.builder.match.${combinator ?? 'and'}`)}</span>
       <ul>
         {node.children.map((child, i) => (
@@ -72,7 +75,11 @@ const TERM_KEYS: Record<string, string> = {
 };
 
 /** A changed setting named in words: SLA terms and market answers by label, reasons by kind and code. */
-function pathLabel(t: ReturnType<typeof useTranslation>['t'], kind: DefinitionDetail['definition']['kind'], path: string): string {
+function pathLabel(
+  t: ReturnType<typeof useTranslation>['t'],
+  kind: DefinitionDetail['definition']['kind'],
+  path: string,
+): string {
   const parts = path.split('.');
   if (kind === 'sla_terms') {
     if (parts[0] === 'segmentOverrides' && parts.length >= 3) {
@@ -91,7 +98,13 @@ function show(value: unknown): string {
 }
 
 /** Any two revisions side by side: the text word by word, the rule node by node, settings by name. */
-export function Compare({ detail, initial }: { detail: DefinitionDetail; initial: { from: number; to: number } | null }) {
+export function Compare({
+  detail,
+  initial,
+}: {
+  detail: DefinitionDetail;
+  initial: { from: number; to: number } | null;
+}) {
   const { t } = useTranslation();
   const api = useApi();
   const revisions = detail.revisions;
@@ -104,7 +117,11 @@ export function Compare({ detail, initial }: { detail: DefinitionDetail; initial
   const picker = (which: 'from' | 'to') => (
     <label className="defs-inline-field">
       <span>{t(`definitions.compare.${which}`)}</span>
-      <select className="select" value={pair[which]} onChange={(e) => setPair({ ...pair, [which]: Number(e.target.value) })}>
+      <select
+        className="select"
+        value={pair[which]}
+        onChange={(e) => setPair({ ...pair, [which]: Number(e.target.value) })}
+      >
         {revisions.map((r) => (
           <option key={r.id} value={r.id}>
             {t('definitions.compare.option', { version: r.version, status: t(`definitions.status.${r.status}`) })}
@@ -171,7 +188,8 @@ export function Compare({ detail, initial }: { detail: DefinitionDetail; initial
             <p className="muted">{t('definitions.compare.noChanges')}</p>
           ) : null}
           <p className="muted defs-diff-legend">
-            <del className="defs-del">{t('definitions.compare.legendRemoved')}</del> <ins className="defs-ins">{t('definitions.compare.legendAdded')}</ins>{' '}
+            <del className="defs-del">{t('definitions.compare.legendRemoved')}</del>{' '}
+            <ins className="defs-ins">{t('definitions.compare.legendAdded')}</ins>{' '}
             <span className="defs-chg">{t('definitions.compare.legendChanged')}</span>
           </p>
         </div>

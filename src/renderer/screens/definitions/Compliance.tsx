@@ -29,9 +29,22 @@ export function Compliance({ detail }: { detail: DefinitionDetail }) {
   const [offset, setOffset] = useState(0);
   const period = recentWeeks(workspace, weeks);
   const key = detail.definition.key;
-  const figure = useLoaded(() => (period ? api.definitions.compliance({ from: period.from, to: period.to, key }) : Promise.resolve(null)), [api, key, period?.from, period?.to]);
+  const figure = useLoaded(
+    () => (period ? api.definitions.compliance({ from: period.from, to: period.to, key }) : Promise.resolve(null)),
+    [api, key, period?.from, period?.to],
+  );
   const leads = useLoaded(
-    () => (period ? api.definitions.complianceLeads({ from: period.from, to: period.to, key, side: 'notMet', offset, limit: PAGE }) : Promise.resolve(null)),
+    () =>
+      period
+        ? api.definitions.complianceLeads({
+            from: period.from,
+            to: period.to,
+            key,
+            side: 'notMet',
+            offset,
+            limit: PAGE,
+          })
+        : Promise.resolve(null),
     [api, key, period?.from, period?.to, offset],
   );
   if (!period) return <p className="defs-empty card">{t('definitions.compliance.noData')}</p>;
@@ -74,9 +87,19 @@ export function Compliance({ detail }: { detail: DefinitionDetail }) {
               {f.rate === null ? '—' : formatPercent(locale, f.rate)}
             </span>
             <div className="defs-big-side">
-              <span>{t('definitions.compliance.ratio', { met: formatInteger(locale, f.met), judged: formatInteger(locale, f.met + f.notMet) })}</span>
+              <span>
+                {t('definitions.compliance.ratio', {
+                  met: formatInteger(locale, f.met),
+                  judged: formatInteger(locale, f.met + f.notMet),
+                })}
+              </span>
               {f.rate !== null ? (
-                <span className="muted">{t('definitions.figures.ci', { low: formatPercent(locale, f.ci_low ?? 0), high: formatPercent(locale, f.ci_high ?? 0) })}</span>
+                <span className="muted">
+                  {t('definitions.figures.ci', {
+                    low: formatPercent(locale, f.ci_low ?? 0),
+                    high: formatPercent(locale, f.ci_high ?? 0),
+                  })}
+                </span>
               ) : null}
               {f.small ? <span className="defs-small">{t('definitions.figures.small')}</span> : null}
             </div>
@@ -87,7 +110,10 @@ export function Compliance({ detail }: { detail: DefinitionDetail }) {
               {f.byVersion.map((v) => (
                 <li key={v.revisionId ?? 'none'}>
                   {v.version === null
-                    ? t('definitions.compliance.unjudged', { count: v.handedOver, n: formatInteger(locale, v.handedOver) })
+                    ? t('definitions.compliance.unjudged', {
+                        count: v.handedOver,
+                        n: formatInteger(locale, v.handedOver),
+                      })
                     : t('definitions.compliance.byVersion', {
                         version: v.version,
                         date: formatDate(locale, v.effectiveFrom ?? 0, workspace.timeZone),
@@ -134,7 +160,9 @@ export function Compliance({ detail }: { detail: DefinitionDetail }) {
                       </td>
                       <td>{l.owner ?? '—'}</td>
                       <td className="nowrap">{l.segment ?? '—'}</td>
-                      <td className="num">{l.score === null ? '—' : formatDecimal(locale, l.score, l.score % 1 === 0 ? 0 : 1)}</td>
+                      <td className="num">
+                        {l.score === null ? '—' : formatDecimal(locale, l.score, l.score % 1 === 0 ? 0 : 1)}
+                      </td>
                       <td className="nowrap">{l.version === null ? '—' : `v${l.version}`}</td>
                       <td className="defs-failed">
                         <ul>

@@ -24,7 +24,16 @@ export interface DecisionDialogProps {
  * A decision recorded with a person's name (approve, reject, withdraw, propose): the name comes
  * from the preferences and is asked for when empty; a changed name is remembered for next time.
  */
-export function DecisionDialog({ title, confirmLabel, danger = false, note, noteLabel, children, onSubmit, onClose }: DecisionDialogProps) {
+export function DecisionDialog({
+  title,
+  confirmLabel,
+  danger = false,
+  note,
+  noteLabel,
+  children,
+  onSubmit,
+  onClose,
+}: DecisionDialogProps) {
   const { t } = useTranslation();
   const model = useApp();
   const saved = useSession((s) => s.session?.preferences.userName ?? '');
@@ -70,11 +79,24 @@ export function DecisionDialog({ title, confirmLabel, danger = false, note, note
       <form id={formId} className="form" onSubmit={(e) => void submit(e)}>
         {children}
         <Field label={t('definitions.name.label')} hint={saved ? undefined : t('definitions.name.hint')}>
-          <input className="input" value={name} autoComplete="name" required maxLength={120} onChange={(e) => setName(e.target.value)} />
+          <input
+            className="input"
+            value={name}
+            autoComplete="name"
+            required
+            maxLength={120}
+            onChange={(e) => setName(e.target.value)}
+          />
         </Field>
         {note !== 'none' ? (
           <Field label={noteLabel ?? t('definitions.decision.note')}>
-            <textarea className="input defs-textarea-sm" value={text} required={note === 'required'} maxLength={2000} onChange={(e) => setText(e.target.value)} />
+            <textarea
+              className="input defs-textarea-sm"
+              value={text}
+              required={note === 'required'}
+              maxLength={2000}
+              onChange={(e) => setText(e.target.value)}
+            />
           </Field>
         ) : null}
       </form>

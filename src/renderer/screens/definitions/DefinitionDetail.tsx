@@ -17,7 +17,8 @@ import { useLoaded } from './use-async';
 export type Tab = 'overview' | 'history' | 'compare' | 'edit' | 'impact' | 'compliance';
 
 /** Where another part of the detail sends the user: a tab, with the revisions it is about. */
-export type GoArg = { readonly pair: { from: number; to: number } } | { readonly draft: RevisionInfo } | { readonly preview: number };
+export type GoArg =
+  { readonly pair: { from: number; to: number } } | { readonly draft: RevisionInfo } | { readonly preview: number };
 export type Go = (tab: Tab, arg?: GoArg) => void;
 
 export function hasPreview(kind: Detail['definition']['kind']): boolean {
@@ -65,7 +66,9 @@ export function DefinitionDetail({ id, onChanged }: { id: number; onChanged: () 
           </h2>
           <p className="muted">
             {t(`definitions.kind.${kind}`)}
-            {d.definition.stageKey ? ` · ${t('definitions.detail.stage', { stage: stageName(workspace, d.definition.stageKey, locale) })}` : ''}
+            {d.definition.stageKey
+              ? ` · ${t('definitions.detail.stage', { stage: stageName(workspace, d.definition.stageKey, locale) })}`
+              : ''}
             {' · '}
             <span className="mono">{d.definition.key}</span>
           </p>

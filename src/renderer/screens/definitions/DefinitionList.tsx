@@ -34,8 +34,14 @@ export function DefinitionList({
                     >
                       <span className="defs-list-title">{d.title}</span>
                       <span className="defs-list-meta">
-                        {d.inForce ? t('definitions.list.inForce', { version: d.inForce.version }) : t('definitions.list.noneInForce')}
-                        {proposals > 0 ? <span className="defs-pill defs-pill-proposed">{t('definitions.list.proposals', { count: proposals })}</span> : null}
+                        {d.inForce
+                          ? t('definitions.list.inForce', { version: d.inForce.version })
+                          : t('definitions.list.noneInForce')}
+                        {proposals > 0 ? (
+                          <span className="defs-pill defs-pill-proposed">
+                            {t('definitions.list.proposals', { count: proposals })}
+                          </span>
+                        ) : null}
                       </span>
                     </button>
                   </li>

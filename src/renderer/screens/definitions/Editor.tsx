@@ -39,7 +39,15 @@ function startingBody(kind: DefinitionKind, detail: DefinitionDetail, draft: Rev
  * live count, SLA terms, answers, reasons), when it takes effect, and why. Saved as a draft, or
  * proposed to both leaders, after which it can no longer change.
  */
-export function Editor({ detail, draft, onSaved }: { detail: DefinitionDetail; draft: RevisionInfo | null; onSaved: (r: RevisionInfo) => Promise<void> }) {
+export function Editor({
+  detail,
+  draft,
+  onSaved,
+}: {
+  detail: DefinitionDetail;
+  draft: RevisionInfo | null;
+  onSaved: (r: RevisionInfo) => Promise<void>;
+}) {
   const { t } = useTranslation();
   const api = useApi();
   const model = useApp();
@@ -55,11 +63,19 @@ export function Editor({ detail, draft, onSaved }: { detail: DefinitionDetail; d
     return root.kind === 'group' ? root : newGroup('and', [root]);
   });
   const [terms, setTerms] = useState<TermsDraft>(() => termsDraft('terms' in start ? start.terms : DEFAULT_SLA_TERMS));
-  const [answers, setAnswers] = useState<Record<string, string>>(() => ('answers' in start ? { ...start.answers } : {}));
-  const [reasons, setReasons] = useState(() => ('reasons' in start ? start.reasons.map((r) => ({ ...r, labels: { ...r.labels }, aliases: [...r.aliases] })) : []));
+  const [answers, setAnswers] = useState<Record<string, string>>(() =>
+    'answers' in start ? { ...start.answers } : {},
+  );
+  const [reasons, setReasons] = useState(() =>
+    'reasons' in start ? start.reasons.map((r) => ({ ...r, labels: { ...r.labels }, aliases: [...r.aliases] })) : [],
+  );
   const [rationale, setRationale] = useState(draft?.rationale ?? '');
   const [when, setWhen] = useState<'approval' | 'date'>(draft?.effectiveFrom != null ? 'date' : 'approval');
-  const [date, setDate] = useState(draft?.effectiveFrom != null ? dateOf(draft.effectiveFrom, workspace.timeZone) : dateOf(Date.now(), workspace.timeZone));
+  const [date, setDate] = useState(
+    draft?.effectiveFrom != null
+      ? dateOf(draft.effectiveFrom, workspace.timeZone)
+      : dateOf(Date.now(), workspace.timeZone),
+  );
   const [author, setAuthor] = useState(draft?.author ?? savedName);
   const [busy, setBusy] = useState<'draft' | 'propose' | null>(null);
   const [error, setError] = useState<ApiErrorPayload | null>(null);
@@ -70,12 +86,14 @@ export function Editor({ detail, draft, onSaved }: { detail: DefinitionDetail; d
     if (kind === 'stage_criteria') return { text, rule: compiled ?? { type: 'group', combinator: 'and', rules: [] } };
     if (kind === 'icp') return compiled ? { text, rule: compiled } : { text };
     if (kind === 'sla_terms') return { text, terms: termsFrom(terms) };
-    if (kind === 'market') return { text, answers: Object.fromEntries(Object.entries(answers).filter(([, v]) => v.trim() !== '')) };
+    if (kind === 'market')
+      return { text, answers: Object.fromEntries(Object.entries(answers).filter(([, v]) => v.trim() !== '')) };
     return { text, reasons };
   };
   const effectiveFrom = when === 'date' && date ? startOfDate(date, workspace.timeZone) : null;
   const readOnly = workspace.readOnly;
-  const canPropose = !readOnly && problems.length === 0 && text.trim() !== '' && rationale.trim() !== '' && author.trim() !== '';
+  const canPropose =
+    !readOnly && problems.length === 0 && text.trim() !== '' && rationale.trim() !== '' && author.trim() !== '';
 
   const save = async (propose: boolean) => {
     setBusy(propose ? 'propose' : 'draft');
@@ -84,10 +102,23 @@ export function Editor({ detail, draft, onSaved }: { detail: DefinitionDetail; d
       if (author.trim() !== savedName) await model.session.getState().setPreferences({ userName: author.trim() });
       let saved: RevisionInfo;
       if (draft) {
-        saved = await api.definitions.updateDraft({ revisionId: draft.id, body: body(), rationale, author: author.trim(), effectiveFrom });
+        saved = await api.definitions.updateDraft({
+          revisionId: draft.id,
+          body: body(),
+          rationale,
+          author: author.trim(),
+          effectiveFrom,
+        });
         if (propose) saved = await api.definitions.propose({ revisionId: draft.id });
       } else {
-        saved = await api.definitions.draft({ definitionId: detail.definition.id, body: body(), rationale, author: author.trim(), effectiveFrom, propose });
+        saved = await api.definitions.draft({
+          definitionId: detail.definition.id,
+          body: body(),
+          rationale,
+          author: author.trim(),
+          effectiveFrom,
+          propose,
+        });
       }
       await onSaved(saved);
     } catch (e) {
@@ -109,7 +140,12 @@ export function Editor({ detail, draft, onSaved }: { detail: DefinitionDetail; d
       </div>
       <section className="card panel">
         <Field label={t('definitions.field.text')} hint={t('definitions.builder.textHint')}>
-          <textarea className="input defs-textarea" value={text} maxLength={20000} onChange={(e) => setText(e.target.value)} />
+          <textarea
+            className="input defs-textarea"
+            value={text}
+            maxLength={20000}
+            onChange={(e) => setText(e.target.value)}
+          />
         </Field>
       </section>
       {kind === 'stage_criteria' || kind === 'icp' ? (
@@ -117,17 +153,26 @@ export function Editor({ detail, draft, onSaved }: { detail: DefinitionDetail; d
           <div className="defs-section-head">
             <div>
               <h4 id="defs-rule-title">{t('definitions.field.rule')}</h4>
-              <p className="muted">{t(kind === 'icp' ? 'definitions.builder.ruleHintIcp' : 'definitions.builder.ruleHint')}</p>
+              <p className="muted">
+                {t(kind === 'icp' ? 'definitions.builder.ruleHintIcp' : 'definitions.builder.ruleHint')}
+              </p>
             </div>
             {kind === 'icp' ? (
-              <Button size="sm" variant="ghost" onClick={() => setRule(rule ? null : newGroup('and', [newCondition()]))}>
+              <Button
+                size="sm"
+                variant="ghost"
+                onClick={() => setRule(rule ? null : newGroup('and', [newCondition()]))}
+              >
                 {t(rule ? 'definitions.builder.removeRule' : 'definitions.builder.addRule')}
               </Button>
             ) : null}
           </div>
           {rule ? (
             <>
-              <LiveCount rule={problems.length === 0 ? compiled : null} stage={kind === 'stage_criteria' ? detail.definition.stageKey : null} />
+              <LiveCount
+                rule={problems.length === 0 ? compiled : null}
+                stage={kind === 'stage_criteria' ? detail.definition.stageKey : null}
+              />
               <RuleBuilder root={rule} onChange={setRule} problems={problems} disabled={readOnly} />
             </>
           ) : null}
@@ -161,19 +206,40 @@ export function Editor({ detail, draft, onSaved }: { detail: DefinitionDetail; d
               {t('definitions.builder.onDate')}
             </label>
             {when === 'date' ? (
-              <input className="input defs-date" type="date" aria-label={t('definitions.builder.date')} value={date} onChange={(e) => setDate(e.target.value)} />
+              <input
+                className="input defs-date"
+                type="date"
+                aria-label={t('definitions.builder.date')}
+                value={date}
+                onChange={(e) => setDate(e.target.value)}
+              />
             ) : null}
           </div>
         </fieldset>
         <Field label={t('definitions.field.rationale')} hint={t('definitions.builder.rationaleHint')}>
-          <textarea className="input defs-textarea-sm" value={rationale} maxLength={5000} onChange={(e) => setRationale(e.target.value)} />
+          <textarea
+            className="input defs-textarea-sm"
+            value={rationale}
+            maxLength={5000}
+            onChange={(e) => setRationale(e.target.value)}
+          />
         </Field>
         <Field label={t('definitions.builder.author')} hint={savedName ? undefined : t('definitions.name.hint')}>
-          <input className="input defs-author" value={author} autoComplete="name" maxLength={120} onChange={(e) => setAuthor(e.target.value)} />
+          <input
+            className="input defs-author"
+            value={author}
+            autoComplete="name"
+            maxLength={120}
+            onChange={(e) => setAuthor(e.target.value)}
+          />
         </Field>
         {error ? <ErrorNotice error={error} /> : null}
         <div className="panel-actions">
-          <Button disabled={readOnly || author.trim() === '' || problems.length > 0} busy={busy === 'draft'} onClick={() => void save(false)}>
+          <Button
+            disabled={readOnly || author.trim() === '' || problems.length > 0}
+            busy={busy === 'draft'}
+            onClick={() => void save(false)}
+          >
             {t('definitions.actions.saveDraft')}
           </Button>
           <Button type="submit" variant="primary" disabled={!canPropose} busy={busy === 'propose'}>

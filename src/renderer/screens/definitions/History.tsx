@@ -45,11 +45,19 @@ export function History({ detail, go }: { detail: DefinitionDetail; go: Go }) {
                     <td>
                       <StatusPill status={r.status} />
                     </td>
-                    <td>{r.effectiveFrom === null ? t('definitions.revision.onApprovalShort') : formatDate(locale, r.effectiveFrom, timeZone)}</td>
+                    <td>
+                      {r.effectiveFrom === null
+                        ? t('definitions.revision.onApprovalShort')
+                        : formatDate(locale, r.effectiveFrom, timeZone)}
+                    </td>
                     <td>{r.author}</td>
                     <td className="row-actions">
                       {before ? (
-                        <Button size="sm" variant="ghost" onClick={() => go('compare', { pair: { from: before.id, to: r.id } })}>
+                        <Button
+                          size="sm"
+                          variant="ghost"
+                          onClick={() => go('compare', { pair: { from: before.id, to: r.id } })}
+                        >
                           {t('definitions.history.compareVersions', { from: before.version, to: r.version })}
                         </Button>
                       ) : null}

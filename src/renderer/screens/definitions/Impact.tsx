@@ -1,6 +1,13 @@
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DefinitionDetail, OwnerLoad, PreviewVersion, RevisionInfo, RulePreview, SlaPreview } from '../../../shared/definitions/types';
+import type {
+  DefinitionDetail,
+  OwnerLoad,
+  PreviewVersion,
+  RevisionInfo,
+  RulePreview,
+  SlaPreview,
+} from '../../../shared/definitions/types';
 import type { Proportion } from '../../../shared/metrics/stats';
 import { useApi, useLocale } from '../../app-context';
 import { ErrorNotice } from '../../components/ErrorNotice';
@@ -23,11 +30,18 @@ export interface PreviewVersions {
 function versionName(t: T, detail: PreviewVersions, v: PreviewVersion): string {
   if (v.version === null) return t('definitions.impact.noVersion');
   const r = detail.revisions.find((x) => x.id === v.revisionId);
-  return t('definitions.impact.versionStatus', { version: v.version, status: r ? t(`definitions.status.${r.status}`) : '' });
+  return t('definitions.impact.versionStatus', {
+    version: v.version,
+    status: r ? t(`definitions.status.${r.status}`) : '',
+  });
 }
 
 function signed(locale: string, n: number, digits = 0): string {
-  return new Intl.NumberFormat(locale, { signDisplay: 'exceptZero', maximumFractionDigits: digits, minimumFractionDigits: digits }).format(n);
+  return new Intl.NumberFormat(locale, {
+    signDisplay: 'exceptZero',
+    maximumFractionDigits: digits,
+    minimumFractionDigits: digits,
+  }).format(n);
 }
 
 /** A change of share in percentage points, or a dash. */
@@ -40,12 +54,14 @@ const points = (t: T, locale: string, a: Proportion, b: Proportion) => pointsOf(
 
 /** A change; coloured only where its direction is good or bad (fewer breaches), not for volumes. */
 function Delta({ value, text, better }: { value: number; text: string; better?: 'up' | 'down' }) {
-  const tone = !better || value === 0 ? '' : (value > 0) === (better === 'up') ? ' up' : ' down';
+  const tone = !better || value === 0 ? '' : value > 0 === (better === 'up') ? ' up' : ' down';
   return <span className={`defs-delta${tone}`}>{text}</span>;
 }
 
 function weekLabel(locale: string, from: string): string {
-  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(Date.parse(`${from}T00:00:00Z`));
+  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(
+    Date.parse(`${from}T00:00:00Z`),
+  );
 }
 
 export function RuleImpact({ p, detail }: { p: RulePreview; detail: PreviewVersions }) {
@@ -58,10 +74,12 @@ export function RuleImpact({ p, detail }: { p: RulePreview; detail: PreviewVersi
   const next = p.nextStage ? stageName(workspace, p.nextStage, locale) : null;
   const won = p.wonStage ? stageName(workspace, p.wonStage, locale) : null;
   const names = { baseline: versionName(t, detail, p.baseline), candidate: versionName(t, detail, p.candidate) };
-  const count = (n: number, perWeek: number) => `${formatInteger(locale, n)} (${t('definitions.impact.perWeekValue', { value: formatDecimal(locale, perWeek) })})`;
+  const count = (n: number, perWeek: number) =>
+    `${formatInteger(locale, n)} (${t('definitions.impact.perWeekValue', { value: formatDecimal(locale, perWeek) })})`;
   const integer = useCallback((v: number) => formatInteger(locale, v), [locale]);
   const load = (o: OwnerLoad) => formatDecimal(locale, o.perWeek);
-  const follow = (o: OwnerLoad) => (o.followup && o.followup.rate !== null ? formatPercent(locale, o.followup.rate, 0) : '—');
+  const follow = (o: OwnerLoad) =>
+    o.followup && o.followup.rate !== null ? formatPercent(locale, o.followup.rate, 0) : '—';
   return (
     <div className="defs-impact-body">
       <div className="defs-table-wrap card">
@@ -108,7 +126,10 @@ export function RuleImpact({ p, detail }: { p: RulePreview; detail: PreviewVersi
               <td className="num">{formatInteger(locale, b.notHandedOver)}</td>
               <td className="num">{formatInteger(locale, c.notHandedOver)}</td>
               <td className="num">
-                <Delta value={c.notHandedOver - b.notHandedOver} text={signed(locale, c.notHandedOver - b.notHandedOver)} />
+                <Delta
+                  value={c.notHandedOver - b.notHandedOver}
+                  text={signed(locale, c.notHandedOver - b.notHandedOver)}
+                />
               </td>
             </tr>
             {next ? (
@@ -138,7 +159,8 @@ export function RuleImpact({ p, detail }: { p: RulePreview; detail: PreviewVersi
           </tbody>
         </table>
         <p className="defs-impact-changes">
-          {t('definitions.impact.gained', { count: p.gained, n: formatInteger(locale, p.gained) })} · {t('definitions.impact.lost', { count: p.lost, n: formatInteger(locale, p.lost) })}
+          {t('definitions.impact.gained', { count: p.gained, n: formatInteger(locale, p.gained) })} ·{' '}
+          {t('definitions.impact.lost', { count: p.lost, n: formatInteger(locale, p.lost) })}
         </p>
       </div>
       <PreviewChart
@@ -146,16 +168,34 @@ export function RuleImpact({ p, detail }: { p: RulePreview; detail: PreviewVersi
         labels={p.weeks.map((w) => weekLabel(locale, w.from))}
         format={integer}
         series={[
-          { label: names.baseline, values: p.weeks.map((w) => w.baseline.qualifying), color: SERIES_COLORS.baseline, type: 'bar' },
-          { label: names.candidate, values: p.weeks.map((w) => w.candidate.qualifying), color: SERIES_COLORS.candidate, type: 'bar' },
-          { label: t('definitions.impact.actual', { stage }), values: p.weeks.map((w) => w.actual), color: SERIES_COLORS.actual, type: 'line', dashed: true },
+          {
+            label: names.baseline,
+            values: p.weeks.map((w) => w.baseline.qualifying),
+            color: SERIES_COLORS.baseline,
+            type: 'bar',
+          },
+          {
+            label: names.candidate,
+            values: p.weeks.map((w) => w.candidate.qualifying),
+            color: SERIES_COLORS.candidate,
+            type: 'bar',
+          },
+          {
+            label: t('definitions.impact.actual', { stage }),
+            values: p.weeks.map((w) => w.actual),
+            color: SERIES_COLORS.actual,
+            type: 'line',
+            dashed: true,
+          },
         ]}
       />
       {p.owners.length > 0 ? (
         <section className="card panel" aria-labelledby="defs-owners">
           <div>
             <h4 id="defs-owners">{t('definitions.impact.owners')}</h4>
-            <p className="muted">{t(p.isHandoff ? 'definitions.impact.ownersHint' : 'definitions.impact.ownersHintStage', { stage })}</p>
+            <p className="muted">
+              {t(p.isHandoff ? 'definitions.impact.ownersHint' : 'definitions.impact.ownersHintStage', { stage })}
+            </p>
           </div>
           <div className="defs-table-wrap">
             <table className="table">
@@ -190,7 +230,10 @@ export function RuleImpact({ p, detail }: { p: RulePreview; detail: PreviewVersi
                     <td className="num">{load(o.baseline)}</td>
                     <td className="num">{load(o.candidate)}</td>
                     <td className="num">
-                      <Delta value={o.candidate.perWeek - o.baseline.perWeek} text={signed(locale, o.candidate.perWeek - o.baseline.perWeek, 1)} />
+                      <Delta
+                        value={o.candidate.perWeek - o.baseline.perWeek}
+                        text={signed(locale, o.candidate.perWeek - o.baseline.perWeek, 1)}
+                      />
                     </td>
                     {p.isHandoff ? (
                       <>
@@ -216,10 +259,15 @@ export function SlaImpact({ p, detail }: { p: SlaPreview; detail: PreviewVersion
   const c = p.totals.candidate;
   const names = { baseline: versionName(t, detail, p.baseline), candidate: versionName(t, detail, p.candidate) };
   const percent = useCallback((v: number) => formatPercent(locale, v, 0), [locale]);
-  const yesNo = (v: boolean | null) => (v === null ? '—' : t(v ? 'definitions.impact.targetMet' : 'definitions.impact.targetMissed'));
+  const yesNo = (v: boolean | null) =>
+    v === null ? '—' : t(v ? 'definitions.impact.targetMet' : 'definitions.impact.targetMissed');
   const hours = (v: SlaPreview['totals']['baseline']) => (
     <span className="defs-stacked">
-      <span>{t('definitions.terms.hoursValue', { value: formatDecimal(locale, v.followUpHours, v.followUpHours % 1 === 0 ? 0 : 1) })}</span>
+      <span>
+        {t('definitions.terms.hoursValue', {
+          value: formatDecimal(locale, v.followUpHours, v.followUpHours % 1 === 0 ? 0 : 1),
+        })}
+      </span>
       {Object.entries(v.segmentFollowUpHours).map(([segment, h]) => (
         <span key={segment} className="muted">
           {t('definitions.impact.segmentHours', { segment, value: formatDecimal(locale, h, h % 1 === 0 ? 0 : 1) })}
@@ -269,13 +317,29 @@ export function SlaImpact({ p, detail }: { p: SlaPreview; detail: PreviewVersion
               <td className="num">{formatInteger(locale, b.followup.breached)}</td>
               <td className="num">{formatInteger(locale, c.followup.breached)}</td>
               <td className="num">
-                <Delta value={c.followup.breached - b.followup.breached} text={signed(locale, c.followup.breached - b.followup.breached)} better="down" />
+                <Delta
+                  value={c.followup.breached - b.followup.breached}
+                  text={signed(locale, c.followup.breached - b.followup.breached)}
+                  better="down"
+                />
               </td>
             </tr>
             <tr>
               <th scope="row">{t('definitions.impact.volume')}</th>
-              <td className="num">{t('definitions.impact.weeksMet', { met: b.weeksVolumeMet, weeks: p.weeks.length, target: formatInteger(locale, b.weeklyTarget) })}</td>
-              <td className="num">{t('definitions.impact.weeksMet', { met: c.weeksVolumeMet, weeks: p.weeks.length, target: formatInteger(locale, c.weeklyTarget) })}</td>
+              <td className="num">
+                {t('definitions.impact.weeksMet', {
+                  met: b.weeksVolumeMet,
+                  weeks: p.weeks.length,
+                  target: formatInteger(locale, b.weeklyTarget),
+                })}
+              </td>
+              <td className="num">
+                {t('definitions.impact.weeksMet', {
+                  met: c.weeksVolumeMet,
+                  weeks: p.weeks.length,
+                  target: formatInteger(locale, c.weeklyTarget),
+                })}
+              </td>
               <td className="num">{signed(locale, c.weeksVolumeMet - b.weeksVolumeMet)}</td>
             </tr>
             <tr>
@@ -292,8 +356,18 @@ export function SlaImpact({ p, detail }: { p: SlaPreview; detail: PreviewVersion
               <th scope="row" className="defs-indent">
                 {t('definitions.impact.salRate')}
               </th>
-              <td className="num">{t('definitions.impact.againstTarget', { target: formatPercent(locale, b.salTarget, 0), verdict: yesNo(b.salMet) })}</td>
-              <td className="num">{t('definitions.impact.againstTarget', { target: formatPercent(locale, c.salTarget, 0), verdict: yesNo(c.salMet) })}</td>
+              <td className="num">
+                {t('definitions.impact.againstTarget', {
+                  target: formatPercent(locale, b.salTarget, 0),
+                  verdict: yesNo(b.salMet),
+                })}
+              </td>
+              <td className="num">
+                {t('definitions.impact.againstTarget', {
+                  target: formatPercent(locale, c.salTarget, 0),
+                  verdict: yesNo(c.salMet),
+                })}
+              </td>
               <td className="num">{pointsOf(t, locale, b.salTarget, c.salTarget)}</td>
             </tr>
           </tbody>
@@ -305,8 +379,18 @@ export function SlaImpact({ p, detail }: { p: SlaPreview; detail: PreviewVersion
         format={percent}
         max={1}
         series={[
-          { label: names.baseline, values: p.weeks.map((w) => w.baseline.followup.rate), color: SERIES_COLORS.baseline, type: 'line' },
-          { label: names.candidate, values: p.weeks.map((w) => w.candidate.followup.rate), color: SERIES_COLORS.candidate, type: 'line' },
+          {
+            label: names.baseline,
+            values: p.weeks.map((w) => w.baseline.followup.rate),
+            color: SERIES_COLORS.baseline,
+            type: 'line',
+          },
+          {
+            label: names.candidate,
+            values: p.weeks.map((w) => w.candidate.followup.rate),
+            color: SERIES_COLORS.candidate,
+            type: 'line',
+          },
         ]}
       />
       {p.owners.length > 0 ? (
@@ -333,8 +417,12 @@ export function SlaImpact({ p, detail }: { p: SlaPreview; detail: PreviewVersion
                   <tr key={o.owner ?? ''}>
                     <td>{o.owner ?? t('definitions.impact.noOwner')}</td>
                     <td className="num">{formatDecimal(locale, o.candidate.perWeek)}</td>
-                    <td className="num">{o.baseline.followup?.rate != null ? formatPercent(locale, o.baseline.followup.rate, 0) : '—'}</td>
-                    <td className="num">{o.candidate.followup?.rate != null ? formatPercent(locale, o.candidate.followup.rate, 0) : '—'}</td>
+                    <td className="num">
+                      {o.baseline.followup?.rate != null ? formatPercent(locale, o.baseline.followup.rate, 0) : '—'}
+                    </td>
+                    <td className="num">
+                      {o.candidate.followup?.rate != null ? formatPercent(locale, o.candidate.followup.rate, 0) : '—'}
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -356,7 +444,10 @@ export function Impact({ detail, initial }: { detail: DefinitionDetail; initial:
   const fallback = candidates.find((r) => r.status === 'proposed' || r.status === 'draft') ?? candidates[0];
   const [revisionId, setRevisionId] = useState<number | null>(initial ?? fallback?.id ?? null);
   const [weeks, setWeeks] = useState<number>(8);
-  const preview = useLoaded(() => (revisionId === null ? Promise.resolve(null) : api.definitions.preview({ revisionId, weeks })), [api, revisionId, weeks]);
+  const preview = useLoaded(
+    () => (revisionId === null ? Promise.resolve(null) : api.definitions.preview({ revisionId, weeks })),
+    [api, revisionId, weeks],
+  );
   if (revisionId === null) return <p className="defs-empty card">{t('definitions.impact.nothing')}</p>;
   const p = preview.data;
   return (
@@ -391,12 +482,19 @@ export function Impact({ detail, initial }: { detail: DefinitionDetail; initial:
             {t('definitions.impact.caption', {
               candidate: versionName(t, detail, p.candidate),
               baseline: versionName(t, detail, p.baseline),
-              period: formatDateRange(locale, Date.parse(`${p.from}T12:00:00Z`), Date.parse(`${p.to}T12:00:00Z`), 'UTC'),
+              period: formatDateRange(
+                locale,
+                Date.parse(`${p.from}T12:00:00Z`),
+                Date.parse(`${p.to}T12:00:00Z`),
+                'UTC',
+              ),
               asOf: formatDate(locale, p.asOf, workspace.timeZone),
             })}
           </p>
           {p.type === 'rule' ? <RuleImpact p={p} detail={detail} /> : <SlaImpact p={p} detail={detail} />}
-          <p className="muted defs-note">{t(p.type === 'rule' ? 'definitions.impact.noteRule' : 'definitions.impact.noteSla')}</p>
+          <p className="muted defs-note">
+            {t(p.type === 'rule' ? 'definitions.impact.noteRule' : 'definitions.impact.noteSla')}
+          </p>
         </>
       ) : null}
     </div>

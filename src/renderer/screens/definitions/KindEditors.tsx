@@ -16,7 +16,12 @@ export interface TermsDraft {
   readonly weeklyVolumeTarget: string;
   readonly salRatePercent: string;
   readonly recyclingBusinessHours: string;
-  readonly overrides: ReadonlyArray<{ readonly segment: string; readonly followUp: string; readonly weekly: string; readonly salPercent: string }>;
+  readonly overrides: ReadonlyArray<{
+    readonly segment: string;
+    readonly followUp: string;
+    readonly weekly: string;
+    readonly salPercent: string;
+  }>;
 }
 
 type Terms = RevisionBody<'sla_terms'>['terms'];
@@ -59,7 +64,11 @@ export function termsFrom(d: TermsDraft): Terms {
         .map((o) => [
           o.segment.trim(),
           Object.fromEntries(
-            Object.entries({ followUpBusinessHours: optional(o.followUp), weeklyVolumeTarget: optional(o.weekly), salRateTarget: optional(o.salPercent, 100) }).filter(([, v]) => v !== undefined),
+            Object.entries({
+              followUpBusinessHours: optional(o.followUp),
+              weeklyVolumeTarget: optional(o.weekly),
+              salRateTarget: optional(o.salPercent, 100),
+            }).filter(([, v]) => v !== undefined),
           ),
         ]),
     ),
@@ -81,7 +90,9 @@ export function TermsEditor({ value, onChange }: { value: TermsDraft; onChange: 
       ))}
     </select>
   );
-  const numberInput = (key: 'followUpBusinessHours' | 'weeklyVolumeTarget' | 'salRatePercent' | 'recyclingBusinessHours') => (
+  const numberInput = (
+    key: 'followUpBusinessHours' | 'weeklyVolumeTarget' | 'salRatePercent' | 'recyclingBusinessHours',
+  ) => (
     <input className="input" inputMode="decimal" value={value[key]} onChange={(e) => set({ [key]: e.target.value })} />
   );
   return (
@@ -91,7 +102,11 @@ export function TermsEditor({ value, onChange }: { value: TermsDraft; onChange: 
         <Field label={t('definitions.terms.acceptedStage')}>{stageSelect('acceptedStage')}</Field>
         <Field label={t('definitions.terms.followUpHours')}>{numberInput('followUpBusinessHours')}</Field>
         <Field label={t('definitions.terms.clockStart')}>
-          <select className="select" value={value.clockStart} onChange={(e) => set({ clockStart: e.target.value === 'assignment' ? 'assignment' : 'handoff' })}>
+          <select
+            className="select"
+            value={value.clockStart}
+            onChange={(e) => set({ clockStart: e.target.value === 'assignment' ? 'assignment' : 'handoff' })}
+          >
             <option value="handoff">{t('definitions.terms.clock.handoff')}</option>
             <option value="assignment">{t('definitions.terms.clock.assignment')}</option>
           </select>
@@ -103,20 +118,58 @@ export function TermsEditor({ value, onChange }: { value: TermsDraft; onChange: 
       <fieldset className="defs-fieldset">
         <legend>{t('definitions.terms.overrides')}</legend>
         {value.overrides.map((o, i) => {
-          const patch = (p: Partial<TermsDraft['overrides'][number]>) => set({ overrides: value.overrides.map((x, j) => (j === i ? { ...x, ...p } : x)) });
+          const patch = (p: Partial<TermsDraft['overrides'][number]>) =>
+            set({ overrides: value.overrides.map((x, j) => (j === i ? { ...x, ...p } : x)) });
           return (
             <div key={i} className="defs-override-row">
-              <input className="input" aria-label={t('definitions.terms.segment')} placeholder={t('definitions.terms.segment')} value={o.segment} onChange={(e) => patch({ segment: e.target.value })} />
-              <input className="input" aria-label={t('definitions.terms.followUpHours')} placeholder={t('definitions.terms.followUpHours')} value={o.followUp} onChange={(e) => patch({ followUp: e.target.value })} />
-              <input className="input" aria-label={t('definitions.terms.weeklyVolume')} placeholder={t('definitions.terms.weeklyVolume')} value={o.weekly} onChange={(e) => patch({ weekly: e.target.value })} />
-              <input className="input" aria-label={t('definitions.terms.salRatePercent')} placeholder={t('definitions.terms.salRatePercent')} value={o.salPercent} onChange={(e) => patch({ salPercent: e.target.value })} />
-              <button type="button" className="icon-button" aria-label={t('definitions.terms.removeOverride')} title={t('definitions.terms.removeOverride')} onClick={() => set({ overrides: value.overrides.filter((_x, j) => j !== i) })}>
+              <input
+                className="input"
+                aria-label={t('definitions.terms.segment')}
+                placeholder={t('definitions.terms.segment')}
+                value={o.segment}
+                onChange={(e) => patch({ segment: e.target.value })}
+              />
+              <input
+                className="input"
+                aria-label={t('definitions.terms.followUpHours')}
+                placeholder={t('definitions.terms.followUpHours')}
+                value={o.followUp}
+                onChange={(e) => patch({ followUp: e.target.value })}
+              />
+              <input
+                className="input"
+                aria-label={t('definitions.terms.weeklyVolume')}
+                placeholder={t('definitions.terms.weeklyVolume')}
+                value={o.weekly}
+                onChange={(e) => patch({ weekly: e.target.value })}
+              />
+              <input
+                className="input"
+                aria-label={t('definitions.terms.salRatePercent')}
+                placeholder={t('definitions.terms.salRatePercent')}
+                value={o.salPercent}
+                onChange={(e) => patch({ salPercent: e.target.value })}
+              />
+              <button
+                type="button"
+                className="icon-button"
+                aria-label={t('definitions.terms.removeOverride')}
+                title={t('definitions.terms.removeOverride')}
+                onClick={() => set({ overrides: value.overrides.filter((_x, j) => j !== i) })}
+              >
                 <Icon name="x" size={16} />
               </button>
             </div>
           );
         })}
-        <Button size="sm" variant="ghost" icon="plus" onClick={() => set({ overrides: [...value.overrides, { segment: '', followUp: '', weekly: '', salPercent: '' }] })}>
+        <Button
+          size="sm"
+          variant="ghost"
+          icon="plus"
+          onClick={() =>
+            set({ overrides: [...value.overrides, { segment: '', followUp: '', weekly: '', salPercent: '' }] })
+          }
+        >
           {t('definitions.terms.addOverride')}
         </Button>
       </fieldset>
@@ -127,14 +180,25 @@ export function TermsEditor({ value, onChange }: { value: TermsDraft; onChange: 
 /** The questions both teams must answer alike (DESIGN.md "market and message"). */
 export const MARKET_QUESTIONS = ['problem', 'audience', 'promise', 'proof'] as const;
 
-export function AnswersEditor({ value, onChange }: { value: Record<string, string>; onChange: (v: Record<string, string>) => void }) {
+export function AnswersEditor({
+  value,
+  onChange,
+}: {
+  value: Record<string, string>;
+  onChange: (v: Record<string, string>) => void;
+}) {
   const { t } = useTranslation();
   const keys = [...new Set([...MARKET_QUESTIONS, ...Object.keys(value)])];
   return (
     <div className="form">
       {keys.map((k) => (
         <Field key={k} label={t(`definitions.market.${k}`, { defaultValue: k })}>
-          <textarea className="input defs-textarea-sm" value={value[k] ?? ''} maxLength={5000} onChange={(e) => onChange({ ...value, [k]: e.target.value })} />
+          <textarea
+            className="input defs-textarea-sm"
+            value={value[k] ?? ''}
+            maxLength={5000}
+            onChange={(e) => onChange({ ...value, [k]: e.target.value })}
+          />
         </Field>
       ))}
     </div>
@@ -168,7 +232,12 @@ export function TaxonomyEditor({ value, onChange }: { value: readonly Reason[]; 
           {value.map((r, i) => (
             <tr key={i}>
               <td>
-                <select className="select" aria-label={t('definitions.reasons.kind')} value={r.kind} onChange={(e) => set(i, { kind: KINDS.find((k) => k === e.target.value) ?? 'loss' })}>
+                <select
+                  className="select"
+                  aria-label={t('definitions.reasons.kind')}
+                  value={r.kind}
+                  onChange={(e) => set(i, { kind: KINDS.find((k) => k === e.target.value) ?? 'loss' })}
+                >
                   {KINDS.map((k) => (
                     <option key={k} value={k}>
                       {t(`definitions.reasons.kinds.${k}`)}
@@ -177,14 +246,29 @@ export function TaxonomyEditor({ value, onChange }: { value: readonly Reason[]; 
                 </select>
               </td>
               <td>
-                <input className="input mono" aria-label={t('definitions.reasons.code')} value={r.code} onChange={(e) => set(i, { code: e.target.value })} />
+                <input
+                  className="input mono"
+                  aria-label={t('definitions.reasons.code')}
+                  value={r.code}
+                  onChange={(e) => set(i, { code: e.target.value })}
+                />
               </td>
               <td>
-                <input className="input" aria-label={t('definitions.reasons.labelIn', { language: 'en' })} value={r.labels.en ?? ''} onChange={(e) => set(i, { labels: { ...r.labels, en: e.target.value } })} />
+                <input
+                  className="input"
+                  aria-label={t('definitions.reasons.labelIn', { language: 'en' })}
+                  value={r.labels.en ?? ''}
+                  onChange={(e) => set(i, { labels: { ...r.labels, en: e.target.value } })}
+                />
               </td>
               {locale !== 'en' ? (
                 <td>
-                  <input className="input" aria-label={t('definitions.reasons.labelIn', { language: locale })} value={r.labels[locale] ?? ''} onChange={(e) => set(i, { labels: { ...r.labels, [locale]: e.target.value } })} />
+                  <input
+                    className="input"
+                    aria-label={t('definitions.reasons.labelIn', { language: locale })}
+                    value={r.labels[locale] ?? ''}
+                    onChange={(e) => set(i, { labels: { ...r.labels, [locale]: e.target.value } })}
+                  />
                 </td>
               ) : null}
               <td>
@@ -194,11 +278,24 @@ export function TaxonomyEditor({ value, onChange }: { value: readonly Reason[]; 
                   defaultValue={r.aliases.join('; ')}
                   title={t('definitions.reasons.aliasesHint')}
                   // Split on leaving the field: splitting while typing would eat the separator.
-                  onBlur={(e) => set(i, { aliases: e.target.value.split(';').map((a) => a.trim()).filter((a) => a !== '') })}
+                  onBlur={(e) =>
+                    set(i, {
+                      aliases: e.target.value
+                        .split(';')
+                        .map((a) => a.trim())
+                        .filter((a) => a !== ''),
+                    })
+                  }
                 />
               </td>
               <td className="row-actions">
-                <button type="button" className="icon-button" aria-label={t('definitions.reasons.remove')} title={t('definitions.reasons.remove')} onClick={() => onChange(value.filter((_x, j) => j !== i))}>
+                <button
+                  type="button"
+                  className="icon-button"
+                  aria-label={t('definitions.reasons.remove')}
+                  title={t('definitions.reasons.remove')}
+                  onClick={() => onChange(value.filter((_x, j) => j !== i))}
+                >
                   <Icon name="x" size={16} />
                 </button>
               </td>
@@ -206,7 +303,12 @@ export function TaxonomyEditor({ value, onChange }: { value: readonly Reason[]; 
           ))}
         </tbody>
       </table>
-      <Button size="sm" variant="ghost" icon="plus" onClick={() => onChange([...value, { code: '', kind: 'loss', labels: { en: '' }, aliases: [] }])}>
+      <Button
+        size="sm"
+        variant="ghost"
+        icon="plus"
+        onClick={() => onChange([...value, { code: '', kind: 'loss', labels: { en: '' }, aliases: [] }])}
+      >
         {t('definitions.reasons.add')}
       </Button>
     </div>

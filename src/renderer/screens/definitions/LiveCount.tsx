@@ -61,7 +61,10 @@ export function LiveCount({ rule, stage }: { rule: RuleGroup | null; stage: stri
         {busy ? <Spinner /> : null}
         {count ? (
           <span className={busy ? 'stale' : undefined}>
-            {t('definitions.builder.count', { matching: formatInteger(locale, count.matching), total: formatInteger(locale, count.total) })}
+            {t('definitions.builder.count', {
+              matching: formatInteger(locale, count.matching),
+              total: formatInteger(locale, count.total),
+            })}
             {share(count.matching, count.total)}
           </span>
         ) : !rule ? (

@@ -43,7 +43,12 @@ export function NewDefinitionDialog({ onClose, onCreated }: { onClose: () => voi
     setBusy(true);
     setError(null);
     try {
-      const created = await api.definitions.create({ kind, key: effectiveKey, title: title.trim(), stageKey: kind === 'stage_criteria' ? stage : null });
+      const created = await api.definitions.create({
+        kind,
+        key: effectiveKey,
+        title: title.trim(),
+        stageKey: kind === 'stage_criteria' ? stage : null,
+      });
       onCreated(created.definition.id);
       onClose();
     } catch (e) {
@@ -70,7 +75,11 @@ export function NewDefinitionDialog({ onClose, onCreated }: { onClose: () => voi
     >
       <form id={formId} className="form" onSubmit={(e) => void submit(e)}>
         <Field label={t('definitions.field.kind')}>
-          <select className="select" value={kind} onChange={(e) => setKind(DEFINITION_KINDS.find((k) => k === e.target.value) ?? 'stage_criteria')}>
+          <select
+            className="select"
+            value={kind}
+            onChange={(e) => setKind(DEFINITION_KINDS.find((k) => k === e.target.value) ?? 'stage_criteria')}
+          >
             {DEFINITION_KINDS.map((k) => (
               <option key={k} value={k}>
                 {t(`definitions.kind.${k}`)}
@@ -93,7 +102,13 @@ export function NewDefinitionDialog({ onClose, onCreated }: { onClose: () => voi
           <input className="input" value={title} maxLength={200} required onChange={(e) => setTitle(e.target.value)} />
         </Field>
         <Field label={t('definitions.field.key')} hint={t('definitions.new.keyHint', { key: effectiveKey || '—' })}>
-          <input className="input mono" value={key} placeholder={keyFrom(title)} maxLength={60} onChange={(e) => setKey(e.target.value)} />
+          <input
+            className="input mono"
+            value={key}
+            placeholder={keyFrom(title)}
+            maxLength={60}
+            onChange={(e) => setKey(e.target.value)}
+          />
         </Field>
       </form>
       {error ? <ErrorNotice error={error} /> : null}

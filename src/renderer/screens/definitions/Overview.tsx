@@ -15,7 +15,15 @@ type Pending =
   | { readonly kind: 'reject' | 'withdraw' | 'propose' | 'discard'; readonly revision: RevisionInfo };
 
 /** What is in force, and every revision waiting for a decision, with the decisions one can take. */
-export function Overview({ detail, go, onChanged }: { detail: DefinitionDetail; go: Go; onChanged: () => Promise<void> }) {
+export function Overview({
+  detail,
+  go,
+  onChanged,
+}: {
+  detail: DefinitionDetail;
+  go: Go;
+  onChanged: () => Promise<void>;
+}) {
   const { t } = useTranslation();
   const api = useApi();
   const locale = useLocale();
@@ -23,8 +31,14 @@ export function Overview({ detail, go, onChanged }: { detail: DefinitionDetail; 
   const [pending, setPending] = useState<Pending | null>(null);
   const kind = detail.definition.kind;
   const inForce = detail.revisions.find((r) => r.id === detail.inForceId) ?? null;
-  const previous = inForce ? [...detail.revisions].reverse().find((r) => r.version < inForce.version && (r.status === 'superseded' || r.status === 'effective')) : undefined;
-  const waiting = [...detail.revisions].reverse().filter((r) => r.status === 'proposed' || r.status === 'draft' || r.status === 'approved');
+  const previous = inForce
+    ? [...detail.revisions]
+        .reverse()
+        .find((r) => r.version < inForce.version && (r.status === 'superseded' || r.status === 'effective'))
+    : undefined;
+  const waiting = [...detail.revisions]
+    .reverse()
+    .filter((r) => r.status === 'proposed' || r.status === 'draft' || r.status === 'approved');
   const readOnly = workspace.readOnly;
 
   const compareWith = (r: RevisionInfo) => {
@@ -61,7 +75,12 @@ export function Overview({ detail, go, onChanged }: { detail: DefinitionDetail; 
           <Button size="sm" disabled={readOnly} onClick={() => setPending({ kind: 'reject', revision: r })}>
             {t('definitions.actions.reject')}
           </Button>
-          <Button size="sm" variant="ghost" disabled={readOnly} onClick={() => setPending({ kind: 'withdraw', revision: r })}>
+          <Button
+            size="sm"
+            variant="ghost"
+            disabled={readOnly}
+            onClick={() => setPending({ kind: 'withdraw', revision: r })}
+          >
             {t('definitions.actions.withdraw')}
           </Button>
           <span className="defs-aside">
@@ -74,13 +93,23 @@ export function Overview({ detail, go, onChanged }: { detail: DefinitionDetail; 
     if (r.status === 'draft') {
       return (
         <>
-          <Button size="sm" variant="primary" disabled={readOnly} onClick={() => setPending({ kind: 'propose', revision: r })}>
+          <Button
+            size="sm"
+            variant="primary"
+            disabled={readOnly}
+            onClick={() => setPending({ kind: 'propose', revision: r })}
+          >
             {t('definitions.actions.propose')}
           </Button>
           <Button size="sm" disabled={readOnly} onClick={() => go('edit', { draft: r })}>
             {t('definitions.actions.editDraft')}
           </Button>
-          <Button size="sm" variant="ghost" disabled={readOnly} onClick={() => setPending({ kind: 'discard', revision: r })}>
+          <Button
+            size="sm"
+            variant="ghost"
+            disabled={readOnly}
+            onClick={() => setPending({ kind: 'discard', revision: r })}
+          >
             {t('definitions.actions.discard')}
           </Button>
           <span className="defs-aside">{compareWith(r)}</span>
@@ -110,7 +139,11 @@ export function Overview({ detail, go, onChanged }: { detail: DefinitionDetail; 
           </Button>
         </div>
         {inForce ? (
-          <RevisionView kind={kind} revision={inForce} actions={previous ? <span className="defs-aside">{compareWith(inForce)}</span> : undefined} />
+          <RevisionView
+            kind={kind}
+            revision={inForce}
+            actions={previous ? <span className="defs-aside">{compareWith(inForce)}</span> : undefined}
+          />
         ) : (
           <p className="defs-empty card">{t('definitions.overview.nothingInForce')}</p>
         )}
@@ -141,7 +174,9 @@ export function Overview({ detail, go, onChanged }: { detail: DefinitionDetail; 
               ? t('definitions.approve.first')
               : pending.revision.effectiveFrom === null
                 ? t('definitions.approve.secondNow')
-                : t('definitions.approve.secondOn', { date: formatDate(locale, pending.revision.effectiveFrom, workspace.timeZone) })}
+                : t('definitions.approve.secondOn', {
+                    date: formatDate(locale, pending.revision.effectiveFrom, workspace.timeZone),
+                  })}
           </p>
           <p className="muted">{t('definitions.approve.samePerson')}</p>
         </DecisionDialog>

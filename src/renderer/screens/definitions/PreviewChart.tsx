@@ -1,7 +1,29 @@
 import { useEffect, useRef } from 'react';
-import { BarController, BarElement, CategoryScale, Chart, Legend, LineController, LineElement, LinearScale, PointElement, Tooltip, type ChartConfiguration } from 'chart.js';
+import {
+  BarController,
+  BarElement,
+  CategoryScale,
+  Chart,
+  Legend,
+  LineController,
+  LineElement,
+  LinearScale,
+  PointElement,
+  Tooltip,
+  type ChartConfiguration,
+} from 'chart.js';
 
-Chart.register(BarController, BarElement, LineController, LineElement, PointElement, CategoryScale, LinearScale, Tooltip, Legend);
+Chart.register(
+  BarController,
+  BarElement,
+  LineController,
+  LineElement,
+  PointElement,
+  CategoryScale,
+  LinearScale,
+  Tooltip,
+  Legend,
+);
 
 /** Okabe–Ito blue and orange (distinguishable with common colour blindness) and a neutral grey. */
 export const SERIES_COLORS = { baseline: '#0072B2', candidate: '#E69F00', actual: '#8C8C8C' } as const;
@@ -22,7 +44,19 @@ function cssVar(name: string): string {
  * Weekly values of two versions side by side (bars or lines), with an optional reference line.
  * `format` writes axis ticks and tooltips in the user's language.
  */
-export function PreviewChart({ labels, series, format, max, title }: { labels: readonly string[]; series: readonly Series[]; format: (v: number) => string; max?: number; title: string }) {
+export function PreviewChart({
+  labels,
+  series,
+  format,
+  max,
+  title,
+}: {
+  labels: readonly string[];
+  series: readonly Series[];
+  format: (v: number) => string;
+  max?: number;
+  title: string;
+}) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const key = JSON.stringify({ labels, series, max });
   useEffect(() => {
@@ -54,11 +88,20 @@ export function PreviewChart({ labels, series, format, max, title }: { labels: r
           // The analysis charts register a reference-line plugin for every chart; it reads `items`, so say "none".
           frReferences: { items: [], font: '', size: 0, background: '' },
           legend: { position: 'bottom', labels: { color: text, boxWidth: 14, usePointStyle: true } },
-          tooltip: { callbacks: { label: (item) => `${item.dataset.label ?? ''}: ${typeof item.raw === 'number' ? format(item.raw) : '—'}` } },
+          tooltip: {
+            callbacks: {
+              label: (item) => `${item.dataset.label ?? ''}: ${typeof item.raw === 'number' ? format(item.raw) : '—'}`,
+            },
+          },
         },
         scales: {
           x: { ticks: { color: text }, grid: { display: false } },
-          y: { beginAtZero: true, ...(max !== undefined ? { max } : {}), ticks: { color: text, callback: (v) => format(Number(v)) }, grid: { color: grid } },
+          y: {
+            beginAtZero: true,
+            ...(max !== undefined ? { max } : {}),
+            ticks: { color: text, callback: (v) => format(Number(v)) },
+            grid: { color: grid },
+          },
         },
       },
     };

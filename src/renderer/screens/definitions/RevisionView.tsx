@@ -17,7 +17,11 @@ function Approval({ revision, side }: { revision: RevisionInfo; side: ApprovalSi
   return (
     <div className={a ? 'defs-approval done' : 'defs-approval'}>
       <span className="defs-approval-side">{t(`definitions.side.${side}`)}</span>
-      <span>{a ? t('definitions.revision.approvedBy', { name: a.name, date: formatDate(locale, a.at, timeZone) }) : t('definitions.revision.waiting')}</span>
+      <span>
+        {a
+          ? t('definitions.revision.approvedBy', { name: a.name, date: formatDate(locale, a.at, timeZone) })
+          : t('definitions.revision.waiting')}
+      </span>
     </div>
   );
 }
@@ -39,20 +43,30 @@ export function BodyView({ kind, body }: { kind: DefinitionKind; body: AnyRevisi
   }
   if ('terms' in body) {
     const x = body.terms;
-    const hours = (h: number) => t('definitions.terms.hoursValue', { value: formatDecimal(locale, h, h % 1 === 0 ? 0 : 1) });
+    const hours = (h: number) =>
+      t('definitions.terms.hoursValue', { value: formatDecimal(locale, h, h % 1 === 0 ? 0 : 1) });
     const rows: Array<[string, ReactNode]> = [
       [t('definitions.terms.handoffStage'), stageName(workspace, x.handoffStage, locale)],
       [t('definitions.terms.acceptedStage'), stageName(workspace, x.acceptedStage, locale)],
-      [t('definitions.terms.followUp'), `${hours(x.followUpBusinessHours)} · ${t(`definitions.terms.clock.${x.clockStart}`)}`],
+      [
+        t('definitions.terms.followUp'),
+        `${hours(x.followUpBusinessHours)} · ${t(`definitions.terms.clock.${x.clockStart}`)}`,
+      ],
       [t('definitions.terms.weeklyVolume'), formatInteger(locale, x.weeklyVolumeTarget)],
       [t('definitions.terms.salRate'), formatPercent(locale, x.salRateTarget, 0)],
       [t('definitions.terms.recycling'), hours(x.recyclingBusinessHours)],
       ...Object.entries(x.segmentOverrides).map(([segment, o]): [string, ReactNode] => [
         t('definitions.terms.override', { segment }),
         [
-          o.followUpBusinessHours !== undefined ? `${t('definitions.terms.followUp')}: ${hours(o.followUpBusinessHours)}` : null,
-          o.weeklyVolumeTarget !== undefined ? `${t('definitions.terms.weeklyVolume')}: ${formatInteger(locale, o.weeklyVolumeTarget)}` : null,
-          o.salRateTarget !== undefined ? `${t('definitions.terms.salRate')}: ${formatPercent(locale, o.salRateTarget, 0)}` : null,
+          o.followUpBusinessHours !== undefined
+            ? `${t('definitions.terms.followUp')}: ${hours(o.followUpBusinessHours)}`
+            : null,
+          o.weeklyVolumeTarget !== undefined
+            ? `${t('definitions.terms.weeklyVolume')}: ${formatInteger(locale, o.weeklyVolumeTarget)}`
+            : null,
+          o.salRateTarget !== undefined
+            ? `${t('definitions.terms.salRate')}: ${formatPercent(locale, o.salRateTarget, 0)}`
+            : null,
         ]
           .filter(Boolean)
           .join(' · '),
@@ -113,13 +127,23 @@ export function BodyView({ kind, body }: { kind: DefinitionKind; body: AnyRevisi
 }
 
 /** One revision: version and status, dates, who and why, the agreed text, its body and both approvals. */
-export function RevisionView({ kind, revision, actions }: { kind: DefinitionKind; revision: RevisionInfo; actions?: ReactNode }) {
+export function RevisionView({
+  kind,
+  revision,
+  actions,
+}: {
+  kind: DefinitionKind;
+  revision: RevisionInfo;
+  actions?: ReactNode;
+}) {
   const { t } = useTranslation();
   const locale = useLocale();
   const { timeZone } = useWorkspace();
   const r = revision;
   const effective =
-    r.effectiveFrom === null ? t('definitions.revision.onApproval') : t('definitions.revision.effectiveFrom', { date: formatDate(locale, r.effectiveFrom, timeZone) });
+    r.effectiveFrom === null
+      ? t('definitions.revision.onApproval')
+      : t('definitions.revision.effectiveFrom', { date: formatDate(locale, r.effectiveFrom, timeZone) });
   return (
     <article className="defs-revision card" aria-label={t('definitions.revision.version', { version: r.version })}>
       <header className="defs-revision-header">
@@ -128,7 +152,12 @@ export function RevisionView({ kind, revision, actions }: { kind: DefinitionKind
           <StatusPill status={r.status} />
           <span className="muted">{effective}</span>
         </div>
-        <p className="muted">{t('definitions.revision.by', { author: r.author, date: formatDate(locale, r.proposedAt ?? r.createdAt, timeZone) })}</p>
+        <p className="muted">
+          {t('definitions.revision.by', {
+            author: r.author,
+            date: formatDate(locale, r.proposedAt ?? r.createdAt, timeZone),
+          })}
+        </p>
       </header>
       <p className="defs-text">{r.body.text}</p>
       <BodyView kind={kind} body={r.body} />
@@ -140,7 +169,10 @@ export function RevisionView({ kind, revision, actions }: { kind: DefinitionKind
       ) : null}
       {r.status === 'rejected' || r.status === 'withdrawn' ? (
         <p className="defs-decision">
-          {t(`definitions.revision.decided.${r.status}`, { name: r.decidedBy ?? '', date: formatDate(locale, r.decidedAt ?? r.createdAt, timeZone) })}
+          {t(`definitions.revision.decided.${r.status}`, {
+            name: r.decidedBy ?? '',
+            date: formatDate(locale, r.decidedAt ?? r.createdAt, timeZone),
+          })}
           {r.decisionNote ? ` — ${r.decisionNote}` : ''}
         </p>
       ) : null}

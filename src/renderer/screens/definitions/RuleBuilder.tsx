@@ -3,7 +3,20 @@ import type { RuleProblem } from '../../../shared/definitions/check';
 import { pathText } from '../../../shared/definitions/check';
 import { Button } from '../../components/Button';
 import { Icon } from '../../components/Icon';
-import { CUSTOM, FIELD_CHOICES, LIST, NO_VALUE, newCondition, newGroup, operatorsFor, pathOf, updateNode, type DraftCondition, type DraftGroup, type DraftNode } from './rule-draft';
+import {
+  CUSTOM,
+  FIELD_CHOICES,
+  LIST,
+  NO_VALUE,
+  newCondition,
+  newGroup,
+  operatorsFor,
+  pathOf,
+  updateNode,
+  type DraftCondition,
+  type DraftGroup,
+  type DraftNode,
+} from './rule-draft';
 
 interface Props {
   readonly root: DraftGroup;
@@ -26,7 +39,8 @@ function ConditionRow({ node, props }: { node: DraftCondition; props: Props }) {
         if (n.kind !== 'condition') return n;
         const next = { ...n, ...patch };
         // A field change keeps the operator only when the new field offers it.
-        if (patch.field && !operatorsFor(next.field).includes(next.operator)) return { ...next, operator: operatorsFor(next.field)[0]! };
+        if (patch.field && !operatorsFor(next.field).includes(next.operator))
+          return { ...next, operator: operatorsFor(next.field)[0]! };
         return next;
       }),
     );
@@ -34,7 +48,13 @@ function ConditionRow({ node, props }: { node: DraftCondition; props: Props }) {
   return (
     <li className={mine.length ? 'defs-cond invalid' : 'defs-cond'}>
       <div className="defs-cond-row">
-        <select className="select defs-cond-field" aria-label={t('definitions.builder.field')} value={node.field} disabled={props.disabled} onChange={(e) => set({ field: e.target.value })}>
+        <select
+          className="select defs-cond-field"
+          aria-label={t('definitions.builder.field')}
+          value={node.field}
+          disabled={props.disabled}
+          onChange={(e) => set({ field: e.target.value })}
+        >
           {FIELD_CHOICES.map((f) => (
             <option key={f} value={f}>
               {t(`definitions.fields.${f}`)}
@@ -52,7 +72,13 @@ function ConditionRow({ node, props }: { node: DraftCondition; props: Props }) {
             onChange={(e) => set({ customName: e.target.value })}
           />
         ) : null}
-        <select className="select defs-cond-op" aria-label={t('definitions.builder.operator')} value={node.operator} disabled={props.disabled} onChange={(e) => set({ operator: e.target.value as DraftCondition['operator'] })}>
+        <select
+          className="select defs-cond-op"
+          aria-label={t('definitions.builder.operator')}
+          value={node.operator}
+          disabled={props.disabled}
+          onChange={(e) => set({ operator: e.target.value as DraftCondition['operator'] })}
+        >
           {operatorsFor(node.field).map((op) => (
             <option key={op} value={op}>
               {t(`definitions.operators.${op}`)}
@@ -95,7 +121,9 @@ function ConditionRow({ node, props }: { node: DraftCondition; props: Props }) {
 function GroupEditor({ node, props, depth }: { node: DraftGroup; props: Props; depth: number }) {
   const { t } = useTranslation();
   const add = (child: DraftNode) =>
-    props.onChange(updateNode(props.root, node.id, (n) => (n.kind === 'group' ? { ...n, children: [...n.children, child] } : n)));
+    props.onChange(
+      updateNode(props.root, node.id, (n) => (n.kind === 'group' ? { ...n, children: [...n.children, child] } : n)),
+    );
   const tooDeep = props.problems.filter((p) => p.code === 'tooDeep');
   return (
     <div className={depth === 0 ? 'defs-group root' : 'defs-group'}>
@@ -106,7 +134,13 @@ function GroupEditor({ node, props, depth }: { node: DraftGroup; props: Props; d
             className="select"
             value={node.combinator}
             disabled={props.disabled}
-            onChange={(e) => props.onChange(updateNode(props.root, node.id, (n) => (n.kind === 'group' ? { ...n, combinator: e.target.value === 'or' ? 'or' : 'and' } : n)))}
+            onChange={(e) =>
+              props.onChange(
+                updateNode(props.root, node.id, (n) =>
+                  n.kind === 'group' ? { ...n, combinator: e.target.value === 'or' ? 'or' : 'and' } : n,
+                ),
+              )
+            }
           >
             <option value="and">{t('definitions.builder.match.and')}</option>
             <option value="or">{t('definitions.builder.match.or')}</option>
@@ -125,7 +159,9 @@ function GroupEditor({ node, props, depth }: { node: DraftGroup; props: Props; d
           </button>
         ) : null}
       </div>
-      {node.children.length === 0 ? <p className="muted defs-group-empty">{t('definitions.builder.emptyGroup')}</p> : null}
+      {node.children.length === 0 ? (
+        <p className="muted defs-group-empty">{t('definitions.builder.emptyGroup')}</p>
+      ) : null}
       <ul className="defs-group-children">
         {node.children.map((child) =>
           child.kind === 'condition' ? (
@@ -141,7 +177,13 @@ function GroupEditor({ node, props, depth }: { node: DraftGroup; props: Props; d
         <Button size="sm" variant="ghost" icon="plus" disabled={props.disabled} onClick={() => add(newCondition())}>
           {t('definitions.builder.addCondition')}
         </Button>
-        <Button size="sm" variant="ghost" icon="plus" disabled={props.disabled} onClick={() => add(newGroup(node.combinator === 'and' ? 'or' : 'and', [newCondition()]))}>
+        <Button
+          size="sm"
+          variant="ghost"
+          icon="plus"
+          disabled={props.disabled}
+          onClick={() => add(newGroup(node.combinator === 'and' ? 'or' : 'and', [newCondition()]))}
+        >
           {t('definitions.builder.addGroup')}
         </Button>
       </div>

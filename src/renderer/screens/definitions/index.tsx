@@ -38,7 +38,12 @@ export function DefinitionsScreen() {
       {list.error ? <ErrorNotice error={list.error} /> : null}
       {list.data === null && !list.error ? <Spinner label={t('common.loading')} /> : null}
       {list.data !== null && definitions.length === 0 ? (
-        <SectionEmptyState section="definitions" icon="definitions" counts={['definitions', 'definitionRevisions']} basis="definitions" />
+        <SectionEmptyState
+          section="definitions"
+          icon="definitions"
+          counts={['definitions', 'definitionRevisions']}
+          basis="definitions"
+        />
       ) : null}
       {current ? (
         <div className="defs-layout">

@@ -30,7 +30,12 @@ export function RateWithInterval({ p, locale }: { p: Proportion; locale: Locale 
   return (
     <span className="defs-rate">
       <strong>{formatPercent(locale, p.rate)}</strong>{' '}
-      <span className="defs-ci">{t('definitions.figures.ci', { low: formatPercent(locale, p.ci_low ?? 0), high: formatPercent(locale, p.ci_high ?? 0) })}</span>
+      <span className="defs-ci">
+        {t('definitions.figures.ci', {
+          low: formatPercent(locale, p.ci_low ?? 0),
+          high: formatPercent(locale, p.ci_high ?? 0),
+        })}
+      </span>
       {p.small ? <span className="defs-small">{t('definitions.figures.small')}</span> : null}
     </span>
   );

@@ -6,12 +6,20 @@ import type { WorkspaceInfo } from '../../../shared/domain/types';
  * stage event), in the workspace zone: figures about "recent" leads mean the data's recent past,
  * not the calendar's, so an older export still shows something.
  */
-export function recentWeeks(workspace: WorkspaceInfo, weeks: number): { from: string; to: string; fromMs: number; lastMs: number } | null {
+export function recentWeeks(
+  workspace: WorkspaceInfo,
+  weeks: number,
+): { from: string; to: string; fromMs: number; lastMs: number } | null {
   if (workspace.lastEventAt === null) return null;
   const last = DateTime.fromMillis(workspace.lastEventAt, { zone: workspace.timeZone });
   const sunday = last.startOf('week').plus({ days: 6 });
   const monday = sunday.minus({ days: 7 * weeks - 1 }).startOf('day');
-  return { from: monday.toISODate()!, to: sunday.toISODate()!, fromMs: monday.toMillis(), lastMs: sunday.startOf('day').toMillis() };
+  return {
+    from: monday.toISODate()!,
+    to: sunday.toISODate()!,
+    fromMs: monday.toMillis(),
+    lastMs: sunday.startOf('day').toMillis(),
+  };
 }
 
 /** Local midnight of a YYYY-MM-DD date in the workspace zone, as epoch ms. */

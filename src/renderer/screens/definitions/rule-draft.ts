@@ -31,8 +31,10 @@ export const LIST: ReadonlySet<RuleOperator> = new Set(['in', 'not_in']);
 
 /** Operators that make sense for a field: no ordering on text, no substring tests on numbers. */
 export function operatorsFor(field: string): RuleOperator[] {
-  if (field === CUSTOM) return ['eq', 'neq', 'gt', 'gte', 'lt', 'lte', 'in', 'not_in', 'contains', 'starts_with', 'exists', 'missing'];
-  if (fieldType(field) === 'number') return ['gte', 'gt', 'lte', 'lt', 'eq', 'neq', 'in', 'not_in', 'exists', 'missing'];
+  if (field === CUSTOM)
+    return ['eq', 'neq', 'gt', 'gte', 'lt', 'lte', 'in', 'not_in', 'contains', 'starts_with', 'exists', 'missing'];
+  if (fieldType(field) === 'number')
+    return ['gte', 'gt', 'lte', 'lt', 'eq', 'neq', 'in', 'not_in', 'exists', 'missing'];
   return ['eq', 'neq', 'in', 'not_in', 'contains', 'starts_with', 'exists', 'missing'];
 }
 
@@ -81,21 +83,38 @@ function toCondition(c: DraftCondition): RuleCondition {
   if (NO_VALUE.has(c.operator)) return { type: 'condition', field, operator: c.operator };
   const ordering = c.operator === 'gt' || c.operator === 'gte' || c.operator === 'lt' || c.operator === 'lte';
   if (LIST.has(c.operator)) {
-    const parts = c.text.split(',').map((p) => p.trim()).filter((p) => p !== '');
+    const parts = c.text
+      .split(',')
+      .map((p) => p.trim())
+      .filter((p) => p !== '');
     // On a custom field, a list of plain numbers compares numerically; any word makes it text.
-    const numeric = type === 'number' || (type === 'custom' && parts.length > 0 && parts.every((p) => PLAIN_NUMBER.test(p)));
+    const numeric =
+      type === 'number' || (type === 'custom' && parts.length > 0 && parts.every((p) => PLAIN_NUMBER.test(p)));
     return { type: 'condition', field, operator: c.operator, value: parts.map((p) => scalar(p, numeric)) };
   }
   const wantsNumber = type === 'number' || (type === 'custom' && (ordering || PLAIN_NUMBER.test(c.text.trim())));
-  return { type: 'condition', field, operator: c.operator, value: scalar(c.text, wantsNumber && c.operator !== 'contains' && c.operator !== 'starts_with') };
+  return {
+    type: 'condition',
+    field,
+    operator: c.operator,
+    value: scalar(c.text, wantsNumber && c.operator !== 'contains' && c.operator !== 'starts_with'),
+  };
 }
 
 export function toRule(node: DraftGroup): RuleGroup {
-  return { type: 'group', combinator: node.combinator, rules: node.children.map((n) => (n.kind === 'group' ? toRule(n) : toCondition(n))) };
+  return {
+    type: 'group',
+    combinator: node.combinator,
+    rules: node.children.map((n) => (n.kind === 'group' ? toRule(n) : toCondition(n))),
+  };
 }
 
 /** Replaces the node with `id` (anywhere in the tree) by what `change` returns; null removes it. */
-export function updateNode(root: DraftGroup, target: number, change: (node: DraftNode) => DraftNode | null): DraftGroup {
+export function updateNode(
+  root: DraftGroup,
+  target: number,
+  change: (node: DraftNode) => DraftNode | null,
+): DraftGroup {
   const walk = (node: DraftNode): DraftNode | null => {
     if (node.id === target) return change(node);
     if (node.kind === 'condition') return node;

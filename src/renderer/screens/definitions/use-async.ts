@@ -14,7 +14,11 @@ export interface Loaded<T> {
  * earlier selection never overwrites the one the user is looking at.
  */
 export function useLoaded<T>(run: () => Promise<T>, deps: DependencyList): Loaded<T> {
-  const [state, setState] = useState<{ data: T | null; error: ApiErrorPayload | null; loading: boolean }>({ data: null, error: null, loading: true });
+  const [state, setState] = useState<{ data: T | null; error: ApiErrorPayload | null; loading: boolean }>({
+    data: null,
+    error: null,
+    loading: true,
+  });
   const seq = useRef(0);
   // The caller lists what `run` reads in `deps`, as with useEffect.
   const stable = useCallback(run, deps);

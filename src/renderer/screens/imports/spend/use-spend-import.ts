@@ -61,13 +61,15 @@ export function useSpendImport(): SpendImport {
       setSent(0);
       setSize(file.size);
       setPhase('sending');
-      transport.upload(file, (s, total) => {
-        setSent(s);
-        setSize(total);
-      }).then(importRef, (e: unknown) => {
-        setError(asAppError(e).toPayload());
-        setPhase('idle');
-      });
+      transport
+        .upload(file, (s, total) => {
+          setSent(s);
+          setSize(total);
+        })
+        .then(importRef, (e: unknown) => {
+          setError(asAppError(e).toPayload());
+          setPhase('idle');
+        });
     },
     [api, importRef],
   );
