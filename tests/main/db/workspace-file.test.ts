@@ -6,7 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
 import {
   createWorkspaceFile,
+  FULL_CHECK_MAX_BYTES,
   inspectWorkspaceFile,
+  openCheck,
   openWorkspaceFile,
   restoreWorkspaceFile,
   type OpenedFile,
@@ -115,6 +117,38 @@ describe('workspace files', () => {
     close(restored);
     // The damaged file was kept aside, byte for byte, before being replaced.
     expect(listBackups(file).some((b) => b.reason === 'restore')).toBe(true);
+  });
+
+  it('checks that indexes agree with their tables on a file of ordinary size; a large file gets the page check', () => {
+    const dir = tmpDir();
+    const file = newWorkspace(dir);
+    const opened = openWorkspaceFile(file);
+    const insert = opened.db.prepare(
+      "INSERT INTO leads (external_id, created_at, owner, segment) VALUES (?, 0, 'ana', 'SMB')",
+    );
+    for (let i = 0; i < 50; i++) insert.run(`L${i}`);
+    const root = opened.db
+      .prepare("SELECT rootpage FROM sqlite_master WHERE name = 'leads_owner'")
+      .pluck()
+      .get() as number;
+    const pageSize = opened.db.pragma('page_size', { simple: true }) as number;
+    opened.db.pragma('wal_checkpoint(TRUNCATE)');
+    close(opened);
+    // One index entry now says 'anb': every page and b-tree is sound (the last key stays the
+    // largest), but the index no longer agrees with its table.
+    const bytes = fs.readFileSync(file);
+    const page = bytes.subarray((root - 1) * pageSize, root * pageSize);
+    const at = page.lastIndexOf('ana');
+    expect(at).toBeGreaterThan(0);
+    page[at + 2] = 'b'.charCodeAt(0);
+    fs.writeFileSync(file, bytes);
+    const probe = new Database(file, { readonly: true });
+    expect(probe.pragma('quick_check', { simple: true })).toBe('ok');
+    probe.close();
+    expect(openCheck(fs.statSync(file).size)).toBe('integrity_check');
+    const e = expectAppError(() => inspectWorkspaceFile(file), 'workspace.corrupt');
+    expect(String(e.params.detail)).toMatch(/leads_owner/);
+    expect(openCheck(FULL_CHECK_MAX_BYTES + 1)).toBe('quick_check');
   });
 
   it('backs the file up before migrating it, and the backup holds the old schema', () => {
