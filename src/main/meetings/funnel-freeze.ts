@@ -1,5 +1,5 @@
 import type { Workspace } from '../workspace/workspace';
-import { computeReport } from '../metrics/service';
+import { computeWeekFigures } from '../metrics/service';
 import { LeadsRepository } from '../leads/repository';
 import { weekOfDate } from '../../shared/meetings/week';
 import {
@@ -15,13 +15,13 @@ import {
   type BreakdownField,
   type TrendPoint,
 } from '../../shared/metrics/trend';
-import type { PeriodFigures, Report } from '../../shared/metrics/types';
+import type { Report, WeekFigures } from '../../shared/metrics/types';
 
 export interface FrozenFunnel {
   readonly trend: TrendPoint[];
   readonly breakdowns: Record<BreakdownField, Breakdown>;
   /** Each trend week's figures by ISO week: the scorecard reuses their SLA figures instead of reading them again. */
-  readonly weekly: ReadonlyMap<string, PeriodFigures>;
+  readonly weekly: ReadonlyMap<string, WeekFigures>;
 }
 
 /**
@@ -35,11 +35,12 @@ export function freezeFunnel(ws: Workspace, report: Report, asOf: number): Froze
   const pairs = keyPairs(report);
   const list = keyPairList(pairs);
   if (list.some((p) => p.from === p.to)) return null;
-  // Light reports: only the key pairs and no comparisons, as `useTrend` and `useBreakdown` ask.
+  // Only the key pairs and no comparisons, as `useTrend` and `useBreakdown` ask; and only the
+  // figures a trend point or a breakdown row reads.
   const read = (from: string, to: string, filters: Report['filters']) =>
-    computeReport(ws, { from, to, filters, withinDays: null, asOf, compare: false, pairs: list });
+    computeWeekFigures(ws, { from, to, filters, withinDays: null, asOf, pairs: list });
 
-  const weekly = new Map<string, PeriodFigures>();
+  const weekly = new Map<string, WeekFigures>();
   const trend = trendWeeks(report.period.to, TREND_WEEKS).map((week) => {
     const r = read(week.from, week.to, report.filters);
     weekly.set(weekOfDate(week.from).week, r);

@@ -1,10 +1,10 @@
 import type { Workspace } from '../workspace/workspace';
-import { computeReport } from '../metrics/service';
+import { computeWeekFigures } from '../metrics/service';
 import { SlaTermsRepository } from '../metrics/terms';
 import { buildScorecard } from '../../shared/meetings/scorecard';
 import { SCORECARD_WEEKS, type ScorecardGoals } from '../../shared/meetings/model';
 import type { Scorecard } from '../../shared/meetings/types';
-import type { PeriodFigures } from '../../shared/metrics/types';
+import type { WeekFigures } from '../../shared/metrics/types';
 import { weeksEndingWith } from '../../shared/meetings/week';
 
 /**
@@ -18,7 +18,7 @@ export function computeScorecard(
   week: string,
   asOf: number,
   goals: ScorecardGoals,
-  known: ReadonlyMap<string, PeriodFigures> = new Map(),
+  known: ReadonlyMap<string, WeekFigures> = new Map(),
 ): Scorecard {
   const terms = ws.repo(SlaTermsRepository).inForce(asOf).terms;
   const pairs =
@@ -27,7 +27,7 @@ export function computeScorecard(
     week: w,
     figures:
       known.get(w.week) ??
-      computeReport(ws, { from: w.from, to: w.to, filters: {}, withinDays: null, asOf, compare: false, pairs }),
+      computeWeekFigures(ws, { from: w.from, to: w.to, filters: {}, withinDays: null, asOf, pairs }),
   }));
   return buildScorecard(weeks, goals, asOf);
 }

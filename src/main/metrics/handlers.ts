@@ -1,5 +1,5 @@
 import type { ContractHandlers } from '../../shared/contract';
-import { computeReport } from './service';
+import { computeReport, computeWeekFigures } from './service';
 import { drilldown } from './drilldown';
 import { parseSpendCsv, SpendRepository } from './spend';
 import type { Runtime } from '../runtime/runtime';
@@ -19,6 +19,7 @@ function withCalendar<T>(run: () => T): T {
 
 export const metricsHandlers: ContractHandlers<Runtime>['metrics'] = {
   report: (input, rt) => withCalendar(() => computeReport(rt.requireWorkspace(), input)),
+  week: (input, rt) => withCalendar(() => computeWeekFigures(rt.requireWorkspace(), input)),
   drilldown: (input, rt) => withCalendar(() => drilldown(rt.requireWorkspace(), input)),
   importSpend: ({ fileId }, rt) => {
     const ws = rt.requireWorkspace();

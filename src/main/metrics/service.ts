@@ -23,6 +23,7 @@ import {
   type DurationFigure,
   type Filters,
   type PeriodFigures,
+  type WeekFigures,
   type Report,
   type SlaFigures,
   type VelocityFigure,
@@ -415,14 +416,14 @@ function cost(ctx: Context, range: PeriodRange, b: Bounds, filters: Filters): Co
   });
 }
 
-/** Every figure of one period, read as of `asOf`. */
-export function periodFigures(
+/** Flow, conversion, velocity and SLA of one period, read as of `asOf`. */
+function weekFigures(
   ctx: Context,
   period: Period,
   asOf: number,
   pairs: ReadonlyArray<{ from: string; to: string }>,
   filters: Filters,
-): PeriodFigures {
+): WeekFigures {
   const { q, repo } = ctx;
   const range = periodRange(period, ctx.zone);
   const b = bounds(ctx, range, asOf);
@@ -455,14 +456,6 @@ export function periodFigures(
     });
     velocity.push({ from: p.from, to: p.to, ...duration({ n: r.n, med: r.med, p75: r.p75 }) });
   }
-  const stalled = stalledAt(ctx, b.end);
-  const stageByKey = (key: string) => q.stages.find((s) => s.key === key);
-  const since = (key: string) => {
-    const s = stageByKey(key);
-    return s ? duration(repo.sinceCreated(q, b, [s])) : null;
-  };
-  const sumKind = (kind: Stage['kind']) => q.ofKind(kind).reduce((a, s) => a + (flow[s.key] ?? 0), 0);
-  const slaFigures = sla(ctx, range, b, flow, filters);
   return {
     period: {
       kind: period.kind,
@@ -475,13 +468,38 @@ export function periodFigures(
     flow,
     conversion,
     velocity,
+    sla: sla(ctx, range, b, flow, filters),
+  };
+}
+
+/** Every figure of one period, read as of `asOf`. */
+function periodFigures(
+  ctx: Context,
+  period: Period,
+  asOf: number,
+  pairs: ReadonlyArray<{ from: string; to: string }>,
+  filters: Filters,
+): PeriodFigures {
+  const { q, repo } = ctx;
+  const week = weekFigures(ctx, period, asOf, pairs, filters);
+  const { flow } = week;
+  const range = periodRange(period, ctx.zone);
+  const b = bounds(ctx, range, asOf);
+  const stalled = stalledAt(ctx, b.end);
+  const stageByKey = (key: string) => q.stages.find((s) => s.key === key);
+  const since = (key: string) => {
+    const s = stageByKey(key);
+    return s ? duration(repo.sinceCreated(q, b, [s])) : null;
+  };
+  const sumKind = (kind: Stage['kind']) => q.ofKind(kind).reduce((a, s) => a + (flow[s.key] ?? 0), 0);
+  return {
+    ...week,
     stalled,
     waterfall: waterfall(ctx, b, stalled),
-    sla: slaFigures,
     ...winloss(ctx, b),
     kpis: {
       deals_won: sumKind('won'),
-      sal: flow[slaFigures.accepted_stage] ?? 0,
+      sal: flow[week.sla.accepted_stage] ?? 0,
       sql: stageByKey('sql') ? (flow.sql ?? 0) : null,
       demos: stageByKey('demo') ? (flow.demo ?? 0) : null,
       lost_deals: sumKind('lost'),
@@ -493,14 +511,10 @@ export function periodFigures(
   };
 }
 
-function withChanges(
-  current: PeriodFigures,
-  previous: PeriodFigures | null,
-  yearAgo: PeriodFigures | null,
-): PeriodFigures {
-  const find = (p: PeriodFigures | null, c: ConversionFigure) =>
+function withChanges<F extends WeekFigures>(current: F, previous: WeekFigures | null, yearAgo: WeekFigures | null): F {
+  const find = (p: WeekFigures | null, c: ConversionFigure) =>
     p?.conversion.find((x) => x.from === c.from && x.to === c.to) ?? null;
-  const followOf = (p: PeriodFigures | null) =>
+  const followOf = (p: WeekFigures | null) =>
     p ? { numerator: p.sla.followup.met, denominator: p.sla.followup.met + p.sla.followup.breached } : null;
   const follow = followOf(current)!;
   return {
@@ -531,6 +545,35 @@ function withChanges(
   };
 }
 
+function checkedPairs(ctx: Context, options: ReportOptions): ReadonlyArray<{ from: string; to: string }> {
+  const pairs = options.pairs?.length ? options.pairs : defaultPairs(ctx.q);
+  for (const p of pairs) {
+    ctx.q.stage(p.from);
+    ctx.q.stage(p.to);
+    if (p.from === p.to) throw new AppError('metrics.samePair', { stage: p.from });
+  }
+  return pairs;
+}
+
+/**
+ * Flow, conversion, velocity and SLA of one period, without comparisons: what a trend point, a
+ * breakdown row or a scorecard week reads. The same numbers as `computeReport`, at about a third of
+ * its cost on a million leads (the waterfall and stalled counts, win/loss, KPIs and cost are most of it).
+ */
+export function computeWeekFigures(ws: Workspace, options: Omit<ReportOptions, 'compare'>): WeekFigures {
+  const period = checkPeriod(options.from, options.to);
+  const ctx = openContext(ws, options);
+  const figures = weekFigures(
+    ctx,
+    period,
+    ctx.asOf,
+    checkedPairs(ctx, { ...options, compare: false }),
+    options.filters,
+  );
+  // Shaped as a report without comparisons is (its changes say "nothing to compare").
+  return withChanges(figures, null, null);
+}
+
 /**
  * The weekly review's figures. Comparison periods are read at the same age as the current one
  * (asOf moved back by the distance between the periods), so a young cohort is never compared
@@ -539,12 +582,7 @@ function withChanges(
 export function computeReport(ws: Workspace, options: ReportOptions): Report {
   const period = checkPeriod(options.from, options.to);
   const ctx = openContext(ws, options);
-  const pairs = options.pairs?.length ? options.pairs : defaultPairs(ctx.q);
-  for (const p of pairs) {
-    ctx.q.stage(p.from);
-    ctx.q.stage(p.to);
-    if (p.from === p.to) throw new AppError('metrics.samePair', { stage: p.from });
-  }
+  const pairs = checkedPairs(ctx, options);
   const current = periodFigures(ctx, period, ctx.asOf, pairs, options.filters);
   const shifted = (other: Period) => {
     const shift = periodRange(period, ctx.zone).fromMs - periodRange(other, ctx.zone).fromMs;

@@ -22,7 +22,7 @@ export function useReport(period: Period, filters: Filters): Resource<Report> {
   return useResource(key, () => api.metrics.report({ from: period.from, to: period.to, filters, compare: true }));
 }
 
-/** The key conversions week by week, ending with the period's week (13 light reports: two pairs, no comparisons). */
+/** The key conversions week by week, ending with the period's week (13 week figures: two pairs, no comparisons). */
 export function useTrend(periodTo: string, filters: Filters, pairs: KeyPairs | null): Resource<TrendPoint[]> {
   const api = useApi();
   const key = pairs ? JSON.stringify([periodTo, filters, pairs]) : null;
@@ -31,11 +31,10 @@ export function useTrend(periodTo: string, filters: Filters, pairs: KeyPairs | n
     const points: TrendPoint[] = [];
     // One at a time: the services answer in turn anyway, and the screen stays responsive.
     for (const week of trendWeeks(periodTo, TREND_WEEKS)) {
-      const report = await api.metrics.report({
+      const report = await api.metrics.week({
         from: week.from,
         to: week.to,
         filters,
-        compare: false,
         pairs: keyPairList(pairs),
       });
       points.push(trendPoint(report, pairs));
@@ -44,7 +43,7 @@ export function useTrend(periodTo: string, filters: Filters, pairs: KeyPairs | n
   });
 }
 
-/** The key conversions for the largest values of a field, each a report filtered to that value. */
+/** The key conversions for the largest values of a field, each from the week figures filtered to that value. */
 export function useBreakdown(
   period: Period,
   filters: Filters,
@@ -58,11 +57,10 @@ export function useBreakdown(
     const rows = [];
     for (const value of (values ?? []).slice(0, BREAKDOWN_VALUES)) {
       if (!pairs) break;
-      const report = await api.metrics.report({
+      const report = await api.metrics.week({
         from: period.from,
         to: period.to,
         filters: { ...filters, [field]: [value] },
-        compare: false,
         pairs: keyPairList(pairs),
       });
       rows.push(breakdownRow(value, report, pairs));

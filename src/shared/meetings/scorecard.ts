@@ -1,5 +1,5 @@
 import { proportion } from '../metrics/stats';
-import type { PeriodFigures } from '../metrics/types';
+import type { WeekFigures } from '../metrics/types';
 import type { ScorecardGoals } from './model';
 import type { Scorecard, ScorecardCell, ScorecardMeasure } from './types';
 import type { IsoWeek } from './week';
@@ -15,12 +15,12 @@ import type { IsoWeek } from './week';
  * A rate with nothing to judge is `no_data`, neither red nor green.
  */
 export function buildScorecard(
-  weeks: ReadonlyArray<{ week: IsoWeek; figures: PeriodFigures }>,
+  weeks: ReadonlyArray<{ week: IsoWeek; figures: WeekFigures }>,
   goals: ScorecardGoals,
   asOf: number,
 ): Scorecard {
   const cell = (
-    w: { week: IsoWeek; figures: PeriodFigures },
+    w: { week: IsoWeek; figures: WeekFigures },
     value: { numerator: number; denominator: number } | { count: number },
     goal: number,
     pending: number | null = null,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { method } from '../contract/define';
-import { drilldownInput, reportInput, type DrillPage, type Report } from './types';
+import { drilldownInput, reportInput, weekInput, type DrillPage, type Report, type WeekFigures } from './types';
 
 export interface SpendImportResult {
   readonly rows: number;
@@ -22,6 +22,11 @@ export const metricsContract = {
   report: method<Report>()({
     input: reportInput,
     doc: 'Funnel, SLA and win/loss figures for a period, with comparisons.',
+  }),
+  /** The part of a report a weekly trend point or a breakdown row reads, at a fraction of its cost. */
+  week: method<WeekFigures>()({
+    input: weekInput,
+    doc: 'Flow, conversion, velocity and SLA figures of one period, without comparisons.',
   }),
   /** The leads behind one figure's numerator or denominator, a page at a time. */
   drilldown: method<DrillPage>()({ input: drilldownInput, doc: 'List the leads behind a figure (paged).' }),

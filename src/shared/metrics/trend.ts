@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { isoWeekPeriod, type Period } from './period';
-import type { ConversionFigure, Report } from './types';
+import type { ConversionFigure, Report, WeekFigures } from './types';
 import type { Proportion } from './stats';
 
 /**
@@ -59,7 +59,7 @@ export interface TrendPoint {
 }
 
 /** Follow-up as the rate it is judged by: met out of the leads whose window has ended (pending left out). */
-export function judgedFollowup(f: Report['sla']['followup']): Proportion {
+export function judgedFollowup(f: WeekFigures['sla']['followup']): Proportion {
   return {
     numerator: f.met,
     denominator: f.met + f.breached,
@@ -70,7 +70,7 @@ export function judgedFollowup(f: Report['sla']['followup']): Proportion {
   };
 }
 
-export function trendPoint(report: Report, pairs: KeyPairs): TrendPoint {
+export function trendPoint(report: WeekFigures, pairs: KeyPairs): TrendPoint {
   const find = (p: { from: string; to: string } | null) =>
     p ? (report.conversion.find((c) => c.from === p.from && c.to === p.to) ?? null) : null;
   return {
@@ -99,7 +99,7 @@ export interface Breakdown {
   readonly rows: readonly BreakdownRow[];
 }
 
-export function breakdownRow(value: string, report: Report, pairs: KeyPairs): BreakdownRow {
+export function breakdownRow(value: string, report: WeekFigures, pairs: KeyPairs): BreakdownRow {
   const point = trendPoint(report, pairs);
   return {
     value,

@@ -49,6 +49,14 @@ export const reportInput = scopeSchema
   })
   .strict();
 
+/** One period's flow, conversion, velocity and SLA, without comparisons (trend points, breakdown rows). */
+export const weekInput = scopeSchema
+  .extend({
+    /** Conversion pairs; default: every funnel stage to the next and to won. */
+    pairs: z.array(pairSchema).max(100).optional(),
+  })
+  .strict();
+
 /** A figure whose leads can be listed, and which side of it. */
 export const figureRef = z.discriminatedUnion('type', [
   z.object({ type: z.literal('flow'), stage: stageKey }).strict(),
@@ -298,6 +306,9 @@ export interface PeriodFigures {
   /** Empty without imported spend, or when filters other than source make spend unattributable. */
   readonly cost: readonly CostFigure[];
 }
+
+/** The part of a period's figures a trend point, a breakdown row and a scorecard week read. */
+export type WeekFigures = Pick<PeriodFigures, 'period' | 'flow' | 'conversion' | 'velocity' | 'sla'>;
 
 export interface Report extends PeriodFigures {
   readonly time_zone: string;

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { computeReport } from '../../../src/main/metrics/service';
+import { computeReport, computeWeekFigures } from '../../../src/main/metrics/service';
 import { metricEventsInsert } from '../../../src/main/db/migrations/003_metrics';
 import { MetricsRefresh } from '../../../src/main/metrics/refresh';
 import type { Report } from '../../../src/shared/metrics/types';
@@ -147,6 +147,27 @@ describe('metric properties on generated workspaces', () => {
       ]),
     );
     expect(metricRows(t.ws)).toHaveLength(2);
+  });
+
+  it('gives a trend week exactly the figures of the full report for that week', () => {
+    fc.assert(
+      fc.property(fc.array(leadArb, { minLength: 1, maxLength: 12 }), fc.constantFrom(null, 3), (raw, within) => {
+        const ws = build(specs(raw));
+        for (const w of weeks) {
+          const full = report(ws, w, within);
+          const light = computeWeekFigures(ws, { ...w, filters: {}, withinDays: within, asOf });
+          expect(Object.keys(light).sort()).toEqual(['conversion', 'flow', 'period', 'sla', 'velocity']);
+          expect(light).toEqual({
+            period: full.period,
+            flow: full.flow,
+            conversion: full.conversion,
+            velocity: full.velocity,
+            sla: full.sla,
+          });
+        }
+      }),
+      { numRuns: 25 },
+    );
   });
 
   it('holds the identities every figure promises', () => {

@@ -50,12 +50,11 @@ export function useAsOfTrend(snapshot: Snapshot | null, workspacePath: string): 
       const pairs = keyPairs(report);
       const points: TrendPoint[] = [];
       for (const week of trendWeeks(report.period.to, TREND_WEEKS)) {
-        const r = await api.metrics.report({
+        const r = await api.metrics.week({
           from: week.from,
           to: week.to,
           filters: report.filters,
           asOf: snapshot.asOf,
-          compare: false,
           pairs: keyPairList(pairs),
         });
         points.push(trendPoint(r, pairs));
@@ -80,12 +79,11 @@ export function useAsOfBreakdown(
       const pairs = keyPairs(report);
       const rows = [];
       for (const value of (values ?? []).slice(0, BREAKDOWN_VALUES)) {
-        const r = await api.metrics.report({
+        const r = await api.metrics.week({
           from: report.period.from,
           to: report.period.to,
           filters: { ...report.filters, [field]: [value] },
           asOf: snapshot.asOf,
-          compare: false,
           pairs: keyPairList(pairs),
         });
         rows.push(breakdownRow(value, r, pairs));
