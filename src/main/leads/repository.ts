@@ -1,31 +1,15 @@
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/driver';
 import type { LocalizedText } from '../../shared/domain/types';
-import type { BatchRef, FacetValue, ReasonLabel } from '../../shared/leads/types';
+import type { BatchRef, FacetValue, LeadRow, ReasonLabel } from '../../shared/leads/types';
+import type { LeadRow as StoredLeadRow } from '../imports/lead-repository';
 import { FIGURE_TABLE, type Params, type Where } from './query';
 
-/** A lead row as the list and the export read it (custom fields still JSON). */
-export interface LeadRecordRow {
-  readonly id: number;
-  readonly external_id: string;
-  readonly created_at: number;
+/** A lead row as the list and the export read it: the explorer's row with the stage id, custom fields still JSON. */
+export type LeadRecordRow = Omit<LeadRow, 'stage' | 'custom'> & {
   readonly stage_id: number | null;
-  readonly stage_at: number | null;
-  readonly source: string | null;
-  readonly campaign: string | null;
-  readonly segment: string | null;
-  readonly country: string | null;
-  readonly owner: string | null;
-  readonly score: number | null;
-  readonly amount: number | null;
-  readonly currency: string | null;
-  readonly assigned_at: number | null;
-  readonly first_touch_at: number | null;
-  readonly reason_code: string | null;
-  readonly reason_text: string | null;
-  readonly batch: string | null;
   readonly custom: string;
-}
+};
 
 /**
  * The columns of a lead row over `leads l` joined with CURRENT_EVENT: the first touch and the
@@ -49,25 +33,8 @@ export const CURRENT_EVENT = `LEFT JOIN stage_events cur ON cur.id = (SELECT e.i
 /** Native lead columns a facet may count (each indexed: migrations 1 and 8). */
 const FACET_COLUMNS = new Set(['segment', 'source', 'campaign', 'owner', 'country']);
 
-export interface LeadDetailRow {
-  readonly id: number;
-  readonly external_id: string;
-  readonly created_at: number;
-  readonly source: string | null;
-  readonly campaign: string | null;
-  readonly segment: string | null;
-  readonly country: string | null;
-  readonly owner: string | null;
-  readonly score: number | null;
-  readonly amount: number | null;
-  readonly currency: string | null;
-  readonly assigned_at: number | null;
-  readonly outcome_reason_code: string | null;
-  readonly outcome_reason_text: string | null;
-  readonly custom: string;
-  readonly batch_id: number | null;
-  readonly updated_batch_id: number | null;
-}
+/** A lead as stored, for its detail. */
+export type LeadDetailRow = StoredLeadRow;
 
 export interface EventRow {
   readonly stage_id: number;

@@ -27,6 +27,29 @@ export interface PreviewVersions {
   readonly revisions: ReadonlyArray<Pick<RevisionInfo, 'id' | 'status'>>;
 }
 
+/** Figure, the two versions (in their chart colours) and the change: the head of both comparison tables. */
+function ComparisonHead({ names }: { names: { baseline: string; candidate: string } }) {
+  const { t } = useTranslation();
+  return (
+    <thead>
+      <tr>
+        <th scope="col">{t('definitions.impact.figure')}</th>
+        <th scope="col" className="num">
+          <span className="defs-swatch" style={{ background: SERIES_COLORS.baseline }} />
+          {names.baseline}
+        </th>
+        <th scope="col" className="num">
+          <span className="defs-swatch" style={{ background: SERIES_COLORS.candidate }} />
+          {names.candidate}
+        </th>
+        <th scope="col" className="num">
+          {t('definitions.impact.change')}
+        </th>
+      </tr>
+    </thead>
+  );
+}
+
 function versionName(t: T, detail: PreviewVersions, v: PreviewVersion): string {
   if (v.version === null) return t('definitions.impact.noVersion');
   const r = detail.revisions.find((x) => x.id === v.revisionId);
@@ -84,22 +107,7 @@ export function RuleImpact({ p, detail }: { p: RulePreview; detail: PreviewVersi
     <div className="defs-impact-body">
       <div className="defs-table-wrap card">
         <table className="table defs-impact-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('definitions.impact.figure')}</th>
-              <th scope="col" className="num">
-                <span className="defs-swatch" style={{ background: SERIES_COLORS.baseline }} />
-                {names.baseline}
-              </th>
-              <th scope="col" className="num">
-                <span className="defs-swatch" style={{ background: SERIES_COLORS.candidate }} />
-                {names.candidate}
-              </th>
-              <th scope="col" className="num">
-                {t('definitions.impact.change')}
-              </th>
-            </tr>
-          </thead>
+          <ComparisonHead names={names} />
           <tbody>
             <tr>
               <th scope="row">{t('definitions.impact.qualifying', { stage })}</th>
@@ -279,22 +287,7 @@ export function SlaImpact({ p, detail }: { p: SlaPreview; detail: PreviewVersion
     <div className="defs-impact-body">
       <div className="defs-table-wrap card">
         <table className="table defs-impact-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('definitions.impact.figure')}</th>
-              <th scope="col" className="num">
-                <span className="defs-swatch" style={{ background: SERIES_COLORS.baseline }} />
-                {names.baseline}
-              </th>
-              <th scope="col" className="num">
-                <span className="defs-swatch" style={{ background: SERIES_COLORS.candidate }} />
-                {names.candidate}
-              </th>
-              <th scope="col" className="num">
-                {t('definitions.impact.change')}
-              </th>
-            </tr>
-          </thead>
+          <ComparisonHead names={names} />
           <tbody>
             <tr>
               <th scope="row">{t('definitions.terms.followUp')}</th>

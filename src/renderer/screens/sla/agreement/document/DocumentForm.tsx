@@ -10,6 +10,7 @@ import {
 import { useLocale } from '../../../../app-context';
 import { formatLanguageName } from '../../../../format';
 import type { DocumentEdits } from './compose-input';
+import { PeriodFields } from '../PeriodFields';
 
 interface Props {
   readonly edits: DocumentEdits;
@@ -62,32 +63,7 @@ export function DocumentForm({ edits, terms, period, hasPlan, onEdit, onPeriod }
           maxLength={200}
         />
       </label>
-      <fieldset className="agreement-period">
-        <legend className="field-label">{t('slaAgreement.document.period')}</legend>
-        <label>
-          <span className="visually-hidden">{t('slaAgreement.common.from')}</span>
-          <input
-            className="input"
-            type="date"
-            value={period.from}
-            max={period.to}
-            required
-            onChange={(e) => e.target.value && onPeriod({ ...period, from: e.target.value })}
-          />
-        </label>
-        <span aria-hidden="true">–</span>
-        <label>
-          <span className="visually-hidden">{t('slaAgreement.common.to')}</span>
-          <input
-            className="input"
-            type="date"
-            value={period.to}
-            min={period.from}
-            required
-            onChange={(e) => e.target.value && onPeriod({ ...period, to: e.target.value })}
-          />
-        </label>
-      </fieldset>
+      <PeriodFields value={period} onChange={onPeriod} legend={t('slaAgreement.document.period')} />
       {PARTY_ROLES.map((role) => (
         <fieldset key={role} className="agreement-party" data-party={role}>
           <legend>{t(`slaAgreement.document.party.${role}`)}</legend>

@@ -4,8 +4,8 @@ import { Button } from '../../../../components/Button';
 import { Spinner } from '../../../../components/Spinner';
 import { formatDecimal, formatInteger, formatMoney } from '../../../../format';
 import type { PlannerRates } from '../../../../../shared/documents/types';
-import type { Period } from '../../../../../shared/documents/terms';
 import { useWorkspace } from '../../../../use-workspace';
+import { PeriodFields } from '../PeriodFields';
 import { lookbackMonths, todayIn, type PlannerForm, type PlannerView } from './model';
 
 interface Props {
@@ -14,48 +14,6 @@ interface Props {
   readonly view: PlannerView;
   readonly loading: boolean;
   onChange(patch: Partial<PlannerForm>): void;
-}
-
-function PeriodFields({
-  value,
-  onChange,
-  legend,
-  testId,
-}: {
-  value: Period;
-  onChange: (p: Period) => void;
-  legend: string;
-  testId: string;
-}) {
-  const { t } = useTranslation();
-  return (
-    <fieldset className="agreement-period" data-testid={testId}>
-      <legend className="field-label">{legend}</legend>
-      <label>
-        <span className="visually-hidden">{t('slaAgreement.common.from')}</span>
-        <input
-          className="input"
-          type="date"
-          value={value.from}
-          max={value.to}
-          required
-          onChange={(e) => e.target.value && onChange({ ...value, from: e.target.value })}
-        />
-      </label>
-      <span aria-hidden="true">–</span>
-      <label>
-        <span className="visually-hidden">{t('slaAgreement.common.to')}</span>
-        <input
-          className="input"
-          type="date"
-          value={value.to}
-          min={value.from}
-          required
-          onChange={(e) => e.target.value && onChange({ ...value, to: e.target.value })}
-        />
-      </label>
-    </fieldset>
-  );
 }
 
 /** The goal, the deal size, the plan period and the history the rates come from. */
