@@ -3,11 +3,26 @@ import { contract, methods, type ContractHandlers } from '../../shared/contract'
 import type { MethodEntry } from '../../shared/contract/define';
 import { AppError, type ApiErrorPayload, type ApiResult, type ValidationIssue } from '../../shared/errors';
 import { storageError } from '../db/storage-errors';
+import en from '../../shared/i18n/locales/en.json';
+import { CHECK_PARAM } from '../../shared/validation/checks';
 import type { Runtime } from './runtime';
 
 export type Dispatch = (wire: string, input: unknown) => Promise<ApiResult<unknown>>;
 
-/** zod's issue codes become i18n keys under `errors.validation.`, with the few parameters they need. */
+const checkMessages = en.errors.validationIssue.check as Record<string, string>;
+
+/** The catalog key of a custom check (see `checkMessage`), when the issue names one the catalogs have. */
+function checkKey(issue: z.core.$ZodIssue): string | null {
+  if (issue.code !== 'custom') return null;
+  const key: unknown = issue.params?.[CHECK_PARAM];
+  return typeof key === 'string' && Object.hasOwn(checkMessages, key) ? key : null;
+}
+
+/**
+ * zod's issue codes become i18n keys under `errors.validationIssue.`, with the few parameters they
+ * need. A custom check with a catalog key becomes the code `check.<key>` with its values; other
+ * custom issues keep the code `custom` and pass their (English) message as is.
+ */
 export function toIssues(error: z.ZodError): ValidationIssue[] {
   return error.issues.slice(0, 20).map((issue) => {
     const params: Record<string, string | number> = {};
@@ -18,8 +33,16 @@ export function toIssues(error: z.ZodError): ValidationIssue[] {
     }
     if (issue.code === 'unrecognized_keys') params.keys = issue.keys.join(', ');
     if (issue.code === 'invalid_value') params.values = issue.values.map(String).join(', ');
+    const path = issue.path.map(String).join('.') || '(input)';
+    const check = checkKey(issue);
+    if (check !== null && issue.code === 'custom') {
+      for (const [name, v] of Object.entries(issue.params ?? {}))
+        if (name !== CHECK_PARAM && (typeof v === 'string' || typeof v === 'number')) params[name] = v;
+      params.message = issue.message;
+      return { path, code: `check.${check}`, params };
+    }
     if (issue.code === 'custom') params.message = issue.message;
-    return { path: issue.path.map(String).join('.') || '(input)', code: issue.code, params };
+    return { path, code: issue.code, params };
   });
 }
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { method } from '../contract/define';
 import { CALENDAR_PRESETS, calendarSettings, type CalendarSettings } from './model';
+import { checkMessage } from '../validation/checks';
 
 export interface CalendarView {
   readonly settings: CalendarSettings;
@@ -8,6 +9,9 @@ export interface CalendarView {
   readonly zone: string;
   readonly presets: readonly string[];
 }
+
+/** The longest span of years a preset is computed for. */
+const MAX_PRESET_YEARS = 30;
 
 export const calendarContract = {
   /** The business-hours calendar used by SLA figures. */
@@ -27,8 +31,10 @@ export const calendarContract = {
       })
       .strict()
       .refine(
-        (v) => v.toYear >= v.fromYear && v.toYear - v.fromYear <= 30,
-        'toYear must be within 30 years after fromYear',
+        (v) => v.toYear >= v.fromYear && v.toYear - v.fromYear <= MAX_PRESET_YEARS,
+        checkMessage('yearRange', `toYear must be between fromYear and fromYear + ${MAX_PRESET_YEARS}`, {
+          years: MAX_PRESET_YEARS,
+        }),
       ),
     doc: 'A country preset calendar with its public holidays, to review and save.',
   }),

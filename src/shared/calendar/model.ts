@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IANAZone } from 'luxon';
+import { checkMessage } from '../validation/checks';
 
 /** Countries with a holiday preset (public holidays by rule; users review and edit the list). */
 export const CALENDAR_PRESETS = ['BR', 'ES', 'MX', 'RU', 'CN', 'US', 'UK'] as const;
@@ -9,16 +10,22 @@ const timeOfDay = z.string().regex(/^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/);
 export const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/)
-  .refine((d) => {
-    const ms = Date.parse(`${d}T00:00:00Z`);
-    return !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 10) === d;
-  }, 'not a calendar date');
+  .refine(
+    (d) => {
+      const ms = Date.parse(`${d}T00:00:00Z`);
+      return !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 10) === d;
+    },
+    checkMessage('notCalendarDate', 'not a calendar date'),
+  );
 
 export const timeZoneName = z
   .string()
   .min(1)
   .max(64)
-  .refine((zone) => IANAZone.isValidZone(zone), 'unknown time zone');
+  .superRefine((zone, ctx) => {
+    if (!IANAZone.isValidZone(zone))
+      ctx.addIssue({ code: 'custom', ...checkMessage('unknownTimeZone', `unknown time zone: ${zone}`, { zone }) });
+  });
 
 /** Minutes since local midnight; "24:00" is 1440 so a shift can end at midnight. */
 export function minutesOf(time: string): number {
@@ -50,22 +57,37 @@ export const calendarSettings = z
   .strict()
   .superRefine((value, ctx) => {
     if (new Set(value.workingDays).size !== value.workingDays.length) {
-      ctx.addIssue({ code: 'custom', path: ['workingDays'], message: 'duplicate weekday' });
+      ctx.addIssue({ code: 'custom', path: ['workingDays'], ...checkMessage('duplicateWeekday', 'duplicate weekday') });
     }
     let previousEnd = -1;
     value.shifts.forEach((s, i) => {
       const start = minutesOf(s.start);
       const end = minutesOf(s.end);
       if (end <= start)
-        ctx.addIssue({ code: 'custom', path: ['shifts', i], message: 'a shift must end after it starts' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['shifts', i],
+          ...checkMessage('shiftEndsBeforeStart', `a shift must end after it starts (${s.start}-${s.end})`, {
+            start: s.start,
+            end: s.end,
+          }),
+        });
       if (start < previousEnd)
-        ctx.addIssue({ code: 'custom', path: ['shifts', i], message: 'shifts must be in order and not overlap' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['shifts', i],
+          ...checkMessage('shiftsOverlap', 'shifts must be in order and not overlap'),
+        });
       previousEnd = end;
     });
     const seen = new Set<string>();
     value.holidays.forEach((h, i) => {
       if (seen.has(h.date))
-        ctx.addIssue({ code: 'custom', path: ['holidays', i], message: `duplicate holiday ${h.date}` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['holidays', i],
+          ...checkMessage('duplicateHoliday', `duplicate holiday: ${h.date}`, { date: h.date }),
+        });
       seen.add(h.date);
     });
   });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DEFINITION_KINDS, REVISION_STATUSES, revisionBody } from './model';
+import { checkMessage } from '../validation/checks';
 
 /**
  * The file `definitions export` writes and `definitions import` reads: every definition with its
@@ -43,13 +44,27 @@ const exportedDefinition = z
   .superRefine((d, ctx) => {
     d.revisions.forEach((r, i) => {
       if (!revisionBody[d.kind].safeParse(r.body).success)
-        ctx.addIssue({ code: 'custom', path: ['revisions', i, 'body'], message: `not a ${d.kind} body` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['revisions', i, 'body'],
+          ...checkMessage('notKindBody', `not a ${d.kind} body`, { kind: d.kind }),
+        });
     });
     if (d.inForceVersion !== null && !d.revisions.some((r) => r.version === d.inForceVersion)) {
-      ctx.addIssue({ code: 'custom', path: ['inForceVersion'], message: 'no revision with this version' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['inForceVersion'],
+        ...checkMessage('noRevisionWithVersion', `no revision with version ${d.inForceVersion}`, {
+          version: d.inForceVersion,
+        }),
+      });
     }
     if (d.kind === 'stage_criteria' && d.stageKey === null)
-      ctx.addIssue({ code: 'custom', path: ['stageKey'], message: 'stage criteria need a stage' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['stageKey'],
+        ...checkMessage('stageCriteriaNeedStage', 'stage criteria need a stage'),
+      });
   });
 
 export const definitionsExport = z
@@ -64,7 +79,11 @@ export const definitionsExport = z
     const seen = new Set<string>();
     doc.definitions.forEach((d, i) => {
       if (seen.has(d.key))
-        ctx.addIssue({ code: 'custom', path: ['definitions', i, 'key'], message: `duplicate key ${d.key}` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['definitions', i, 'key'],
+          ...checkMessage('duplicateDefinitionKey', `duplicate key: ${d.key}`, { definition: d.key }),
+        });
       seen.add(d.key);
     });
   });

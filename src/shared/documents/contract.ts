@@ -6,6 +6,7 @@ import { filtersSchema } from '../metrics/types';
 import { PARTY_ROLES, period, planSnapshot, reviewRules, type TermsDocument } from './terms';
 import { SCENARIO_IDS } from './scenarios';
 import type { SlaSheet } from './template';
+import { checkMessage } from '../validation/checks';
 import type {
   CreatedIdentity,
   DocumentRecord,
@@ -111,11 +112,11 @@ export const documentsContract = {
       })
       .strict()
       .refine((i) => (i.identity === undefined) !== (i.vaultIdentity === undefined), {
-        message: 'give either identity or vaultIdentity',
+        ...checkMessage('identityOrVault', 'give either identity or vaultIdentity'),
         path: ['identity'],
       })
       .refine((i) => i.identity === undefined || i.passphrase !== undefined, {
-        message: 'a PKCS#12 identity needs its passphrase',
+        ...checkMessage('identityNeedsPassphrase', 'a PKCS#12 identity needs its passphrase'),
         path: ['passphrase'],
       }),
     doc: 'Sign an SLA document PDF with a PKCS#12 identity or a vault identity; records the signed version in the open workspace.',

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DEFINITION_KINDS, revisionBody, type DefinitionKind } from '../definitions/model';
 import { LOCALES } from '../domain/types';
+import { checkMessage } from '../validation/checks';
 
 /**
  * The machine-readable terms of an SLA document: what is embedded in the PDF as `sla-terms.json`
@@ -15,7 +16,7 @@ export type PartyRole = (typeof PARTY_ROLES)[number];
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/)
-  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), 'not a calendar date');
+  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), checkMessage('notCalendarDate', 'not a calendar date'));
 const text = (max: number) => z.string().trim().min(1).max(max);
 
 export const party = z
@@ -59,7 +60,10 @@ export const DEFAULT_REVIEW_RULES: ReviewRules = { weekday: 1, escalationWeeks: 
 export const period = z
   .object({ from: isoDate, to: isoDate })
   .strict()
-  .refine((p) => p.from <= p.to, { message: 'period ends before it starts', path: ['to'] });
+  .refine((p) => p.from <= p.to, {
+    ...checkMessage('periodEndsBeforeStart', 'period ends before it starts'),
+    path: ['to'],
+  });
 export type Period = z.infer<typeof period>;
 
 const definitionInForce = z
@@ -78,7 +82,12 @@ const definitionInForce = z
   .strict()
   .superRefine((d, ctx) => {
     const parsed = revisionBody[d.kind].safeParse(d.body);
-    if (!parsed.success) ctx.addIssue({ code: 'custom', message: `body does not match ${d.kind}`, path: ['body'] });
+    if (!parsed.success)
+      ctx.addIssue({
+        code: 'custom',
+        ...checkMessage('notKindBody', `not a ${d.kind} body`, { kind: d.kind }),
+        path: ['body'],
+      });
   });
 export type DefinitionInForce = z.infer<typeof definitionInForce>;
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isTarget, REASON_CODE_PATTERN, STAGE_KEY_PATTERN, type Target } from './fields';
+import { checkMessage } from '../validation/checks';
 
 /**
  * A saved mapping: how each file of an import becomes leads and stage events. It is plain JSON
@@ -10,7 +11,10 @@ import { isTarget, REASON_CODE_PATTERN, STAGE_KEY_PATTERN, type Target } from '.
 const target = z
   .string()
   .max(100)
-  .refine(isTarget, 'unknown target')
+  .superRefine((t, ctx) => {
+    if (!isTarget(t))
+      ctx.addIssue({ code: 'custom', ...checkMessage('unknownTarget', `unknown target: ${t}`, { target: t }) });
+  })
   .transform((t): Target => (isTarget(t) ? t : 'ignore'));
 
 export const columnMappingSchema = z

@@ -4,6 +4,7 @@ import { LOCALES, type LocalizedText } from '../domain/types';
 import type { FileRef } from '../domain/types';
 import { figureRef, filtersSchema, scopeSchema, FILTER_FIELDS } from '../metrics/types';
 import { LEAD_COLUMNS, SORTABLE_COLUMNS } from './columns';
+import { checkMessage } from '../validation/checks';
 
 const FIELD_NAME = /^[\p{L}\p{N} _.-]{1,80}$/u;
 const isCustomId = (s: string): s is `custom.${string}` => s.startsWith('custom.') && FIELD_NAME.test(s.slice(7));
@@ -12,7 +13,7 @@ const stageKey = z.string().regex(/^[a-z][a-z0-9_]{0,39}$/);
 /** A column id: a native column or `custom.<field>` (field names as the metrics filters accept them). */
 export const columnIdSchema = z.union([
   z.enum(LEAD_COLUMNS),
-  z.string().refine(isCustomId, { message: 'custom.<field name>' }),
+  z.string().refine(isCustomId, checkMessage('customFieldId', 'expected custom.<field name>')),
 ]);
 
 /** The leads behind one figure of a report: the figure's own scope (period, filters, window, as-of). */
@@ -87,7 +88,7 @@ export interface LeadPage {
 /** A lead field with values to offer in filters: native fields or `custom.<name>`. */
 export const facetFieldSchema = z.union([
   z.enum(FILTER_FIELDS),
-  z.string().refine(isCustomId, { message: 'custom.<field name>' }),
+  z.string().refine(isCustomId, checkMessage('customFieldId', 'expected custom.<field name>')),
 ]);
 export type FacetField = z.infer<typeof facetFieldSchema>;
 

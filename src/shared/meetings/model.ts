@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { figureRef } from '../metrics/types';
+import { checkMessage } from '../validation/checks';
 
 /**
  * The vocabulary of the weekly review (DESIGN.md "Meeting"): agenda steps, attendee roles, the
@@ -45,7 +46,7 @@ export const attendeesSchema = z
   .max(40)
   .refine(
     (list) => new Set(list.map((a) => a.name.toLowerCase())).size === list.length,
-    'attendee names must be distinct',
+    checkMessage('attendeeNamesDistinct', 'attendee names must be distinct'),
   );
 
 /** What prompted a decision or an action item: a figure of the meeting's snapshot, or one lead. */
@@ -77,7 +78,7 @@ export const agendaTemplateSchema = z
   .object({ steps: z.array(agendaStepTemplate).min(1).max(STEP_KINDS.length) })
   .strict()
   .refine((a) => new Set(a.steps.map((s) => s.kind)).size === a.steps.length, {
-    message: 'each step kind may appear once',
+    ...checkMessage('stepKindOnce', 'each step kind may appear once'),
     path: ['steps'],
   });
 export type AgendaTemplate = z.infer<typeof agendaTemplateSchema>;

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
+import { checkMessage } from '../validation/checks';
 
 /**
  * ISO weeks (Monday to Sunday) as a meeting names them: `2026-W25`. The reviewed week's dates are
@@ -34,7 +35,9 @@ export function isIsoWeek(week: string): boolean {
   return m !== null && monday(Number(m[1]), Number(m[2])) !== null;
 }
 
-export const isoWeekSchema = z.string().refine(isIsoWeek, 'expected an ISO week such as 2026-W25');
+export const isoWeekSchema = z
+  .string()
+  .refine(isIsoWeek, checkMessage('isoWeekExpected', 'expected an ISO week such as 2026-W25'));
 
 /** The week's dates; throws on a malformed or non-existent week (validate input with isoWeekSchema first). */
 export function parseIsoWeek(week: string): IsoWeek {

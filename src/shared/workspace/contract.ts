@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { method } from '../contract/define';
 import { LOCALES, type Backup, type Preferences, type SessionState, type WorkspaceInfo } from '../domain/types';
+import { checkMessage } from '../validation/checks';
 
 const empty = z.object({}).strict();
 /** Absolute path to a workspace file; relative paths would depend on where a front end was started. */
@@ -8,8 +9,11 @@ const filePath = z
   .string()
   .min(1)
   .max(4096)
-  .refine((p) => p.startsWith('/') || /^[A-Za-z]:[\\/]/.test(p) || p.startsWith('\\\\'), 'absolute path expected')
-  .refine((p) => !p.includes('\0'), 'path contains a NUL character');
+  .refine(
+    (p) => p.startsWith('/') || /^[A-Za-z]:[\\/]/.test(p) || p.startsWith('\\\\'),
+    checkMessage('absolutePathExpected', 'absolute path expected'),
+  )
+  .refine((p) => !p.includes('\0'), checkMessage('pathHasNul', 'path contains a NUL character'));
 const ianaZone = z
   .string()
   .min(1)
@@ -19,7 +23,7 @@ const locale = z.enum(LOCALES);
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/)
-  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), 'not a calendar date');
+  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), checkMessage('notCalendarDate', 'not a calendar date'));
 
 export const workspaceContract = {
   /** What the front end needs to draw its frame: open workspace, recent files, preferences. */
