@@ -5,7 +5,7 @@
  * time, peak RSS under 400 MB. IMPORT_BENCH_LEADS changes the size (for a quick look).
  *
  * The workspace is the one users get: the import defers migration 3's metrics triggers and brings
- * `metric_events` up to date set-based before commit (migration 9), so the figure includes that.
+ * `metric_events` up to date set-based before commit (src/main/metrics/refresh.ts), so the figure includes that.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';

@@ -159,7 +159,7 @@ export async function runImport(
     open = true;
     const indexes = new IndexRepository(db);
     const deferred = bulk ? indexes.drop() : [];
-    // metric_events is brought up to date once, set-based, before commit (migration 9).
+    // metric_events is brought up to date once, set-based, before commit (src/main/metrics/refresh.ts).
     const figures = new MetricsRefresh(db);
     figures.defer();
     const batchId = batches.create({

@@ -61,6 +61,9 @@ END;`;
 
 const NOTE_TRIGGERS = [...NOTE_CHANGED_LEADS.matchAll(/CREATE TEMP TRIGGER (\w+)/g)].map((m) => m[1]!);
 
+/** From this many changed leads on, metric_events' secondary indexes are built after the rows, not with them. */
+const INDEX_REBUILD_MIN_LEADS = 50_000;
+
 /** A stage as the refresh orders events: ties at one instant go by position, then id. */
 export interface StageOrder {
   readonly id: number;
@@ -118,10 +121,14 @@ export class MetricsRefresh {
   private readonly triggerSqlStmt;
   private readonly deferredStmt;
   private readonly stagesStmt;
+  private readonly indexesStmt;
   /** The dropped triggers' CREATE statements, kept between `defer` and `refresh`. */
   private dropped: string[] = [];
 
-  constructor(private readonly db: Db) {
+  constructor(
+    private readonly db: Db,
+    private readonly indexRebuildMinLeads = INDEX_REBUILD_MIN_LEADS,
+  ) {
     this.triggerSqlStmt = db
       .prepare<[string], string>("SELECT sql FROM main.sqlite_master WHERE type = 'trigger' AND name = ?")
       .pluck();
@@ -131,6 +138,9 @@ export class MetricsRefresh {
       )
       .pluck();
     this.stagesStmt = db.prepare<[], StageOrder>('SELECT id, position FROM stages');
+    this.indexesStmt = db.prepare<[], { name: string; sql: string }>(
+      "SELECT name, sql FROM main.sqlite_master WHERE type = 'index' AND tbl_name = 'metric_events' AND sql IS NOT NULL ORDER BY name",
+    );
   }
 
   private run(sql: string): void {
@@ -162,12 +172,24 @@ export class MetricsRefresh {
     return this.deferredStmt.get() === 1;
   }
 
-  /** Recomputes the noted leads' rows and puts the row triggers back, in the writer's transaction. */
+  /**
+   * Recomputes the noted leads' rows and puts the row triggers back, in the writer's transaction.
+   * Rows are written in table order, but the secondary indexes would take them in random order:
+   * for a large batch they are dropped after the delete (which needs the lead index) and built
+   * once at the end, which sorts instead of splitting B-tree pages.
+   */
   refresh(): void {
     if (!this.pending()) return;
     this.db.transaction(() => {
       this.run('DELETE FROM metric_events WHERE lead_id IN (SELECT lead_id FROM temp.metric_dirty)');
+      const rebuilt =
+        this.db.prepare<[], number>('SELECT count(*) FROM temp.metric_dirty').pluck().get()! >=
+        this.indexRebuildMinLeads
+          ? this.indexesStmt.all()
+          : [];
+      for (const name of rebuilt.map((i) => i.name)) this.db.exec(`DROP INDEX main."${name}"`);
       this.run(metricEventsRefreshSql(this.stagesStmt.all(), 'e.lead_id IN (SELECT lead_id FROM temp.metric_dirty)'));
+      for (const i of rebuilt) this.db.exec(i.sql);
       this.db.exec(`${NOTE_TRIGGERS.map((name) => `DROP TRIGGER temp.${name};`).join('\n')}
 DROP TABLE temp.metric_dirty;
 ${this.dropped.join(';\n')};`);

@@ -4,6 +4,9 @@ import type { BusinessCalendar } from '../../shared/calendar/business-hours';
 import type { Stage } from '../../shared/domain/types';
 import { reachColumn, type Fragment, type MetricsSql, type Params } from './sql';
 
+/** Below this many spans entered before an instant, stage counts at it are read from the start of the history. */
+const EARLY_SPANS = 20_000;
+
 /** The instants and window one period's figures are read with. */
 export interface Bounds {
   readonly from: number;
@@ -149,19 +152,40 @@ export class MetricsRepository {
     );
   }
 
-  /** Leads in the stage at instant `at` whose span started before `enteredBefore`. */
-  inStageAt(q: MetricsSql, stage: Stage, at: number, enteredBefore: number): number {
-    let total = 0;
-    for (const part of q.inStageAt(stage, '@at', '@before')) {
-      total += this.get<{ n: number }>(
-        `SELECT count(*) AS n FROM metric_events INDEXED BY metric_events_span WHERE ${part.sql}`,
-        {
-          ...q.filter.params,
-          at,
-          before: enteredBefore,
-        },
-      ).n;
+  /**
+   * Leads in the stage at instant `at` whose span started before `enteredBefore`: spans
+   * [entered_at, left_at) with entered_at < before and left_at open or >= at. Two exact ways to
+   * count them read very different index ranges:
+   * - open spans plus spans left at or after `at`: cheap for a recent instant;
+   * - E(before) - L(at) + X, where E counts spans entered before `before`, L spans left before
+   *   `at`, and X spans entered at or after `before` that left before `at` (left_at >= entered_at,
+   *   so X is a range of left_at): cheap for an instant early in the history, such as the
+   *   year-ago period, where the first way reads nearly every span of the stage.
+   * A capped count of the spans entered before `at` (which bounds all three terms) picks the way,
+   * unless `way` names it (the test that both ways agree).
+   */
+  inStageAt(q: MetricsSql, stage: Stage, at: number, enteredBefore: number, way?: 'recent' | 'early'): number {
+    const params = { ...q.filter.params, at, before: enteredBefore };
+    const early =
+      way !== undefined
+        ? way === 'early'
+        : this.get<{ n: number }>(
+            `SELECT count(*) AS n FROM (SELECT 1 FROM metric_events WHERE stage_id = ${stage.id} AND entered_at < @at LIMIT ${EARLY_SPANS})`,
+            { at },
+          ).n < EARLY_SPANS;
+    const count = (sql: string) => this.get<{ n: number }>(`SELECT count(*) AS n FROM metric_events ${sql}`, params).n;
+    if (early) {
+      return (
+        count(`WHERE stage_id = ${stage.id} AND entered_at < @before${q.filter.sql}`) -
+        count(`INDEXED BY metric_events_span WHERE stage_id = ${stage.id} AND left_at < @at${q.filter.sql}`) +
+        count(
+          `INDEXED BY metric_events_span WHERE stage_id = ${stage.id} AND left_at >= @before AND left_at < @at AND entered_at >= @before${q.filter.sql}`,
+        )
+      );
     }
+    let total = 0;
+    for (const part of q.inStageAt(stage, '@at', '@before'))
+      total += count(`INDEXED BY metric_events_span WHERE ${part.sql}`);
     return total;
   }
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { computeReport, computeWeekFigures } from '../../../src/main/metrics/service';
+import { computeReport, computeWeekFigures, openContext } from '../../../src/main/metrics/service';
 import { metricEventsInsert } from '../../../src/main/db/migrations/003_metrics';
 import { MetricsRefresh } from '../../../src/main/metrics/refresh';
 import type { Report } from '../../../src/shared/metrics/types';
@@ -91,7 +91,8 @@ describe('metric properties on generated workspaces', () => {
         fc.array(leadArb, { minLength: 1, maxLength: 12 }),
         fc.array(leadArb, { maxLength: 6 }),
         fc.boolean(),
-        (first, second, reverse) => {
+        fc.boolean(),
+        (first, second, reverse, rebuildIndexes) => {
           const leads = specs([...first, ...second]);
           const order = reverse
             ? (e: Parameters<NonNullable<Parameters<typeof insertLeads>[3]>>[0]) => [...e].reverse()
@@ -101,7 +102,13 @@ describe('metric properties on generated workspaces', () => {
           // One batch through the row triggers, then one deferred batch that adds leads and moves
           // the earlier ones' touches and fields.
           insertLeads(t.ws, ZONE, leads.slice(0, first.length), order);
-          const figures = new MetricsRefresh(t.ws.db);
+          const indexes = () =>
+            t.ws.db
+              .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'metric_events'")
+              .all();
+          const before = indexes();
+          // A threshold of one changed lead takes the large-batch path (secondary indexes built after the rows).
+          const figures = new MetricsRefresh(t.ws.db, rebuildIndexes ? 1 : undefined);
           t.ws.db.transaction(() => {
             figures.defer();
             insertLeads(t.ws, ZONE, leads.slice(first.length), order);
@@ -110,12 +117,51 @@ describe('metric properties on generated workspaces', () => {
             figures.refresh();
           })();
           expect(figures.pending()).toBe(false);
+          expect(indexes()).toEqual(before);
+          expect(t.ws.db.pragma('integrity_check', { simple: true })).toBe('ok');
           const refreshed = metricRows(t.ws);
           t.ws.db.exec(`DELETE FROM metric_events; ${metricEventsInsert('1')};`);
           expect(refreshed).toEqual(metricRows(t.ws));
         },
       ),
       { numRuns: 40 },
+    );
+  });
+
+  it('counts leads in a stage at an instant the same both ways (recent: open spans; early: from the start of the history)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(leadArb, { minLength: 1, maxLength: 12 }),
+        fc.constantFrom('lead', 'mql', 'sal', 'sql', 'opportunity'),
+        fc.nat(),
+        fc.nat(),
+        fc.constantFrom(-1, 0, 1),
+        fc.option(fc.constantFrom('SMB', 'Enterprise'), { nil: undefined }),
+        (raw, key, atPick, beforePick, jitter, segment) => {
+          const ws = build(specs(raw));
+          const ctx = openContext(ws, { filters: segment ? { segment: [segment] } : {}, withinDays: null });
+          const stage = ctx.q.stage(key);
+          // Instants on and next to the events' own, where a boundary off by one would show.
+          const instants = ws.db
+            .prepare('SELECT DISTINCT entered_at FROM stage_events ORDER BY 1')
+            .pluck()
+            .all() as number[];
+          const pick = (i: number) => instants[i % instants.length]! + jitter;
+          const [before, at] = [pick(atPick), pick(beforePick)].sort((a, b) => a - b) as [number, number];
+          const recent = ctx.repo.inStageAt(ctx.q, stage, at, before, 'recent');
+          expect(ctx.repo.inStageAt(ctx.q, stage, at, before, 'early')).toBe(recent);
+          expect(ctx.repo.inStageAt(ctx.q, stage, at, before)).toBe(recent);
+          // And both are the definition: spans [entered_at, left_at) entered before `before` still open at `at`.
+          const spans = ws.db
+            .prepare(
+              `SELECT count(*) FROM metric_events WHERE stage_id = ? AND entered_at < ? AND (left_at IS NULL OR left_at >= ?)${segment ? ' AND segment = ?' : ''}`,
+            )
+            .pluck()
+            .get(stage.id, before, at, ...(segment ? [segment] : []));
+          expect(recent).toBe(spans);
+        },
+      ),
+      { numRuns: 60 },
     );
   });
 
