@@ -294,7 +294,7 @@ function winloss(ctx: Context, b: Bounds): Pick<PeriodFigures, 'winloss' | 'winl
   const closing = [...q.ofKind('won'), ...q.ofKind('lost')];
   const byId = new Map(q.stages.map((s) => [s.id, s]));
   const outcome = (id: number): 'won' | 'lost' => (byId.get(id)?.kind === 'won' ? 'won' : 'lost');
-  const rows = repo.closings(q, b, closing, 'none');
+  const rows = repo.closings(q, b, closing);
   const totals = { won: 0, lost: 0 };
   const merged = new Map<string, WinLossRow>();
   for (const r of rows) totals[outcome(r.stage_id)] += r.n;
@@ -304,20 +304,27 @@ function winloss(ctx: Context, b: Bounds): Pick<PeriodFigures, 'winloss' | 'winl
     const count = (merged.get(key)?.count ?? 0) + r.n;
     merged.set(key, { outcome: o, reason: r.reason, count, share: totals[o] > 0 ? count / totals[o] : 0 });
   }
-  const breakdown = (by: 'segment' | 'source' | 'owner' | 'prev_stage_id', only?: 'lost'): WinLossBreakdown[] =>
-    repo.closings(q, b, only ? q.ofKind('lost') : closing, by).map((r) => ({
-      outcome: outcome(r.stage_id),
-      value:
-        by === 'prev_stage_id'
-          ? typeof r.value === 'number'
-            ? (byId.get(r.value)?.key ?? null)
-            : null
-          : r.value === null
-            ? null
-            : String(r.value),
-      reason: r.reason,
-      count: r.n,
-    }));
+  const breakdown = (by: 'segment' | 'source' | 'owner' | 'prev_stage_id', only?: 'lost'): WinLossBreakdown[] => {
+    const counts = new Map<string, { -readonly [K in keyof WinLossBreakdown]: WinLossBreakdown[K] }>();
+    for (const r of rows) {
+      const o = outcome(r.stage_id);
+      if (only && o !== only) continue;
+      const v = r[by];
+      const value =
+        by === 'prev_stage_id' ? (typeof v === 'number' ? (byId.get(v)?.key ?? null) : null) : (v as string | null);
+      const key = JSON.stringify([r.stage_id, value, r.reason]);
+      const row = counts.get(key);
+      if (row) row.count += r.n;
+      else counts.set(key, { outcome: o, value, reason: r.reason, count: r.n });
+    }
+    // Largest first, then by reason in code order (as SQL's ORDER BY n DESC, reason did), then the rest for a stable order.
+    const order = (x: string | null, y: string | null) =>
+      x === y ? 0 : x === null ? -1 : y === null ? 1 : x < y ? -1 : 1;
+    return [...counts.values()].sort(
+      (x, y) =>
+        y.count - x.count || order(x.reason, y.reason) || order(x.outcome, y.outcome) || order(x.value, y.value),
+    );
+  };
   const all = totals.won + totals.lost;
   const none = rows.filter((r) => r.reason === '(none)').reduce((a, r) => a + r.n, 0);
   return {
