@@ -1,4 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
+import { clippedTexts } from '../support/clipping';
 
 export type DefinitionsTab = 'overview' | 'history' | 'compare' | 'edit' | 'impact' | 'compliance';
 
@@ -60,21 +61,9 @@ export class DefinitionsPage {
 
   /**
    * Elements in the screen whose text is cut: wider content than box with overflow hidden, or an
-   * ellipsis. Read with a string expression: the page's CSP allows no eval of functions.
+   * ellipsis, or past the window's edge; and selects showing their chosen option cut off.
    */
   async clipped(): Promise<string[]> {
-    const expression = `(() => {
-      const out = [];
-      for (const el of document.querySelectorAll('.defs-layout *, .page-header *, dialog *')) {
-        const style = getComputedStyle(el);
-        if (style.display === 'none' || el.closest('.visually-hidden') || !el.textContent || !el.textContent.trim() || el.children.length > 0 && el.tagName !== 'BUTTON') continue;
-        const hidden = style.overflowX === 'hidden' || style.overflow === 'hidden' || style.textOverflow === 'ellipsis';
-        if (hidden && el.scrollWidth > el.clientWidth + 1) out.push(el.tagName + '.' + el.className + ': ' + el.textContent.trim().slice(0, 60));
-        const r = el.getBoundingClientRect();
-        if (r.right > document.documentElement.clientWidth + 1) out.push('off-screen ' + el.tagName + '.' + el.className + ': ' + el.textContent.trim().slice(0, 60));
-      }
-      return out;
-    })()`;
-    return (await this.page.evaluate(expression)) as string[];
+    return clippedTexts(this.page, '.defs-layout, .page-header, dialog');
   }
 }

@@ -22,7 +22,7 @@ function LinkSelect({
   return (
     <Field label={t('review.records.link')}>
       <select
-        className="select"
+        className="select select-fluid"
         disabled={disabled}
         value={value ? linkValue(value) : ''}
         onChange={(e) => onChange(options.find((o) => o.value === e.target.value)?.link ?? null)}

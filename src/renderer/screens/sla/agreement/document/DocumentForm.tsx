@@ -108,6 +108,7 @@ export function DocumentForm({ edits, terms, period, hasPlan, onEdit, onPeriod }
               className="select"
               value={review.weekday ?? 1}
               onChange={(e) => onEdit({ ...edits, review: { ...edits.review, weekday: Number(e.target.value) } })}
+              data-testid="document-review-day"
             >
               {WEEKDAYS.map((d) => (
                 <option key={d} value={d}>

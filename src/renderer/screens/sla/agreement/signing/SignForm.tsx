@@ -82,7 +82,7 @@ export function SignForm({ report, onSigned }: { report: VerificationReport | nu
       <label className="field-control">
         <span className="field-label">{t('slaAgreement.sign.identity')}</span>
         <select
-          className="select"
+          className="select select-fluid"
           value={identity ? optionKey(identity) : ''}
           onChange={(e) => setChosenKey(e.target.value)}
           data-testid="sign-identity"
