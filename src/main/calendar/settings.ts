@@ -7,6 +7,7 @@ import {
   type ResolvedCalendar,
 } from '../../shared/calendar/model';
 import { AppError } from '../../shared/errors';
+import { toIssues } from '../runtime/dispatch';
 
 /** Settings key of the business-hours calendar. */
 export const CALENDAR_KEY = 'calendar';
@@ -17,7 +18,11 @@ export function loadCalendar(ws: Workspace): ResolvedCalendar {
   let settings: CalendarSettings = DEFAULT_CALENDAR;
   if (stored !== undefined) {
     const parsed = calendarSettings.safeParse(stored);
-    if (!parsed.success) throw new AppError('calendar.badSettings', { detail: parsed.error.issues[0]?.message ?? '' });
+    if (!parsed.success) {
+      // The detail names where; the issues say what, in the reader's language.
+      const issues = toIssues(parsed.error);
+      throw new AppError('calendar.badSettings', { detail: issues[0]?.path ?? '' }, undefined, issues);
+    }
     settings = parsed.data;
   }
   return { ...settings, zone: settings.timeZone ?? ws.settings().timeZone };

@@ -85,6 +85,22 @@ describe('funnel-review import / export', () => {
     expect(h.out.join('\n')).toContain('Использование: funnel-review import');
   });
 
+  it('refuses a mapping file that does not validate with the issue in the user language', async () => {
+    const dir = tmpDir();
+    const leads = path.join(dir, 'leads.csv');
+    fs.writeFileSync(leads, 'lead_id,created_at\nA1,2024-01-01\n');
+    const mapping = path.join(dir, 'mapping.json');
+    fs.writeFileSync(mapping, JSON.stringify({ files: [{ columns: [{ column: 'lead_id', target: 'lead_idd' }] }] }));
+    const ws = path.join(dir, 'w.db');
+    const c = capture(path.join(dir, 'home'), 'pt_BR.UTF-8');
+    expect(await main(['import', leads, '--workspace', ws, '--mapping', mapping], c.io)).toBe(1);
+    const text = c.err.join('\n');
+    expect(text).toContain('files.0.columns.0.target');
+    expect(text).toContain('destino desconhecido: lead_idd');
+    expect(text).not.toContain('unknown target');
+    expect(fs.existsSync(ws)).toBe(false);
+  });
+
   it('a SIGKILL in the middle of a large import leaves the workspace exactly as it was', async () => {
     const dir = tmpDir();
     const home = path.join(dir, 'home');

@@ -8,6 +8,7 @@ import type { WorkspaceInfo } from '../../../shared/domain/types';
 import { importMappingSchema, type ImportMappingInput } from '../../../shared/imports/mapping';
 import type { ImportProgress, ImportResult } from '../../../shared/imports/types';
 import { issueMessage } from '../../imports/report';
+import { toIssues } from '../../runtime/dispatch';
 
 const DELIMITER_NAMES: Record<string, ',' | ';' | '\t' | '|'> = {
   ',': ',',
@@ -30,11 +31,9 @@ function readMapping(file: string): ImportMappingInput {
   }
   const parsed = importMappingSchema.safeParse(raw);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new AppError('imports.badMappingFile', {
-      path: file,
-      detail: `${issue?.path.join('.') ?? ''}: ${issue?.message ?? ''}`,
-    });
+    // The detail names where; the issues (printed under the message) say what, in the reader's language.
+    const issues = toIssues(parsed.error);
+    throw new AppError('imports.badMappingFile', { path: file, detail: issues[0]?.path ?? '' }, undefined, issues);
   }
   // The dispatcher validates again; pass the input form, not the defaults-filled one.
   return parsed.data;
