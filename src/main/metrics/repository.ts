@@ -287,16 +287,16 @@ export class MetricsRepository {
     return { sql, params };
   }
 
+  /** Follow-up per owner; the deadline is computed once per lead in a co-routine (see `delays`). */
   followUp(q: MetricsSql, b: Bounds, rule: SlaRule): FollowUpRow[] {
     const rows = this.slaRows(q, rule);
     return this.all(
-      `WITH s AS MATERIALIZED (${rows.sql})
-       SELECT owner, count(*) AS n,
+      `SELECT owner, count(*) AS n,
          sum(touch IS NOT NULL AND touch <= deadline) AS met,
          sum((touch IS NOT NULL AND touch > deadline) OR (touch IS NULL AND @asOf >= deadline)) AS breached,
          sum(touch IS NULL AND @asOf < deadline) AS pending,
          sum(touch IS NULL AND @asOf >= deadline AND NOT worked) AS arbitration
-       FROM s GROUP BY owner ORDER BY owner`,
+       FROM (${rows.sql} LIMIT -1) GROUP BY owner ORDER BY owner`,
       this.params(q, b, rows.params),
     );
   }
@@ -308,12 +308,14 @@ export class MetricsRepository {
     rule: SlaRule,
   ): { rn: number; rmed: number | null; rp75: number | null; tn: number; tmed: number | null; tp75: number | null } {
     const rows = this.slaRows(q, rule);
+    // A co-routine (`LIMIT -1`, see `conversions`) computes each business-hours delay once per lead,
+    // where a flattened subquery would call the calendar once per aggregate that reads it.
     return this.get(
-      `WITH s AS MATERIALIZED (${rows.sql}),
-       d AS (SELECT CASE WHEN assigned_at IS NOT NULL AND assigned_at <= @asOf THEN fr_bh_between(entered_at, assigned_at) END AS routing,
-                    CASE WHEN touch IS NOT NULL THEN fr_bh_between(clock, touch) END AS rep FROM s)
-       SELECT count(routing) AS rn, median(routing) AS rmed, percentile_cont(routing, 0.75) AS rp75,
-              count(rep) AS tn, median(rep) AS tmed, percentile_cont(rep, 0.75) AS tp75 FROM d`,
+      `SELECT count(routing) AS rn, median(routing) AS rmed, percentile_cont(routing, 0.75) AS rp75,
+              count(rep) AS tn, median(rep) AS tmed, percentile_cont(rep, 0.75) AS tp75
+       FROM (SELECT CASE WHEN assigned_at IS NOT NULL AND assigned_at <= @asOf THEN fr_bh_between(entered_at, assigned_at) END AS routing,
+                    CASE WHEN touch IS NOT NULL THEN fr_bh_between(clock, touch) END AS rep
+             FROM (${rows.sql}) LIMIT -1)`,
       this.params(q, b, rows.params),
     );
   }
