@@ -1,6 +1,7 @@
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/driver';
 import { METRIC_STAGE_SLOTS } from '../db/migrations/003_metrics';
+import { METRIC_OPEN_FIELDS } from '../db/migrations/009_metric_open';
 
 const COLUMNS = `stage_id, entered_at, event_id, lead_id, created_at, prev_same_at, prev_stage_id, next_stage_id, left_at,
   segment, source, campaign, owner, country, assigned_at, first_touch_after, reason_code, reason_given, outcome_code, outcome_given,
@@ -23,7 +24,26 @@ const ROW_TRIGGERS = [
   'metric_events_touch_delete',
   'metric_events_touch_update',
   'metric_events_stage_order',
+  // Migration 9's counts of open spans, recounted by `refresh`.
+  'metric_open_insert',
+  'metric_open_delete',
+  'metric_open_update_old',
+  'metric_open_update_new',
 ] as const;
+
+/**
+ * Adds (sign 1) or removes (sign -1) the open spans of the noted leads to metric_open, as
+ * migration 9's triggers would have one by one.
+ */
+function adjustOpenCounts(sign: 1 | -1): string {
+  const open = 'FROM metric_events WHERE lead_id IN (SELECT lead_id FROM temp.metric_dirty) AND left_at IS NULL';
+  return `INSERT INTO metric_open (stage_id, field, value, n)
+SELECT stage_id, field, value, ${sign} * count(*) FROM (
+  SELECT stage_id, '' AS field, '' AS value ${open}
+  ${METRIC_OPEN_FIELDS.map((f) => `UNION ALL SELECT stage_id, '${f}', ${f} ${open} AND ${f} IS NOT NULL`).join('\n  ')}
+) WHERE true GROUP BY stage_id, field, value
+ON CONFLICT (stage_id, field, value) DO UPDATE SET n = n + excluded.n`;
+}
 
 /**
  * What a bulk writer changes, noted per lead. Temporary objects: they belong to the writer's
@@ -167,6 +187,36 @@ export class MetricsRefresh {
     this.db.exec(`${ROW_TRIGGERS.map((name) => `DROP TRIGGER main.${name};`).join('\n')}\n${NOTE_CHANGED_LEADS}`);
   }
 
+  /**
+   * Counts every open span again. For a large batch this beats adjusting: the lead index would
+   * visit every event of every changed lead twice, where the span index holds the open spans
+   * together with their fields; and counting in JavaScript beats SQL, which sorts every key.
+   */
+  private recountOpenCounts(): void {
+    const counts = new Map<string, { stage: number; field: string; value: string; n: number }>();
+    const count = (stage: number, field: string, value: string) => {
+      const key = `${stage}\u0000${field}\u0000${value}`;
+      const c = counts.get(key);
+      if (c) c.n++;
+      else counts.set(key, { stage, field, value, n: 1 });
+    };
+    const rows = this.db
+      .prepare<[], [number, ...Array<string | null>]>(
+        `SELECT stage_id, ${METRIC_OPEN_FIELDS.join(', ')} FROM metric_events INDEXED BY metric_events_span
+         WHERE stage_id IN (SELECT id FROM stages) AND left_at IS NULL`,
+      )
+      .raw();
+    for (const [stage, ...values] of rows.iterate()) {
+      count(stage, '', '');
+      values.forEach((v, i) => {
+        if (v !== null) count(stage, METRIC_OPEN_FIELDS[i]!, v);
+      });
+    }
+    this.run('DELETE FROM metric_open');
+    const insert = this.db.prepare('INSERT INTO metric_open (stage_id, field, value, n) VALUES (?, ?, ?, ?)');
+    for (const c of counts.values()) insert.run(c.stage, c.field, c.value, c.n);
+  }
+
   /** Whether this connection is deferring (between `defer` and `refresh`). */
   pending(): boolean {
     return this.deferredStmt.get() === 1;
@@ -181,15 +231,17 @@ export class MetricsRefresh {
   refresh(): void {
     if (!this.pending()) return;
     this.db.transaction(() => {
-      this.run('DELETE FROM metric_events WHERE lead_id IN (SELECT lead_id FROM temp.metric_dirty)');
-      const rebuilt =
+      const large =
         this.db.prepare<[], number>('SELECT count(*) FROM temp.metric_dirty').pluck().get()! >=
-        this.indexRebuildMinLeads
-          ? this.indexesStmt.all()
-          : [];
+        this.indexRebuildMinLeads;
+      if (!large) this.run(adjustOpenCounts(-1));
+      this.run('DELETE FROM metric_events WHERE lead_id IN (SELECT lead_id FROM temp.metric_dirty)');
+      const rebuilt = large ? this.indexesStmt.all() : [];
       for (const name of rebuilt.map((i) => i.name)) this.db.exec(`DROP INDEX main."${name}"`);
       this.run(metricEventsRefreshSql(this.stagesStmt.all(), 'e.lead_id IN (SELECT lead_id FROM temp.metric_dirty)'));
       for (const i of rebuilt) this.db.exec(i.sql);
+      if (large) this.recountOpenCounts();
+      else this.run(adjustOpenCounts(1));
       this.db.exec(`${NOTE_TRIGGERS.map((name) => `DROP TRIGGER temp.${name};`).join('\n')}
 DROP TABLE temp.metric_dirty;
 ${this.dropped.join(';\n')};`);

@@ -4,8 +4,11 @@ import type { BusinessCalendar } from '../../shared/calendar/business-hours';
 import type { Stage } from '../../shared/domain/types';
 import { reachColumn, type Fragment, type MetricsSql, type Params } from './sql';
 
-/** Below this many spans entered before an instant, stage counts at it are read from the start of the history. */
-const EARLY_SPANS = 20_000;
+/**
+ * Stage counts at an instant in this first share of a stage's history are read from its start;
+ * later ones from its open spans (see `inStageAt`). Either way is exact; this only picks the cheaper.
+ */
+const EARLY_SHARE = 0.25;
 
 /** The instants and window one period's figures are read with. */
 export interface Bounds {
@@ -168,23 +171,19 @@ export class MetricsRepository {
    * Leads in the stage at instant `at` whose span started before `enteredBefore`: spans
    * [entered_at, left_at) with entered_at < before and left_at open or >= at. Two exact ways to
    * count them read very different index ranges:
-   * - open spans plus spans left at or after `at`: cheap for a recent instant;
+   * - open spans plus spans left at or after `at`: cheap for a recent instant, once the open
+   *   spans come from metric_open's counts (all of the stage's, less those entered at or after
+   *   `before`) rather than from the index, where they are as many as the stage's current leads;
    * - E(before) - L(at) + X, where E counts spans entered before `before`, L spans left before
    *   `at`, and X spans entered at or after `before` that left before `at` (left_at >= entered_at,
    *   so X is a range of left_at): cheap for an instant early in the history, such as the
    *   year-ago period, where the first way reads nearly every span of the stage.
-   * A capped count of the spans entered before `at` (which bounds all three terms) picks the way,
-   * unless `way` names it (the test that both ways agree).
+   * Where `at` falls in the stage's history picks the way, unless `way` names it (the test that
+   * both ways agree).
    */
   inStageAt(q: MetricsSql, stage: Stage, at: number, enteredBefore: number, way?: 'recent' | 'early'): number {
     const params = { ...q.filter.params, at, before: enteredBefore };
-    const early =
-      way !== undefined
-        ? way === 'early'
-        : this.get<{ n: number }>(
-            `SELECT count(*) AS n FROM (SELECT 1 FROM metric_events WHERE stage_id = ${stage.id} AND entered_at < @at LIMIT ${EARLY_SPANS})`,
-            { at },
-          ).n < EARLY_SPANS;
+    const early = way !== undefined ? way === 'early' : this.isEarly(stage, at);
     const count = (sql: string) => this.get<{ n: number }>(`SELECT count(*) AS n FROM metric_events ${sql}`, params).n;
     if (early) {
       return (
@@ -195,10 +194,39 @@ export class MetricsRepository {
         )
       );
     }
+    if (q.openCounts) {
+      const open = this.get<{ n: number }>(
+        `SELECT coalesce(sum(n), 0) AS n FROM metric_open WHERE stage_id = ${stage.id} AND ${q.openCounts.sql}`,
+        q.openCounts.params,
+      ).n;
+      return (
+        open -
+        count(
+          `INDEXED BY metric_events_span WHERE stage_id = ${stage.id} AND left_at IS NULL AND entered_at >= @before${q.filter.sql}`,
+        ) +
+        count(
+          `INDEXED BY metric_events_span WHERE stage_id = ${stage.id} AND left_at >= @at AND entered_at < @before${q.filter.sql}`,
+        )
+      );
+    }
     let total = 0;
     for (const part of q.inStageAt(stage, '@at', '@before'))
       total += count(`INDEXED BY metric_events_span WHERE ${part.sql}`);
     return total;
+  }
+
+  /**
+   * Whether `at` lies in the first part of the stage's history (EARLY_SHARE of the time from its
+   * first entry to its last), where the spans entered before it are few. Two index seeks: counting
+   * those spans to decide cost as much as the count itself.
+   */
+  private isEarly(stage: Stage, at: number): boolean {
+    const { lo, hi } = this.get<{ lo: number | null; hi: number | null }>(
+      `SELECT (SELECT min(entered_at) FROM metric_events WHERE stage_id = ${stage.id}) AS lo,
+              (SELECT max(entered_at) FROM metric_events WHERE stage_id = ${stage.id}) AS hi`,
+      {},
+    );
+    return lo === null || hi === null || at - lo <= (hi - lo) * EARLY_SHARE;
   }
 
   /** Entries into funnel stages in [from, end), by the stage the lead came from. */

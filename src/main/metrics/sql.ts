@@ -1,4 +1,5 @@
 import { METRIC_STAGE_SLOTS } from '../db/migrations/003_metrics';
+import { METRIC_OPEN_FIELDS } from '../db/migrations/009_metric_open';
 import type { Stage } from '../../shared/domain/types';
 import { FILTER_FIELDS, NO_REASON, UNCODED_REASON, type Filters } from '../../shared/metrics/types';
 import { AppError } from '../../shared/errors';
@@ -29,6 +30,12 @@ const NEVER = 9e15;
  */
 export class MetricsSql {
   readonly filter: Fragment;
+  /**
+   * The rows of metric_open (migration 9) that count the open spans the filter keeps: all leads,
+   * or the values of one filter field. Null when the filter is anything else (two fields, a custom
+   * field, a restriction), and the open spans are counted from metric_events instead.
+   */
+  readonly openCounts: Fragment | null;
 
   /** `restrict`: an extra condition on metric_events rows (the definitions' impact preview narrows the leads to a rule). */
   constructor(
@@ -38,6 +45,7 @@ export class MetricsSql {
   ) {
     const f = filterFragment(filters);
     this.filter = restrict ? { sql: `${f.sql} AND ${restrict.sql}`, params: { ...f.params, ...restrict.params } } : f;
+    this.openCounts = restrict ? null : f.openCounts;
   }
 
   stage(key: string): Stage {
@@ -118,9 +126,10 @@ export class MetricsSql {
   }
 }
 
-function filterFragment(filters: Filters): Fragment {
+function filterFragment(filters: Filters): Fragment & { openCounts: Fragment | null } {
   const params: Params = {};
   const parts: string[] = [];
+  const open: string[] = [];
   let n = 0;
   for (const field of FILTER_FIELDS) {
     const values = filters[field];
@@ -131,7 +140,16 @@ function filterFragment(filters: Filters): Fragment {
       return `@${name}`;
     });
     parts.push(`${field} IN (${names.join(', ')})`);
+    open.push(`field = '${field}' AND value IN (${names.join(', ')})`);
   }
+  const counted = FILTER_FIELDS.every(
+    (f) => !filters[f]?.length || (METRIC_OPEN_FIELDS as readonly string[]).includes(f),
+  );
+  const custom = Object.keys(filters.custom ?? {}).length > 0;
+  const openCounts =
+    custom || !counted || open.length > 1
+      ? null
+      : { sql: open[0] ?? "field = '' AND value = ''", params: { ...params } };
   for (const [field, values] of Object.entries(filters.custom ?? {})) {
     const path = `f${n++}`;
     // The field name is validated by the schema (letters, digits, space, _ . -), so quoting it in a JSON path is safe.
@@ -145,5 +163,5 @@ function filterFragment(filters: Filters): Fragment {
       `lead_id IN (SELECT id FROM leads WHERE CAST(json_extract(custom, @${path}) AS TEXT) IN (${names.join(', ')}))`,
     );
   }
-  return { sql: parts.map((p) => ` AND ${p}`).join(''), params };
+  return { sql: parts.map((p) => ` AND ${p}`).join(''), params, openCounts };
 }

@@ -3,11 +3,12 @@ import fc from 'fast-check';
 import { computeReport, computeWeekFigures, openContext } from '../../../src/main/metrics/service';
 import { metricEventsInsert } from '../../../src/main/db/migrations/003_metrics';
 import { MetricsRefresh } from '../../../src/main/metrics/refresh';
-import type { Report } from '../../../src/shared/metrics/types';
-import { insertLeads, metricRows, tempWorkspace, type LeadSpec } from '../../fixtures/metrics/workspace';
+import type { Filters, Report } from '../../../src/shared/metrics/types';
+import { insertLeads, metricRows, openCounts, tempWorkspace, type LeadSpec } from '../../fixtures/metrics/workspace';
 
 const ZONE = 'America/Sao_Paulo';
 const STAGES = ['lead', 'mql', 'sal', 'sql', 'opportunity', 'won', 'lost', 'recycled', 'disqualified'];
+const FUNNEL = STAGES.slice(0, 5);
 const cleanups: Array<() => void> = [];
 afterEach(() => {
   while (cleanups.length) cleanups.pop()!();
@@ -78,8 +79,11 @@ describe('metric properties on generated workspaces', () => {
       fc.property(fc.array(leadArb, { minLength: 1, maxLength: 12 }), fc.boolean(), (raw, reverse) => {
         const ws = build(specs(raw), reverse ? (e) => [...e].reverse() : undefined);
         const maintained = metricRows(ws);
+        const open = openCounts(ws);
+        expect(open.kept).toEqual(open.counted);
         ws.db.exec(`DELETE FROM metric_events; ${metricEventsInsert('1')};`);
         expect(maintained).toEqual(metricRows(ws));
+        expect(openCounts(ws).kept).toEqual(open.counted);
       }),
       { numRuns: 40 },
     );
@@ -119,6 +123,8 @@ describe('metric properties on generated workspaces', () => {
           expect(figures.pending()).toBe(false);
           expect(indexes()).toEqual(before);
           expect(t.ws.db.pragma('integrity_check', { simple: true })).toBe('ok');
+          const open = openCounts(t.ws);
+          expect(open.kept).toEqual(open.counted);
           const refreshed = metricRows(t.ws);
           t.ws.db.exec(`DELETE FROM metric_events; ${metricEventsInsert('1')};`);
           expect(refreshed).toEqual(metricRows(t.ws));
@@ -132,36 +138,52 @@ describe('metric properties on generated workspaces', () => {
     fc.assert(
       fc.property(
         fc.array(leadArb, { minLength: 1, maxLength: 12 }),
-        fc.constantFrom('lead', 'mql', 'sal', 'sql', 'opportunity'),
+        fc.constantFrom(...FUNNEL),
         fc.nat(),
         fc.nat(),
         fc.constantFrom(-1, 0, 1),
-        fc.option(fc.constantFrom('SMB', 'Enterprise'), { nil: undefined }),
-        (raw, key, atPick, beforePick, jitter, segment) => {
+        // No filter and one field read metric_open; two fields count the open spans in the index.
+        fc.constantFrom<Filters>(
+          {},
+          { segment: ['SMB'] },
+          { owner: ['ana', 'carl'] },
+          { segment: ['Enterprise'], owner: ['bob'] },
+        ),
+        (raw, key, atPick, beforePick, jitter, filters) => {
           const ws = build(specs(raw));
-          const ctx = openContext(ws, { filters: segment ? { segment: [segment] } : {}, withinDays: null });
-          const stage = ctx.q.stage(key);
-          // Instants on and next to the events' own, where a boundary off by one would show.
-          const instants = ws.db
-            .prepare('SELECT DISTINCT entered_at FROM stage_events ORDER BY 1')
-            .pluck()
-            .all() as number[];
-          const pick = (i: number) => instants[i % instants.length]! + jitter;
-          const [before, at] = [pick(atPick), pick(beforePick)].sort((a, b) => a - b) as [number, number];
+          const ctx = openContext(ws, { filters, withinDays: null });
+          // Instants on and next to the events' own, where a boundary off by one would show, and
+          // mostly the stage of the event `before` sits on.
+          const events = ws.db
+            .prepare(
+              'SELECT e.entered_at AS t, s.key FROM stage_events e JOIN stages s ON s.id = e.stage_id ORDER BY 1',
+            )
+            .all() as Array<{ t: number; key: string }>;
+          const on = events[beforePick % events.length]!;
+          const before = on.t + jitter;
+          const at = Math.max(before, events[atPick % events.length]!.t + jitter);
+          const stage = ctx.q.stage(FUNNEL.includes(on.key) && atPick % 4 !== 0 ? on.key : key);
           const recent = ctx.repo.inStageAt(ctx.q, stage, at, before, 'recent');
           expect(ctx.repo.inStageAt(ctx.q, stage, at, before, 'early')).toBe(recent);
           expect(ctx.repo.inStageAt(ctx.q, stage, at, before)).toBe(recent);
           // And both are the definition: spans [entered_at, left_at) entered before `before` still open at `at`.
           const spans = ws.db
             .prepare(
-              `SELECT count(*) FROM metric_events WHERE stage_id = ? AND entered_at < ? AND (left_at IS NULL OR left_at >= ?)${segment ? ' AND segment = ?' : ''}`,
+              `SELECT count(*) FROM metric_events WHERE stage_id = ? AND entered_at < ? AND (left_at IS NULL OR left_at >= ?)
+               AND segment IN (SELECT value FROM json_each(?)) AND owner IN (SELECT value FROM json_each(?))`,
             )
             .pluck()
-            .get(stage.id, before, at, ...(segment ? [segment] : []));
+            .get(
+              stage.id,
+              before,
+              at,
+              JSON.stringify(filters.segment ?? ['SMB', 'Enterprise']),
+              JSON.stringify(filters.owner ?? ['ana', 'bob', 'carl']),
+            );
           expect(recent).toBe(spans);
         },
       ),
-      { numRuns: 60 },
+      { numRuns: 100 },
     );
   });
 

@@ -6,6 +6,7 @@ import { m004Definitions } from './004_definitions';
 import { m005Meetings } from './005_meetings';
 import { m006Documents } from './006_documents';
 import { m008LeadsExplorer } from './008_leads_explorer';
+import { m009MetricOpen } from './009_metric_open';
 
 /** Every migration, in order. Bundle-safe: an explicit list, no directory scan. */
 export const migrations: readonly Migration[] = [
@@ -16,4 +17,5 @@ export const migrations: readonly Migration[] = [
   m005Meetings,
   m006Documents,
   m008LeadsExplorer,
+  m009MetricOpen,
 ];
