@@ -194,25 +194,18 @@ export class MetricsRepository {
         )
       );
     }
-    if (q.openCounts) {
-      const open = this.get<{ n: number }>(
-        `SELECT coalesce(sum(n), 0) AS n FROM metric_open WHERE stage_id = ${stage.id} AND ${q.openCounts.sql}`,
-        q.openCounts.params,
-      ).n;
-      return (
-        open -
+    const [openSpans, leftAfter] = q.inStageAt(stage, '@at', '@before');
+    const indexed = (part: Fragment) => count(`INDEXED BY metric_events_span WHERE ${part.sql}`);
+    const open = q.openCounts
+      ? this.get<{ n: number }>(
+          `SELECT coalesce(sum(n), 0) AS n FROM metric_open WHERE stage_id = ${stage.id} AND ${q.openCounts.sql}`,
+          q.openCounts.params,
+        ).n -
         count(
           `INDEXED BY metric_events_span WHERE stage_id = ${stage.id} AND left_at IS NULL AND entered_at >= @before${q.filter.sql}`,
-        ) +
-        count(
-          `INDEXED BY metric_events_span WHERE stage_id = ${stage.id} AND left_at >= @at AND entered_at < @before${q.filter.sql}`,
         )
-      );
-    }
-    let total = 0;
-    for (const part of q.inStageAt(stage, '@at', '@before'))
-      total += count(`INDEXED BY metric_events_span WHERE ${part.sql}`);
-    return total;
+      : indexed(openSpans!);
+    return open + indexed(leftAfter!);
   }
 
   /**

@@ -74,6 +74,13 @@ describe('migration 9: metric_open', () => {
         ws.db.exec(
           "DELETE FROM stage_events WHERE lead_id = (SELECT id FROM leads WHERE external_id = 'A') AND stage_id = 2",
         );
+        ws.db.exec("UPDATE leads SET owner = 'carl', segment = NULL WHERE external_id = 'B'");
+        expect(
+          ws.db
+            .prepare("SELECT n FROM metric_open WHERE stage_id = 1 AND field = 'owner' AND value = 'carl'")
+            .pluck()
+            .get(),
+        ).toBe(1);
         const after = openCounts(ws);
         expect(after.kept).toEqual(after.counted);
       } finally {
