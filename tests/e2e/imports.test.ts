@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { WorkspaceInfo } from '../../src/shared/domain/types';
+import { LOCALES, type WorkspaceInfo } from '../../src/shared/domain/types';
 import { projectRoot } from '../../src/main/runtime/paths';
 import { createI18n } from '../../src/shared/i18n';
 import type { BatchSummary } from '../../src/shared/imports/types';
@@ -9,6 +9,7 @@ import { ImportsPage } from './pages/imports-page';
 import { ShellPage } from './pages/shell-page';
 import { StartPage } from './pages/start-page';
 import { CHROMIUM, SCREENSHOT_DIR, startBrowserApp, type BrowserApp } from './support/browser-app';
+import { clippedSelects } from './support/clipping';
 
 const hasChromium = fs.existsSync(CHROMIUM);
 // The real Olist files are read where they are, never copied into the repository or the test folder.
@@ -116,6 +117,17 @@ describe.skipIf(!hasChromium || !hasOlist)(title, () => {
     await imports.mapsTo('landing_page_id').selectOption('custom:landing_page_id');
     expect(await imports.mapsTo('origin').inputValue()).toBe('source');
     await shots('3-mapping-leads');
+    // In the smallest window the app allows, no chosen target is cut off in any language: the
+    // examples give way (ru's "lead id (join key)" and es's "custom field «landing_page_id»" are long).
+    const size = app.page.viewportSize()!;
+    await app.page.setViewportSize({ width: 1024, height: 768 });
+    for (const locale of LOCALES) {
+      await shell.setLanguage(locale);
+      expect(await clippedSelects(app.page, '.mapping-table'), locale).toEqual([]);
+      await shot(`${locale}-1024-3-mapping-leads`);
+    }
+    await shell.setLanguage('en');
+    await app.page.setViewportSize(size);
     await shell.setTheme('dark');
     await shot('en-dark-3-mapping-leads');
     await shell.setTheme('light');
