@@ -1,9 +1,10 @@
-import type {
-  ConversionFigure,
-  FollowUpOwner,
-  PeriodFigures,
-  VelocityFigure,
-  WaterfallRow,
+import {
+  WATERFALL_STEPS,
+  type ConversionFigure,
+  type FollowUpOwner,
+  type PeriodFigures,
+  type VelocityFigure,
+  type WaterfallRow,
 } from '../../shared/metrics/types';
 import type { Proportion } from '../../shared/metrics/stats';
 import type { ChartSpec, Series } from './builders';
@@ -250,20 +251,6 @@ export function stalledSpec(
   };
 }
 
-/** The steps of a waterfall, in the order they are drawn. */
-export const WATERFALL_STEPS = [
-  'in_new',
-  'in_advanced',
-  'in_moved_back',
-  'in_returned',
-  'in_reopened',
-  'out_advanced',
-  'out_moved_back',
-  'out_recycled',
-  'out_won',
-  'out_lost',
-  'out_disqualified',
-] as const satisfies ReadonlyArray<keyof WaterfallRow>;
 export type WaterfallStep = 'start' | (typeof WATERFALL_STEPS)[number] | 'end';
 
 /** The bars of one stage's waterfall: start, every non-zero movement, end. Each step is a floating bar. */

@@ -3,7 +3,7 @@ import { method } from '../contract/define';
 import { LOCALES } from '../domain/types';
 import { isoDate } from '../calendar/model';
 import { filtersSchema } from '../metrics/types';
-import { PARTY_ROLES, period, planSnapshot, reviewRules, type TermsDocument } from './terms';
+import { emailAddress, PARTY_ROLES, period, planSnapshot, reviewRules, type TermsDocument } from './terms';
 import { SCENARIO_IDS } from './scenarios';
 import type { SlaSheet } from './template';
 import { checkMessage } from '../validation/checks';
@@ -25,16 +25,7 @@ const partyInput = z
   .object({
     name: z.string().trim().min(1).max(120).optional(),
     title: z.string().trim().min(1).max(120).optional(),
-    email: z
-      .union([
-        z.literal(''),
-        z
-          .string()
-          .trim()
-          .max(254)
-          .regex(/^[^\s@]+@[^\s@]+$/),
-      ])
-      .optional(),
+    email: emailAddress.optional(),
   })
   .strict();
 /** The parts of an SLA document the people choose; everything else comes from the workspace. */

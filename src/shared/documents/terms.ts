@@ -19,22 +19,23 @@ const isoDate = z
   .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), checkMessage('notCalendarDate', 'not a calendar date'));
 const text = (max: number) => z.string().trim().min(1).max(max);
 
+/** An e-mail address as a party gives it, or empty for none. */
+export const emailAddress = z.union([
+  z.literal(''),
+  z
+    .string()
+    .trim()
+    .max(254)
+    .regex(/^[^\s@]+@[^\s@]+$/, 'e-mail address expected'),
+]);
+
 export const party = z
   .object({
     name: text(120),
     /** The person's job title as printed (e.g. "Head of Marketing"). */
     title: text(120),
     /** Optional: printed under the name when known. */
-    email: z
-      .union([
-        z.literal(''),
-        z
-          .string()
-          .trim()
-          .max(254)
-          .regex(/^[^\s@]+@[^\s@]+$/, 'e-mail address expected'),
-      ])
-      .default(''),
+    email: emailAddress.default(''),
   })
   .strict();
 export type Party = z.infer<typeof party>;

@@ -250,6 +250,21 @@ export interface WaterfallRow {
   readonly stalled_end: number;
 }
 
+/** The steps of a waterfall between its start and end counts, in the order they are shown. */
+export const WATERFALL_STEPS = [
+  'in_new',
+  'in_advanced',
+  'in_moved_back',
+  'in_returned',
+  'in_reopened',
+  'out_advanced',
+  'out_moved_back',
+  'out_recycled',
+  'out_won',
+  'out_lost',
+  'out_disqualified',
+] as const satisfies ReadonlyArray<keyof WaterfallRow>;
+
 export interface CostFigure {
   readonly currency: string;
   readonly spend: number;

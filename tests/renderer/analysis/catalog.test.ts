@@ -3,7 +3,7 @@ import { catalogs } from '../../../src/shared/i18n';
 import { LOCALES } from '../../../src/shared/domain/types';
 import { FILTER_FIELDS } from '../../../src/shared/metrics/types';
 import { LEAD_COLUMNS } from '../../../src/shared/leads/columns';
-import { WATERFALL_STEPS } from '../../../src/renderer/charts/figure-specs';
+import { WATERFALL_STEPS } from '../../../src/shared/metrics/types';
 import { COMPARE_MODES } from '../../../src/renderer/analysis/scope';
 
 function lookup(catalog: unknown, key: string): unknown {

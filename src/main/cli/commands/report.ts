@@ -8,6 +8,7 @@ import {
   type Filters,
   type PeriodFigures,
   type Report,
+  WATERFALL_STEPS,
 } from '../../../shared/metrics/types';
 import type { ProportionChange } from '../../../shared/metrics/stats';
 import { AppError } from '../../../shared/errors';
@@ -277,25 +278,10 @@ function human(ctx: CliContext, r: Report): string {
     t('metrics.waterfall.title'),
     grid(
       ['', ...r.waterfall.map((w) => stageName(ctx, w.stage))],
-      (
-        [
-          'start',
-          'in_new',
-          'in_advanced',
-          'in_moved_back',
-          'in_returned',
-          'in_reopened',
-          'out_advanced',
-          'out_moved_back',
-          'out_recycled',
-          'out_won',
-          'out_lost',
-          'out_disqualified',
-          'end',
-          'stalled_start',
-          'stalled_end',
-        ] as const
-      ).map((k) => [t(`metrics.waterfall.${k}`), ...r.waterfall.map((w) => num(ctx, w[k]))]),
+      (['start', ...WATERFALL_STEPS, 'end', 'stalled_start', 'stalled_end'] as const).map((k) => [
+        t(`metrics.waterfall.${k}`),
+        ...r.waterfall.map((w) => num(ctx, w[k])),
+      ]),
     ),
   );
   section(

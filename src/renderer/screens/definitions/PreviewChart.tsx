@@ -1,29 +1,8 @@
 import { useEffect, useRef } from 'react';
-import {
-  BarController,
-  BarElement,
-  CategoryScale,
-  Chart,
-  Legend,
-  LineController,
-  LineElement,
-  LinearScale,
-  PointElement,
-  Tooltip,
-  type ChartConfiguration,
-} from 'chart.js';
+import { Chart, type ChartConfiguration } from 'chart.js';
+import { registerCharts } from '../../charts/register';
 
-Chart.register(
-  BarController,
-  BarElement,
-  LineController,
-  LineElement,
-  PointElement,
-  CategoryScale,
-  LinearScale,
-  Tooltip,
-  Legend,
-);
+registerCharts();
 
 /** Okabe–Ito blue and orange (distinguishable with common colour blindness) and a neutral grey. */
 export const SERIES_COLORS = { baseline: '#0072B2', candidate: '#E69F00', actual: '#8C8C8C' } as const;
