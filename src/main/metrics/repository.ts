@@ -222,7 +222,7 @@ export class MetricsRepository {
     return lo === null || hi === null || at - lo <= (hi - lo) * EARLY_SHARE;
   }
 
-  /** Entries into funnel stages in [from, end), by the stage the lead came from. */
+  /** Entries into the stages in [from, end), by the stage the lead came from. */
   entriesByPrevious(
     q: MetricsSql,
     b: Bounds,

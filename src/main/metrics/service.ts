@@ -148,16 +148,39 @@ export function slaRule(
   };
 }
 
+const stageCounts = new WeakMap<MetricsSql, Map<string, number>>();
+
+/**
+ * Leads in the stage at an instant (see `inStageAt`), counted once per request: a period's stalled
+ * count at its start is the previous period's at its end, and the waterfall's start count often is too.
+ */
+function inStage(ctx: Context, s: Stage, at: number, enteredBefore: number): number {
+  let counts = stageCounts.get(ctx.q);
+  if (!counts) stageCounts.set(ctx.q, (counts = new Map()));
+  const key = `${s.id}:${at}:${enteredBefore}`;
+  let n = counts.get(key);
+  if (n === undefined) counts.set(key, (n = ctx.repo.inStageAt(ctx.q, s, at, enteredBefore)));
+  return n;
+}
+
 function stalledAt(ctx: Context, at: number): Record<string, number> {
   const out: Record<string, number> = {};
   for (const s of funnel(ctx.q)) {
     if (s.allowedAgeDays === null) continue;
-    out[s.key] = ctx.repo.inStageAt(ctx.q, s, at, at - s.allowedAgeDays * DAY);
+    out[s.key] = inStage(ctx, s, at, at - s.allowedAgeDays * DAY);
   }
   return out;
 }
 
-function waterfall(ctx: Context, b: Bounds, stalledEnd: Record<string, number>): WaterfallRow[] {
+/** Entries in a period by stage and by the stage the lead came from (`other`, null for a first event). */
+type EntriesByPrevious = ReadonlyArray<{ stage_id: number; other: number | null; n: number }>;
+
+function waterfall(
+  ctx: Context,
+  b: Bounds,
+  entries: EntriesByPrevious,
+  stalledEnd: Record<string, number>,
+): WaterfallRow[] {
   const { q, repo } = ctx;
   const stages = funnel(q);
   const byId = new Map(q.stages.map((s) => [s.id, s]));
@@ -166,7 +189,7 @@ function waterfall(ctx: Context, b: Bounds, stalledEnd: Record<string, number>):
   for (const s of stages) {
     rows.set(s.id, {
       stage: s.key,
-      start: repo.inStageAt(q, s, b.from, b.from),
+      start: inStage(ctx, s, b.from, b.from),
       end: 0,
       in_new: 0,
       in_advanced: 0,
@@ -183,8 +206,9 @@ function waterfall(ctx: Context, b: Bounds, stalledEnd: Record<string, number>):
       stalled_end: stalledEnd[s.key] ?? 0,
     });
   }
-  for (const e of repo.entriesByPrevious(q, b, stages)) {
-    const row = rows.get(e.stage_id)!;
+  for (const e of entries) {
+    const row = rows.get(e.stage_id);
+    if (!row) continue;
     const prev = e.other === null ? undefined : byId.get(e.other);
     const s = byId.get(e.stage_id)!;
     if (!prev) row.in_new += e.n;
@@ -220,7 +244,14 @@ function waterfall(ctx: Context, b: Bounds, stalledEnd: Record<string, number>):
   }));
 }
 
-function sla(ctx: Context, range: PeriodRange, b: Bounds, flow: Record<string, number>, filters: Filters): SlaFigures {
+function sla(
+  ctx: Context,
+  range: PeriodRange,
+  b: Bounds,
+  flow: Record<string, number>,
+  conversions: ReadonlyMap<string, { d: number; n: number }>,
+  filters: Filters,
+): SlaFigures {
   const { rule, terms } = slaRule(ctx, range.fromMs);
   const t = terms.terms;
   const owners = ctx.repo.followUp(ctx.q, b, rule);
@@ -230,8 +261,14 @@ function sla(ctx: Context, range: PeriodRange, b: Bounds, flow: Record<string, n
   const breached = sum('breached');
   const followRate = proportion(met, met + breached);
   const delays = ctx.repo.delays(ctx.q, b, rule);
-  const accepted = ctx.repo.conversions(ctx.q, { ...b, window: null }, rule.handoff, [rule.accepted]);
-  const quality = proportion(accepted.rows[0]?.n ?? 0, accepted.d);
+  // The SAL rate is the hand-off stage's conversion to the accepted stage, without a window: the
+  // period's conversions already counted it unless a window applies or the pair is not asked for.
+  let accepted = ctx.window === null ? conversions.get(`${rule.handoff.key}>${rule.accepted.key}`) : undefined;
+  if (!accepted) {
+    const c = ctx.repo.conversions(ctx.q, { ...b, window: null }, rule.handoff, [rule.accepted]);
+    accepted = { d: c.d, n: c.rows[0]!.n };
+  }
+  const quality = proportion(accepted.n, accepted.d);
   const onlySegment = filters.segment?.length === 1 ? t.segmentOverrides[filters.segment[0]!] : undefined;
   const weekly = onlySegment?.weeklyVolumeTarget ?? t.weeklyVolumeTarget;
   const salTarget = onlySegment?.salRateTarget ?? t.salRateTarget;
@@ -430,13 +467,14 @@ function weekFigures(
   asOf: number,
   pairs: ReadonlyArray<{ from: string; to: string }>,
   filters: Filters,
+  entries?: EntriesByPrevious,
 ): WeekFigures {
   const { q, repo } = ctx;
   const range = periodRange(period, ctx.zone);
   const b = bounds(ctx, range, asOf);
   const byId = new Map(q.stages.map((s) => [s.id, s]));
   const flow: Record<string, number> = Object.fromEntries(q.stages.map((s) => [s.key, 0]));
-  for (const r of repo.flow(q, b)) flow[byId.get(r.stage_id)!.key] = r.n;
+  for (const r of entries ?? repo.flow(q, b)) flow[byId.get(r.stage_id)!.key]! += r.n;
 
   const conversion: ConversionFigure[] = [];
   const velocity: VelocityFigure[] = [];
@@ -475,7 +513,7 @@ function weekFigures(
     flow,
     conversion,
     velocity,
-    sla: sla(ctx, range, b, flow, filters),
+    sla: sla(ctx, range, b, flow, results, filters),
   };
 }
 
@@ -488,10 +526,12 @@ function periodFigures(
   filters: Filters,
 ): PeriodFigures {
   const { q, repo } = ctx;
-  const week = weekFigures(ctx, period, asOf, pairs, filters);
-  const { flow } = week;
   const range = periodRange(period, ctx.zone);
   const b = bounds(ctx, range, asOf);
+  // One scan gives both the flow (their sum per stage) and the waterfall's entries.
+  const entries = repo.entriesByPrevious(q, b, q.stages);
+  const week = weekFigures(ctx, period, asOf, pairs, filters, entries);
+  const { flow } = week;
   const stalled = stalledAt(ctx, b.end);
   const stageByKey = (key: string) => q.stages.find((s) => s.key === key);
   const since = (key: string) => {
@@ -502,7 +542,7 @@ function periodFigures(
   return {
     ...week,
     stalled,
-    waterfall: waterfall(ctx, b, stalled),
+    waterfall: waterfall(ctx, b, entries, stalled),
     ...winloss(ctx, b),
     kpis: {
       deals_won: sumKind('won'),

@@ -260,6 +260,11 @@ describe('metric properties on generated workspaces', () => {
           expect(f.met + f.breached + f.pending).toBe(f.handed_over);
           expect(f.by_owner.reduce((a, o) => a + o.handed_over, 0)).toBe(f.handed_over);
           expect(r.sla.recycling.numerator).toBeLessThanOrEqual(r.sla.recycling.denominator);
+          // The SAL rate is the hand-off stage's conversion to the accepted stage with no window, whatever window the report has.
+          const plain = (within === null ? r : report(ws, w, null)).conversion.find(
+            (c) => c.from === r.sla.handoff_stage && c.to === r.sla.accepted_stage,
+          )!;
+          expect([r.sla.quality.numerator, r.sla.quality.denominator]).toEqual([plain.numerator, plain.denominator]);
           expect(r.sla.arbitration.count).toBeLessThanOrEqual(f.breached);
           // The waterfall's end, computed from flows, equals an independent count at the end instant.
           for (const row of r.waterfall) {
