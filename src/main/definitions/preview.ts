@@ -108,7 +108,9 @@ function narrowed(ctx: Context, rule: RuleSql | null): MetricsSql {
   return new MetricsSql(
     ctx.q.stages,
     {},
-    { sql: `EXISTS (SELECT 1 FROM leads l WHERE l.id = lead_id AND ${rule.sql})`, params: rule.params },
+    {
+      restrict: { sql: `EXISTS (SELECT 1 FROM leads l WHERE l.id = lead_id AND ${rule.sql})`, params: rule.params },
+    },
   );
 }
 

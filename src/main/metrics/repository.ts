@@ -110,6 +110,7 @@ export class MetricsRepository {
   }
 
   private params(q: MetricsSql, b: Bounds, extra: Params = {}): Params {
+    if (!q.windowed && b.window !== null) throw new Error('metrics: a window bound to fragments built without one');
     return { ...q.filter.params, from: b.from, end: b.end, asOf: b.asOf, window: b.window, ...extra };
   }
 

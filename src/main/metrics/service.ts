@@ -78,7 +78,7 @@ export function openContext(
   return {
     ws,
     repo,
-    q: new MetricsSql(stages, options.filters),
+    q: new MetricsSql(stages, options.filters, { windowed: options.withinDays !== null }),
     zone: ws.settings().timeZone,
     calendar,
     asOf: options.asOf ?? Date.now(),

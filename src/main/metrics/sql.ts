@@ -37,12 +37,23 @@ export class MetricsSql {
    */
   readonly openCounts: Fragment | null;
 
-  /** `restrict`: an extra condition on metric_events rows (the definitions' impact preview narrows the leads to a rule). */
+  /**
+   * Whether a conversion window may be bound to @window. Without one the fragments leave out its
+   * tests, which SQLite would otherwise evaluate on every row (a bound parameter is not folded).
+   */
+  readonly windowed: boolean;
+
+  /**
+   * `restrict`: an extra condition on metric_events rows (the definitions' impact preview narrows
+   * the leads to a rule). `windowed: false` promises that @window is always bound to null.
+   */
   constructor(
     readonly stages: readonly Stage[],
     filters: Filters,
-    restrict?: Fragment,
+    options: { restrict?: Fragment; windowed?: boolean } = {},
   ) {
+    const { restrict, windowed = true } = options;
+    this.windowed = windowed;
     const f = filterFragment(filters);
     this.filter = restrict ? { sql: `${f.sql} AND ${restrict.sql}`, params: { ...f.params, ...restrict.params } } : f;
     this.openCounts = restrict ? null : f.openCounts;
@@ -75,13 +86,14 @@ export class MetricsSql {
   /** Reached `to` at or after the row's entry, by asOf, within the window when one is set. */
   reached(to: Stage): string {
     const r = reachColumn(to);
+    if (!this.windowed) return `coalesce(${r} <= @asOf, 0)`;
     return `(${r} IS NOT NULL AND ${r} <= @asOf AND (@window IS NULL OR ${r} - entered_at <= @window))`;
   }
 
   /** Reached `to` at all by asOf (no window), e.g. for the SAL rate. */
   reachedEver(to: Stage): string {
     const r = reachColumn(to);
-    return `(${r} IS NOT NULL AND ${r} <= @asOf)`;
+    return `coalesce(${r} <= @asOf, 0)`;
   }
 
   /** The first instant, at or after the row's entry, at which the lead entered one of the stages. */
@@ -103,7 +115,8 @@ export class MetricsSql {
 
   /** Not reached, not exited, and the window (if any) not yet over: could still convert. */
   open(to: Stage): string {
-    return `(NOT ${this.reached(to)} AND NOT ${this.exited()} AND (@window IS NULL OR entered_at + @window > @asOf))`;
+    const windowOpen = this.windowed ? ' AND (@window IS NULL OR entered_at + @window > @asOf)' : '';
+    return `(NOT ${this.reached(to)} AND NOT ${this.exited()}${windowOpen})`;
   }
 
   /** In the stage at instant @at: span [entered_at, left_at) contains it. */

@@ -54,7 +54,9 @@ describe('metrics hooks', () => {
     const narrowed = new MetricsSql(
       ctx.q.stages,
       {},
-      { sql: `EXISTS (SELECT 1 FROM leads l WHERE l.id = lead_id AND ${rule.sql})`, params: rule.params },
+      {
+        restrict: { sql: `EXISTS (SELECT 1 FROM leads l WHERE l.id = lead_id AND ${rule.sql})`, params: rule.params },
+      },
     );
     const bounds = { from: T - DAY, end: T + 2 * DAY, asOf: T + 7 * DAY, window: null };
     const mql = ctx.q.stage('mql').id;

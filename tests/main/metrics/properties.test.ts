@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { computeReport, computeWeekFigures, openContext } from '../../../src/main/metrics/service';
+import { computeReport, computeWeekFigures, openContext, slaRule } from '../../../src/main/metrics/service';
+import { MetricsSql } from '../../../src/main/metrics/sql';
 import { metricEventsInsert } from '../../../src/main/db/migrations/003_metrics';
 import { MetricsRefresh } from '../../../src/main/metrics/refresh';
 import type { Filters, Report } from '../../../src/shared/metrics/types';
@@ -215,6 +216,33 @@ describe('metric properties on generated workspaces', () => {
       ]),
     );
     expect(metricRows(t.ws)).toHaveLength(2);
+  });
+
+  it('gives the same figures from fragments built without a window as from the general ones with no window bound', () => {
+    fc.assert(
+      fc.property(fc.array(leadArb, { minLength: 1, maxLength: 12 }), fc.nat(), (raw, pick) => {
+        const ws = build(specs(raw));
+        const ctx = openContext(ws, { filters: {}, withinDays: null, asOf });
+        expect(ctx.q.windowed).toBe(false);
+        const general = new MetricsSql(ctx.q.stages, {}, { windowed: true });
+        const { rule } = slaRule(ctx, asOf);
+        // asOf inside the history as well as after it, so "reached by asOf" and "exited" both cut.
+        const instants = ws.db.prepare('SELECT entered_at FROM stage_events ORDER BY 1').pluck().all() as number[];
+        const at = pick % 2 === 0 ? asOf : instants[pick % instants.length]!;
+        const b = { from: Date.UTC(2018, 9, 15), end: at + 1, asOf: at, window: null };
+        for (const from of FUNNEL) {
+          const targets = ['won', 'lost', ...FUNNEL.filter((s) => s !== from)].map((k) => ctx.q.stage(k));
+          expect(ctx.repo.conversions(ctx.q, b, ctx.q.stage(from), targets)).toEqual(
+            ctx.repo.conversions(general, b, ctx.q.stage(from), targets),
+          );
+        }
+        expect(ctx.repo.followUp(ctx.q, b, rule)).toEqual(ctx.repo.followUp(general, b, rule));
+        expect(ctx.repo.recycling(ctx.q, b, rule)).toEqual(ctx.repo.recycling(general, b, rule));
+        // And the promise is kept: a window bound to fragments built without one is refused.
+        expect(() => ctx.repo.flow(ctx.q, { ...b, window: 86_400_000 })).toThrow(/window/);
+      }),
+      { numRuns: 40 },
+    );
   });
 
   it('gives a trend week exactly the figures of the full report for that week', () => {
