@@ -172,7 +172,7 @@ function rulePreview(
     const waiting = notReached(sql, b);
     const notHandedOver = sum(waiting);
     const owners = new Map<string | null, OwnerLoad>();
-    const follow = new Map((sla ? ctx.repo.followUp(sql, b, sla) : []).map((o) => [o.owner, o]));
+    const follow = new Map((sla ? ctx.repo.slaByOwner(sql, b, sla) : []).map((o) => [o.owner, o]));
     const waitingBy = new Map(waiting.map((o) => [o.owner, o.n]));
     // The follow-up rows already count the hand-off cohort per owner; other stages need their own count.
     const handedBy = new Map(
@@ -269,7 +269,7 @@ function slaPreview(
     candidate: slaRule(ctx, ctx.asOf, given(candidateRow)),
   };
   const follow = (rule: (typeof rules)['baseline']['rule'], b: Bounds) => {
-    const rows = ctx.repo.followUp(ctx.q, b, rule);
+    const rows = ctx.repo.slaByOwner(ctx.q, b, rule);
     const met = rows.reduce((a, r) => a + r.met, 0);
     const breached = rows.reduce((a, r) => a + r.breached, 0);
     const pending = rows.reduce((a, r) => a + r.pending, 0);

@@ -86,7 +86,7 @@ function figureRows(ctx: Context, figure: FigureRef, rangeFrom: number): Fragmen
       const where = figure.side === 'numerator' ? 'with_reason AND in_window' : '1';
       return {
         sql: `SELECT lead_id, stage_id, entered_at, rejected_at AS reached_at, assigned_at, touch AS touched_at, deadline AS deadline_at, NULL AS reason
-              FROM (${r.sql}) WHERE ${where} GROUP BY lead_id`,
+              FROM (${r.sql}) WHERE ${where}`,
         params: r.params,
       };
     }

@@ -54,13 +54,19 @@ export interface ClosingRow {
   readonly n: number;
 }
 
-export interface FollowUpRow {
+/** The SLA counts of one owner's hand-off cohort. */
+export interface SlaOwnerRow {
   readonly owner: string | null;
   readonly n: number;
   readonly met: number;
   readonly breached: number;
   readonly pending: number;
   readonly arbitration: number;
+  /** Rejected by asOf (recycled or disqualified after hand-off); of those, with a reason, within the window, both. */
+  readonly rejected: number;
+  readonly with_reason: number;
+  readonly within_window: number;
+  readonly compliant: number;
 }
 
 /**
@@ -309,15 +315,20 @@ export class MetricsRepository {
     return { sql, params };
   }
 
-  /** Follow-up per owner; the deadline is computed once per lead in a co-routine (see `delays`). */
-  followUp(q: MetricsSql, b: Bounds, rule: SlaRule): FollowUpRow[] {
-    const rows = this.slaRows(q, rule);
+  /**
+   * Follow-up and recycling per owner; the deadline and the flags are computed once per lead in a
+   * co-routine (see `delays`). Recycling counts ride along: the same cohort, summed by the caller.
+   */
+  slaByOwner(q: MetricsSql, b: Bounds, rule: SlaRule): SlaOwnerRow[] {
+    const rows = this.recyclingFlagged(q, rule);
     return this.all(
       `SELECT owner, count(*) AS n,
          sum(touch IS NOT NULL AND touch <= deadline) AS met,
          sum((touch IS NOT NULL AND touch > deadline) OR (touch IS NULL AND @asOf >= deadline)) AS breached,
          sum(touch IS NULL AND @asOf < deadline) AS pending,
-         sum(touch IS NULL AND @asOf >= deadline AND NOT worked) AS arbitration
+         sum(touch IS NULL AND @asOf >= deadline AND NOT worked) AS arbitration,
+         count(with_reason) AS rejected, coalesce(sum(with_reason), 0) AS with_reason,
+         coalesce(sum(in_window), 0) AS within_window, coalesce(sum(with_reason AND in_window), 0) AS compliant
        FROM (${rows.sql} LIMIT -1) GROUP BY owner ORDER BY owner`,
       this.params(q, b, rows.params),
     );
@@ -342,41 +353,29 @@ export class MetricsRepository {
     );
   }
 
-  /** Rejection after hand-off: the first recycled/disqualified entry, its reason and whether it came in time. */
-  recyclingRows(q: MetricsSql, rule: SlaRule): Fragment {
+  /**
+   * The hand-off cohort with two recycling flags, null unless the lead was rejected (entered a
+   * recycled or disqualified stage after hand-off) by asOf: whether that entry, or the lead's
+   * outcome, gave a reason, and whether it came within the recycling window.
+   */
+  private recyclingFlagged(q: MetricsSql, rule: SlaRule): Fragment {
     const rows = this.slaRows(q, rule);
-    const sql = `SELECT s.*, (x.reason_code IS NOT NULL OR x.reason_given OR x.outcome_code IS NOT NULL OR x.outcome_given) AS with_reason,
-        fr_bh_between(s.entered_at, s.rejected_at) <= @recyclingMs AS in_window
-      FROM (${rows.sql}) s
-      JOIN metric_events x ON x.stage_id IN (${q.ids(rule.rejection)}) AND x.entered_at = s.rejected_at AND x.lead_id = s.lead_id
-      WHERE s.rejected_at <= @asOf`;
+    if (rule.rejection.length === 0)
+      return { sql: `SELECT s.*, NULL AS with_reason, NULL AS in_window FROM (${rows.sql}) s`, params: rows.params };
+    const rejected = 's.rejected_at <= @asOf';
+    const sql = `SELECT s.*,
+        CASE WHEN ${rejected} THEN EXISTS (SELECT 1 FROM metric_events x
+          WHERE x.stage_id IN (${q.ids(rule.rejection)}) AND x.entered_at = s.rejected_at AND x.lead_id = s.lead_id
+            AND (x.reason_code IS NOT NULL OR x.reason_given OR x.outcome_code IS NOT NULL OR x.outcome_given)) END AS with_reason,
+        CASE WHEN ${rejected} THEN fr_bh_between(s.entered_at, s.rejected_at) <= @recyclingMs END AS in_window
+      FROM (${rows.sql}) s`;
     return { sql, params: { ...rows.params, recyclingMs: rule.recyclingMs } };
   }
 
-  recycling(
-    q: MetricsSql,
-    b: Bounds,
-    rule: SlaRule,
-  ): { rejected: number; with_reason: number; within_window: number; compliant: number } {
-    if (rule.rejection.length === 0) return { rejected: 0, with_reason: 0, within_window: 0, compliant: 0 };
-    const rows = this.recyclingRows(q, rule);
-    const r = this.get<{
-      rejected: number;
-      with_reason: number | null;
-      within_window: number | null;
-      compliant: number | null;
-    }>(
-      `SELECT count(DISTINCT lead_id) AS rejected, count(DISTINCT CASE WHEN with_reason THEN lead_id END) AS with_reason,
-         count(DISTINCT CASE WHEN in_window THEN lead_id END) AS within_window,
-         count(DISTINCT CASE WHEN with_reason AND in_window THEN lead_id END) AS compliant FROM (${rows.sql})`,
-      this.params(q, b, rows.params),
-    );
-    return {
-      rejected: r.rejected,
-      with_reason: r.with_reason ?? 0,
-      within_window: r.within_window ?? 0,
-      compliant: r.compliant ?? 0,
-    };
+  /** The hand-off cohort leads rejected by asOf, with their recycling flags (the drill-down of the recycling figure). */
+  recyclingRows(q: MetricsSql, rule: SlaRule): Fragment {
+    const rows = this.recyclingFlagged(q, rule);
+    return { sql: `SELECT * FROM (${rows.sql}) WHERE with_reason IS NOT NULL`, params: rows.params };
   }
 
   /**

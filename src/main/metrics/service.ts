@@ -1,7 +1,7 @@
 import type { Workspace } from '../workspace/workspace';
 import { WorkspaceRepository } from '../workspace/repository';
 import { loadCalendar } from '../calendar/settings';
-import { MetricsRepository, type Bounds, type SlaRule } from './repository';
+import { MetricsRepository, type Bounds, type SlaOwnerRow, type SlaRule } from './repository';
 import { SlaTermsRepository } from './terms';
 import { MetricsSql } from './sql';
 import { BusinessCalendar } from '../../shared/calendar/business-hours';
@@ -254,9 +254,8 @@ function sla(
 ): SlaFigures {
   const { rule, terms } = slaRule(ctx, range.fromMs);
   const t = terms.terms;
-  const owners = ctx.repo.followUp(ctx.q, b, rule);
-  const sum = (k: 'n' | 'met' | 'breached' | 'pending' | 'arbitration') =>
-    owners.reduce((acc, o) => acc + (o[k] ?? 0), 0);
+  const owners = ctx.repo.slaByOwner(ctx.q, b, rule);
+  const sum = (k: Exclude<keyof SlaOwnerRow, 'owner'>) => owners.reduce((acc, o) => acc + (o[k] ?? 0), 0);
   const met = sum('met');
   const breached = sum('breached');
   const followRate = proportion(met, met + breached);
@@ -274,7 +273,12 @@ function sla(
   const salTarget = onlySegment?.salRateTarget ?? t.salRateTarget;
   const target = Math.round(((weekly * range.days) / 7) * 10) / 10;
   const actual = flow[rule.handoff.key] ?? 0;
-  const rec = ctx.repo.recycling(ctx.q, b, rule);
+  const rec = {
+    rejected: sum('rejected'),
+    with_reason: sum('with_reason'),
+    within_window: sum('within_window'),
+    compliant: sum('compliant'),
+  };
   const recRate = proportion(rec.compliant, rec.rejected);
   return {
     terms: terms.source,
