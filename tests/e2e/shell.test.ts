@@ -3,10 +3,11 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../src/shared/csp';
 import { createI18n } from '../../src/shared/i18n';
-import type { WorkspaceInfo } from '../../src/shared/domain/types';
+import { LOCALES, type WorkspaceInfo } from '../../src/shared/domain/types';
 import { APP_VERSION, CHROMIUM, SCREENSHOT_DIR, startBrowserApp, type BrowserApp } from './support/browser-app';
 import { StartPage } from './pages/start-page';
 import { SECTIONS, ShellPage } from './pages/shell-page';
+import { clippedTexts } from './support/clipping';
 
 const hasChromium = fs.existsSync(CHROMIUM);
 const title = hasChromium
@@ -191,6 +192,24 @@ describe.skipIf(!hasChromium)(title, () => {
     const workspace = await info();
     expect(workspace.timeZone).toBe('America/Sao_Paulo');
     expect(workspace.currency).toBe('BRL');
+  });
+
+  it('reads every time zone and currency whole at the 1,024 px minimum window, in every language', async () => {
+    // Every option, not only the chosen one: "BAM — конвертируемая марка Боснии и Герцеговины" and
+    // "America/North Dakota/New Salem (GMT-6)" are the longest, and the lists are the browser's own.
+    await shell.goTo('settings');
+    const cut: string[] = [];
+    for (const width of [1024, 1366]) {
+      await app.page.setViewportSize({ width, height: 768 });
+      for (const locale of LOCALES) {
+        await shell.setLanguage(locale);
+        for (const what of await clippedTexts(app.page, '.settings-grid', 'all'))
+          cut.push(`${locale} ${width}: ${what}`);
+        if (locale === 'ru' || locale === 'pt-BR') await shot(`${locale}-light-settings-${width}`);
+      }
+    }
+    await shell.setLanguage('en');
+    expect(cut).toEqual([]);
   });
 
   it('restores a backup after asking, keeping the state it replaces', async () => {

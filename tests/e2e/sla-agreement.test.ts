@@ -297,6 +297,33 @@ describe.skipIf(!hasChromium)(title, () => {
     await app.page.evaluate(`${weekday}.removeProperty('width'), ${weekday}.removeProperty('min-width')`);
     expect(squeezed).toEqual([expect.stringMatching(/^select \(.+\): "Monday" needs \d+px, has 9\dpx$/)]);
     expect(await clippedSelects(app.page, '.agreement')).toEqual([]);
+  });
+
+  it('reads every select whole at the 1,024 px minimum window in every language (screenshots of signing in pt-BR and ru)', async () => {
+    await app.page.setViewportSize({ width: 1024, height: 768 });
+    const cut: string[] = [];
+    const identity = agreement.byTestId('sign-identity');
+    for (const locale of LOCALES) {
+      await shell.setLanguage(locale);
+      for (const step of AGREEMENT_STEPS) {
+        await agreement.step(step);
+        if (step === 'plan') await agreement.rateRow('lead>mql').waitFor();
+        if (step === 'document') await agreement.sheet.locator('h1').waitFor();
+        if (step === 'sign') await identity.waitFor();
+        if (step === 'verify') await agreement.byTestId('verify-report').waitFor();
+        for (const what of await clippedSelects(app.page, '.agreement', 'all')) cut.push(`${locale} ${step}: ${what}`);
+      }
+      await agreement.step('sign');
+      await identity.waitFor();
+      for (const what of await clippedTexts(app.page, '.agreement', 'all')) cut.push(`${locale} sign: ${what}`);
+      // The signers' names and roles are their own, of any length (120 characters each): the select
+      // fills its column and, should a name not fit, cuts it and carries it whole in its title.
+      expect(await identity.getAttribute('title')).toBe((await identity.locator('option:checked').textContent())!);
+      if (locale === 'ru' || locale === 'pt-BR') await shot(`${locale}-1024-sign`);
+    }
+    await shell.setLanguage('en');
+    await app.page.setViewportSize({ width: 1366, height: 768 });
+    expect(cut).toEqual([]);
     expect(app.problems.page).toEqual([]);
     expect(app.problems.console.filter((m) => !m.includes('favicon'))).toEqual([]);
   });

@@ -87,7 +87,7 @@ export function WorkspaceSettingsPanel() {
         </Field>
         <Field label={t('settings.workspace.timeZone')} hint={t('settings.workspace.timeZoneHint')}>
           <select
-            className="select select-fluid"
+            className="select"
             value={timeZone}
             disabled={disabled}
             onChange={(event) => setTimeZone(event.target.value)}
@@ -129,7 +129,7 @@ export function WorkspaceSettingsPanel() {
         </Field>
         <Field label={t('settings.workspace.currency')} hint={t('settings.workspace.currencyHint')}>
           <select
-            className="select select-fluid"
+            className="select"
             value={currency}
             disabled={disabled}
             onChange={(event) => setCurrency(event.target.value)}

@@ -19,12 +19,15 @@ function LinkSelect({
   disabled: boolean;
 }) {
   const { t } = useTranslation();
+  const chosen = value ? linkValue(value) : '';
   return (
     <Field label={t('review.records.link')}>
       <select
         className="select select-fluid"
         disabled={disabled}
-        value={value ? linkValue(value) : ''}
+        value={chosen}
+        // Figures are named by the workspace's stages, owners and reasons, of any length: whole here when cut.
+        title={options.find((o) => o.value === chosen)?.label ?? t('review.records.noLink')}
         onChange={(e) => onChange(options.find((o) => o.value === e.target.value)?.link ?? null)}
       >
         <option value="">{t('review.records.noLink')}</option>

@@ -7,13 +7,18 @@ import { ErrorNotice } from '../../../../components/ErrorNotice';
 import { Icon } from '../../../../components/Icon';
 import { PARTY_ROLES, type PartyRole } from '../../../../../shared/documents/terms';
 import { suggestedParty } from './party';
-import type { SignedDocument, VerificationReport } from '../../../../../shared/documents/types';
+import type { IdentityInfo, SignedDocument, VerificationReport } from '../../../../../shared/documents/types';
 import { Choice } from '../Choice';
 import { agreement, useAgreement } from '../store';
 import { useAction } from '../use-async';
 import { optionKey, useIdentities } from '../identities/use-identities';
 import { useWhere } from '../identities/IdentitiesStep';
 import { signedParties } from '../verify/verdict';
+
+/** An identity as the select names it. */
+function identityLabel(info: IdentityInfo): string {
+  return info.role ? `${info.name} — ${info.role}` : info.name;
+}
 
 /** Choose identity, unlock it, choose the slot, sign. */
 export function SignForm({ report, onSigned }: { report: VerificationReport | null; onSigned: () => void }) {
@@ -84,12 +89,14 @@ export function SignForm({ report, onSigned }: { report: VerificationReport | nu
         <select
           className="select select-fluid"
           value={identity ? optionKey(identity) : ''}
+          // Names and roles are the signers' own, of any length: whole here when the select cuts them.
+          title={identity ? identityLabel(identity.info) : undefined}
           onChange={(e) => setChosenKey(e.target.value)}
           data-testid="sign-identity"
         >
           {options.map((o) => (
             <option key={optionKey(o)} value={optionKey(o)}>
-              {o.info.role ? `${o.info.name} — ${o.info.role}` : o.info.name}
+              {identityLabel(o.info)}
             </option>
           ))}
         </select>
