@@ -2,7 +2,7 @@ import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/driver';
 import type { BusinessCalendar } from '../../shared/calendar/business-hours';
 import type { Stage } from '../../shared/domain/types';
-import { reachColumn, type Fragment, type MetricsSql, type Params } from './sql';
+import { reachColumn, spanLeftSince, spanOpen, type Fragment, type MetricsSql, type Params } from './sql';
 
 /**
  * Stage counts at an instant in this first share of a stage's history are read from its start;
@@ -175,12 +175,13 @@ export class MetricsRepository {
   }
 
   /**
-   * Leads in the stage at instant `at` whose span started before `enteredBefore`: spans
-   * [entered_at, left_at) with entered_at < before and left_at open or >= at. Two exact ways to
-   * count them read very different index ranges:
+   * Leads in the stage at instant `at` whose span started before `before`, for each of `asks`:
+   * spans [entered_at, left_at) with entered_at < before and left_at open or >= at. Two exact ways
+   * to count them read very different index ranges:
    * - open spans plus spans left at or after `at`: cheap for a recent instant, once the open
    *   spans come from metric_open's counts (all of the stage's, less those entered at or after
-   *   `before`) rather than from the index, where they are as many as the stage's current leads;
+   *   `before`) rather than from the index, where they are as many as the stage's current leads.
+   *   The recent asks share one pass over the spans left since the earliest of them;
    * - E(before) - L(at) + X, where E counts spans entered before `before`, L spans left before
    *   `at`, and X spans entered at or after `before` that left before `at` (left_at >= entered_at,
    *   so X is a range of left_at): cheap for an instant early in the history, such as the
@@ -188,31 +189,70 @@ export class MetricsRepository {
    * Where `at` falls in the stage's history picks the way, unless `way` names it (the test that
    * both ways agree).
    */
-  inStageAt(q: MetricsSql, stage: Stage, at: number, enteredBefore: number, way?: 'recent' | 'early'): number {
-    const params = { ...q.filter.params, at, before: enteredBefore };
-    const early = way !== undefined ? way === 'early' : this.isEarly(stage, at);
+  inStageAt(
+    q: MetricsSql,
+    stage: Stage,
+    asks: ReadonlyArray<{ readonly at: number; readonly before: number }>,
+    way?: 'recent' | 'early',
+  ): number[] {
+    const early = asks.map((a) => (way !== undefined ? way === 'early' : this.isEarly(stage, a.at)));
+    const recent = asks.filter((_a, i) => !early[i]);
+    const recentCounts = recent.length > 0 ? this.inStageRecently(q, stage, recent) : [];
+    return asks.map((a, i) => (early[i] ? this.inStageFromStart(q, stage, a.at, a.before) : recentCounts.shift()!));
+  }
+
+  private inStageFromStart(q: MetricsSql, stage: Stage, at: number, before: number): number {
+    const params = { ...q.filter.params, at, before };
     const count = (sql: string) => this.get<{ n: number }>(`SELECT count(*) AS n FROM metric_events ${sql}`, params).n;
-    if (early) {
-      return (
-        count(`WHERE stage_id = ${stage.id} AND entered_at < @before${q.filter.sql}`) -
-        count(`INDEXED BY metric_events_span WHERE stage_id = ${stage.id} AND left_at < @at${q.filter.sql}`) +
-        count(
-          `INDEXED BY metric_events_span WHERE stage_id = ${stage.id} AND left_at >= @before AND left_at < @at AND entered_at >= @before${q.filter.sql}`,
-        )
+    return (
+      count(`WHERE stage_id = ${stage.id} AND entered_at < @before${q.filter.sql}`) -
+      count(`INDEXED BY metric_events_span WHERE stage_id = ${stage.id} AND left_at < @at${q.filter.sql}`) +
+      count(
+        `INDEXED BY metric_events_span WHERE stage_id = ${stage.id} AND left_at >= @before AND left_at < @at AND entered_at >= @before${q.filter.sql}`,
+      )
+    );
+  }
+
+  /** The recent way for several asks: one pass per kind of span, counted per ask. */
+  private inStageRecently(
+    q: MetricsSql,
+    stage: Stage,
+    asks: ReadonlyArray<{ readonly at: number; readonly before: number }>,
+  ): number[] {
+    const params: Params = { ...q.filter.params };
+    asks.forEach((a, i) => {
+      params[`at${i}`] = a.at;
+      params[`before${i}`] = a.before;
+    });
+    params.firstAt = Math.min(...asks.map((a) => a.at));
+    const per = (condition: (i: number) => string) =>
+      asks.map((_a, i) => `count(*) FILTER (WHERE ${condition(i)}) AS n${i}`).join(', ');
+    const counts = (select: string, where: string) => {
+      const row = this.get<Record<string, number>>(
+        `SELECT ${select} FROM metric_events INDEXED BY metric_events_span WHERE stage_id = ${stage.id} AND ${where}${q.filter.sql}`,
+        params,
       );
-    }
-    const [openSpans, leftAfter] = q.inStageAt(stage, '@at', '@before');
-    const indexed = (part: Fragment) => count(`INDEXED BY metric_events_span WHERE ${part.sql}`);
-    const open = q.openCounts
-      ? this.get<{ n: number }>(
-          `SELECT coalesce(sum(n), 0) AS n FROM metric_open WHERE stage_id = ${stage.id} AND ${q.openCounts.sql}`,
-          q.openCounts.params,
-        ).n -
-        count(
-          `INDEXED BY metric_events_span WHERE stage_id = ${stage.id} AND left_at IS NULL AND entered_at >= @before${q.filter.sql}`,
-        )
-      : indexed(openSpans!);
-    return open + indexed(leftAfter!);
+      return asks.map((_a, i) => row[`n${i}`]!);
+    };
+    const left = counts(
+      per((i) => spanLeftSince(`@at${i}`, `@before${i}`)),
+      'left_at >= @firstAt',
+    );
+    if (!q.openCounts)
+      return counts(
+        per((i) => spanOpen(`@before${i}`)),
+        'left_at IS NULL',
+      ).map((n, i) => n + left[i]!);
+    const allOpen = this.get<{ n: number }>(
+      `SELECT coalesce(sum(n), 0) AS n FROM metric_open WHERE stage_id = ${stage.id} AND ${q.openCounts.sql}`,
+      q.openCounts.params,
+    ).n;
+    params.firstBefore = Math.min(...asks.map((a) => a.before));
+    const newer = counts(
+      per((i) => `entered_at >= @before${i}`),
+      'left_at IS NULL AND entered_at >= @firstBefore',
+    );
+    return newer.map((n, i) => allOpen - n + left[i]!);
   }
 
   /**

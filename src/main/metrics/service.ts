@@ -148,26 +148,40 @@ export function slaRule(
   };
 }
 
+/** Leads in a stage at an instant whose span started before `before` (see `inStageAt`). */
+type InStage = (s: Stage, at: number, before: number) => number;
+
 const stageCounts = new WeakMap<MetricsSql, Map<string, number>>();
 
 /**
- * Leads in the stage at an instant (see `inStageAt`), counted once per request: a period's stalled
- * count at its start is the previous period's at its end, and the waterfall's start count often is too.
+ * Counts what a period's waterfall and stalled figures ask of each funnel stage (leads in it at the
+ * start; stalled ones at the start and the end), each stage's asks in one pass, and returns them.
+ * Counts are kept per request: a period's start is often the previous period's end.
  */
-function inStage(ctx: Context, s: Stage, at: number, enteredBefore: number): number {
-  let counts = stageCounts.get(ctx.q);
-  if (!counts) stageCounts.set(ctx.q, (counts = new Map()));
-  const key = `${s.id}:${at}:${enteredBefore}`;
-  let n = counts.get(key);
-  if (n === undefined) counts.set(key, (n = ctx.repo.inStageAt(ctx.q, s, at, enteredBefore)));
-  return n;
+function countInStages(ctx: Context, b: Bounds): InStage {
+  let known = stageCounts.get(ctx.q);
+  if (!known) stageCounts.set(ctx.q, (known = new Map()));
+  const counted = known;
+  const key = (s: Stage, at: number, before: number) => `${s.id}:${at}:${before}`;
+  for (const s of funnel(ctx.q)) {
+    const age = s.allowedAgeDays === null ? null : s.allowedAgeDays * DAY;
+    const wanted = [{ at: b.from, before: b.from }];
+    if (age !== null) wanted.push({ at: b.from, before: b.from - age }, { at: b.end, before: b.end - age });
+    const asks = wanted.filter(
+      (a, i) =>
+        !counted.has(key(s, a.at, a.before)) && wanted.findIndex((w) => w.at === a.at && w.before === a.before) === i,
+    );
+    if (asks.length === 0) continue;
+    ctx.repo.inStageAt(ctx.q, s, asks).forEach((n, i) => counted.set(key(s, asks[i]!.at, asks[i]!.before), n));
+  }
+  return (s, at, before) => counted.get(key(s, at, before)) ?? ctx.repo.inStageAt(ctx.q, s, [{ at, before }])[0]!;
 }
 
-function stalledAt(ctx: Context, at: number): Record<string, number> {
+function stalledAt(ctx: Context, inStage: InStage, at: number): Record<string, number> {
   const out: Record<string, number> = {};
   for (const s of funnel(ctx.q)) {
     if (s.allowedAgeDays === null) continue;
-    out[s.key] = inStage(ctx, s, at, at - s.allowedAgeDays * DAY);
+    out[s.key] = inStage(s, at, at - s.allowedAgeDays * DAY);
   }
   return out;
 }
@@ -179,17 +193,18 @@ function waterfall(
   ctx: Context,
   b: Bounds,
   entries: EntriesByPrevious,
+  inStage: InStage,
   stalledEnd: Record<string, number>,
 ): WaterfallRow[] {
   const { q, repo } = ctx;
   const stages = funnel(q);
   const byId = new Map(q.stages.map((s) => [s.id, s]));
   const rows = new Map<number, { -readonly [K in keyof WaterfallRow]: WaterfallRow[K] }>();
-  const stalledStart = stalledAt(ctx, b.from);
+  const stalledStart = stalledAt(ctx, inStage, b.from);
   for (const s of stages) {
     rows.set(s.id, {
       stage: s.key,
-      start: inStage(ctx, s, b.from, b.from),
+      start: inStage(s, b.from, b.from),
       end: 0,
       in_new: 0,
       in_advanced: 0,
@@ -536,7 +551,8 @@ function periodFigures(
   const entries = repo.entriesByPrevious(q, b, q.stages);
   const week = weekFigures(ctx, period, asOf, pairs, filters, entries);
   const { flow } = week;
-  const stalled = stalledAt(ctx, b.end);
+  const inStage = countInStages(ctx, b);
+  const stalled = stalledAt(ctx, inStage, b.end);
   const stageByKey = (key: string) => q.stages.find((s) => s.key === key);
   const since = (key: string) => {
     const s = stageByKey(key);
@@ -546,7 +562,7 @@ function periodFigures(
   return {
     ...week,
     stalled,
-    waterfall: waterfall(ctx, b, entries, stalled),
+    waterfall: waterfall(ctx, b, entries, inStage, stalled),
     ...winloss(ctx, b),
     kpis: {
       deals_won: sumKind('won'),

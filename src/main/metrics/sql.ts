@@ -119,24 +119,28 @@ export class MetricsSql {
     return `(NOT ${this.reached(to)} AND NOT ${this.exited()}${windowOpen})`;
   }
 
-  /** In the stage at instant @at: span [entered_at, left_at) contains it. */
+  /** In the stage at instant `at`: span [entered_at, left_at) contains it; the open spans, then those left since. */
   inStageAt(stage: Stage, at: string, enteredBefore: string): Fragment[] {
-    return [
-      {
-        sql: `stage_id = ${stage.id} AND left_at IS NULL AND entered_at < ${enteredBefore}${this.filter.sql}`,
-        params: {},
-      },
-      {
-        sql: `stage_id = ${stage.id} AND left_at >= ${at} AND entered_at < ${enteredBefore}${this.filter.sql}`,
-        params: {},
-      },
-    ];
+    return [spanOpen(enteredBefore), spanLeftSince(at, enteredBefore)].map((span) => ({
+      sql: `stage_id = ${stage.id} AND ${span}${this.filter.sql}`,
+      params: {},
+    }));
   }
 
   /** The closing reason: the event's code, the lead's outcome code, "uncoded" text, or none. */
   reason(): string {
     return `coalesce(reason_code, outcome_code, CASE WHEN reason_given OR outcome_given THEN '${UNCODED_REASON}' END, '${NO_REASON}')`;
   }
+}
+
+/** A span still open, entered before `enteredBefore`. */
+export function spanOpen(enteredBefore: string): string {
+  return `left_at IS NULL AND entered_at < ${enteredBefore}`;
+}
+
+/** A span entered before `enteredBefore` and left at or after `at`. */
+export function spanLeftSince(at: string, enteredBefore: string): string {
+  return `left_at >= ${at} AND entered_at < ${enteredBefore}`;
 }
 
 function filterFragment(filters: Filters): Fragment & { openCounts: Fragment | null } {

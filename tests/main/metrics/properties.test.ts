@@ -165,9 +165,20 @@ describe('metric properties on generated workspaces', () => {
           const before = on.t + jitter;
           const at = Math.max(before, events[atPick % events.length]!.t + jitter);
           const stage = ctx.q.stage(FUNNEL.includes(on.key) && atPick % 4 !== 0 ? on.key : key);
-          const recent = ctx.repo.inStageAt(ctx.q, stage, at, before, 'recent');
-          expect(ctx.repo.inStageAt(ctx.q, stage, at, before, 'early')).toBe(recent);
-          expect(ctx.repo.inStageAt(ctx.q, stage, at, before)).toBe(recent);
+          const ask = { at, before };
+          const [recent] = ctx.repo.inStageAt(ctx.q, stage, [ask], 'recent');
+          expect(ctx.repo.inStageAt(ctx.q, stage, [ask], 'early')).toEqual([recent]);
+          expect(ctx.repo.inStageAt(ctx.q, stage, [ask])).toEqual([recent]);
+          // Asked together with others (one pass per kind of span), each count is still its own.
+          const others = [
+            { at: at + 3_600_000, before },
+            { at, before: before - 86_400_000 },
+          ];
+          for (const w of ['recent', 'early', undefined] as const)
+            expect(ctx.repo.inStageAt(ctx.q, stage, [...others, ask], w)).toEqual([
+              ...others.map((o) => ctx.repo.inStageAt(ctx.q, stage, [o], 'early')[0]),
+              recent,
+            ]);
           // And both are the definition: spans [entered_at, left_at) entered before `before` still open at `at`.
           const spans = ws.db
             .prepare(
