@@ -104,6 +104,88 @@ export async function clippedTexts(
   return [...(Array.isArray(found) ? found.map(String) : []), ...(await clippedSelects(page, scope, options))];
 }
 
+/**
+ * Boxes that do not fit where they are: the page itself when it scrolls sideways, then each element
+ * under `scope` matching `what` (tables and panels by default) that reaches past the box it is in.
+ * The search from an element stops at the first box that scrolls sideways (reported when it has
+ * to, unless it matches `scrollsByDesign`) or clips; a box that scrolls sideways means the user has
+ * to scroll to see the element's far side, which a table sized to the window should never need.
+ * Each entry names the element and how wide it is against the room it has.
+ */
+export async function overflowingBoxes(
+  page: Page,
+  scope = 'body',
+  what = 'table, .card, .panel',
+  scrollsByDesign = '',
+): Promise<string[]> {
+  const found = await page.evaluate(`(() => {
+    const name = (el) => el.tagName.toLowerCase() + (el.dataset.testid ? '[data-testid=' + el.dataset.testid + ']'
+      : el.getAttribute('aria-labelledby') ? '[aria-labelledby=' + el.getAttribute('aria-labelledby') + ']'
+      : el.className ? '.' + String(el.className).trim().split(/\\s+/).join('.') : '');
+    const out = [];
+    const page = document.scrollingElement;
+    if (page.scrollWidth > page.clientWidth + 1)
+      out.push('the page scrolls sideways: needs ' + page.scrollWidth + 'px, has ' + page.clientWidth + 'px');
+    const byDesign = ${JSON.stringify(scrollsByDesign)};
+    for (const el of document.querySelectorAll(${JSON.stringify(selectorsUnder(scope, what))})) {
+      if (el.getClientRects().length === 0) continue;
+      const r = el.getBoundingClientRect();
+      for (let box = el.parentElement; box && box !== document.documentElement; box = box.parentElement) {
+        const style = getComputedStyle(box);
+        if (style.display === 'contents') continue;
+        if (style.overflowX === 'auto' || style.overflowX === 'scroll') {
+          if (box.scrollWidth > box.clientWidth + 1 && !(byDesign && box.matches(byDesign)))
+            out.push(name(el) + ' needs ' + Math.ceil(r.width) + 'px, has ' + box.clientWidth + 'px: ' + name(box) + ' scrolls sideways');
+          break;
+        }
+        // The right edge of the box's padding: what is drawn past it is out of the box.
+        const edge = box.getBoundingClientRect().left + box.clientLeft + box.clientWidth;
+        if (r.right > edge + 1) {
+          out.push(name(el) + ' sticks out of ' + name(box) + ' by ' + Math.ceil(r.right - edge) + 'px (needs ' +
+            Math.ceil(r.width) + 'px, has ' + Math.floor(edge - r.left) + 'px)');
+          break;
+        }
+        if (style.overflowX !== 'visible') break;
+      }
+    }
+    return out;
+  })()`);
+  return Array.isArray(found) ? found.map(String) : [];
+}
+
+/**
+ * Labels cut in the boxes matching `boxes` (tabs, buttons): any text in one whose line reaches past
+ * the box's padding, or is wider than the element that holds it (drawn over its neighbour, or cut
+ * when that element hides its overflow). The text's own extent is measured with a range, so a label
+ * that spills out of an element with visible overflow counts too. Each entry names the box, the
+ * text, and how wide the text is against the room it has.
+ */
+export async function cutLabels(page: Page, boxes: string): Promise<string[]> {
+  const found = await page.evaluate(`(() => {
+    const out = [];
+    for (const box of document.querySelectorAll(${JSON.stringify(boxes)})) {
+      if (box.getClientRects().length === 0) continue;
+      const b = box.getBoundingClientRect();
+      const style = getComputedStyle(box);
+      const left = b.left + box.clientLeft + parseFloat(style.paddingLeft);
+      const right = b.left + box.clientLeft + box.clientWidth - parseFloat(style.paddingRight);
+      const name = box.tagName.toLowerCase() + (box.dataset.step ? '[data-step=' + box.dataset.step + ']' : '.' + String(box.className).trim().split(/\\s+/).join('.'));
+      for (const el of [box, ...box.querySelectorAll('*')]) {
+        if (el.children.length > 0 || !el.textContent.trim() || el.getClientRects().length === 0) continue;
+        const range = document.createRange();
+        range.selectNodeContents(el);
+        const t = range.getBoundingClientRect();
+        const e = el.getBoundingClientRect();
+        const room = Math.min(el.clientWidth || e.width, right - Math.max(left, e.left));
+        if (t.right > right + 1 || t.left < left - 1 || el.scrollWidth > el.clientWidth + 1 || t.width > room + 1)
+          out.push(name + ': "' + el.textContent.trim().slice(0, 60) + '" needs ' + Math.ceil(Math.max(t.width, el.scrollWidth)) + 'px, has ' + Math.floor(room) + 'px');
+      }
+    }
+    return out;
+  })()`);
+  return Array.isArray(found) ? found.map(String) : [];
+}
+
 /** `a, b` and `x` → `a x, b x`: the elements `x` under any of the scopes. */
 function selectorsUnder(scope: string, what: string): string {
   return scope

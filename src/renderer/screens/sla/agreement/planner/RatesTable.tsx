@@ -123,7 +123,7 @@ export function RatesTable({ rates, form, stageLabel, onChange }: Props) {
                     {stageLabel(s.from)} → {stageLabel(s.to)}
                   </th>
                   <td className="rate-cell">{measured(s)}</td>
-                  <td className="num">
+                  <td className="num interval">
                     {s.ci_low !== null && s.ci_high !== null && s.rate ? `${pct(s.ci_low)} – ${pct(s.ci_high)}` : '—'}
                   </td>
                   {b === 'merged' ? null : (
