@@ -1,3 +1,8 @@
+// The shared styles first: the bundle orders CSS as the imports are met, and each screen's or
+// component's own stylesheet (imported by its module, through App) must come after the generic
+// rules it refines, so that at equal specificity the screen's rule wins (e.g. `.figure-table td`
+// over `.table td`).
+import './styles/index.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
@@ -8,7 +13,6 @@ import { createAppModel } from './app-model';
 import { listenToHostEvents } from './host-events';
 import { runMenuCommand } from './menu-commands';
 import { chooseTransport } from './transport/select';
-import './styles/index.css';
 
 // Start-up, once: the transport, the language (system until the preferences arrive), the stores.
 const transport = chooseTransport();

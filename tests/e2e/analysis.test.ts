@@ -1,11 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LOCALES } from '../../src/shared/domain/types';
 import { createI18n } from '../../src/shared/i18n';
 import { CHROMIUM, SCREENSHOT_DIR, startBrowserApp, type BrowserApp } from './support/browser-app';
 import { StartPage } from './pages/start-page';
 import { ShellPage, type SectionKey } from './pages/shell-page';
 import { AnalysisPage } from './pages/analysis-page';
+import { cutLabels, overflowingBoxes } from './support/clipping';
 
 const hasChromium = fs.existsSync(CHROMIUM);
 const title = hasChromium
@@ -174,6 +176,26 @@ describe.skipIf(!hasChromium)(title, () => {
       await app.page.setViewportSize({ width: 1366, height: 768 });
     });
   }
+
+  it('fits every screen at the 1,024 px minimum window in every language: no table or panel past its box, no label cut (screenshots in ru and pt-BR)', async () => {
+    const problems: string[] = [];
+    await app.page.setViewportSize({ width: 1024, height: 768 });
+    for (const locale of LOCALES) {
+      await shell.setLanguage(locale);
+      for (const section of SCREENS) {
+        await analysis.goTo(section);
+        if (section === 'leads') await analysis.explorerRows.first().waitFor();
+        else await analysis.waitForFigures();
+        for (const what of await overflowingBoxes(app.page, '.content')) problems.push(`${locale} ${section}: ${what}`);
+        for (const what of await cutLabels(app.page, '.content button, .content [role="tab"]'))
+          problems.push(`${locale} ${section}: ${what}`);
+        if (locale === 'ru' || locale === 'pt-BR') await shot(`${locale}-1024-${section}`);
+      }
+    }
+    await shell.setLanguage('en');
+    await app.page.setViewportSize({ width: 1366, height: 768 });
+    expect(problems).toEqual([]);
+  });
 
   it('logged no console errors and threw no page errors', () => {
     expect(app.problems.page).toEqual([]);

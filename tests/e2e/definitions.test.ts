@@ -1,12 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LOCALES } from '../../src/shared/domain/types';
 import { createI18n } from '../../src/shared/i18n';
 import type { DefinitionSummary } from '../../src/shared/definitions/types';
 import { CHROMIUM, SCREENSHOT_DIR, startBrowserApp, type BrowserApp } from './support/browser-app';
 import { StartPage } from './pages/start-page';
 import { ShellPage } from './pages/shell-page';
 import { DefinitionsPage } from './pages/definitions-page';
+import { cutLabels, overflowingBoxes } from './support/clipping';
 
 const hasChromium = fs.existsSync(CHROMIUM);
 const title = hasChromium
@@ -245,6 +247,43 @@ describe.skipIf(!hasChromium)(title, () => {
       await shot(`${locale}-sla-impact`);
     });
   }
+
+  it('fits every tab at the 1,024 px minimum window in every language: no table or panel past its box, no label cut (screenshots in ru and pt-BR)', async () => {
+    const problems: string[] = [];
+    await app.page.setViewportSize({ width: 1024, height: 768 });
+    const check = async (where: string) => {
+      for (const what of await overflowingBoxes(app.page, '.content')) problems.push(`${where}: ${what}`);
+      for (const what of await cutLabels(app.page, '.content button, .content [role="tab"]'))
+        problems.push(`${where}: ${what}`);
+    };
+    for (const locale of LOCALES) {
+      await shell.setLanguage(locale);
+      await defs.select(MQL);
+      await defs.tab('overview');
+      await defs.revision(4).waitFor();
+      await check(`${locale} overview`);
+      await defs.tab('history');
+      await check(`${locale} history`);
+      await defs.tab('compare');
+      await defs.panel.locator('.defs-diff').waitFor();
+      await check(`${locale} compare`);
+      await defs.tab('edit');
+      await defs.matchingCount();
+      await check(`${locale} builder`);
+      if (locale === 'ru' || locale === 'pt-BR') await shot(`${locale}-1024-builder`);
+      await defs.tab('impact');
+      await defs.panel.locator('.defs-impact-table').waitFor();
+      await check(`${locale} impact`);
+      if (locale === 'ru' || locale === 'pt-BR') await shot(`${locale}-1024-impact`);
+      await defs.tab('compliance');
+      await defs.panel.getByTestId('compliance-rate').waitFor();
+      await check(`${locale} compliance`);
+      if (locale === 'ru' || locale === 'pt-BR') await shot(`${locale}-1024-compliance`);
+    }
+    await shell.setLanguage('en');
+    await app.page.setViewportSize({ width: 1366, height: 768 });
+    expect(problems).toEqual([]);
+  });
 
   it('logged no console errors and threw no page errors', () => {
     expect(app.problems.page).toEqual([]);

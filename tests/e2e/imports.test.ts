@@ -9,7 +9,7 @@ import { ImportsPage } from './pages/imports-page';
 import { ShellPage } from './pages/shell-page';
 import { StartPage } from './pages/start-page';
 import { CHROMIUM, SCREENSHOT_DIR, startBrowserApp, type BrowserApp } from './support/browser-app';
-import { clippedSelects } from './support/clipping';
+import { clippedSelects, cutLabels, overflowingBoxes } from './support/clipping';
 
 const hasChromium = fs.existsSync(CHROMIUM);
 // The real Olist files are read where they are, never copied into the repository or the test folder.
@@ -119,15 +119,22 @@ describe.skipIf(!hasChromium || !hasOlist)(title, () => {
     await shots('3-mapping-leads');
     // In the smallest window the app allows, no chosen target is cut off in any language: the
     // examples give way (ru's "lead id (join key)" and es's "custom field «landing_page_id»" are long).
+    // Nor does a table or panel run past its box, nor a step or button cut its label (ru's
+    // "Сопоставление" step once needed 101 px and had 88).
     const size = app.page.viewportSize()!;
     await app.page.setViewportSize({ width: 1024, height: 768 });
+    const cut: string[] = [];
     for (const locale of LOCALES) {
       await shell.setLanguage(locale);
       expect(await clippedSelects(app.page, '.mapping-table'), locale).toEqual([]);
+      for (const what of await overflowingBoxes(app.page, '.imports-screen')) cut.push(`${locale}: ${what}`);
+      for (const what of await cutLabels(app.page, '.imports-screen button, .imports-screen [role="tab"]'))
+        cut.push(`${locale}: ${what}`);
       await shot(`${locale}-1024-3-mapping-leads`);
     }
     await shell.setLanguage('en');
     await app.page.setViewportSize(size);
+    expect(cut).toEqual([]);
     await shell.setTheme('dark');
     await shot('en-dark-3-mapping-leads');
     await shell.setTheme('light');
