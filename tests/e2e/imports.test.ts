@@ -9,7 +9,7 @@ import { ImportsPage } from './pages/imports-page';
 import { ShellPage } from './pages/shell-page';
 import { StartPage } from './pages/start-page';
 import { CHROMIUM, SCREENSHOT_DIR, startBrowserApp, type BrowserApp } from './support/browser-app';
-import { clippedSelects, cutLabels, overflowingBoxes } from './support/clipping';
+import { clippedSelects, cutLabels, namesBrokenMidPart, overflowingBoxes } from './support/clipping';
 
 const hasChromium = fs.existsSync(CHROMIUM);
 // The real Olist files are read where they are, never copied into the repository or the test folder.
@@ -130,6 +130,8 @@ describe.skipIf(!hasChromium || !hasOlist)(title, () => {
       for (const what of await overflowingBoxes(app.page, '.imports-screen')) cut.push(`${locale}: ${what}`);
       for (const what of await cutLabels(app.page, '.imports-screen button, .imports-screen [role="tab"]'))
         cut.push(`${locale}: ${what}`);
+      // Column names wrap after a separator, never inside a word ("first_contact_da" / "te").
+      for (const what of await namesBrokenMidPart(app.page, '.mapping-column-name')) cut.push(`${locale}: ${what}`);
       await shot(`${locale}-1024-3-mapping-leads`);
     }
     await shell.setLanguage('en');

@@ -186,6 +186,38 @@ export async function cutLabels(page: Page, boxes: string): Promise<string[]> {
   return Array.isArray(found) ? found.map(String) : [];
 }
 
+/**
+ * Names (files, columns) under `names` that wrap inside a part rather than after a separator
+ * (`_ . / \\ -`): each entry gives the name and its lines. Lines are read from each character's
+ * box, so wrapping at a <wbr> or at a separator is fine and `first_contact_da` / `te` is not.
+ */
+export async function namesBrokenMidPart(page: Page, names: string): Promise<string[]> {
+  const found = await page.evaluate(`(() => {
+    const out = [];
+    for (const el of document.querySelectorAll(${JSON.stringify(names)})) {
+      if (el.getClientRects().length === 0) continue;
+      const lines = [];
+      let top = null;
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        for (let i = 0; i < node.data.length; i++) {
+          const range = document.createRange();
+          range.setStart(node, i);
+          range.setEnd(node, i + 1);
+          const r = range.getClientRects()[0];
+          if (!r) continue;
+          if (top === null || r.top > top + 2) { lines.push(''); top = r.top; }
+          lines[lines.length - 1] += node.data[i];
+        }
+      }
+      if (lines.slice(0, -1).some((line) => !/[_.\\/\\\\-]$/.test(line)))
+        out.push(JSON.stringify(el.textContent) + ' wraps as ' + JSON.stringify(lines));
+    }
+    return out;
+  })()`);
+  return Array.isArray(found) ? found.map(String) : [];
+}
+
 /** `a, b` and `x` → `a x, b x`: the elements `x` under any of the scopes. */
 function selectorsUnder(scope: string, what: string): string {
   return scope

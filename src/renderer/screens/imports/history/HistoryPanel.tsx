@@ -14,6 +14,7 @@ import { asAppError } from '../../../transport/envelope';
 import { followJob, isUndoResult } from '../jobs';
 import { presetLabel } from '../labels';
 import { Pager } from '../Pager';
+import { BreakableName } from '../../../components/BreakableName';
 
 const PAGE_SIZE = 20;
 
@@ -74,7 +75,9 @@ function BatchRow({ batch, readOnly, onUndo }: { batch: BatchSummary; readOnly: 
     <tr className={undone ? 'batch-row undone' : 'batch-row'} data-batch={batch.id}>
       <td className="num">#{batch.id}</td>
       <td className="batch-files">
-        <span className="break batch-name">{batch.fileName}</span>
+        <span className="break batch-name">
+          <BreakableName text={batch.fileName} />
+        </span>
         <span className="batch-meta mono" title={batch.fileHash}>
           {batch.fileHash.slice(0, 12)}
         </span>

@@ -8,6 +8,7 @@ import { Icon } from '../../../components/Icon';
 import { dateDecisionText, decimalDecisionText } from '../labels';
 import { sampleValues, setTargets, targetGroups, targetsOf, type Layout } from './mapping-editor';
 import { TargetSelect } from './TargetSelect';
+import { BreakableName } from '../../../components/BreakableName';
 
 interface RowProps {
   readonly header: string;
@@ -52,7 +53,9 @@ function ColumnRow({ header, index, fm, preview, layout, stages, onChange }: Row
     <tr className={ignored ? 'mapping-row ignored' : 'mapping-row'}>
       <th scope="row" className="mapping-column">
         <div className="mapping-column-text">
-          <span className="break mapping-column-name">{header}</span>
+          <span className="break mapping-column-name">
+            <BreakableName text={header} />
+          </span>
           {basis ? <span className={`basis basis-${basis}`}>{t(`importScreen.mapping.basis.${basis}`)}</span> : null}
         </div>
       </th>

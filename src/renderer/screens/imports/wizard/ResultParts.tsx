@@ -8,6 +8,7 @@ import { Icon } from '../../../components/Icon';
 import { formatDecimal, formatInteger } from '../../../format';
 import { asAppError } from '../../../transport/envelope';
 import { Pager } from '../Pager';
+import { BreakableName } from '../../../components/BreakableName';
 
 export type CountKey = keyof ImportCounts;
 
@@ -99,9 +100,15 @@ export function IssuesTable({
           <tbody>
             {shown.map((i, k) => (
               <tr key={`${i.file}|${i.row}|${i.column}|${k}`}>
-                {showFile ? <td className="break">{i.file}</td> : null}
+                {showFile ? (
+                  <td className="break">
+                    <BreakableName text={i.file} />
+                  </td>
+                ) : null}
                 <td className="num">{formatInteger(locale, i.row)}</td>
-                <td className="break">{i.column}</td>
+                <td className="break">
+                  <BreakableName text={i.column} />
+                </td>
                 <td className="issue-value" title={i.value}>
                   {i.value === '' ? <span className="muted">{t('importScreen.report.emptyValue')}</span> : i.value}
                 </td>
