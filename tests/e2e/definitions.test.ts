@@ -8,7 +8,7 @@ import { CHROMIUM, SCREENSHOT_DIR, startBrowserApp, type BrowserApp } from './su
 import { StartPage } from './pages/start-page';
 import { ShellPage } from './pages/shell-page';
 import { DefinitionsPage } from './pages/definitions-page';
-import { cutLabels, overflowingBoxes } from './support/clipping';
+import { unfitted } from './support/clipping';
 
 const hasChromium = fs.existsSync(CHROMIUM);
 const title = hasChromium
@@ -252,9 +252,7 @@ describe.skipIf(!hasChromium)(title, () => {
     const problems: string[] = [];
     await app.page.setViewportSize({ width: 1024, height: 768 });
     const check = async (where: string) => {
-      for (const what of await overflowingBoxes(app.page, '.content')) problems.push(`${where}: ${what}`);
-      for (const what of await cutLabels(app.page, '.content button, .content [role="tab"]'))
-        problems.push(`${where}: ${what}`);
+      for (const what of await unfitted(app.page, '.content')) problems.push(`${where}: ${what}`);
     };
     for (const locale of LOCALES) {
       await shell.setLanguage(locale);

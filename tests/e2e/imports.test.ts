@@ -9,7 +9,7 @@ import { ImportsPage } from './pages/imports-page';
 import { ShellPage } from './pages/shell-page';
 import { StartPage } from './pages/start-page';
 import { CHROMIUM, SCREENSHOT_DIR, startBrowserApp, type BrowserApp } from './support/browser-app';
-import { clippedSelects, cutLabels, namesBrokenMidPart, overflowingBoxes } from './support/clipping';
+import { clippedSelects, namesBrokenMidPart, unfitted } from './support/clipping';
 
 const hasChromium = fs.existsSync(CHROMIUM);
 // The real Olist files are read where they are, never copied into the repository or the test folder.
@@ -127,9 +127,7 @@ describe.skipIf(!hasChromium || !hasOlist)(title, () => {
     for (const locale of LOCALES) {
       await shell.setLanguage(locale);
       expect(await clippedSelects(app.page, '.mapping-table'), locale).toEqual([]);
-      for (const what of await overflowingBoxes(app.page, '.imports-screen')) cut.push(`${locale}: ${what}`);
-      for (const what of await cutLabels(app.page, '.imports-screen button, .imports-screen [role="tab"]'))
-        cut.push(`${locale}: ${what}`);
+      for (const what of await unfitted(app.page, '.imports-screen')) cut.push(`${locale}: ${what}`);
       // Column names wrap after a separator, never inside a word ("first_contact_da" / "te").
       for (const what of await namesBrokenMidPart(app.page, '.mapping-column-name')) cut.push(`${locale}: ${what}`);
       await shot(`${locale}-1024-3-mapping-leads`);

@@ -12,7 +12,7 @@ import { CHROMIUM, SCREENSHOT_DIR, startBrowserApp, type BrowserApp } from './su
 import { MeetingPage } from './pages/meeting-page';
 import { ShellPage } from './pages/shell-page';
 import { StartPage } from './pages/start-page';
-import { clippedTexts, cutLabels, overflowingBoxes } from './support/clipping';
+import { clippedTexts, unfitted } from './support/clipping';
 
 const hasChromium = fs.existsSync(CHROMIUM);
 const title = hasChromium
@@ -173,9 +173,7 @@ describe.skipIf(!hasChromium)(title, () => {
           cut.push(`${locale} ${width}: ${what}`);
         // The meeting around them too: no table or panel past its box, no step or button cutting its label.
         if (width === 1024) {
-          for (const what of await overflowingBoxes(app.page, '.content')) cut.push(`${locale} ${width}: ${what}`);
-          for (const what of await cutLabels(app.page, '.content button, .content [role="tab"]'))
-            cut.push(`${locale} ${width}: ${what}`);
+          for (const what of await unfitted(app.page, '.content')) cut.push(`${locale} ${width}: ${what}`);
         }
         for (const link of await links.all())
           expect(await link.getAttribute('title')).toBe((await link.locator('option:checked').textContent())!);

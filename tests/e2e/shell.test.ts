@@ -7,7 +7,7 @@ import { LOCALES, type WorkspaceInfo } from '../../src/shared/domain/types';
 import { APP_VERSION, CHROMIUM, SCREENSHOT_DIR, startBrowserApp, type BrowserApp } from './support/browser-app';
 import { StartPage } from './pages/start-page';
 import { SECTIONS, ShellPage } from './pages/shell-page';
-import { clippedTexts, cutLabels, overflowingBoxes } from './support/clipping';
+import { clippedTexts, unfitted } from './support/clipping';
 
 const hasChromium = fs.existsSync(CHROMIUM);
 const title = hasChromium
@@ -206,9 +206,7 @@ describe.skipIf(!hasChromium)(title, () => {
         for (const what of await clippedTexts(app.page, '.settings-grid', 'all'))
           cut.push(`${locale} ${width}: ${what}`);
         if (width === 1024) {
-          for (const what of await overflowingBoxes(app.page, '.content')) cut.push(`${locale} ${width}: ${what}`);
-          for (const what of await cutLabels(app.page, '.content button, .content [role="tab"]'))
-            cut.push(`${locale} ${width}: ${what}`);
+          for (const what of await unfitted(app.page, '.content')) cut.push(`${locale} ${width}: ${what}`);
         }
         if (locale === 'ru' || locale === 'pt-BR') await shot(`${locale}-light-settings-${width}`);
       }

@@ -187,6 +187,17 @@ export async function cutLabels(page: Page, boxes: string): Promise<string[]> {
 }
 
 /**
+ * What does not fit the window under `scope`: tables or panels past their box, and buttons or tabs
+ * cutting their label (`overflowingBoxes` and `cutLabels`).
+ */
+export async function unfitted(page: Page, scope: string): Promise<string[]> {
+  return [
+    ...(await overflowingBoxes(page, scope)),
+    ...(await cutLabels(page, `${scope} button, ${scope} [role="tab"]`)),
+  ];
+}
+
+/**
  * Names (files, columns) under `names` that wrap inside a part rather than after a separator
  * (`_ . / \\ -`): each entry gives the name and its lines. Lines are read from each character's
  * box, so wrapping at a <wbr> or at a separator is fine and `first_contact_da` / `te` is not.
