@@ -292,6 +292,23 @@ describe.skipIf(!hasChromium)(title, () => {
     }
   });
 
+  it('fits every step in the 1,024 px minimum window, in every language', async () => {
+    const size = app.page.viewportSize()!;
+    await app.page.setViewportSize({ width: 1024, height: 768 });
+    const problems: string[] = [];
+    for (const locale of LOCALES) {
+      await shell.setLanguage(locale);
+      for (let i = 0; i < 7; i++) {
+        await meetings.showStep(i);
+        for (const what of await unfitted(app.page, '.content')) problems.push(`${locale} step ${i}: ${what}`);
+      }
+      if (locale === 'ru') await shot('read-only-step-6-ru-1024');
+    }
+    await shell.setLanguage('en');
+    await app.page.setViewportSize(size);
+    expect(problems).toEqual([]);
+  });
+
   it('keeps the snapshot when a new batch is imported, and reads the live figures apart', async () => {
     const before = await call<Snapshot>('meetings.snapshot', { id: meetingId });
     await meetings.showStep(1);
