@@ -86,7 +86,7 @@ export class MetricsSql {
   /** Reached `to` at or after the row's entry, by asOf, within the window when one is set. */
   reached(to: Stage): string {
     const r = reachColumn(to);
-    if (!this.windowed) return `coalesce(${r} <= @asOf, 0)`;
+    if (!this.windowed) return this.reachedEver(to);
     return `(${r} IS NOT NULL AND ${r} <= @asOf AND (@window IS NULL OR ${r} - entered_at <= @window))`;
   }
 

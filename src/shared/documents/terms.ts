@@ -26,7 +26,7 @@ export const emailAddress = z.union([
     .string()
     .trim()
     .max(254)
-    .regex(/^[^\s@]+@[^\s@]+$/, 'e-mail address expected'),
+    .refine((v) => /^[^\s@]+@[^\s@]+$/.test(v), checkMessage('emailExpected', 'e-mail address expected')),
 ]);
 
 export const party = z

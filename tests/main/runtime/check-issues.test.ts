@@ -7,7 +7,7 @@ import { Runtime } from '../../../src/main/runtime/runtime';
 import { methods } from '../../../src/shared/contract';
 import { calendarSettings, isoDate, timeZoneName } from '../../../src/shared/calendar/model';
 import { definitionsExport, DEFINITIONS_FORMAT } from '../../../src/shared/definitions/exchange';
-import { period, termsDocument } from '../../../src/shared/documents/terms';
+import { party, period, termsDocument } from '../../../src/shared/documents/terms';
 import type { ValidationIssue } from '../../../src/shared/errors';
 import { catalogs, createI18n, issueMessage } from '../../../src/shared/i18n';
 import { columnMappingSchema } from '../../../src/shared/imports/mapping';
@@ -95,6 +95,11 @@ const cases: Array<{ site: string; schema: z.ZodType; value: unknown }> = [
     value: { preset: 'BR', fromYear: 2026, toYear: 2020 },
   },
   { site: 'documents/terms.ts:notCalendarDate', schema: period, value: { from: '2026-13-01', to: '2026-12-31' } },
+  {
+    site: 'documents/terms.ts:emailExpected',
+    schema: party,
+    value: { name: 'Ana', title: 'CMO', email: 'ana at acme' },
+  },
   {
     site: 'documents/terms.ts:periodEndsBeforeStart',
     schema: period,
