@@ -175,12 +175,25 @@ describe.skipIf(!hasChromium)(title, () => {
 
   it('shows the impact preview of v4 against the version it replaced', async () => {
     await defs.tab('impact');
+    const table = defs.panel.locator('.defs-result[aria-busy="false"] .defs-impact-table');
+    await table.waitFor();
+    // Until v4's answer arrives the previous selection's table stays, marked busy and dimmed.
+    await app.page.evaluate(() => {
+      const seen: string[] = [];
+      (window as unknown as { busySeen: string[] }).busySeen = seen;
+      new MutationObserver((records) => {
+        for (const r of records) seen.push((r.target as Element).getAttribute('aria-busy') ?? '');
+      }).observe(document.querySelector('.defs-result')!, { attributes: true, attributeFilter: ['aria-busy'] });
+    });
     await defs.panel
       .locator('select')
       .first()
       .selectOption({ label: `v4 · ${en('definitions.status.effective')}` });
-    const table = defs.panel.locator('.defs-impact-table');
     await table.waitFor();
+    expect(await app.page.evaluate(() => (window as unknown as { busySeen: string[] }).busySeen)).toEqual([
+      'true',
+      'false',
+    ]);
     const header = (await table.locator('thead').textContent()) ?? '';
     expect(header).toContain(
       en('definitions.impact.versionStatus', { version: 2, status: en('definitions.status.superseded') }),

@@ -138,9 +138,9 @@ export function Compare({
         {picker('to')}
       </div>
       {diff.error ? <ErrorNotice error={diff.error} /> : null}
-      {!d && !diff.error ? <Spinner label={t('common.loading')} /> : null}
+      {diff.loading ? <Spinner label={t('common.loading')} /> : null}
       {d ? (
-        <div className="defs-diff card">
+        <div className="defs-diff card defs-result" aria-busy={diff.stale}>
           <div className="defs-diff-grid">
             <div className="defs-diff-head">
               <strong>v{d.from.version}</strong> <StatusPill status={d.from.status} />

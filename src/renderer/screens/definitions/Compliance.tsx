@@ -75,9 +75,13 @@ export function Compliance({ detail }: { detail: DefinitionDetail }) {
         <span className="muted">{formatDateRange(locale, period.fromMs, period.lastMs, workspace.timeZone)}</span>
       </div>
       {figure.error ? <ErrorNotice error={figure.error} /> : null}
-      {!f && !figure.error ? <Spinner label={t('common.loading')} /> : null}
+      {figure.loading ? <Spinner label={t('common.loading')} /> : null}
       {f ? (
-        <section className="card panel defs-compliance-figure" aria-labelledby="defs-compliance-title">
+        <section
+          className="card panel defs-compliance-figure defs-result"
+          aria-labelledby="defs-compliance-title"
+          aria-busy={figure.stale}
+        >
           <div>
             <h3 id="defs-compliance-title">{t('definitions.compliance.title')}</h3>
             <p className="muted">{t('definitions.compliance.meaning', { stage })}</p>
@@ -136,7 +140,7 @@ export function Compliance({ detail }: { detail: DefinitionDetail }) {
         {page && page.total === 0 ? <p className="muted">{t('definitions.compliance.allMet')}</p> : null}
         {page && page.total > 0 ? (
           <>
-            <div className="defs-table-wrap">
+            <div className="defs-table-wrap defs-result" aria-busy={leads.stale}>
               <table className="table defs-drill">
                 <thead>
                   <tr>

@@ -470,7 +470,7 @@ export function Impact({ detail, initial }: { detail: DefinitionDetail; initial:
       </div>
       {preview.error ? <ErrorNotice error={preview.error} /> : null}
       {p ? (
-        <>
+        <div className="defs-result" aria-busy={preview.stale}>
           <p className="defs-impact-caption">
             {t('definitions.impact.caption', {
               candidate: versionName(t, detail, p.candidate),
@@ -488,7 +488,7 @@ export function Impact({ detail, initial }: { detail: DefinitionDetail; initial:
           <p className="muted defs-note">
             {t(p.type === 'rule' ? 'definitions.impact.noteRule' : 'definitions.impact.noteSla')}
           </p>
-        </>
+        </div>
       ) : null}
     </div>
   );
