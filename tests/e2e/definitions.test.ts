@@ -178,22 +178,19 @@ describe.skipIf(!hasChromium)(title, () => {
     const table = defs.panel.locator('.defs-result[aria-busy="false"] .defs-impact-table');
     await table.waitFor();
     // Until v4's answer arrives the previous selection's table stays, marked busy and dimmed.
-    await app.page.evaluate(() => {
-      const seen: string[] = [];
-      (window as unknown as { busySeen: string[] }).busySeen = seen;
+    // A string, as the test's own code has no DOM types: record every value aria-busy takes.
+    await app.page.evaluate(`(() => {
+      const seen = (window.busySeen = []);
       new MutationObserver((records) => {
-        for (const r of records) seen.push((r.target as Element).getAttribute('aria-busy') ?? '');
-      }).observe(document.querySelector('.defs-result')!, { attributes: true, attributeFilter: ['aria-busy'] });
-    });
+        for (const r of records) seen.push(r.target.getAttribute('aria-busy'));
+      }).observe(document.querySelector('.defs-result'), { attributes: true, attributeFilter: ['aria-busy'] });
+    })()`);
     await defs.panel
       .locator('select')
       .first()
       .selectOption({ label: `v4 · ${en('definitions.status.effective')}` });
     await table.waitFor();
-    expect(await app.page.evaluate(() => (window as unknown as { busySeen: string[] }).busySeen)).toEqual([
-      'true',
-      'false',
-    ]);
+    expect(await app.page.evaluate('window.busySeen')).toEqual(['true', 'false']);
     const header = (await table.locator('thead').textContent()) ?? '';
     expect(header).toContain(
       en('definitions.impact.versionStatus', { version: 2, status: en('definitions.status.superseded') }),
