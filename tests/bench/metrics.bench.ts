@@ -10,10 +10,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { Workspace } from '../../src/main/workspace/workspace';
 import { WorkspaceRepository } from '../../src/main/workspace/repository';
 import { computeReport } from '../../src/main/metrics/service';
+import { computeReportOn, PeriodPool } from '../../src/main/metrics/period-pool';
 import { loadCalendar } from '../../src/main/calendar/settings';
 import { MetricsRefresh } from '../../src/main/metrics/refresh';
 import { latestVersion } from '../../src/main/db/migrate';
@@ -333,6 +335,15 @@ export async function run(): Promise<void> {
     const filteredOne = await timeIt(() =>
       computeReport(ws, { ...options, filters: { segment: [SEGMENT] }, compare: false }),
     );
+    // What the desktop app and the local server run: the three periods side by side on threads.
+    const pool = new PeriodPool();
+    const onThreads = (await pool.warm())
+      ? {
+          full: await timeIt(() => computeReportOn(pool, ws, options)),
+          filtered: await timeIt(() => computeReportOn(pool, ws, { ...options, filters: { segment: [SEGMENT] } })),
+        }
+      : null;
+    await pool.close();
 
     const calendar = new BusinessCalendar(loadCalendar(ws));
     let t = performance.now();
@@ -348,6 +359,10 @@ export async function run(): Promise<void> {
       ...differences(filtered.value, duckFiltered.value[0]!),
     ];
     con.closeSync();
+    if (onThreads && !isDeepStrictEqual(onThreads.full.value, full.value))
+      diffs.push('the report on threads differs from the report on one connection');
+    if (onThreads && !isDeepStrictEqual(onThreads.filtered.value, filtered.value))
+      diffs.push('the filtered report on threads differs from the one on one connection');
 
     const r: Report = full.value;
     const f = (ms: number) => `${ms.toFixed(1)} ms`;
@@ -374,6 +389,14 @@ export async function run(): Promise<void> {
     line('Full weekly review set (3 periods)', full, duckFull, TARGET_FULL_MS);
     line(`Filtered re-query, segment ${SEGMENT} (3 periods)`, filtered, duckFiltered, TARGET_FILTERED_MS);
     line(`Filtered re-query, segment ${SEGMENT} (this week only)`, filteredOne, null, TARGET_FILTERED_MS);
+    if (onThreads) {
+      console.log(
+        `The same with the periods on ${pool.size} threads (as the app runs them; ${os.availableParallelism()} cores here):`,
+      );
+      line('Full weekly review set (3 periods)', onThreads.full, duckFull, TARGET_FULL_MS);
+      line(`Filtered re-query, segment ${SEGMENT} (3 periods)`, onThreads.filtered, duckFiltered, TARGET_FILTERED_MS);
+    } else
+      console.log('Report threads: not available on this machine (one core), so the app computes on one connection.');
     console.log(
       'DuckDB computes flow, conversion (with open share and velocity), stalled and waterfall start/end, follow-up and arbitration, and closings;\n' +
         'ours additionally computes the waterfall flows, routing/rep delays, quality, recycling, win/loss breakdowns and KPIs in the timed set.',

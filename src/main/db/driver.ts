@@ -13,6 +13,11 @@ export function useNativeBinding(path: string | undefined): void {
   nativeBinding = path;
 }
 
+/** The binding set by `useNativeBinding`, for threads that open their own connections. */
+export function currentNativeBinding(): string | undefined {
+  return nativeBinding;
+}
+
 export function openDb(path: string, options: { readonly?: boolean; fileMustExist?: boolean } = {}): Db {
   return new Database(path, {
     readonly: options.readonly ?? false,

@@ -13,6 +13,7 @@ import {
   shell,
 } from 'electron';
 import { useNativeBinding } from '../db/driver';
+import { PeriodPool } from '../metrics/period-pool';
 import { createDispatch } from '../runtime/dispatch';
 import { handlers } from '../runtime/handlers';
 import { Runtime } from '../runtime/runtime';
@@ -105,6 +106,7 @@ async function start(): Promise<void> {
       nativeTheme.themeSource = p.theme;
     },
   });
+  runtime.useReportThreads(new PeriodPool());
   const dispatch = createDispatch(runtime, handlers);
   registerIpc(ipcMain, dispatch);
 

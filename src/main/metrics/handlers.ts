@@ -1,5 +1,6 @@
 import type { ContractHandlers } from '../../shared/contract';
 import { computeReport, computeWeekFigures } from './service';
+import { computeReportOn, computeWeekOn } from './period-pool';
 import { drilldown } from './drilldown';
 import { parseSpendCsv, SpendRepository } from './spend';
 import type { Runtime } from '../runtime/runtime';
@@ -7,9 +8,9 @@ import { NoWorkingTimeError } from '../../shared/calendar/business-hours';
 import { AppError } from '../../shared/errors';
 
 /** A calendar without working time surfaces from inside SQL as a plain Error; give it its message. */
-function withCalendar<T>(run: () => T): T {
+async function withCalendar<T>(run: () => T | Promise<T>): Promise<T> {
   try {
-    return run();
+    return await run();
   } catch (e) {
     if (e instanceof NoWorkingTimeError || (e instanceof Error && e.name === 'NoWorkingTimeError'))
       throw new AppError('calendar.noWorkingTime');
@@ -18,8 +19,18 @@ function withCalendar<T>(run: () => T): T {
 }
 
 export const metricsHandlers: ContractHandlers<Runtime>['metrics'] = {
-  report: (input, rt) => withCalendar(() => computeReport(rt.requireWorkspace(), input)),
-  week: (input, rt) => withCalendar(() => computeWeekFigures(rt.requireWorkspace(), input)),
+  report: (input, rt) =>
+    withCalendar(() => {
+      const ws = rt.requireWorkspace();
+      const threads = rt.reportThreads;
+      return threads ? computeReportOn(threads, ws, input) : computeReport(ws, input);
+    }),
+  week: (input, rt) =>
+    withCalendar(() => {
+      const ws = rt.requireWorkspace();
+      const threads = rt.reportThreads;
+      return threads ? computeWeekOn(threads, ws, input) : computeWeekFigures(ws, input);
+    }),
   drilldown: (input, rt) => withCalendar(() => drilldown(rt.requireWorkspace(), input)),
   importSpend: ({ fileId }, rt) => {
     const ws = rt.requireWorkspace();

@@ -641,24 +641,50 @@ export function computeWeekFigures(ws: Workspace, options: Omit<ReportOptions, '
   return withChanges(figures, null, null);
 }
 
+/** One period of a report, as its figures are computed: alone, so it can run on any connection. */
+export interface PeriodTask {
+  readonly period: Period;
+  /** The instant the period is read at (a comparison period's is moved back with it). */
+  readonly asOf: number;
+}
+
+/** What a report's periods share, fixed once so every period reads the same instant and pairs. */
+export interface ReportPlan {
+  readonly ctx: Context;
+  readonly pairs: ReadonlyArray<{ from: string; to: string }>;
+  readonly filters: Filters;
+  /** The current period, then (when compared) the previous period and the same period a year earlier. */
+  readonly tasks: readonly PeriodTask[];
+}
+
 /**
- * The weekly review's figures. Comparison periods are read at the same age as the current one
- * (asOf moved back by the distance between the periods), so a young cohort is never compared
- * with a matured one.
+ * Comparison periods are read at the same age as the current one (asOf moved back by the distance
+ * between the periods), so a young cohort is never compared with a matured one.
  */
-export function computeReport(ws: Workspace, options: ReportOptions): Report {
+export function planReport(ws: Workspace, options: ReportOptions): ReportPlan {
   const period = checkPeriod(options.from, options.to);
   const ctx = openContext(ws, options);
   const pairs = checkedPairs(ctx, options);
-  const current = periodFigures(ctx, period, ctx.asOf, pairs, options.filters);
-  const shifted = (other: Period) => {
-    const shift = periodRange(period, ctx.zone).fromMs - periodRange(other, ctx.zone).fromMs;
-    return periodFigures(ctx, other, ctx.asOf - shift, pairs, options.filters);
-  };
-  const previous = options.compare ? shifted(previousPeriod(period)) : null;
-  const yearAgo = options.compare ? shifted(yearAgoPeriod(period)) : null;
+  const shifted = (other: Period): PeriodTask => ({
+    period: other,
+    asOf: ctx.asOf - (periodRange(period, ctx.zone).fromMs - periodRange(other, ctx.zone).fromMs),
+  });
+  const tasks = [{ period, asOf: ctx.asOf }];
+  if (options.compare) tasks.push(shifted(previousPeriod(period)), shifted(yearAgoPeriod(period)));
+  return { ctx, pairs, filters: options.filters, tasks };
+}
+
+/** The figures of one of a plan's periods, on the connection of `plan.ctx`. */
+export function computePeriod(plan: ReportPlan, task: PeriodTask): PeriodFigures {
+  return periodFigures(plan.ctx, task.period, task.asOf, plan.pairs, plan.filters);
+}
+
+/** The report from its plan and its periods' figures, in the plan's order. */
+export function assembleReport(plan: ReportPlan, options: ReportOptions, figures: readonly PeriodFigures[]): Report {
+  const { ctx } = plan;
+  const [current, previous = null, yearAgo = null] = figures;
   return {
-    ...withChanges(current, previous, yearAgo),
+    ...withChanges(current!, previous, yearAgo),
     time_zone: ctx.zone,
     as_of: ctx.asOf,
     filters: options.filters,
@@ -669,4 +695,14 @@ export function computeReport(ws: Workspace, options: ReportOptions): Report {
     previous,
     year_ago: yearAgo,
   };
+}
+
+/** The weekly review's figures, every period on the workspace's own connection. */
+export function computeReport(ws: Workspace, options: ReportOptions): Report {
+  const plan = planReport(ws, options);
+  return assembleReport(
+    plan,
+    options,
+    plan.tasks.map((t) => computePeriod(plan, t)),
+  );
 }

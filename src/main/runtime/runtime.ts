@@ -5,6 +5,7 @@ import { JobRegistry } from '../jobs/registry';
 import { FileStore } from '../files/store';
 import { PreferencesStore } from './preferences';
 import { EventBus } from './events';
+import type { PeriodPool } from '../metrics/period-pool';
 import type { DesktopBridge } from './desktop';
 import type { IdentityVault } from '../documents/safe-storage-vault';
 import { AppError } from '../../shared/errors';
@@ -35,6 +36,7 @@ export class Runtime {
   readonly files: FileStore;
   readonly prefs: PreferencesStore;
   readonly events = new EventBus();
+  private periods: PeriodPool | null = null;
 
   constructor(readonly options: RuntimeOptions) {
     fs.mkdirSync(options.dataDir, { recursive: true });
@@ -61,11 +63,28 @@ export class Runtime {
     if (this.current && this.current !== ws) this.closeWorkspace();
     this.current = ws;
     this.prefs.touchRecent(ws.path, ws.settings().name);
+    // Started now so the first report finds them ready (it never waits for them).
+    void this.periods?.warm();
     return ws;
+  }
+
+  /**
+   * Lets reports compute their periods side by side on these threads. Only hosts that live on
+   * (the desktop app, the local server) use them; a CLI command would pay their start for nothing.
+   */
+  useReportThreads(pool: PeriodPool): void {
+    this.periods = pool;
+    if (this.current) void pool.warm();
+  }
+
+  get reportThreads(): PeriodPool | null {
+    return this.periods;
   }
 
   closeWorkspace(): void {
     this.jobs.cancelAll();
+    // Before the file may be replaced or removed, no thread may still hold it open.
+    this.periods?.release();
     this.current?.close();
     this.current = null;
   }
@@ -84,6 +103,7 @@ export class Runtime {
   dispose(): void {
     this.events.close();
     this.closeWorkspace();
+    void this.periods?.close();
     this.files.dispose();
   }
 }

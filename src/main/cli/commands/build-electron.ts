@@ -35,7 +35,11 @@ export async function buildElectron(root = projectRoot): Promise<string> {
   try {
     await esbuild.build({
       ...common,
-      entryPoints: { main: path.join(root, 'src/main/electron/main.ts') },
+      entryPoints: {
+        main: path.join(root, 'src/main/electron/main.ts'),
+        // Report periods run on threads (src/main/metrics/period-pool.ts), from this sibling file.
+        'period-worker': path.join(root, 'src/main/metrics/period-worker.ts'),
+      },
       outdir,
       outExtension: { '.js': '.cjs' },
     });

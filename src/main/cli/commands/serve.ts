@@ -3,6 +3,7 @@ import type { Command } from '../main';
 import { absolute, intOption, parseOptions } from '../io';
 import { startServer } from '../../server/server';
 import { rendererDist } from '../../runtime/paths';
+import { PeriodPool } from '../../metrics/period-pool';
 import { AppError } from '../../../shared/errors';
 
 /** Browser mode: the local server on loopback, until Ctrl+C. */
@@ -16,6 +17,7 @@ export const serveCommand: Command = {
       'read-only': { type: 'boolean' },
     });
     if (!fs.existsSync(rendererDist)) throw new AppError('cli.noRenderer', { dir: rendererDist });
+    ctx.runtime.useReportThreads(new PeriodPool());
     if (values.workspace) {
       await ctx.call('workspace.open', { path: absolute(values.workspace), readOnly: values['read-only'] ?? false });
     }

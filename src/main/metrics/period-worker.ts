@@ -1,0 +1,80 @@
+/**
+ * A thread that computes report periods (see period-pool.ts). It holds its own read-only
+ * connection to the workspace between reports, so its prepared statements and page cache stay warm.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { useNativeBinding } from '../db/driver';
+import { Workspace } from '../workspace/workspace';
+import { computePeriod, computeWeekFigures, planReport, type PeriodTask, type ReportOptions } from './service';
+import { AppError, type ApiErrorPayload } from '../../shared/errors';
+import type { PeriodFigures, WeekFigures } from '../../shared/metrics/types';
+
+/** What a thread computes: one period of a report, or the figures of one week (`metrics.week`). */
+export type PeriodJob =
+  | { readonly figures: 'period'; readonly options: ReportOptions; readonly task: PeriodTask }
+  | { readonly figures: 'week'; readonly options: Omit<ReportOptions, 'compare'> };
+
+export type PeriodRequest =
+  | { readonly kind: 'compute'; readonly id: number; readonly file: string; readonly job: PeriodJob }
+  | { readonly kind: 'release' };
+
+export type PeriodReply =
+  | { readonly kind: 'ready' }
+  | { readonly kind: 'done'; readonly id: number; readonly value: PeriodFigures | WeekFigures }
+  | {
+      readonly kind: 'failed';
+      readonly id: number;
+      /** An expected failure keeps its translatable payload; anything else its name and message. */
+      readonly error: { readonly name: string; readonly message: string; readonly app: ApiErrorPayload | null };
+    };
+
+const port = parentPort!;
+const data = workerData as { nativeBinding?: string; released: Int32Array };
+useNativeBinding(data.nativeBinding);
+let open: Workspace | null = null;
+
+function workspaceAt(file: string): Workspace {
+  if (open?.db.name !== file) {
+    open?.close();
+    open = null;
+    open = Workspace.open(file, { readOnly: true });
+  }
+  return open;
+}
+
+function answer(request: PeriodRequest): PeriodReply | null {
+  if (request.kind === 'release') {
+    open?.close();
+    open = null;
+    // The pool waits on this, so the file is free before the workspace is replaced or removed.
+    Atomics.store(data.released, 0, 1);
+    Atomics.notify(data.released, 0);
+    return null;
+  }
+  try {
+    const ws = workspaceAt(request.file);
+    const { job } = request;
+    const value =
+      job.figures === 'week'
+        ? computeWeekFigures(ws, job.options)
+        : computePeriod(planReport(ws, job.options), job.task);
+    return { kind: 'done', id: request.id, value };
+  } catch (e) {
+    const error = e instanceof Error ? e : new Error(String(e));
+    return {
+      kind: 'failed',
+      id: request.id,
+      error: {
+        name: error.name,
+        message: error.message,
+        app: error instanceof AppError ? error.toPayload() : null,
+      },
+    };
+  }
+}
+
+port.on('message', (request: PeriodRequest) => {
+  const reply = answer(request);
+  if (reply) port.postMessage(reply);
+});
+port.postMessage({ kind: 'ready' } satisfies PeriodReply);

@@ -1,0 +1,201 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateSample } from '../../../src/main/sample/generate';
+import { computeReport, computeWeekFigures, type ReportOptions } from '../../../src/main/metrics/service';
+import { computeReportOn, computeWeekOn, PeriodPool } from '../../../src/main/metrics/period-pool';
+import { metricsHandlers } from '../../../src/main/metrics/handlers';
+import { Runtime } from '../../../src/main/runtime/runtime';
+import { buildElectron } from '../../../src/main/cli/commands/build-electron';
+import { projectRoot } from '../../../src/main/runtime/paths';
+import { AppError } from '../../../src/shared/errors';
+import { Workspace } from '../../../src/main/workspace/workspace';
+import { openDb } from '../../../src/main/db/driver';
+import { tempWorkspace } from '../../fixtures/metrics/workspace';
+
+const END = Date.UTC(2026, 2, 16, 3); // Monday 16 March 2026, 00:00 in São Paulo
+const WEEK = { from: '2026-03-09', to: '2026-03-15' };
+const options: ReportOptions = { ...WEEK, filters: {}, withinDays: null, asOf: END + 9 * 3_600_000, compare: true };
+
+let t: ReturnType<typeof tempWorkspace>;
+let ws: Workspace;
+let pool: PeriodPool;
+
+/** Descriptors this process holds on the workspace file itself (Linux): one per open connection. */
+function openHandles(file: string): number {
+  const dir = '/proc/self/fd';
+  return fs.readdirSync(dir).filter((fd) => {
+    try {
+      return fs.readlinkSync(path.join(dir, fd)) === file;
+    } catch {
+      return false;
+    }
+  }).length;
+}
+
+beforeAll(async () => {
+  t = tempWorkspace('America/Sao_Paulo', 'pool');
+  ws = t.ws;
+  generateSample(ws, { seed: 11, leads: 3000, end: WEEK.to });
+  pool = new PeriodPool(undefined, 3);
+  expect(await pool.warm()).toBe(true);
+}, 60_000);
+
+afterAll(async () => {
+  await pool.close();
+  t.cleanup();
+});
+
+describe('report periods on threads', () => {
+  it('gives exactly the report computed on the workspace connection, compared, filtered and windowed', async () => {
+    for (const o of [
+      options,
+      { ...options, filters: { segment: ['Enterprise'] } },
+      { ...options, withinDays: 30, pairs: [{ from: 'mql', to: 'won' }] },
+      { ...options, compare: false },
+    ]) {
+      const expected = computeReport(ws, o);
+      expect(expected.flow.mql, 'the week has leads to compare').toBeGreaterThan(0);
+      expect(await computeReportOn(pool, ws, o)).toEqual(expected);
+    }
+  });
+
+  it('gives exactly the week figures computed on the workspace connection, several asked at once', async () => {
+    const weeks = ['2026-02-16', '2026-02-23', '2026-03-02', '2026-03-09'].map((from) => ({
+      from,
+      to: new Date(Date.parse(from) + 6 * 86_400_000).toISOString().slice(0, 10),
+      filters: {},
+      withinDays: null,
+      asOf: options.asOf,
+    }));
+    const onThreads = await Promise.all(weeks.map((w) => computeWeekOn(pool, ws, w)));
+    expect(onThreads).toEqual(weeks.map((w) => computeWeekFigures(ws, w)));
+    expect(new Set(onThreads.map((w) => w.flow.lead)).size, 'four different weeks').toBeGreaterThan(1);
+  });
+
+  it('runs the periods on the threads, each on a connection of its own', async () => {
+    const ran = await pool.run(ws.db.name, options, [
+      { period: { kind: 'week', ...WEEK }, asOf: options.asOf! },
+    ] as never);
+    expect(ran).toHaveLength(1);
+    expect(openHandles(ws.db.name)).toBe(4);
+  });
+
+  it('closes every thread’s connection before release returns, and opens it again on demand', async () => {
+    // Another workspace file: once every connection to it is closed, the process holds it no more.
+    // (SQLite keeps a closed connection's descriptor while another one in the process holds a lock.)
+    const copy = path.join(t.dir, 'copy.db');
+    ws.db.exec(`VACUUM INTO '${copy.replaceAll("'", "''")}'`);
+    let other = Workspace.open(copy);
+    await computeReportOn(pool, other, options);
+    pool.release();
+    other.close();
+    expect(openHandles(copy)).toBe(0);
+
+    other = Workspace.open(copy);
+    expect(await computeReportOn(pool, other, options)).toEqual(computeReport(other, options));
+    expect(openHandles(copy)).toBe(4);
+    other.close();
+    expect(openHandles(copy), 'without a release, the threads keep it open').toBeGreaterThan(0);
+    pool.release();
+    expect(openHandles(copy)).toBe(0);
+  });
+
+  it('computes again on the workspace connection when a write lands while the threads read', async () => {
+    const before = computeReport(ws, options);
+    // The write lands after the threads have read, before their answer is used; from a connection
+    // of its own, as an import's.
+    const writer = openDb(ws.db.name, { fileMustExist: true });
+    const run = pool.run.bind(pool);
+    pool.run = async (...args) => {
+      const figures = await run(...args);
+      writer
+        .prepare(
+          `DELETE FROM stage_events WHERE id IN (SELECT e.id FROM stage_events e JOIN stages s ON s.id = e.stage_id
+             WHERE s.key = 'mql' AND e.entered_at >= ? AND e.entered_at < ? LIMIT 5)`,
+        )
+        .run(END - 7 * 86_400_000, END);
+      return figures;
+    };
+    try {
+      const report = await computeReportOn(pool, ws, options);
+      const after = computeReport(ws, options);
+      expect(after.flow.mql).toBe(before.flow.mql! - 5);
+      expect(report).toEqual(after);
+    } finally {
+      pool.run = run;
+      writer.close();
+    }
+  });
+
+  it('passes an expected failure back translatable, with its code', async () => {
+    const notWorkspace = path.join(t.dir, 'not-a-workspace.db');
+    fs.writeFileSync(notWorkspace, 'plain text, not SQLite');
+    const failure = pool.run(notWorkspace, options, [{ period: { kind: 'week', ...WEEK }, asOf: 0 }] as never);
+    await expect(failure).rejects.toBeInstanceOf(AppError);
+    await expect(failure).rejects.toMatchObject({ code: expect.stringMatching(/^workspace\./) });
+  });
+
+  it('answers null until its threads are up, and then for good if one cannot start', async () => {
+    const broken = new PeriodPool(() => new Worker('throw new Error("no thread here")', { eval: true }), 2);
+    expect(await broken.run(ws.db.name, options, [])).toBeNull();
+    expect(await broken.warm()).toBe(false);
+    expect(broken.ready).toBe(false);
+    expect(await computeReportOn(broken, ws, options)).toEqual(computeReport(ws, options));
+    await broken.close();
+  });
+
+  it('is what the metrics.report handler uses once the host turns it on', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fr-pool-rt-'));
+    const rt = new Runtime({ dataDir, host: 'cli', appVersion: 'test' });
+    const used = new PeriodPool(undefined, 2);
+    const runs: number[] = [];
+    const run = used.run.bind(used);
+    used.run = async (...args) => {
+      const figures = await run(...args);
+      runs.push(figures ? figures.length : 0);
+      return figures;
+    };
+    const week = used.week.bind(used);
+    used.week = async (...args) => {
+      const figures = await week(...args);
+      runs.push(figures ? 1 : 0);
+      return figures;
+    };
+    rt.useReportThreads(used);
+    try {
+      rt.adopt(ws);
+      expect(await used.warm()).toBe(true);
+      expect(await metricsHandlers.report({ ...options, pairs: undefined }, rt)).toEqual(computeReport(ws, options));
+      expect(runs).toEqual([3]);
+      const one = { ...WEEK, filters: {}, withinDays: null, asOf: options.asOf };
+      expect(await metricsHandlers.week(one, rt)).toEqual(computeWeekFigures(ws, one));
+      expect(runs).toEqual([3, 1]);
+    } finally {
+      // The runtime would close the shared workspace: hand it nothing to close.
+      (rt as unknown as { current: null }).current = null;
+      await used.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('runs from the desktop bundle’s own worker file', async () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'fr-pool-bundle-'));
+    try {
+      for (const entry of ['src', 'node_modules', 'package.json', 'package-lock.json'])
+        fs.symlinkSync(path.join(projectRoot, entry), path.join(root, entry));
+      const out = await buildElectron(root);
+      const bundled = new PeriodPool(
+        (released) => new Worker(path.join(out, 'period-worker.cjs'), { workerData: { released } }),
+        2,
+      );
+      expect(await bundled.warm()).toBe(true);
+      expect(await computeReportOn(bundled, ws, options)).toEqual(computeReport(ws, options));
+      await bundled.close();
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
+  }, 120_000);
+});
