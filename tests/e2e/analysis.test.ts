@@ -8,6 +8,7 @@ import { StartPage } from './pages/start-page';
 import { ShellPage, type SectionKey } from './pages/shell-page';
 import { AnalysisPage } from './pages/analysis-page';
 import { unfitted } from './support/clipping';
+import { busyMarks, busyUnder, watchBusy } from './support/busy';
 
 const hasChromium = fs.existsSync(CHROMIUM);
 const title = hasChromium
@@ -59,13 +60,26 @@ describe.skipIf(!hasChromium)(title, () => {
     expect(hash()).toBe('#/funnel');
     await analysis.choosePeriodKind(en('analysis.period.month'));
     await app.page.waitForURL((url) => /from=\d{4}-\d{2}-01/.test(url.hash));
+    await analysis.waitForFigures();
+    // From the render that shows the new period, the figures still on screen are marked busy (and
+    // dimmed) until the period's own arrive: waitForFigures never takes the previous month's for them.
+    const period = '.analysis-toolbar .period-label';
+    const month = await app.page.locator(period).textContent();
+    await watchBusy(app.page, '.analysis-figures', period);
     await analysis.stepPeriod(en('analysis.period.previous'));
     await analysis.waitForFigures();
+    const previous = ((await app.page.locator(period).textContent()) ?? '').trim();
+    expect(previous).not.toBe(month?.trim());
+    expect(busyUnder(await busyMarks(app.page), previous)).toEqual(['true', 'false']);
     expect(hash()).toMatch(/from=\d{4}-\d{2}-01&to=\d{4}-\d{2}-\d{2}/);
+    const chip = '.analysis-toolbar .filter-chip';
+    await watchBusy(app.page, '.analysis-figures', chip);
     const segment = await analysis.filterFirstValue(en('analysis.fields.segment'));
     await analysis.waitForFigures();
     expect(hash()).toContain(`f.segment=${segment}`);
-    expect(await analysis.toolbar.locator('.filter-chip').textContent()).toContain(segment);
+    const filtered = ((await analysis.toolbar.locator('.filter-chip').textContent()) ?? '').trim();
+    expect(filtered).toContain(segment);
+    expect(busyUnder(await busyMarks(app.page), filtered)).toEqual(['true', 'false']);
 
     // A reload shows the same scope.
     const scoped = hash();
@@ -152,6 +166,40 @@ describe.skipIf(!hasChromium)(title, () => {
     await analysis.clickBar(analysis.card(en('winloss.pareto.lost')).locator('canvas'));
     await analysis.drillRows.first().waitFor();
     expect(await analysis.drillRows.count()).toBeGreaterThan(0);
+    await analysis.closeDrill();
+  });
+
+  it('pages through a drill-down: the rows read after a page change are that page’s, never the previous one’s', async () => {
+    await analysis.goTo('funnel');
+    await analysis.waitForFigures();
+    // A quarter of every segment, so the drill-down has more than one page (50 leads each).
+    const removeSegment = analysis.toolbar.getByRole('button', {
+      name: en('analysis.filters.remove', { field: en('analysis.fields.segment') }),
+    });
+    if ((await removeSegment.count()) > 0) await removeSegment.click();
+    await analysis.choosePeriodKind(en('analysis.period.quarter'));
+    await analysis.waitForFigures();
+    await analysis.clickBar(analysis.card(en('funnel.flow.title')).locator('canvas'));
+    await analysis.drillRows.first().waitFor();
+    expect(
+      await analysis.drillPanel.getByRole('button', { name: en('analysis.drill.next'), exact: true }).count(),
+    ).toBe(1);
+    // The next page: the rows of the first stay, marked busy, until the second's arrive; the rows
+    // read after waiting for the unmarked table are the second page's.
+    const firstPage = await analysis.drillRows.allTextContents();
+    const range = 'dialog.drill-panel[open] .pager .muted';
+    await watchBusy(app.page, 'dialog.drill-panel[open] .table-scroll', range);
+    await analysis.drillPanel.getByRole('button', { name: en('analysis.drill.next'), exact: true }).click();
+    await analysis.drillPanel.locator('.table-scroll[aria-busy="false"]').waitFor();
+    const second = ((await app.page.locator(range).textContent()) ?? '').trim();
+    expect(second).toMatch(/^51–/);
+    expect(busyUnder(await busyMarks(app.page), second)).toEqual(['true', 'false']);
+    const secondPage = await analysis.drillRows.allTextContents();
+    expect(secondPage.length).toBeGreaterThan(0);
+    expect(secondPage.filter((row) => firstPage.includes(row))).toEqual([]);
+    await analysis.drillPanel.getByRole('button', { name: en('analysis.drill.previous'), exact: true }).click();
+    await analysis.drillPanel.locator('.table-scroll[aria-busy="false"]').waitFor();
+    expect(await analysis.drillRows.allTextContents()).toEqual(firstPage);
     await analysis.closeDrill();
   });
 

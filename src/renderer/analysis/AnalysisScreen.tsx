@@ -21,7 +21,7 @@ export interface AnalysisContext {
   readonly report: Report;
   readonly compare: CompareMode;
   readonly onDrill: (request: DrillRequest) => void;
-  /** A newer report is on its way (the figures shown are the previous scope's). */
+  /** A newer report is on its way (the figures shown are the previous scope's), from the render that changes the scope. */
   readonly refreshing: boolean;
 }
 
@@ -70,7 +70,7 @@ export function AnalysisScreen({ title, description, reasons, above, children }:
         </ErrorNotice>
       ) : null}
       {data ? (
-        <div className={report.loading ? 'analysis-figures refreshing' : 'analysis-figures'} aria-busy={report.loading}>
+        <div className={report.stale ? 'analysis-figures refreshing' : 'analysis-figures'} aria-busy={report.loading}>
           {children({ report: data, compare: scope.compare, onDrill, refreshing: report.loading })}
         </div>
       ) : !report.error ? (

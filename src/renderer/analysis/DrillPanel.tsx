@@ -185,13 +185,15 @@ export function DrillPanel({
           {notice && data ? notice(data) : null}
           <div className="drill-count">
             {data ? (
-              <strong>{t('analysis.drill.count', { count: data.total, n: formatInteger(locale, data.total) })}</strong>
+              <strong className="busy-result" aria-busy={page.stale}>
+                {t('analysis.drill.count', { count: data.total, n: formatInteger(locale, data.total) })}
+              </strong>
             ) : null}
             {sideTitle ? <span className="muted"> · {sideTitle}</span> : null}
             {page.loading ? <Spinner label={t('common.loading')} /> : null}
           </div>
           {data && data.leads.length > 0 ? (
-            <div className="table-scroll">
+            <div className="table-scroll busy-result" aria-busy={page.stale}>
               <table className="table drill-table">
                 <thead>
                   <tr>

@@ -12,6 +12,7 @@ export interface FigureCardProps {
   readonly actions?: ReactNode;
   /** A line under the content: numerator/denominator, terms used, data caveats. */
   readonly footnote?: ReactNode;
+  /** A newer answer is on its way: what the card shows (if anything) answers the previous scope. */
   readonly loading?: boolean;
   readonly wide?: boolean;
   readonly id?: string;
@@ -30,7 +31,12 @@ export function FigureCard({
 }: FigureCardProps) {
   const { t } = useTranslation();
   return (
-    <section className={wide ? 'figure-card card figure-wide' : 'figure-card card'} aria-label={title} id={id}>
+    <section
+      className={wide ? 'figure-card card figure-wide' : 'figure-card card'}
+      aria-label={title}
+      aria-busy={loading}
+      id={id}
+    >
       <header className="figure-header">
         <div className="figure-heading">
           <h2>

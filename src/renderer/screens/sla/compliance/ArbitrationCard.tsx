@@ -36,6 +36,7 @@ export function ArbitrationCard({
       wide
       title={t('slaCompliance.arbitration.title')}
       explanation={t('analysis.explain.arbitration')}
+      loading={count > 0 && page.loading}
       actions={
         count > 0 ? (
           <Button size="sm" icon="leads" onClick={() => onDrill(request)}>
