@@ -12,6 +12,7 @@ import { StartPage } from './pages/start-page';
 import { ShellPage } from './pages/shell-page';
 import { AGREEMENT_STEPS, SlaAgreementPage } from './pages/sla-agreement-page';
 import { clippedSelects, clippedTexts, cutLabels, overflowingBoxes } from './support/clipping';
+import { busyMarks, busyUnder, watchBusy } from './support/busy';
 import { pageToPng, pdfsig, poppler, pdftotext } from '../main/documents/tools';
 
 const hasChromium = fs.existsSync(CHROMIUM);
@@ -79,6 +80,27 @@ describe.skipIf(!hasChromium)(title, () => {
       expect(row).toContain(`${pct(s.ci_low!)} – ${pct(s.ci_high!)}`);
     }
 
+    // Another lookback: the rates of the previous one stay, marked busy and dimmed, until the new
+    // ones arrive; the rows read after waiting for the unmarked tables are the new lookback's.
+    const from = '[data-testid="planner-lookback"] input[type="date"]';
+    await watchBusy(app.page, '[data-testid="planner-result"]', from);
+    await agreement.root.getByRole('button', { name: en('slaAgreement.planner.lastMonths', { count: 3 }) }).click();
+    await agreement.byTestId('planner-result').and(app.page.locator('[aria-busy="false"]')).waitFor();
+    const short = await agreement.lookback();
+    expect(short.from > lookback.from).toBe(true);
+    expect(busyUnder(await busyMarks(app.page), short.from)).toEqual(['true', 'false']);
+    const shortRates = await call<PlannerRates>('documents.plannerRates', short);
+    for (const s of shortRates.steps)
+      expect(await agreement.rateRow(`${s.from}>${s.to}`).textContent()).toContain(
+        `${int(s.numerator)} of ${int(s.denominator)}`,
+      );
+    await agreement.root.getByRole('button', { name: en('slaAgreement.planner.lastMonths', { count: 12 }) }).click();
+    await agreement.byTestId('planner-result').and(app.page.locator('[aria-busy="false"]')).waitFor();
+    expect(await agreement.lookback()).toEqual(lookback);
+    expect(await agreement.rateRow('lead>mql').textContent()).toContain(
+      `${int(rates.steps[0]!.numerator)} of ${int(rates.steps[0]!.denominator)}`,
+    );
+
     // The goal and deal size people see, planned by hand with the same rates: the weekly MQL target must agree.
     await agreement.byTestId('planner-goal').fill('2,400,000');
     await agreement.byTestId('planner-deal-size').fill('9,000');
@@ -120,12 +142,20 @@ describe.skipIf(!hasChromium)(title, () => {
     await form.locator('[data-party="marketing"] input').nth(0).fill(MARKETING.name);
     await form.locator('[data-party="marketing"] input[type="email"]').fill(MARKETING.email);
     await form.locator('[data-party="sales"] input').nth(0).fill(SALES.name);
-    await form.locator('[data-party="sales"] input[type="email"]').fill(SALES.email);
-    await agreement.sheet.getByText(SALES.email).first().waitFor();
+    // The preview of the edits before stays, marked busy and dimmed, until the one with the address is composed.
+    const salesEmail = '[data-testid="document-form"] [data-party="sales"] input[type="email"]';
+    await agreement.byTestId('document-preview').and(app.page.locator('[aria-busy="false"]')).waitFor();
+    await watchBusy(app.page, '[data-testid="document-preview"]', salesEmail);
+    await app.page.locator(salesEmail).fill(SALES.email);
+    await agreement.byTestId('document-preview').and(app.page.locator('[aria-busy="false"]')).waitFor();
+    expect(busyUnder(await busyMarks(app.page), SALES.email)).toEqual(['true', 'false']);
+    expect(await agreement.sheet.textContent()).toContain(SALES.email);
 
     const ru = createI18n('ru').t;
+    // The English preview stays, marked busy, until the Russian one is composed.
     await agreement.byTestId('document-language').selectOption('ru');
-    await agreement.sheet.locator('h1', { hasText: ru('documents.pdf.title') }).waitFor();
+    await agreement.byTestId('document-preview').and(app.page.locator('[aria-busy="false"]')).waitFor();
+    expect(await agreement.sheet.locator('h1').textContent()).toBe(ru('documents.pdf.title'));
     await agreement.byTestId('document-language').selectOption('en');
     await agreement.sheet.locator('h1', { hasText: en('documents.pdf.title') }).waitFor();
     await shot('en-document');

@@ -1,50 +1,18 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import type { ApiErrorPayload } from '../../../../shared/errors';
 import { asAppError } from '../../../transport/envelope';
+import { useResource, type Resource } from '../../../analysis/use-resource';
 
-export interface Loaded<T> {
-  /** The latest answer, kept while a newer one loads (a preview does not flash away on every key). */
-  readonly data: T | null;
-  readonly error: ApiErrorPayload | null;
-  readonly loading: boolean;
-  reload(): void;
-}
+/** A read that follows its key (the analysis screens' hook): `stale` marks an answer to an earlier key. */
+export type Loaded<T> = Resource<T>;
 
 /**
  * Loads whenever `key` changes (null: nothing to load), `delayMs` after the last change so typing
- * does not send a request per key. Answers to superseded requests are dropped.
+ * does not send a request per key. Answers to superseded requests are dropped, and the answer
+ * to the previous key is `stale` from the render that changes the key.
  */
 export function useLoad<T>(key: string | null, load: () => Promise<T>, delayMs = 0): Loaded<T> {
-  const [state, setState] = useState<{ data: T | null; error: ApiErrorPayload | null; loading: boolean }>({
-    data: null,
-    error: null,
-    loading: key !== null,
-  });
-  const [generation, setGeneration] = useState(0);
-  const latest = useRef(0);
-  const loader = useRef(load);
-  useEffect(() => {
-    loader.current = load;
-  });
-  useEffect(() => {
-    if (key === null) return;
-    const ticket = ++latest.current;
-    setState((s) => ({ ...s, loading: true }));
-    const timer = setTimeout(() => {
-      loader.current().then(
-        (data) => {
-          if (ticket === latest.current) setState({ data, error: null, loading: false });
-        },
-        (e: unknown) => {
-          if (ticket === latest.current)
-            setState((s) => ({ data: s.data, error: asAppError(e).toPayload(), loading: false }));
-        },
-      );
-    }, delayMs);
-    return () => clearTimeout(timer);
-  }, [key, generation, delayMs]);
-  const reload = useCallback(() => setGeneration((g) => g + 1), []);
-  return { ...state, reload };
+  return useResource(key, load, delayMs);
 }
 
 export interface Action {

@@ -71,7 +71,8 @@ export function DocumentStep() {
         {render.error ? <ErrorNotice error={render.error} /> : null}
         {rendered ? <RenderedCard rendered={rendered} /> : null}
         {preview.error ? <ErrorNotice error={preview.error} /> : null}
-        <div className="agreement-paper" data-testid="document-preview">
+        {/* The preview of the previous edits stays in place until the new one is composed, marked and dimmed. */}
+        <div className="agreement-paper busy-result" aria-busy={preview.stale} data-testid="document-preview">
           {preview.data ? (
             <DocumentSheet
               css={preview.data.sheet.css}

@@ -68,9 +68,12 @@ export function PlannerStep() {
     <div className="agreement-stack">
       <PlanInputs rates={rates.data} form={current} view={view} onChange={change} loading={rates.loading} />
       {rates.error ? <ErrorNotice error={rates.error} /> : null}
-      <RatesTable rates={rates.data} form={current} onChange={change} stageLabel={stageLabel} />
-      <ScenarioTable rates={rates.data} form={current} view={view} onChange={change} stageLabel={stageLabel} />
-      <UseTargets rates={rates.data} form={current} view={view} plan={plan} stageLabel={stageLabel} />
+      {/* Rates of the previous lookback, until the chosen one's arrive: shown, but marked and dimmed. */}
+      <div className="agreement-stack busy-result" aria-busy={rates.stale} data-testid="planner-result">
+        <RatesTable rates={rates.data} form={current} onChange={change} stageLabel={stageLabel} />
+        <ScenarioTable rates={rates.data} form={current} view={view} onChange={change} stageLabel={stageLabel} />
+        <UseTargets rates={rates.data} form={current} view={view} plan={plan} stageLabel={stageLabel} />
+      </div>
     </div>
   );
 }
