@@ -81,16 +81,14 @@ export class PeriodPool {
   /** Starts the threads if they are not running; resolves once they are ready (false if they cannot be). */
   async warm(): Promise<boolean> {
     if (this.broken || this.closing || this.size < 2) return false;
-    if (this.slots.length === 0) {
-      try {
-        this.slots = Array.from({ length: this.size }, () => {
-          const released = new Int32Array(new SharedArrayBuffer(4));
-          return this.start(this.spawn(released), released);
-        });
-      } catch {
-        this.stop();
-        return false;
+    try {
+      while (this.slots.length < this.size) {
+        const released = new Int32Array(new SharedArrayBuffer(4));
+        this.slots.push(this.start(this.spawn(released), released));
       }
+    } catch {
+      this.stop();
+      return false;
     }
     this.up = (await Promise.all(this.slots.map((s) => s.started))).every(Boolean) && !this.broken;
     return this.up;

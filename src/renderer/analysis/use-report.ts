@@ -5,7 +5,9 @@ import { useResource, type Resource } from './use-resource';
 import {
   BREAKDOWN_VALUES,
   TREND_WEEKS,
+  WEEKS_AT_ONCE,
   breakdownRow,
+  inTurns,
   keyPairList,
   trendPoint,
   trendWeeks,
@@ -28,18 +30,9 @@ export function useTrend(periodTo: string, filters: Filters, pairs: KeyPairs | n
   const key = pairs ? JSON.stringify([periodTo, filters, pairs]) : null;
   return useResource(key, async () => {
     if (!pairs) return [];
-    const points: TrendPoint[] = [];
-    // One at a time: the services answer in turn anyway, and the screen stays responsive.
-    for (const week of trendWeeks(periodTo, TREND_WEEKS)) {
-      const report = await api.metrics.week({
-        from: week.from,
-        to: week.to,
-        filters,
-        pairs: keyPairList(pairs),
-      });
-      points.push(trendPoint(report, pairs));
-    }
-    return points;
+    return inTurns(trendWeeks(periodTo, TREND_WEEKS), WEEKS_AT_ONCE, async (week) =>
+      trendPoint(await api.metrics.week({ from: week.from, to: week.to, filters, pairs: keyPairList(pairs) }), pairs),
+    );
   });
 }
 
@@ -54,17 +47,19 @@ export function useBreakdown(
   const api = useApi();
   const key = pairs && values ? JSON.stringify([period.from, period.to, filters, field, values, pairs]) : null;
   return useResource(key, async () => {
-    const rows = [];
-    for (const value of (values ?? []).slice(0, BREAKDOWN_VALUES)) {
-      if (!pairs) break;
-      const report = await api.metrics.week({
-        from: period.from,
-        to: period.to,
-        filters: { ...filters, [field]: [value] },
-        pairs: keyPairList(pairs),
-      });
-      rows.push(breakdownRow(value, report, pairs));
-    }
+    if (!pairs) return { field, rows: [] };
+    const rows = await inTurns((values ?? []).slice(0, BREAKDOWN_VALUES), WEEKS_AT_ONCE, async (value) =>
+      breakdownRow(
+        value,
+        await api.metrics.week({
+          from: period.from,
+          to: period.to,
+          filters: { ...filters, [field]: [value] },
+          pairs: keyPairList(pairs),
+        }),
+        pairs,
+      ),
+    );
     return { field, rows };
   });
 }

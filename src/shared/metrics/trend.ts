@@ -12,6 +12,35 @@ import type { Proportion } from './stats';
 export const TREND_WEEKS = 13;
 /** Values per breakdown: the largest ones; the rest would be unreadable small samples. */
 export const BREAKDOWN_VALUES = 8;
+/** Week figures asked at once: the desktop app and the local server compute up to three side by side. */
+export const WEEKS_AT_ONCE = 3;
+
+/**
+ * `fn` over `items` with at most `limit` calls in flight, answers in the order of `items`. A
+ * failure rejects the whole, as `Promise.all` would, and starts no further calls.
+ */
+export async function inTurns<T, R>(
+  items: readonly T[],
+  limit: number,
+  fn: (item: T, index: number) => Promise<R>,
+): Promise<R[]> {
+  const out = new Array<R>(items.length);
+  let next = 0;
+  let failed = false;
+  const lane = async (): Promise<void> => {
+    while (!failed && next < items.length) {
+      const i = next++;
+      try {
+        out[i] = await fn(items[i]!, i);
+      } catch (e) {
+        failed = true;
+        throw e;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, lane));
+  return out;
+}
 
 /** The conversions the trend, the breakdowns and the benchmark lines are about (DESIGN.md "Why it exists"). */
 export interface KeyPairs {

@@ -3,6 +3,8 @@ import { useResource, type Resource } from '../../../analysis/use-resource';
 import {
   BREAKDOWN_VALUES,
   TREND_WEEKS,
+  WEEKS_AT_ONCE,
+  inTurns,
   breakdownRow,
   keyPairList,
   keyPairs,
@@ -48,18 +50,18 @@ export function useAsOfTrend(snapshot: Snapshot | null, workspacePath: string): 
       if (!snapshot) return [];
       const report: Report = snapshot.report;
       const pairs = keyPairs(report);
-      const points: TrendPoint[] = [];
-      for (const week of trendWeeks(report.period.to, TREND_WEEKS)) {
-        const r = await api.metrics.week({
-          from: week.from,
-          to: week.to,
-          filters: report.filters,
-          asOf: snapshot.asOf,
-          pairs: keyPairList(pairs),
-        });
-        points.push(trendPoint(r, pairs));
-      }
-      return points;
+      return inTurns(trendWeeks(report.period.to, TREND_WEEKS), WEEKS_AT_ONCE, async (week) =>
+        trendPoint(
+          await api.metrics.week({
+            from: week.from,
+            to: week.to,
+            filters: report.filters,
+            asOf: snapshot.asOf,
+            pairs: keyPairList(pairs),
+          }),
+          pairs,
+        ),
+      );
     }),
   );
 }
@@ -77,17 +79,19 @@ export function useAsOfBreakdown(
       if (!snapshot) return { field, rows: [] };
       const report: Report = snapshot.report;
       const pairs = keyPairs(report);
-      const rows = [];
-      for (const value of (values ?? []).slice(0, BREAKDOWN_VALUES)) {
-        const r = await api.metrics.week({
-          from: report.period.from,
-          to: report.period.to,
-          filters: { ...report.filters, [field]: [value] },
-          asOf: snapshot.asOf,
-          pairs: keyPairList(pairs),
-        });
-        rows.push(breakdownRow(value, r, pairs));
-      }
+      const rows = await inTurns((values ?? []).slice(0, BREAKDOWN_VALUES), WEEKS_AT_ONCE, async (value) =>
+        breakdownRow(
+          value,
+          await api.metrics.week({
+            from: report.period.from,
+            to: report.period.to,
+            filters: { ...report.filters, [field]: [value] },
+            asOf: snapshot.asOf,
+            pairs: keyPairList(pairs),
+          }),
+          pairs,
+        ),
+      );
       return { field, rows };
     }),
   );
