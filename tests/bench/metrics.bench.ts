@@ -14,8 +14,9 @@ import { isDeepStrictEqual } from 'node:util';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { Workspace } from '../../src/main/workspace/workspace';
 import { WorkspaceRepository } from '../../src/main/workspace/repository';
-import { computeReport } from '../../src/main/metrics/service';
-import { computeReportOn, PeriodPool } from '../../src/main/metrics/period-pool';
+import { computeReport, computeWeekFigures } from '../../src/main/metrics/service';
+import { computeReportOn, computeWeekOn, PeriodPool } from '../../src/main/metrics/period-pool';
+import { inTurns, keyPairList, keyPairs, trendWeeks, TREND_WEEKS, WEEKS_AT_ONCE } from '../../src/shared/metrics/trend';
 import { loadCalendar } from '../../src/main/calendar/settings';
 import { MetricsRefresh } from '../../src/main/metrics/refresh';
 import { latestVersion } from '../../src/main/db/migrate';
@@ -335,12 +336,24 @@ export async function run(): Promise<void> {
     const filteredOne = await timeIt(() =>
       computeReport(ws, { ...options, filters: { segment: [SEGMENT] }, compare: false }),
     );
+    // The Funnel screen's trend: 13 week figures with the key pairs, as the screen asks them.
+    const pairs = keyPairList(keyPairs(full.value));
+    const weeks = trendWeeks(WEEK.to, TREND_WEEKS).map((w) => ({
+      from: w.from,
+      to: w.to,
+      filters: {},
+      withinDays: null,
+      asOf: AS_OF,
+      pairs,
+    }));
+    const trend = await timeIt(() => weeks.map((w) => computeWeekFigures(ws, w)));
     // What the desktop app and the local server run: the three periods side by side on threads.
     const pool = new PeriodPool();
     const onThreads = (await pool.warm())
       ? {
           full: await timeIt(() => computeReportOn(pool, ws, options)),
           filtered: await timeIt(() => computeReportOn(pool, ws, { ...options, filters: { segment: [SEGMENT] } })),
+          trend: await timeIt(() => inTurns(weeks, WEEKS_AT_ONCE, (w) => computeWeekOn(pool, ws, w))),
         }
       : null;
     await pool.close();
@@ -363,6 +376,8 @@ export async function run(): Promise<void> {
       diffs.push('the report on threads differs from the report on one connection');
     if (onThreads && !isDeepStrictEqual(onThreads.filtered.value, filtered.value))
       diffs.push('the filtered report on threads differs from the one on one connection');
+    if (onThreads && !isDeepStrictEqual(onThreads.trend.value, trend.value))
+      diffs.push('the trend weeks on threads differ from those on one connection');
 
     const r: Report = full.value;
     const f = (ms: number) => `${ms.toFixed(1)} ms`;
@@ -389,12 +404,14 @@ export async function run(): Promise<void> {
     line('Full weekly review set (3 periods)', full, duckFull, TARGET_FULL_MS);
     line(`Filtered re-query, segment ${SEGMENT} (3 periods)`, filtered, duckFiltered, TARGET_FILTERED_MS);
     line(`Filtered re-query, segment ${SEGMENT} (this week only)`, filteredOne, null, TARGET_FILTERED_MS);
+    line(`Funnel trend, ${TREND_WEEKS} weeks one after another`, trend, null, null);
     if (onThreads) {
       console.log(
         `The same with the periods on ${pool.size} threads (as the app runs them; ${os.availableParallelism()} cores here):`,
       );
       line('Full weekly review set (3 periods)', onThreads.full, duckFull, TARGET_FULL_MS);
       line(`Filtered re-query, segment ${SEGMENT} (3 periods)`, onThreads.filtered, duckFiltered, TARGET_FILTERED_MS);
+      line(`Funnel trend, ${TREND_WEEKS} weeks, ${WEEKS_AT_ONCE} at a time`, onThreads.trend, null, null);
     } else
       console.log('Report threads: not available on this machine (one core), so the app computes on one connection.');
     console.log(
