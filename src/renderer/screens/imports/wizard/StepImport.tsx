@@ -59,7 +59,7 @@ function Applied({
           <IssuesTable issues={result.issues} total={c.issues} showFile={wizard.state.files.length > 1} />
         </section>
       ) : null}
-      <WorkspaceFlow />
+      <WorkspaceFlow batchId={result.batchId} />
       <WizardFooter
         back={
           <Button variant="ghost" onClick={onShowHistory}>

@@ -1,13 +1,11 @@
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApiErrorPayload } from '../../../../shared/errors';
 import { localized } from '../../../../shared/i18n';
 import type { Report } from '../../../../shared/metrics/types';
 import { useApi, useLocale } from '../../../app-context';
 import { ErrorNotice } from '../../../components/ErrorNotice';
 import { Spinner } from '../../../components/Spinner';
 import { formatDateRange, formatInteger } from '../../../format';
-import { asAppError } from '../../../transport/envelope';
+import { useResource } from '../../../analysis/use-resource';
 import { useWorkspace } from '../../../use-workspace';
 
 /** A day as YYYY-MM-DD in a time zone (the metrics API's period bounds). */
@@ -20,33 +18,45 @@ export function isoDay(epochMs: number, timeZone: string): string {
 /**
  * What the workspace holds after the import, stage by stage: entries into each stage over the whole
  * stage history (the metrics' "period flow" with the period set to all of it), e.g. 842 won.
+ *
+ * Read again whenever the workspace's data may have changed (its counts, its date range) or a new
+ * batch is shown (an import that only adds stage events within the existing range changes no date).
+ * The section is aria-busy while an answer is awaited; figures of a previous read stay on screen,
+ * marked busy and dimmed, until the new ones arrive.
  */
-export function WorkspaceFlow() {
+export function WorkspaceFlow({ batchId }: { batchId: number | null }) {
   const { t } = useTranslation();
   const locale = useLocale();
   const api = useApi();
   const workspace = useWorkspace();
-  const [report, setReport] = useState<Report | null>(null);
-  const [error, setError] = useState<ApiErrorPayload | null>(null);
-  const { firstEventAt, lastEventAt, timeZone } = workspace;
-
-  useEffect(() => {
-    if (firstEventAt === null || lastEventAt === null) return;
-    let live = true;
-    api.metrics
-      .report({ from: isoDay(firstEventAt, timeZone), to: isoDay(lastEventAt, timeZone), compare: false })
-      .then(
-        (r) => live && setReport(r),
-        (e: unknown) => live && setError(asAppError(e).toPayload()),
-      );
-    return () => {
-      live = false;
-    };
-  }, [api, firstEventAt, lastEventAt, timeZone]);
+  const { firstEventAt, lastEventAt, timeZone, counts } = workspace;
+  const range =
+    firstEventAt === null || lastEventAt === null
+      ? null
+      : { from: isoDay(firstEventAt, timeZone), to: isoDay(lastEventAt, timeZone) };
+  const key =
+    range === null
+      ? null
+      : [
+          workspace.path,
+          batchId ?? '',
+          counts.leads,
+          counts.stageEvents,
+          counts.importBatches,
+          range.from,
+          range.to,
+          timeZone,
+        ].join('|');
+  const flow = useResource<Report>(key, () =>
+    range === null
+      ? Promise.reject(new Error('WorkspaceFlow: no stage history to read'))
+      : api.metrics.report({ ...range, compare: false }),
+  );
+  const report = flow.data;
 
   if (firstEventAt === null || lastEventAt === null) return null;
   return (
-    <section className="workspace-flow" aria-labelledby="import-workspace-flow">
+    <section className="workspace-flow" aria-labelledby="import-workspace-flow" aria-busy={flow.loading}>
       <h3 id="import-workspace-flow" className="subheading">
         {t('importScreen.done.flowTitle', {
           leads: formatInteger(locale, workspace.counts.leads),
@@ -58,10 +68,10 @@ export function WorkspaceFlow() {
           range: formatDateRange(locale, firstEventAt, lastEventAt, timeZone),
         })}
       </p>
-      {error ? <ErrorNotice error={error} /> : null}
-      {!report && !error ? <Spinner label={t('common.loading')} /> : null}
+      {flow.error ? <ErrorNotice error={flow.error} /> : null}
+      {!report && !flow.error ? <Spinner label={t('common.loading')} /> : null}
       {report ? (
-        <ol className="flow-list">
+        <ol className="flow-list busy-result" aria-busy={flow.stale}>
           {report.stages
             .filter((s) => (report.flow[s.key] ?? 0) > 0 || s.kind === 'funnel' || s.kind === 'won')
             .map((s) => (
