@@ -55,8 +55,11 @@ export function VirtualTable({
   });
   // One cache per query, fetching with that query's function: a page asked for right after the
   // query changed must not go out with the previous filters.
+  const current = useRef<PageCache | null>(null);
   const cache = useMemo(() => {
     const c: PageCache = new PageCache(fetchPage, PAGE_SIZE, () => {
+      // A page of a previous query landing late must not put that query's total back.
+      if (current.current !== c) return;
       setVersion((v) => v + 1);
       totalRef.current(c.total, c.error);
     });
@@ -70,6 +73,7 @@ export function VirtualTable({
   useLayoutEffect(() => {
     if (viewport.current) viewport.current.scrollTop = 0;
     setScrollTop(0);
+    current.current = cache;
     totalRef.current(null, null);
     cache.want([0]);
   }, [cache]);
