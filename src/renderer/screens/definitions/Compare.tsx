@@ -7,7 +7,7 @@ import { useApi, useLocale } from '../../app-context';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Spinner } from '../../components/Spinner';
 import { StatusPill } from './labels';
-import { useLoaded } from './use-async';
+import { useResource } from '../../analysis/use-resource';
 
 export function TextSide({ changes, side }: { changes: readonly TextChange[]; side: 'from' | 'to' }) {
   const hide = side === 'from' ? 'added' : 'removed';
@@ -111,7 +111,9 @@ export function Compare({
   const latest = revisions.at(-1);
   const fallback = { from: revisions.at(-2)?.id ?? latest?.id ?? 0, to: latest?.id ?? 0 };
   const [pair, setPair] = useState(initial ?? fallback);
-  const diff = useLoaded(() => api.definitions.diff({ fromId: pair.from, toId: pair.to }), [api, pair.from, pair.to]);
+  const diff = useResource(JSON.stringify(['diff', pair.from, pair.to]), () =>
+    api.definitions.diff({ fromId: pair.from, toId: pair.to }),
+  );
 
   if (revisions.length === 0) return <p className="defs-empty card">{t('definitions.compare.none')}</p>;
   const picker = (which: 'from' | 'to') => (

@@ -10,7 +10,7 @@ import { formatDate, formatDateRange, formatDateTime, formatDecimal, formatInteg
 import { useWorkspace } from '../../use-workspace';
 import { stageName } from './labels';
 import { recentWeeks } from './periods';
-import { useLoaded } from './use-async';
+import { useResource } from '../../analysis/use-resource';
 
 const WEEK_CHOICES = [4, 8, 12, 26] as const;
 const PAGE = 20;
@@ -29,23 +29,17 @@ export function Compliance({ detail }: { detail: DefinitionDetail }) {
   const [offset, setOffset] = useState(0);
   const period = recentWeeks(workspace, weeks);
   const key = detail.definition.key;
-  const figure = useLoaded(
-    () => (period ? api.definitions.compliance({ from: period.from, to: period.to, key }) : Promise.resolve(null)),
-    [api, key, period?.from, period?.to],
-  );
-  const leads = useLoaded(
-    () =>
-      period
-        ? api.definitions.complianceLeads({
-            from: period.from,
-            to: period.to,
-            key,
-            side: 'notMet',
-            offset,
-            limit: PAGE,
-          })
-        : Promise.resolve(null),
-    [api, key, period?.from, period?.to, offset],
+  const scope = period ? JSON.stringify(['compliance', key, period.from, period.to]) : null;
+  const figure = useResource(scope, () => api.definitions.compliance({ from: period!.from, to: period!.to, key }));
+  const leads = useResource(scope && `${scope}|${offset}`, () =>
+    api.definitions.complianceLeads({
+      from: period!.from,
+      to: period!.to,
+      key,
+      side: 'notMet',
+      offset,
+      limit: PAGE,
+    }),
   );
   if (!period) return <p className="defs-empty card">{t('definitions.compliance.noData')}</p>;
   const f = figure.data;

@@ -12,7 +12,7 @@ import { Editor } from './Editor';
 import { Impact } from './Impact';
 import { Compliance } from './Compliance';
 import { stageName } from './labels';
-import { useLoaded } from './use-async';
+import { useResource } from '../../analysis/use-resource';
 
 export type Tab = 'overview' | 'history' | 'compare' | 'edit' | 'impact' | 'compliance';
 
@@ -31,7 +31,7 @@ export function DefinitionDetail({ id, onChanged }: { id: number; onChanged: () 
   const api = useApi();
   const locale = useLocale();
   const workspace = useWorkspace();
-  const detail = useLoaded(() => api.definitions.get({ id }), [api, id]);
+  const detail = useResource(JSON.stringify(['definition', id]), () => api.definitions.get({ id }));
   const [tab, setTab] = useState<Tab>('overview');
   const [pair, setPair] = useState<{ from: number; to: number } | null>(null);
   const [draft, setDraft] = useState<RevisionInfo | null>(null);
@@ -44,8 +44,8 @@ export function DefinitionDetail({ id, onChanged }: { id: number; onChanged: () 
     setTab(next);
   };
 
-  const changed = async () => {
-    await detail.reload();
+  const changed = () => {
+    detail.reload();
     onChanged();
   };
 

@@ -16,7 +16,7 @@ import { formatDate, formatDateRange, formatDecimal, formatInteger, formatPercen
 import { useWorkspace } from '../../use-workspace';
 import { RateWithInterval, stageName } from './labels';
 import { PreviewChart, SERIES_COLORS } from './PreviewChart';
-import { useLoaded } from './use-async';
+import { useResource } from '../../analysis/use-resource';
 
 const WEEK_CHOICES = [4, 8, 12, 26] as const;
 
@@ -437,9 +437,8 @@ export function Impact({ detail, initial }: { detail: DefinitionDetail; initial:
   const fallback = candidates.find((r) => r.status === 'proposed' || r.status === 'draft') ?? candidates[0];
   const [revisionId, setRevisionId] = useState<number | null>(initial ?? fallback?.id ?? null);
   const [weeks, setWeeks] = useState<number>(8);
-  const preview = useLoaded(
-    () => (revisionId === null ? Promise.resolve(null) : api.definitions.preview({ revisionId, weeks })),
-    [api, revisionId, weeks],
+  const preview = useResource(revisionId === null ? null : JSON.stringify(['preview', revisionId, weeks]), () =>
+    api.definitions.preview({ revisionId: revisionId!, weeks }),
   );
   if (revisionId === null) return <p className="defs-empty card">{t('definitions.impact.nothing')}</p>;
   const p = preview.data;

@@ -15,15 +15,7 @@ type Pending =
   | { readonly kind: 'reject' | 'withdraw' | 'propose' | 'discard'; readonly revision: RevisionInfo };
 
 /** What is in force, and every revision waiting for a decision, with the decisions one can take. */
-export function Overview({
-  detail,
-  go,
-  onChanged,
-}: {
-  detail: DefinitionDetail;
-  go: Go;
-  onChanged: () => Promise<void>;
-}) {
+export function Overview({ detail, go, onChanged }: { detail: DefinitionDetail; go: Go; onChanged: () => void }) {
   const { t } = useTranslation();
   const api = useApi();
   const locale = useLocale();
@@ -124,9 +116,9 @@ export function Overview({
     );
   };
 
-  const done = async () => {
+  const done = () => {
     setPending(null);
-    await onChanged();
+    onChanged();
   };
 
   return (
@@ -166,7 +158,7 @@ export function Overview({
           onClose={() => setPending(null)}
           onSubmit={async (name) => {
             await api.definitions.approve({ revisionId: pending.revision.id, side: pending.side, name });
-            await done();
+            done();
           }}
         >
           <p>
@@ -191,7 +183,7 @@ export function Overview({
           onClose={() => setPending(null)}
           onSubmit={async (name, note) => {
             await api.definitions.reject({ revisionId: pending.revision.id, name, note });
-            await done();
+            done();
           }}
         />
       ) : null}
@@ -203,7 +195,7 @@ export function Overview({
           onClose={() => setPending(null)}
           onSubmit={async (name, note) => {
             await api.definitions.withdraw({ revisionId: pending.revision.id, name, note });
-            await done();
+            done();
           }}
         />
       ) : null}
@@ -214,7 +206,7 @@ export function Overview({
           onClose={() => setPending(null)}
           onConfirm={async () => {
             await api.definitions.propose({ revisionId: pending.revision.id });
-            await done();
+            done();
           }}
         >
           <p>{t('definitions.propose.text')}</p>
@@ -228,7 +220,7 @@ export function Overview({
           onClose={() => setPending(null)}
           onConfirm={async () => {
             await api.definitions.discardDraft({ revisionId: pending.revision.id });
-            await done();
+            done();
           }}
         >
           <p>{t('definitions.discard.text')}</p>

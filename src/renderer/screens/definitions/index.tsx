@@ -10,7 +10,7 @@ import { useWorkspace } from '../../use-workspace';
 import { DefinitionList } from './DefinitionList';
 import { DefinitionDetail } from './DefinitionDetail';
 import { NewDefinitionDialog } from './NewDefinitionDialog';
-import { useLoaded } from './use-async';
+import { useResource } from '../../analysis/use-resource';
 import './definitions.css';
 
 /** The agreed definitions (market, ICP, stage criteria, SLA terms, reasons), their revisions and what they change. */
@@ -18,7 +18,7 @@ export function DefinitionsScreen() {
   const { t } = useTranslation();
   const api = useApi();
   const workspace = useWorkspace();
-  const list = useLoaded(() => api.definitions.list({}), [api, workspace.path]);
+  const list = useResource(JSON.stringify(['definitions', workspace.path]), () => api.definitions.list({}));
   const [selected, setSelected] = useState<number | null>(null);
   const [creating, setCreating] = useState(false);
   const definitions = list.data ?? [];
