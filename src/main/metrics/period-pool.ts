@@ -20,6 +20,8 @@ import type { PeriodFigures, Report, WeekFigures } from '../../shared/metrics/ty
 const MAX_WORKERS = 3;
 /** How long `release` waits for a thread busy with a period (one takes well under a second on a million leads). */
 const RELEASE_WAIT_MS = 10_000;
+/** A request that took this long on the workspace connection starts the threads for the next ones. */
+const WORTH_THREADS_MS = 150;
 
 /**
  * The worker's entry: the bundle's sibling in the desktop app, else the TypeScript source through
@@ -49,20 +51,24 @@ interface Slot {
   ready: boolean;
   /** Jobs sent and not answered yet. */
   queued: number;
+  /** Let go on purpose (release, close): its exit is no failure. */
+  retired: boolean;
 }
 
 /**
  * Threads that compute a report's periods side by side, each on its own read-only connection.
  * A report is CPU-bound in SQLite, one period after another on one connection; its periods are
  * independent, so on a machine with cores to spare they take about the time of the slowest one.
- * The threads start in the background on first use; until they are ready (and if one ever fails)
- * `run` answers null and the caller computes on its own connection, so no report waits for them.
+ * Threads cost memory (tens of MB each), so they start only once a request computed on the
+ * workspace connection took `worthAfterMs` or more, and stop when the workspace closes. Until they
+ * are ready (and for good if one fails) `run` and `week` answer null and the caller computes on its
+ * own connection, so no request ever waits for them.
  */
 export class PeriodPool {
   private slots: Slot[] = [];
   private up = false;
   private broken = false;
-  private closing = false;
+  private closed = false;
   private lastId = 0;
   private readonly pending = new Map<number, Pending>();
 
@@ -71,16 +77,22 @@ export class PeriodPool {
     // One thread per period even on two cores: the caller's thread only waits, and three equal
     // periods on two threads leave one core idle for the third.
     readonly size = os.availableParallelism() >= 2 ? MAX_WORKERS : 1,
+    readonly worthAfterMs = WORTH_THREADS_MS,
   ) {}
 
-  /** Whether a report would run on the threads now. */
+  /** Whether a request would run on the threads now. */
   get ready(): boolean {
     return this.up && !this.broken;
   }
 
+  /** Whether threads are running or starting. */
+  get started(): boolean {
+    return this.slots.length > 0;
+  }
+
   /** Starts the threads if they are not running; resolves once they are ready (false if they cannot be). */
   async warm(): Promise<boolean> {
-    if (this.broken || this.closing || this.size < 2) return false;
+    if (this.broken || this.closed || this.size < 2) return false;
     try {
       while (this.slots.length < this.size) {
         const released = new Int32Array(new SharedArrayBuffer(4));
@@ -90,47 +102,65 @@ export class PeriodPool {
       this.stop();
       return false;
     }
-    this.up = (await Promise.all(this.slots.map((s) => s.started))).every(Boolean) && !this.broken;
-    return this.up;
+    const slots = this.slots;
+    const ok = (await Promise.all(slots.map((s) => s.started))).every(Boolean);
+    // Released or failed meanwhile: these threads are not the pool's any more.
+    if (slots !== this.slots || this.broken) return false;
+    this.up = ok;
+    return ok;
   }
 
   private start(worker: Worker, released: Int32Array): Slot {
     // The threads never keep a process alive: the CLI's server, say, ends when its work ends.
     worker.unref();
-    let slot: Slot | null = null;
-    const started = new Promise<boolean>((resolve) => {
-      worker.on('message', (reply: PeriodReply) => {
-        if (reply.kind === 'ready') {
-          slot!.ready = true;
-          return resolve(true);
-        }
-        const p = this.pending.get(reply.id);
-        if (!p) return;
-        this.pending.delete(reply.id);
-        slot!.queued--;
-        if (reply.kind === 'done') return p.resolve(reply.value);
-        const { name, message, app } = reply.error;
-        p.reject(app ? errorFromPayload(app) : Object.assign(new Error(message), { name }));
-      });
-      worker.on('error', () => {
-        resolve(false);
-        this.stop();
-      });
-      worker.on('exit', () => {
-        resolve(false);
-        if (!this.closing) this.stop();
-      });
-    });
-    slot = { worker, started, released, ready: false, queued: 0 };
+    const slot: Slot = {
+      worker,
+      started: new Promise<boolean>((resolve) => {
+        worker.on('message', (reply: PeriodReply) => {
+          if (reply.kind === 'ready') {
+            slot.ready = true;
+            return resolve(true);
+          }
+          const p = this.pending.get(reply.id);
+          if (!p) return;
+          this.pending.delete(reply.id);
+          slot.queued--;
+          if (reply.kind === 'done') return p.resolve(reply.value);
+          const { name, message, app } = reply.error;
+          p.reject(app ? errorFromPayload(app) : Object.assign(new Error(message), { name }));
+        });
+        worker.on('error', () => {
+          resolve(false);
+          if (!slot.retired) this.stop();
+        });
+        worker.on('exit', () => {
+          resolve(false);
+          if (!slot.retired) this.stop();
+        });
+      }),
+      released,
+      ready: false,
+      queued: 0,
+      retired: false,
+    };
     return slot;
   }
 
-  /** A thread failed: no more reports go to the pool, and those in flight are computed again by their caller. */
-  private stop(): void {
-    this.broken = true;
+  /** Ends the threads; whatever they had in flight is computed again by its caller. */
+  private retire(): Promise<void> {
+    const slots = this.slots;
+    this.slots = [];
+    this.up = false;
     for (const p of this.pending.values()) p.resolve(null);
     this.pending.clear();
-    void this.close();
+    for (const s of slots) s.retired = true;
+    return Promise.all(slots.map((s) => s.worker.terminate())).then(() => undefined);
+  }
+
+  /** A thread failed: no more requests go to the pool. */
+  private stop(): void {
+    this.broken = true;
+    void this.retire();
   }
 
   /** The job's figures from the least busy thread; null if that thread failed meanwhile. */
@@ -146,13 +176,10 @@ export class PeriodPool {
 
   /**
    * The periods' figures computed on the threads, in the order of `tasks`; null when the threads
-   * are not ready (they start now, for the next report) or one failed meanwhile.
+   * are not ready or one failed meanwhile.
    */
   async run(file: string, options: ReportOptions, tasks: readonly PeriodTask[]): Promise<PeriodFigures[] | null> {
-    if (!this.ready) {
-      void this.warm();
-      return null;
-    }
+    if (!this.ready) return null;
     const figures = await Promise.all(
       tasks.map((task) => this.ask<PeriodFigures>(file, { figures: 'period', options, task })),
     );
@@ -161,16 +188,14 @@ export class PeriodPool {
 
   /** `computeWeekFigures` on a thread; null as for `run`. */
   async week(file: string, options: Omit<ReportOptions, 'compare'>): Promise<WeekFigures | null> {
-    if (!this.ready) {
-      void this.warm();
-      return null;
-    }
+    if (!this.ready) return null;
     return this.ask<WeekFigures>(file, { figures: 'week', options });
   }
 
   /**
-   * Closes the threads' connections and waits until they are closed: the workspace is closing, and
-   * its file may be replaced or removed next. A thread still starting has opened none.
+   * The workspace is closing, and its file may be replaced or removed next: waits until every
+   * thread has closed its connection, then ends the threads (the next slow request starts them
+   * again). A thread still starting has opened none.
    */
   release(): void {
     const open = this.slots.filter((s) => s.ready);
@@ -178,17 +203,13 @@ export class PeriodPool {
       Atomics.store(s.released, 0, 0);
       s.worker.postMessage({ kind: 'release' } satisfies PeriodRequest);
     }
-    for (const s of open) {
-      if (Atomics.wait(s.released, 0, 0, RELEASE_WAIT_MS) === 'timed-out') this.stop();
-    }
+    for (const s of open) Atomics.wait(s.released, 0, 0, RELEASE_WAIT_MS);
+    void this.retire();
   }
 
   async close(): Promise<void> {
-    this.closing = true;
-    this.up = false;
-    const slots = this.slots;
-    this.slots = [];
-    await Promise.all(slots.map((s) => s.worker.terminate()));
+    this.closed = true;
+    await this.retire();
   }
 }
 
@@ -203,11 +224,20 @@ function writeMark(ws: Workspace): string {
  * the figures of one answer from two states. Then (or without threads) it is computed here, on the
  * workspace's connection, which no one can write to while it reads.
  */
-async function onThreads<T>(ws: Workspace, threads: () => Promise<T | null>, here: () => T): Promise<T> {
+async function onThreads<T>(
+  pool: PeriodPool,
+  ws: Workspace,
+  threads: () => Promise<T | null>,
+  here: () => T,
+): Promise<T> {
   const before = writeMark(ws);
   // Inside a transaction of its own, this connection reads what it has not committed yet.
   const value = ws.db.inTransaction ? null : await threads();
-  return value !== null && writeMark(ws) === before ? value : here();
+  if (value !== null && writeMark(ws) === before) return value;
+  const started = performance.now();
+  const computed = here();
+  if (!pool.started && performance.now() - started >= pool.worthAfterMs) void pool.warm();
+  return computed;
 }
 
 /** `computeReport` with its periods side by side on the pool's threads. */
@@ -216,6 +246,7 @@ export function computeReportOn(pool: PeriodPool, ws: Workspace, options: Report
   // The instant and pairs are fixed here, so every thread reads exactly the same ones.
   const fixed: ReportOptions = { ...options, asOf: plan.ctx.asOf, pairs: plan.pairs };
   return onThreads(
+    pool,
     ws,
     async () => {
       const figures = await pool.run(ws.db.name, fixed, plan.tasks);
@@ -233,6 +264,7 @@ export function computeWeekOn(
 ): Promise<WeekFigures> {
   const fixed = { ...options, asOf: options.asOf ?? Date.now() };
   return onThreads(
+    pool,
     ws,
     () => pool.week(ws.db.name, fixed),
     () => computeWeekFigures(ws, fixed),

@@ -63,8 +63,6 @@ export class Runtime {
     if (this.current && this.current !== ws) this.closeWorkspace();
     this.current = ws;
     this.prefs.touchRecent(ws.path, ws.settings().name);
-    // Started now so the first report finds them ready (it never waits for them).
-    void this.periods?.warm();
     return ws;
   }
 
@@ -74,7 +72,6 @@ export class Runtime {
    */
   useReportThreads(pool: PeriodPool): void {
     this.periods = pool;
-    if (this.current) void pool.warm();
   }
 
   get reportThreads(): PeriodPool | null {
@@ -83,7 +80,8 @@ export class Runtime {
 
   closeWorkspace(): void {
     this.jobs.cancelAll();
-    // Before the file may be replaced or removed, no thread may still hold it open.
+    // Before the file may be replaced or removed, no thread may still hold it open; and a small
+    // workspace opened next should not keep the memory a large one's threads took.
     this.periods?.release();
     this.current?.close();
     this.current = null;

@@ -83,24 +83,40 @@ describe('report periods on threads', () => {
     expect(openHandles(ws.db.name)).toBe(4);
   });
 
-  it('closes every thread’s connection before release returns, and opens it again on demand', async () => {
+  it('closes every thread’s connection before release returns, and ends the threads', async () => {
     // Another workspace file: once every connection to it is closed, the process holds it no more.
     // (SQLite keeps a closed connection's descriptor while another one in the process holds a lock.)
     const copy = path.join(t.dir, 'copy.db');
     ws.db.exec(`VACUUM INTO '${copy.replaceAll("'", "''")}'`);
     let other = Workspace.open(copy);
-    await computeReportOn(pool, other, options);
+    expect(await computeReportOn(pool, other, options)).toEqual(computeReport(other, options));
+    expect(openHandles(copy)).toBe(4);
     pool.release();
+    expect(pool.ready).toBe(false);
     other.close();
     expect(openHandles(copy)).toBe(0);
 
     other = Workspace.open(copy);
-    expect(await computeReportOn(pool, other, options)).toEqual(computeReport(other, options));
-    expect(openHandles(copy)).toBe(4);
+    expect(await pool.warm()).toBe(true);
+    await computeReportOn(pool, other, options);
     other.close();
     expect(openHandles(copy), 'without a release, the threads keep it open').toBeGreaterThan(0);
     pool.release();
     expect(openHandles(copy)).toBe(0);
+    expect(await pool.warm()).toBe(true);
+  });
+
+  it('starts its threads only after a request that took long enough on the workspace connection', async () => {
+    const patient = new PeriodPool(undefined, 2, 60_000);
+    expect(await computeReportOn(patient, ws, options)).toEqual(computeReport(ws, options));
+    expect(patient.started, 'a report well under a minute').toBe(false);
+    const eager = new PeriodPool(undefined, 2, 0);
+    expect(await computeWeekOn(eager, ws, { ...WEEK, filters: {}, withinDays: null, asOf: options.asOf })).toEqual(
+      computeWeekFigures(ws, { ...WEEK, filters: {}, withinDays: null, asOf: options.asOf }),
+    );
+    expect(eager.started).toBe(true);
+    expect(await eager.warm()).toBe(true);
+    await Promise.all([patient.close(), eager.close()]);
   });
 
   it('computes again on the workspace connection when a write lands while the threads read', async () => {
