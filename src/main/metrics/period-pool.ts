@@ -31,11 +31,7 @@ export function spawnPeriodWorker(released: Int32Array): Worker {
   const here = fileURLToPath(import.meta.url);
   const workerData = { nativeBinding: currentNativeBinding(), released };
   if (here.endsWith('.cjs')) return new Worker(path.join(path.dirname(here), 'period-worker.cjs'), { workerData });
-  const source = new URL('./period-worker.ts', import.meta.url).href;
-  return new Worker(
-    `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(source)}); });`,
-    { eval: true, workerData },
-  );
+  return new Worker(new URL('./period-worker-source.mjs', import.meta.url), { workerData });
 }
 
 interface Pending {

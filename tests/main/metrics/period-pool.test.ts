@@ -1,6 +1,8 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateSample } from '../../../src/main/sample/generate';
@@ -195,6 +197,22 @@ describe('report periods on threads', () => {
       await used.close();
       fs.rmSync(dataDir, { recursive: true, force: true });
     }
+  });
+
+  it('starts its threads from the sources whatever the working directory (npx funnel-review serve anywhere)', () => {
+    const script = path.join(t.dir, 'warm.mts');
+    const pool = pathToFileURL(path.join(projectRoot, 'src/main/metrics/period-pool.ts')).href;
+    fs.writeFileSync(
+      script,
+      `import { PeriodPool } from ${JSON.stringify(pool)};\n` +
+        'const p = new PeriodPool(undefined, 2);\nconsole.log(await p.warm());\nawait p.close();\n',
+    );
+    const tsx = path.join(projectRoot, 'node_modules/tsx/dist/esm/index.mjs');
+    const out = execFileSync(process.execPath, ['--import', pathToFileURL(tsx).href, script], {
+      cwd: os.tmpdir(),
+      encoding: 'utf8',
+    });
+    expect(out.trim()).toBe('true');
   });
 
   it('runs from the desktop bundle’s own worker file', async () => {
