@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { productionLicenses, readLicenses, writeLicensesFile } from '../../src/main/app/licenses';
-import { buildElectron } from '../../src/main/cli/commands/build-electron';
+import { withDesktopBundle } from '../fixtures/desktop-bundle';
 import { createDispatch } from '../../src/main/runtime/dispatch';
 import { handlers } from '../../src/main/runtime/handlers';
 import { Runtime } from '../../src/main/runtime/runtime';
@@ -136,12 +136,7 @@ describe('shipped packages', () => {
   const production = new Set(productionLicenses().map((l) => l.name));
 
   it('are all production dependencies: everything the main bundle (built by build-electron) and the renderer bundle contain', async () => {
-    // build-electron on a root of its own (links to the sources), so dist/ of the working tree is left alone.
-    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'fr-build-'));
-    try {
-      for (const entry of ['src', 'node_modules', 'package.json', 'package-lock.json'])
-        fs.symlinkSync(path.join(projectRoot, entry), path.join(root, entry));
-      const out = await buildElectron(root);
+    await withDesktopBundle((out) => {
       const main = new Set<string>();
       for (const source of (
         JSON.parse(fs.readFileSync(path.join(out, 'main.cjs.map'), 'utf8')) as { sources: string[] }
@@ -177,9 +172,7 @@ describe('shipped packages', () => {
         expect(manifest.devDependencies[direct], `${direct} not in devDependencies`).toBeUndefined();
       }
       recordFigures('dependencies', 'bundles', { 'bundled packages checked': shipped.size });
-    } finally {
-      fs.rmSync(root, { recursive: true, force: true });
-    }
+    });
   }, 180_000);
 
   it('are listed with their licences by app.about, from licenses.json beside a packaged bundle', async () => {

@@ -10,12 +10,12 @@ import { computeReport, computeWeekFigures, type ReportOptions } from '../../../
 import { computeReportOn, computeWeekOn, PeriodPool } from '../../../src/main/metrics/period-pool';
 import { metricsHandlers } from '../../../src/main/metrics/handlers';
 import { Runtime } from '../../../src/main/runtime/runtime';
-import { buildElectron } from '../../../src/main/cli/commands/build-electron';
 import { projectRoot } from '../../../src/main/runtime/paths';
 import { AppError } from '../../../src/shared/errors';
 import { Workspace } from '../../../src/main/workspace/workspace';
 import { openDb } from '../../../src/main/db/driver';
 import { tempWorkspace } from '../../fixtures/metrics/workspace';
+import { withDesktopBundle } from '../../fixtures/desktop-bundle';
 
 const END = Date.UTC(2026, 2, 16, 3); // Monday 16 March 2026, 00:00 in São Paulo
 const WEEK = { from: '2026-03-09', to: '2026-03-15' };
@@ -216,11 +216,7 @@ describe('report periods on threads', () => {
   });
 
   it('runs from the desktop bundle’s own worker file', async () => {
-    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'fr-pool-bundle-'));
-    try {
-      for (const entry of ['src', 'node_modules', 'package.json', 'package-lock.json'])
-        fs.symlinkSync(path.join(projectRoot, entry), path.join(root, entry));
-      const out = await buildElectron(root);
+    await withDesktopBundle(async (out) => {
       const bundled = new PeriodPool(
         (released) => new Worker(path.join(out, 'period-worker.cjs'), { workerData: { released } }),
         2,
@@ -228,8 +224,6 @@ describe('report periods on threads', () => {
       expect(await bundled.warm()).toBe(true);
       expect(await computeReportOn(bundled, ws, options)).toEqual(computeReport(ws, options));
       await bundled.close();
-    } finally {
-      fs.rmSync(root, { recursive: true, force: true });
-    }
+    });
   }, 120_000);
 });
