@@ -37,7 +37,8 @@ function workspaceAt(file: string): Workspace {
   if (open?.db.name !== file) {
     open?.close();
     open = null;
-    open = Workspace.open(file, { readOnly: true });
+    // The app's own connection opened and checked this file; a thread only reads it too.
+    open = Workspace.attach(file);
   }
   return open;
 }

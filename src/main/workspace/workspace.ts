@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Db } from '../db/driver';
 import { schemaVersion } from '../db/migrate';
-import { createWorkspaceFile, openWorkspaceFile, type OpenedFile } from '../db/workspace-file';
+import { attachWorkspaceFile, createWorkspaceFile, openWorkspaceFile, type OpenedFile } from '../db/workspace-file';
 import { WorkspaceRepository } from './repository';
 import { DEFAULT_CURRENCY, DEFAULT_STAGES, DEFAULT_TIME_ZONE } from '../../shared/domain/defaults';
 import { LOCALES, type Locale, type WorkspaceInfo } from '../../shared/domain/types';
@@ -36,6 +36,11 @@ export class Workspace {
   static open(file: string, options: { readOnly?: boolean } = {}): Workspace {
     const abs = path.resolve(file);
     return new Workspace(abs, openWorkspaceFile(abs, options));
+  }
+
+  /** Another read-only connection to a workspace this process has opened already (see attachWorkspaceFile). */
+  static attach(file: string): Workspace {
+    return new Workspace(path.resolve(file), attachWorkspaceFile(file));
   }
 
   static create(file: string, settings: Partial<Omit<WorkspaceSettings, 'createdAt'>> = {}): Workspace {

@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
 import {
+  attachWorkspaceFile,
   createWorkspaceFile,
   FULL_CHECK_MAX_BYTES,
   inspectWorkspaceFile,
@@ -52,6 +53,23 @@ describe('workspace files', () => {
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(db.pragma('busy_timeout', { simple: true })).toBe(5000);
     close(created);
+  });
+
+  it('attaches a further connection read-only, with no lock, backup or other file written', () => {
+    const dir = tmpDir();
+    const file = newWorkspace(dir);
+    const app = openWorkspaceFile(file);
+    const before = folderState(dir);
+    const backups = listBackups(file).length;
+    const attached = attachWorkspaceFile(file);
+    expect(attached.readOnlyReason).toBe('workspace.openedReadOnly');
+    expect(attached.lock).toBeNull();
+    expect(attached.db.pragma('user_version', { simple: true })).toBe(latestVersion(migrations));
+    expect(() => attached.db.exec("INSERT INTO settings (key, value) VALUES ('x', '1')")).toThrow(/readonly/);
+    close(attached);
+    expect(listBackups(file)).toHaveLength(backups);
+    expect(folderState(dir)).toEqual(before);
+    close(app);
   });
 
   it('refuses to create over an existing file', () => {

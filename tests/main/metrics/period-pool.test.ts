@@ -148,12 +148,12 @@ describe('report periods on threads', () => {
     }
   });
 
-  it('passes an expected failure back translatable, with its code', async () => {
-    const notWorkspace = path.join(t.dir, 'not-a-workspace.db');
-    fs.writeFileSync(notWorkspace, 'plain text, not SQLite');
-    const failure = pool.run(notWorkspace, options, [{ period: { kind: 'week', ...WEEK }, asOf: 0 }] as never);
+  it('passes an expected failure back translatable, with its code and parameters', async () => {
+    const failure = pool.run(ws.db.name, { ...options, pairs: [{ from: 'nowhere', to: 'won' }] }, [
+      { period: { kind: 'week', ...WEEK }, asOf: options.asOf! },
+    ] as never);
     await expect(failure).rejects.toBeInstanceOf(AppError);
-    await expect(failure).rejects.toMatchObject({ code: expect.stringMatching(/^workspace\./) });
+    await expect(failure).rejects.toMatchObject({ code: 'metrics.unknownStage', params: { stage: 'nowhere' } });
   });
 
   it('answers null until its threads are up, and then for good if one cannot start', async () => {
