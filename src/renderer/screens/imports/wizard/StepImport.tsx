@@ -59,7 +59,7 @@ function Applied({
           <IssuesTable issues={result.issues} total={c.issues} showFile={wizard.state.files.length > 1} />
         </section>
       ) : null}
-      <WorkspaceFlow batchId={result.batchId} />
+      <WorkspaceFlow />
       <WizardFooter
         back={
           <Button variant="ghost" onClick={onShowHistory}>

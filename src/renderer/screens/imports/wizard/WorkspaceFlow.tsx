@@ -19,12 +19,10 @@ export function isoDay(epochMs: number, timeZone: string): string {
  * What the workspace holds after the import, stage by stage: entries into each stage over the whole
  * stage history (the metrics' "period flow" with the period set to all of it), e.g. 842 won.
  *
- * Read again whenever the workspace's data may have changed (its counts, its date range) or a new
- * batch is shown (an import that only adds stage events within the existing range changes no date).
- * The section is aria-busy while an answer is awaited; figures of a previous read stay on screen,
- * marked busy and dimmed, until the new ones arrive.
+ * Read again whenever the workspace's data changes (its counts, its date range); figures of a
+ * previous read stay on screen, marked busy and dimmed, until the new ones arrive.
  */
-export function WorkspaceFlow({ batchId }: { batchId: number | null }) {
+export function WorkspaceFlow() {
   const { t } = useTranslation();
   const locale = useLocale();
   const api = useApi();
@@ -37,21 +35,9 @@ export function WorkspaceFlow({ batchId }: { batchId: number | null }) {
   const key =
     range === null
       ? null
-      : [
-          workspace.path,
-          batchId ?? '',
-          counts.leads,
-          counts.stageEvents,
-          counts.importBatches,
-          range.from,
-          range.to,
-          timeZone,
-        ].join('|');
-  const flow = useResource<Report>(key, () =>
-    range === null
-      ? Promise.reject(new Error('WorkspaceFlow: no stage history to read'))
-      : api.metrics.report({ ...range, compare: false }),
-  );
+      : [workspace.path, counts.leads, counts.stageEvents, range.from, range.to, timeZone].join('|');
+  // A null key (no stage history) reads nothing, so `range` is set whenever this runs.
+  const flow = useResource<Report>(key, () => api.metrics.report({ ...range!, compare: false }));
   const report = flow.data;
 
   if (firstEventAt === null || lastEventAt === null) return null;

@@ -1,20 +1,6 @@
 import { useCallback, useRef, useState } from 'react';
 import type { ApiErrorPayload } from '../../../../shared/errors';
 import { asAppError } from '../../../transport/envelope';
-import { useResource, type Resource } from '../../../analysis/use-resource';
-
-/** A read that follows its key (the analysis screens' hook): `stale` marks an answer to an earlier key. */
-export type Loaded<T> = Resource<T>;
-
-/**
- * Loads whenever `key` changes (null: nothing to load), `delayMs` after the last change so typing
- * does not send a request per key. Answers to superseded requests are dropped, and the answer
- * to the previous key is `stale` from the render that changes the key.
- */
-export function useLoad<T>(key: string | null, load: () => Promise<T>, delayMs = 0): Loaded<T> {
-  return useResource(key, load, delayMs);
-}
-
 export interface Action {
   readonly busy: boolean;
   readonly error: ApiErrorPayload | null;

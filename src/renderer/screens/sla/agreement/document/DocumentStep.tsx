@@ -7,7 +7,8 @@ import { DocumentSheet } from '../../../../components/DocumentSheet';
 import { ErrorNotice } from '../../../../components/ErrorNotice';
 import { Spinner } from '../../../../components/Spinner';
 import { agreement, useAgreement } from '../store';
-import { useAction, useLoad } from '../use-async';
+import { useAction } from '../use-async';
+import { useResource } from '../../../../analysis/use-resource';
 import { composeInput } from './compose-input';
 import { DocumentForm } from './DocumentForm';
 import { RenderedCard } from './RenderedCard';
@@ -26,7 +27,7 @@ export function DocumentStep() {
   const rendered = useAgreement((s) => s.rendered);
   const input = useMemo(() => composeInput(edits, period, plan), [edits, period, plan]);
   const key = JSON.stringify(input);
-  const preview = useLoad(key, () => api.documents.preview(input), 350);
+  const preview = useResource(key, () => api.documents.preview(input), 350);
   const render = useAction();
 
   const doRender = () =>

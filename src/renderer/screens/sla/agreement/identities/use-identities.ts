@@ -2,7 +2,7 @@ import { useApi } from '../../../../app-context';
 import type { IdentityInfo, VaultState } from '../../../../../shared/documents/types';
 import type { FileRef } from '../../../../../shared/domain/types';
 import { useAgreement } from '../store';
-import { useLoad, type Loaded } from '../use-async';
+import { useResource, type Resource } from '../../../../analysis/use-resource';
 
 /** An identity someone can sign with here: one the OS key store keeps, or a PKCS#12 file opened in this session. */
 export type IdentityOption =
@@ -15,7 +15,7 @@ export type IdentityOption =
     };
 
 export interface Identities {
-  readonly vault: Loaded<VaultState>;
+  readonly vault: Resource<VaultState>;
   /** True when identities are kept by the OS (desktop app with a key store). */
   readonly vaultUsable: boolean;
   readonly options: readonly IdentityOption[];
@@ -28,7 +28,7 @@ export function optionKey(o: IdentityOption): string {
 /** The vault's identities (desktop) and the identity files of this session, in one list. */
 export function useIdentities(generation = 0): Identities {
   const api = useApi();
-  const vault = useLoad(`vault|${generation}`, () => api.documents.vault({}));
+  const vault = useResource(`vault|${generation}`, () => api.documents.vault({}));
   const files = useAgreement((s) => s.identities);
   const options: IdentityOption[] = [
     ...(vault.data?.identities ?? []).map((i): IdentityOption => ({ kind: 'vault', id: i.id, info: i })),

@@ -5,7 +5,7 @@ import { useWorkspace } from '../../../../use-workspace';
 import { ErrorNotice } from '../../../../components/ErrorNotice';
 import { Spinner } from '../../../../components/Spinner';
 import { agreement, useAgreement } from '../store';
-import { useLoad } from '../use-async';
+import { useResource } from '../../../../analysis/use-resource';
 import { initialForm, lookbackMonths, planSnapshot, plannerView, relocalize, todayIn, type PlannerForm } from './model';
 import { PlanInputs } from './PlanInputs';
 import { RatesTable } from './RatesTable';
@@ -25,7 +25,7 @@ export function PlannerStep() {
   const period = useAgreement((s) => s.period)!;
   const form = useAgreement((s) => s.plannerForm);
   const lookback = form?.lookback ?? lookbackMonths(todayIn(workspace.timeZone), 12);
-  const rates = useLoad(`${lookback.from}|${lookback.to}|${workspace.counts.stageEvents}`, () =>
+  const rates = useResource(`${lookback.from}|${lookback.to}|${workspace.counts.stageEvents}`, () =>
     api.documents.plannerRates({ from: lookback.from, to: lookback.to }),
   );
   const stageLabel = useStageLabel();

@@ -8,7 +8,7 @@ import { FileDrop } from '../../../../components/FileDrop';
 import { Spinner } from '../../../../components/Spinner';
 import type { ApiErrorPayload } from '../../../../../shared/errors';
 import { agreement, useAgreement } from '../store';
-import { useLoad } from '../use-async';
+import { useResource } from '../../../../analysis/use-resource';
 import { SignatureList, VerdictBanner } from '../verify/ReportView';
 import { TermsSummary } from '../verify/TermsSummary';
 import { SignForm } from './SignForm';
@@ -27,7 +27,7 @@ export function SignStep() {
   const rendered = useAgreement((s) => s.rendered);
   const [dropError, setDropError] = useState<ApiErrorPayload | null>(null);
   const [versions, setVersions] = useState(0);
-  const report = useLoad(file ? file.ref.id : null, () => api.documents.verify({ file: file!.ref.id }));
+  const report = useResource(file ? file.ref.id : null, () => api.documents.verify({ file: file!.ref.id }));
   const data = file && !report.loading && !report.error ? report.data : null;
   const zone = data?.terms?.timeZone ?? workspace.timeZone;
 

@@ -4,7 +4,7 @@ import { useApi, useLocale } from '../../../../app-context';
 import { useWorkspace } from '../../../../use-workspace';
 import { ErrorNotice } from '../../../../components/ErrorNotice';
 import { formatDateTime, formatLanguageName } from '../../../../format';
-import { useLoad } from '../use-async';
+import { useResource } from '../../../../analysis/use-resource';
 import { dayRange } from '../labels';
 
 const short = (hex: string) => `${hex.slice(0, 12)}…`;
@@ -15,7 +15,7 @@ export function SignedVersions({ generation }: { generation: number }) {
   const api = useApi();
   const locale = useLocale();
   const workspace = useWorkspace();
-  const list = useLoad(`documents|${generation}`, () => api.documents.list({}));
+  const list = useResource(`documents|${generation}`, () => api.documents.list({}));
   const docs = list.data ?? [];
   return (
     <section className="card panel" aria-labelledby="signed-versions-title">

@@ -12,7 +12,7 @@ import { renderSlaSheet } from '../../../../../shared/documents/template';
 import type { TermsDocument } from '../../../../../shared/documents/terms';
 import type { ApiErrorPayload } from '../../../../../shared/errors';
 import { agreement, useAgreement } from '../store';
-import { useLoad } from '../use-async';
+import { useResource } from '../../../../analysis/use-resource';
 import { FileFacts, SignatureList, VerdictBanner } from './ReportView';
 import { TermsSummary, WorkspaceMatch } from './TermsSummary';
 
@@ -45,7 +45,7 @@ export function VerifyStep() {
   const setFile = agreement.verify;
   const [dropError, setDropError] = useState<ApiErrorPayload | null>(null);
   const [showDocument, setShowDocument] = useState(false);
-  const report = useLoad(file ? file.id : null, () => api.documents.verify({ file: file!.id }));
+  const report = useResource(file ? file.id : null, () => api.documents.verify({ file: file!.id }));
   const data = file && report.data?.fileName === file.name ? report.data : null;
   const zone = data?.terms?.timeZone ?? workspace.timeZone;
 
