@@ -1,5 +1,4 @@
 import type { ContractHandlers } from '../../shared/contract';
-import { computeReport, computeWeekFigures } from './service';
 import { computeReportOn, computeWeekOn } from './period-pool';
 import { drilldown } from './drilldown';
 import { parseSpendCsv, SpendRepository } from './spend';
@@ -19,18 +18,8 @@ async function withCalendar<T>(run: () => T | Promise<T>): Promise<T> {
 }
 
 export const metricsHandlers: ContractHandlers<Runtime>['metrics'] = {
-  report: (input, rt) =>
-    withCalendar(() => {
-      const ws = rt.requireWorkspace();
-      const threads = rt.reportThreads;
-      return threads ? computeReportOn(threads, ws, input) : computeReport(ws, input);
-    }),
-  week: (input, rt) =>
-    withCalendar(() => {
-      const ws = rt.requireWorkspace();
-      const threads = rt.reportThreads;
-      return threads ? computeWeekOn(threads, ws, input) : computeWeekFigures(ws, input);
-    }),
+  report: (input, rt) => withCalendar(() => computeReportOn(rt.reportThreads, rt.requireWorkspace(), input)),
+  week: (input, rt) => withCalendar(() => computeWeekOn(rt.reportThreads, rt.requireWorkspace(), input)),
   drilldown: (input, rt) => withCalendar(() => drilldown(rt.requireWorkspace(), input)),
   importSpend: ({ fileId }, rt) => {
     const ws = rt.requireWorkspace();

@@ -2,6 +2,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import type { Statement } from 'better-sqlite3';
 import { currentNativeBinding } from '../db/driver';
 import type { Workspace } from '../workspace/workspace';
 import {
@@ -9,6 +10,7 @@ import {
   computeReport,
   computeWeekFigures,
   planReport,
+  reportOf,
   type PeriodTask,
   type ReportOptions,
 } from './service';
@@ -209,9 +211,18 @@ export class PeriodPool {
   }
 }
 
+const markStatements = new WeakMap<Workspace['db'], Statement<[], string>>();
+
 /** What a write to the workspace changes on this connection: its own changes and others' commits. */
 function writeMark(ws: Workspace): string {
-  return `${String(ws.db.pragma('data_version', { simple: true }))}:${String(ws.db.prepare('SELECT total_changes()').pluck().get())}`;
+  let stmt = markStatements.get(ws.db);
+  if (!stmt) {
+    stmt = ws.db
+      .prepare<[], string>("SELECT (SELECT data_version FROM pragma_data_version) || ':' || total_changes()")
+      .pluck();
+    markStatements.set(ws.db, stmt);
+  }
+  return stmt.get()!;
 }
 
 /**
@@ -221,40 +232,45 @@ function writeMark(ws: Workspace): string {
  * workspace's connection, which no one can write to while it reads.
  */
 async function onThreads<T>(
-  pool: PeriodPool,
+  pool: PeriodPool | null,
   ws: Workspace,
   threads: () => Promise<T | null>,
   here: () => T,
 ): Promise<T> {
-  const before = writeMark(ws);
-  // Inside a transaction of its own, this connection reads what it has not committed yet.
-  const value = ws.db.inTransaction ? null : await threads();
-  if (value !== null && writeMark(ws) === before) return value;
+  if (pool?.ready && !ws.db.inTransaction) {
+    // Inside a transaction of its own, this connection reads what it has not committed yet.
+    const before = writeMark(ws);
+    const value = await threads();
+    if (value !== null && writeMark(ws) === before) return value;
+  }
   const started = performance.now();
   const computed = here();
-  if (!pool.started && performance.now() - started >= pool.worthAfterMs) void pool.warm();
+  if (pool && !pool.started && performance.now() - started >= pool.worthAfterMs) void pool.warm();
   return computed;
 }
 
-/** `computeReport` with its periods side by side on the pool's threads. */
-export function computeReportOn(pool: PeriodPool, ws: Workspace, options: ReportOptions): Promise<Report> {
+/** `computeReport` with its periods side by side on the pool's threads (without a pool, or until it is ready: here). */
+export function computeReportOn(pool: PeriodPool | null, ws: Workspace, options: ReportOptions): Promise<Report> {
   const plan = planReport(ws, options);
   // The instant and pairs are fixed here, so every thread reads exactly the same ones.
   const fixed: ReportOptions = { ...options, asOf: plan.ctx.asOf, pairs: plan.pairs };
+  let triedThreads = false;
   return onThreads(
     pool,
     ws,
     async () => {
-      const figures = await pool.run(ws.db.name, fixed, plan.tasks);
+      const figures = await pool!.run(ws.db.name, fixed, plan.tasks);
+      triedThreads = true;
       return figures && assembleReport(plan, options, figures);
     },
-    () => computeReport(ws, fixed),
+    // After the threads were tried (a write meanwhile, or a thread failed), the plan is read again too.
+    () => (triedThreads ? computeReport(ws, fixed) : reportOf(plan, options)),
   );
 }
 
 /** `computeWeekFigures` on one of the pool's threads, leaving the caller's thread free meanwhile. */
 export function computeWeekOn(
-  pool: PeriodPool,
+  pool: PeriodPool | null,
   ws: Workspace,
   options: Omit<ReportOptions, 'compare'>,
 ): Promise<WeekFigures> {
@@ -262,7 +278,7 @@ export function computeWeekOn(
   return onThreads(
     pool,
     ws,
-    () => pool.week(ws.db.name, fixed),
+    () => pool!.week(ws.db.name, fixed),
     () => computeWeekFigures(ws, fixed),
   );
 }

@@ -697,12 +697,16 @@ export function assembleReport(plan: ReportPlan, options: ReportOptions, figures
   };
 }
 
-/** The weekly review's figures, every period on the workspace's own connection. */
-export function computeReport(ws: Workspace, options: ReportOptions): Report {
-  const plan = planReport(ws, options);
+/** The report of a plan, every period on the connection of `plan.ctx`. */
+export function reportOf(plan: ReportPlan, options: ReportOptions): Report {
   return assembleReport(
     plan,
     options,
     plan.tasks.map((t) => computePeriod(plan, t)),
   );
+}
+
+/** The weekly review's figures, every period on the workspace's own connection. */
+export function computeReport(ws: Workspace, options: ReportOptions): Report {
+  return reportOf(planReport(ws, options), options);
 }
