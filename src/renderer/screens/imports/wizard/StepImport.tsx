@@ -4,6 +4,7 @@ import { useApp, useLocale } from '../../../app-context';
 import { Button } from '../../../components/Button';
 import { ErrorNotice } from '../../../components/ErrorNotice';
 import { Icon } from '../../../components/Icon';
+import { Spinner } from '../../../components/Spinner';
 import { formatInteger } from '../../../format';
 import { JobProgressView } from './JobProgressView';
 import { CountsGrid, DownloadReport, IssuesTable, durationText } from './ResultParts';
@@ -59,7 +60,9 @@ function Applied({
           <IssuesTable issues={result.issues} total={c.issues} showFile={wizard.state.files.length > 1} />
         </section>
       ) : null}
-      <WorkspaceFlow />
+      {/* The job's end arrives before the workspace info is read again: the flow read with the old
+          counts would be wasted (seconds on a large workspace) and show pre-import figures. */}
+      {wizard.state.job?.workspaceRefreshed ? <WorkspaceFlow /> : <Spinner label={t('common.loading')} />}
       <WizardFooter
         back={
           <Button variant="ghost" onClick={onShowHistory}>

@@ -52,6 +52,11 @@ export interface JobView {
   readonly progress: ImportProgress | null;
   readonly result: ImportResult | null;
   readonly error: ApiErrorPayload | null;
+  /**
+   * The frame's workspace info (counts, event dates) was read again after this import applied:
+   * figures read from it before then would be the pre-import ones.
+   */
+  readonly workspaceRefreshed: boolean;
 }
 
 /** A request for a fresh preview; `keepMapping` re-reads with the draft instead of new suggestions. */
@@ -134,6 +139,7 @@ export type WizardAction =
       readonly error: ApiErrorPayload | null;
     }
   | { readonly type: 'jobFailedToStart'; readonly error: ApiErrorPayload }
+  | { readonly type: 'workspaceRefreshed'; readonly jobId: string }
   | { readonly type: 'cancelRequested' }
   | { readonly type: 'onInvalid'; readonly onInvalid: OnInvalid }
   | { readonly type: 'fixFileFirst' }
@@ -338,14 +344,30 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
       return {
         ...state,
         step: action.kind === 'check' ? 'check' : 'import',
-        job: { kind: action.kind, jobId: null, state: 'starting', progress: null, result: null, error: null },
+        job: {
+          kind: action.kind,
+          jobId: null,
+          state: 'starting',
+          progress: null,
+          result: null,
+          error: null,
+          workspaceRefreshed: false,
+        },
       };
     case 'jobAttached':
       if (state.job || state.files.length > 0) return state;
       return {
         ...state,
         step: 'import',
-        job: { kind: 'import', jobId: action.jobId, state: 'running', progress: null, result: null, error: null },
+        job: {
+          kind: 'import',
+          jobId: action.jobId,
+          state: 'running',
+          progress: null,
+          result: null,
+          error: null,
+          workspaceRefreshed: false,
+        },
       };
     case 'jobStarted':
       return state.job
@@ -382,6 +404,9 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
     }
     case 'jobFailedToStart':
       return state.job ? { ...state, job: { ...state.job, state: 'failed', error: action.error } } : state;
+    case 'workspaceRefreshed':
+      if (!state.job || state.job.jobId !== action.jobId) return state;
+      return { ...state, job: { ...state.job, workspaceRefreshed: true } };
     case 'cancelRequested':
       return state.job && (state.job.state === 'running' || state.job.state === 'starting')
         ? { ...state, job: { ...state.job, state: 'cancelling' } }

@@ -144,6 +144,8 @@ export function useImportWizard(onImported: () => void): ImportWizard {
       );
       if (kind === 'import' && last.result?.status === 'applied') {
         await model.session.getState().refreshWorkspace();
+        // The done step reads the workspace's figures only now, once, with the post-import counts.
+        dispatch({ type: 'workspaceRefreshed', jobId: first.id });
         onImportedRef.current();
       }
     },
