@@ -1,6 +1,6 @@
 import type { ContractHandlers } from '../../shared/contract';
 import type { Runtime } from '../runtime/runtime';
-import { withCalendar } from './calendar-errors';
+import { withCalendar } from '../calendar/calendar-errors';
 import { DefinitionsRepository } from './repository';
 import {
   approve,

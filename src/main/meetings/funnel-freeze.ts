@@ -1,5 +1,5 @@
 import type { Workspace } from '../workspace/workspace';
-import { computeWeekFigures } from '../metrics/service';
+import type { WeekOptions } from '../metrics/service';
 import { LeadsRepository } from '../leads/repository';
 import { weekOfDate } from '../../shared/meetings/week';
 import {
@@ -13,9 +13,11 @@ import {
   trendWeeks,
   type Breakdown,
   type BreakdownField,
+  type KeyPairs,
   type TrendPoint,
 } from '../../shared/metrics/trend';
 import type { Report, WeekFigures } from '../../shared/metrics/types';
+import type { SnapshotReads } from './snapshot-reads';
 
 export interface FrozenFunnel {
   readonly trend: TrendPoint[];
@@ -24,47 +26,71 @@ export interface FrozenFunnel {
   readonly weekly: ReadonlyMap<string, WeekFigures>;
 }
 
+/** The weeks the funnel step's trend and breakdowns read, each with the options it is read with. */
+export interface FunnelPlan {
+  readonly pairs: KeyPairs;
+  readonly trend: ReadonlyArray<{ readonly week: string; readonly options: WeekOptions }>;
+  readonly breakdowns: ReadonlyArray<{
+    readonly field: BreakdownField;
+    readonly rows: ReadonlyArray<{ readonly value: string; readonly options: WeekOptions }>;
+  }>;
+}
+
 /**
- * The funnel step's trend and breakdowns, built exactly as the analysis screens build them from
- * `metrics.report` (same weeks, pairs, filters and values) but read here, as of the snapshot's
- * instant, so that later imports of back-dated history cannot change what the meeting showed.
- * Null when the key pairs cannot be asked for (hand-off and accepted are the same stage): the
- * report would refuse them, and the step then reads them as of the start as it always did.
+ * The trend and breakdowns as the analysis screens build them from `metrics.report` (same weeks,
+ * pairs, filters and values), read as of the snapshot's instant so that later imports of
+ * back-dated history cannot change what the meeting showed. Null when the key pairs cannot be
+ * asked for (hand-off and accepted are the same stage): the report would refuse them, and the step
+ * then reads them as of the start as it always did.
  */
-export function freezeFunnel(ws: Workspace, report: Report, asOf: number): FrozenFunnel | null {
+export function planFunnel(ws: Workspace, report: Report, asOf: number): FunnelPlan | null {
   const pairs = keyPairs(report);
   const list = keyPairList(pairs);
   if (list.some((p) => p.from === p.to)) return null;
   // Only the key pairs and no comparisons, as `useTrend` and `useBreakdown` ask; and only the
   // figures a trend point or a breakdown row reads.
-  const read = (from: string, to: string, filters: Report['filters']) =>
-    computeWeekFigures(ws, { from, to, filters, withinDays: null, asOf, pairs: list });
-
-  const weekly = new Map<string, WeekFigures>();
-  const trend = trendWeeks(report.period.to, TREND_WEEKS).map((week) => {
-    const r = read(week.from, week.to, report.filters);
-    weekly.set(weekOfDate(week.from).week, r);
-    return trendPoint(r, pairs);
+  const options = (from: string, to: string, filters: Report['filters']): WeekOptions => ({
+    from,
+    to,
+    filters,
+    withinDays: null,
+    asOf,
+    pairs: list,
   });
-
   // The largest values as `leads.facets` lists them (count, then value). Read from the repository,
-  // not through the facet cache: that cache must not keep answers computed inside this transaction.
+  // not through the facet cache: that cache must not keep answers computed inside a transaction.
   const leads = ws.repo(LeadsRepository);
-  const breakdown = (field: BreakdownField): Breakdown => ({
-    field,
-    rows: leads
-      .facet(field, BREAKDOWN_VALUES)
-      .values.map((v) =>
-        breakdownRow(
-          v.value,
-          read(report.period.from, report.period.to, { ...report.filters, [field]: [v.value] }),
-          pairs,
-        ),
-      ),
+  return {
+    pairs,
+    trend: trendWeeks(report.period.to, TREND_WEEKS).map((w) => ({
+      week: weekOfDate(w.from).week,
+      options: options(w.from, w.to, report.filters),
+    })),
+    breakdowns: BREAKDOWN_FIELDS.map((field) => ({
+      field,
+      rows: leads.facet(field, BREAKDOWN_VALUES).values.map((v) => ({
+        value: v.value,
+        options: options(report.period.from, report.period.to, { ...report.filters, [field]: [v.value] }),
+      })),
+    })),
+  };
+}
+
+/** Every week a plan reads. */
+export function funnelWeeks(plan: FunnelPlan): WeekOptions[] {
+  return [...plan.trend.map((t) => t.options), ...plan.breakdowns.flatMap((b) => b.rows.map((r) => r.options))];
+}
+
+export function freezeFunnel(plan: FunnelPlan, reads: SnapshotReads): FrozenFunnel {
+  const weekly = new Map<string, WeekFigures>();
+  const trend = plan.trend.map(({ week, options }) => {
+    const figures = reads.week(options);
+    weekly.set(week, figures);
+    return trendPoint(figures, plan.pairs);
   });
-  const breakdowns = Object.fromEntries(BREAKDOWN_FIELDS.map((f) => [f, breakdown(f)])) as Record<
-    BreakdownField,
-    Breakdown
-  >;
+  // The plan has a row list for every breakdown field.
+  const breakdowns = {} as Record<BreakdownField, Breakdown>;
+  for (const { field, rows } of plan.breakdowns)
+    breakdowns[field] = { field, rows: rows.map((r) => breakdownRow(r.value, reads.week(r.options), plan.pairs)) };
   return { trend, breakdowns, weekly };
 }

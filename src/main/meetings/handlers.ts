@@ -1,6 +1,5 @@
 import type { ContractHandlers } from '../../shared/contract';
-import { NoWorkingTimeError } from '../../shared/calendar/business-hours';
-import { AppError } from '../../shared/errors';
+import { withCalendar } from '../calendar/calendar-errors';
 import type { Runtime } from '../runtime/runtime';
 import { requireMeeting } from './access';
 import { meetingDetail, listMeetings } from './detail';
@@ -11,7 +10,7 @@ import {
   goToStep,
   planMeeting,
   removeMeeting,
-  startMeeting,
+  startMeetingOn,
   updateMeeting,
   writeStepNotes,
 } from './lifecycle';
@@ -30,17 +29,6 @@ import { computeScorecard } from './scorecard';
 import { loadGoals, loadSettings, saveSettings } from './settings';
 import { readSnapshot } from './snapshot';
 
-/** Freezing figures runs the metrics: a calendar without working time surfaces from SQL as a plain Error. */
-function withCalendar<T>(run: () => T): T {
-  try {
-    return run();
-  } catch (e) {
-    if (e instanceof NoWorkingTimeError || (e instanceof Error && e.name === 'NoWorkingTimeError'))
-      throw new AppError('calendar.noWorkingTime');
-    throw e;
-  }
-}
-
 export const meetingsHandlers: ContractHandlers<Runtime>['meetings'] = {
   list: (_input, rt) => listMeetings(rt.requireWorkspace()),
   get: ({ id }, rt) => meetingDetail(rt.requireWorkspace(), requireMeeting(rt.requireWorkspace(), id).id),
@@ -50,7 +38,7 @@ export const meetingsHandlers: ContractHandlers<Runtime>['meetings'] = {
   plan: (input, rt) => planMeeting(rt.requireWorkspace(), input, Date.now()),
   update: (input, rt) => updateMeeting(rt.requireWorkspace(), input),
   remove: ({ id }, rt) => removeMeeting(rt.requireWorkspace(), id),
-  start: ({ id }, rt) => withCalendar(() => startMeeting(rt.requireWorkspace(), id, Date.now())),
+  start: ({ id }, rt) => withCalendar(() => startMeetingOn(rt.reportThreads, rt.requireWorkspace(), id, Date.now())),
   goToStep: ({ id, step }, rt) => goToStep(rt.requireWorkspace(), id, step, Date.now()),
   setStepNotes: ({ id, step, notes }, rt) => writeStepNotes(rt.requireWorkspace(), id, step, notes),
   addDecision: (input, rt) => addDecision(rt.requireWorkspace(), input, Date.now()),

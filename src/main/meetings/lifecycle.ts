@@ -1,4 +1,5 @@
 import type { Workspace } from '../workspace/workspace';
+import type { PeriodPool } from '../metrics/period-pool';
 import { AppError } from '../../shared/errors';
 import { createI18n } from '../../shared/i18n';
 import { closeAgenda, enterStep, planAgenda, setStepNotes } from '../../shared/meetings/agenda';
@@ -8,10 +9,11 @@ import { parseIsoWeek } from '../../shared/meetings/week';
 import { requireOpen, requireRunning } from './access';
 import { carriedPoints, carryInto } from './carry';
 import { meetingDetail } from './detail';
-import { MeetingRepository } from './meeting-repository';
+import { MeetingRepository, type MeetingRow } from './meeting-repository';
 import { RecordRepository } from './record-repository';
 import { loadAgenda } from './settings';
-import { freezeSnapshot } from './snapshot';
+import { freezeSnapshot, readSnapshotAhead } from './snapshot';
+import type { SnapshotReads } from './snapshot-reads';
 
 /**
  * A meeting's life: planned for an ISO week, started (the snapshot is frozen and step 0 entered),
@@ -69,25 +71,55 @@ export function removeMeeting(ws: Workspace, id: number): null {
   return null;
 }
 
+/** The meeting, if it can start now: planned, and no other meeting running. */
+function startable(ws: Workspace, id: number): MeetingRow {
+  ws.assertWritable();
+  const m = requireOpen(ws, id);
+  if (m.status !== 'planned') throw new AppError('meetings.alreadyStarted', { title: m.title });
+  const running = ws.repo(MeetingRepository).inProgress();
+  if (running) throw new AppError('meetings.anotherInProgress', { title: running.title });
+  return m;
+}
+
 /**
  * Starts a meeting in one transaction: carried items come in, the agenda is fixed (with the points
  * the previous meeting did not reach), every figure is frozen as of `asOf` (default: now), and the
  * first step is entered. A failure anywhere leaves the meeting planned and nothing written.
+ * `reads`: figures already read for this instant from the workspace as it is now.
  */
-export function startMeeting(ws: Workspace, id: number, now: number, asOf: number = now): MeetingDetail {
-  const m = requireOpen(ws, id);
+export function startMeeting(
+  ws: Workspace,
+  id: number,
+  now: number,
+  asOf: number = now,
+  reads?: SnapshotReads,
+): MeetingDetail {
+  const m = startable(ws, id);
   const meetings = ws.repo(MeetingRepository);
-  if (m.status !== 'planned') throw new AppError('meetings.alreadyStarted', { title: m.title });
-  const running = meetings.inProgress();
-  if (running) throw new AppError('meetings.anotherInProgress', { title: running.title });
   ws.db.transaction(() => {
     carryInto(ws, m, now, true);
     const points = carriedPoints(ws, m);
     const agenda = enterStep(planAgenda(loadAgenda(ws), points), 0, now);
-    freezeSnapshot(ws, m, asOf, now, points);
+    freezeSnapshot(ws, m, asOf, now, points, reads);
     if (!meetings.markStarted(m.id, now, agenda)) throw new AppError('meetings.alreadyStarted', { title: m.title });
   })();
   return meetingDetail(ws, m.id);
+}
+
+/**
+ * `startMeeting` as of now, its figures read first on the report threads while the app keeps
+ * answering; the transaction then only writes. Without threads it computes them itself.
+ */
+export async function startMeetingOn(
+  pool: PeriodPool | null,
+  ws: Workspace,
+  id: number,
+  now: number,
+): Promise<MeetingDetail> {
+  const m = startable(ws, id);
+  const reads = await readSnapshotAhead(pool, ws, m, now);
+  if (reads) return startMeeting(ws, id, now, now, reads);
+  return pool ? pool.computeHere(() => startMeeting(ws, id, now)) : startMeeting(ws, id, now);
 }
 
 export function goToStep(ws: Workspace, id: number, step: number, now: number): MeetingDetail {

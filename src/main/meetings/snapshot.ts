@@ -1,17 +1,19 @@
 import type { Workspace } from '../workspace/workspace';
-import { computeReport } from '../metrics/service';
+import type { ReportOptions } from '../metrics/service';
+import { fromThreads, reportOnThreads, type PeriodPool } from '../metrics/period-pool';
 import { AppError } from '../../shared/errors';
 import { SNAPSHOT_FORMAT, type MeetingRef, type SinceLast, type Snapshot } from '../../shared/meetings/types';
-import { weekOfDate } from '../../shared/meetings/week';
+import { weekOfDate, type IsoWeek } from '../../shared/meetings/week';
 import type { CarriedPoint } from '../../shared/meetings/agenda';
 import { inForceAt, proposalsAt } from './definitions-source';
 import { freezeDrills, FROZEN_DRILL_LIMIT } from './drill-freeze';
-import { freezeFunnel } from './funnel-freeze';
+import { freezeFunnel, funnelWeeks, planFunnel } from './funnel-freeze';
 import { MeetingRepository, type MeetingRow } from './meeting-repository';
 import { RecordRepository } from './record-repository';
-import { computeScorecard } from './scorecard';
+import { computeScorecard, scorecardWeeks } from './scorecard';
 import { loadGoals } from './settings';
 import { SnapshotRepository } from './snapshot-repository';
+import { SnapshotReads } from './snapshot-reads';
 
 const ref = (m: MeetingRow): MeetingRef => ({
   id: m.id,
@@ -49,9 +51,15 @@ function sinceLast(ws: Workspace, meeting: MeetingRow, points: readonly CarriedP
   };
 }
 
+/** The one report a snapshot freezes: the reviewed week with both comparisons, as of `asOf`. */
+function reportOptions(week: IsoWeek, asOf: number): ReportOptions {
+  return { from: week.from, to: week.to, filters: {}, withinDays: null, asOf, compare: true };
+}
+
 /**
  * Freezes every figure the agenda shows, as of `asOf` (the funnel step's trend and breakdowns
- * included), and stores it with the drill-down leads.
+ * included), and stores it with the drill-down leads. `reads` holds figures read ahead (see
+ * `readSnapshotAhead`); any other is computed here.
  * Call inside the transaction that starts the meeting, after carried items were copied in.
  */
 export function freezeSnapshot(
@@ -60,22 +68,17 @@ export function freezeSnapshot(
   asOf: number,
   takenAt: number,
   points: readonly CarriedPoint[],
+  reads: SnapshotReads = new SnapshotReads(ws),
 ): Snapshot {
   const week = weekOfDate(meeting.weekStart);
-  const report = computeReport(ws, {
-    from: week.from,
-    to: week.to,
-    filters: {},
-    withinDays: null,
-    asOf,
-    compare: true,
-  });
-  const funnel = freezeFunnel(ws, report, asOf);
+  const report = reads.report(reportOptions(week, asOf));
+  const plan = planFunnel(ws, report, asOf);
+  const funnel = plan && freezeFunnel(plan, reads);
   // The trend's weeks are the scorecard's: their SLA figures do not depend on the pairs asked for,
   // so the scorecard reuses them (and the week's own full report) rather than reading them again.
   const known = new Map(funnel?.weekly);
   known.set(week.week, report);
-  const scorecard = computeScorecard(ws, week.week, asOf, loadGoals(ws), known);
+  const scorecard = computeScorecard(ws, week.week, asOf, loadGoals(ws), known, reads);
   const inForce = inForceAt(ws, asOf);
   const repo = ws.repo(SnapshotRepository);
   const drills = freezeDrills(ws, report);
@@ -122,6 +125,41 @@ export function freezeSnapshot(
   for (const d of drills)
     repo.insertDrill({ snapshotId, figure: d.key, total: d.total, complete: d.complete, leads: d.leads });
   return snapshot;
+}
+
+/**
+ * A snapshot's report and weeks read on the report threads, ahead of the transaction that starts
+ * the meeting, so the app keeps answering meanwhile (on a million leads they take seconds). Null
+ * when the threads are not ready, one failed, or anything was written to the workspace meanwhile:
+ * the transaction then computes them itself, from the state it writes in.
+ */
+export function readSnapshotAhead(
+  pool: PeriodPool | null,
+  ws: Workspace,
+  meeting: MeetingRow,
+  asOf: number,
+): Promise<SnapshotReads | null> {
+  return fromThreads(pool, ws, async (threads) => {
+    const week = weekOfDate(meeting.weekStart);
+    const options = reportOptions(week, asOf);
+    const report = await reportOnThreads(threads, ws, options);
+    if (!report) return null;
+    const reads = new SnapshotReads(ws);
+    reads.rememberReport(options, report);
+    const plan = planFunnel(ws, report, asOf);
+    // The weeks `freezeSnapshot` reads: the funnel's, and the scorecard's the trend does not cover.
+    const covered = new Set([week.week, ...(plan?.trend.map((t) => t.week) ?? [])]);
+    const weeks = [
+      ...(plan ? funnelWeeks(plan) : []),
+      ...scorecardWeeks(ws, week.week, asOf)
+        .filter((w) => !covered.has(w.week.week))
+        .map((w) => w.options),
+    ];
+    const figures = await Promise.all(weeks.map((o) => threads.week(ws.db.name, o)));
+    if (figures.some((f) => f === null)) return null;
+    weeks.forEach((o, i) => reads.rememberWeek(o, figures[i]!));
+    return reads;
+  });
 }
 
 /** A meeting's snapshot as stored; null before the meeting started. */

@@ -13,9 +13,11 @@ import {
   reportOf,
   type PeriodTask,
   type ReportOptions,
+  type ReportPlan,
+  type WeekOptions,
 } from './service';
 import type { PeriodJob, PeriodReply, PeriodRequest } from './period-worker';
-import { errorFromPayload } from '../../shared/errors';
+import { AppError, errorFromPayload } from '../../shared/errors';
 import type { PeriodFigures, Report, WeekFigures } from '../../shared/metrics/types';
 
 /** A report has at most three periods: the current one, the previous one and a year earlier. */
@@ -185,7 +187,7 @@ export class PeriodPool {
   }
 
   /** `computeWeekFigures` on a thread; null as for `run`. */
-  async week(file: string, options: Omit<ReportOptions, 'compare'>): Promise<WeekFigures | null> {
+  async week(file: string, options: WeekOptions): Promise<WeekFigures | null> {
     if (!this.ready) return null;
     return this.ask<WeekFigures>(file, { figures: 'week', options });
   }
@@ -203,6 +205,17 @@ export class PeriodPool {
     }
     for (const s of open) Atomics.wait(s.released, 0, 0, RELEASE_WAIT_MS);
     void this.retire();
+  }
+
+  /**
+   * `here`, computed on the caller's connection: one that took `worthAfterMs` or more starts the
+   * threads for the requests after it.
+   */
+  computeHere<T>(here: () => T): T {
+    const started = performance.now();
+    const value = here();
+    if (!this.started && performance.now() - started >= this.worthAfterMs) void this.warm();
+    return value;
   }
 
   async close(): Promise<void> {
@@ -226,59 +239,82 @@ function writeMark(ws: Workspace): string {
 }
 
 /**
- * A value the threads computed, if nothing was written while they read: each thread reads the last
- * committed state on its own connection, statement by statement, so a write meanwhile could leave
- * the figures of one answer from two states. Then (or without threads) it is computed here, on the
- * workspace's connection, which no one can write to while it reads.
+ * What `threads` computed on the pool, if the threads are ready and nothing was written to the
+ * workspace while they read; else null, and the caller computes on the workspace's connection,
+ * which no one can write to while it reads. Each thread reads the last committed state on its own
+ * connection, statement by statement, so a write meanwhile could leave an answer, or the answers
+ * of one batch, from two states.
  */
+export async function fromThreads<T>(
+  pool: PeriodPool | null,
+  ws: Workspace,
+  threads: (pool: PeriodPool) => Promise<T | null>,
+): Promise<T | null> {
+  // Inside a transaction of its own, this connection reads what it has not committed yet.
+  if (!pool?.ready || ws.db.inTransaction) return null;
+  const before = writeMark(ws);
+  const value = await threads(pool);
+  // Closed meanwhile (a restore, another workspace): what was read belongs to no open workspace.
+  if (!ws.db.open) throw new AppError('workspace.closedMeanwhile');
+  return value !== null && writeMark(ws) === before ? value : null;
+}
+
+/** The value from the threads (see `fromThreads`), else from `here`, on the workspace's connection. */
 async function onThreads<T>(
   pool: PeriodPool | null,
   ws: Workspace,
-  threads: () => Promise<T | null>,
+  threads: (pool: PeriodPool) => Promise<T | null>,
   here: () => T,
 ): Promise<T> {
-  if (pool?.ready && !ws.db.inTransaction) {
-    // Inside a transaction of its own, this connection reads what it has not committed yet.
-    const before = writeMark(ws);
-    const value = await threads();
-    if (value !== null && writeMark(ws) === before) return value;
-  }
-  const started = performance.now();
-  const computed = here();
-  if (pool && !pool.started && performance.now() - started >= pool.worthAfterMs) void pool.warm();
-  return computed;
+  const value = await fromThreads(pool, ws, threads);
+  if (value !== null) return value;
+  return pool ? pool.computeHere(here) : here();
+}
+
+/** A report with its periods side by side on the pool's threads; null if a thread failed meanwhile. */
+async function reportFromPlan(
+  pool: PeriodPool,
+  ws: Workspace,
+  plan: ReportPlan,
+  options: ReportOptions,
+): Promise<Report | null> {
+  // The instant and pairs are fixed here, so every thread reads exactly the same ones.
+  const fixed: ReportOptions = { ...options, asOf: plan.ctx.asOf, pairs: plan.pairs };
+  const figures = await pool.run(ws.db.name, fixed, plan.tasks);
+  return figures && assembleReport(plan, options, figures);
+}
+
+/** A report computed on the pool's threads, for a batch inside `fromThreads`; null if a thread failed. */
+export function reportOnThreads(pool: PeriodPool, ws: Workspace, options: ReportOptions): Promise<Report | null> {
+  return reportFromPlan(pool, ws, planReport(ws, options), options);
 }
 
 /** `computeReport` with its periods side by side on the pool's threads (without a pool, or until it is ready: here). */
 export function computeReportOn(pool: PeriodPool | null, ws: Workspace, options: ReportOptions): Promise<Report> {
   const plan = planReport(ws, options);
-  // The instant and pairs are fixed here, so every thread reads exactly the same ones.
-  const fixed: ReportOptions = { ...options, asOf: plan.ctx.asOf, pairs: plan.pairs };
   let triedThreads = false;
   return onThreads(
     pool,
     ws,
-    async () => {
-      const figures = await pool!.run(ws.db.name, fixed, plan.tasks);
+    (ready) => {
       triedThreads = true;
-      return figures && assembleReport(plan, options, figures);
+      return reportFromPlan(ready, ws, plan, options);
     },
     // After the threads were tried (a write meanwhile, or a thread failed), the plan is read again too.
-    () => (triedThreads ? computeReport(ws, fixed) : reportOf(plan, options)),
+    () =>
+      triedThreads
+        ? computeReport(ws, { ...options, asOf: plan.ctx.asOf, pairs: plan.pairs })
+        : reportOf(plan, options),
   );
 }
 
 /** `computeWeekFigures` on one of the pool's threads, leaving the caller's thread free meanwhile. */
-export function computeWeekOn(
-  pool: PeriodPool | null,
-  ws: Workspace,
-  options: Omit<ReportOptions, 'compare'>,
-): Promise<WeekFigures> {
+export function computeWeekOn(pool: PeriodPool | null, ws: Workspace, options: WeekOptions): Promise<WeekFigures> {
   const fixed = { ...options, asOf: options.asOf ?? Date.now() };
   return onThreads(
     pool,
     ws,
-    () => pool!.week(ws.db.name, fixed),
+    (ready) => ready.week(ws.db.name, fixed),
     () => computeWeekFigures(ws, fixed),
   );
 }

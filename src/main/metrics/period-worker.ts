@@ -5,14 +5,21 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { useNativeBinding } from '../db/driver';
 import { Workspace } from '../workspace/workspace';
-import { computePeriod, computeWeekFigures, planReport, type PeriodTask, type ReportOptions } from './service';
+import {
+  computePeriod,
+  computeWeekFigures,
+  planReport,
+  type PeriodTask,
+  type ReportOptions,
+  type WeekOptions,
+} from './service';
 import { AppError, type ApiErrorPayload } from '../../shared/errors';
 import type { PeriodFigures, WeekFigures } from '../../shared/metrics/types';
 
 /** What a thread computes: one period of a report, or the figures of one week (`metrics.week`). */
 export type PeriodJob =
   | { readonly figures: 'period'; readonly options: ReportOptions; readonly task: PeriodTask }
-  | { readonly figures: 'week'; readonly options: Omit<ReportOptions, 'compare'> };
+  | { readonly figures: 'week'; readonly options: WeekOptions };
 
 export type PeriodRequest =
   | { readonly kind: 'compute'; readonly id: number; readonly file: string; readonly job: PeriodJob }

@@ -47,6 +47,9 @@ export interface ReportOptions {
   readonly compare: boolean;
 }
 
+/** What `computeWeekFigures` reads: a report's options without comparisons. */
+export type WeekOptions = Omit<ReportOptions, 'compare'>;
+
 /** What every figure of one request shares. */
 export interface Context {
   readonly ws: Workspace;
@@ -627,7 +630,7 @@ function checkedPairs(ctx: Context, options: ReportOptions): ReadonlyArray<{ fro
  * breakdown row or a scorecard week reads. The same numbers as `computeReport`, at about a third of
  * its cost on a million leads (the waterfall and stalled counts, win/loss, KPIs and cost are most of it).
  */
-export function computeWeekFigures(ws: Workspace, options: Omit<ReportOptions, 'compare'>): WeekFigures {
+export function computeWeekFigures(ws: Workspace, options: WeekOptions): WeekFigures {
   const period = checkPeriod(options.from, options.to);
   const ctx = openContext(ws, options);
   const figures = weekFigures(

@@ -1,0 +1,172 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateSample } from '../../../src/main/sample/generate';
+import { computeReport, computeWeekFigures } from '../../../src/main/metrics/service';
+import { PeriodPool } from '../../../src/main/metrics/period-pool';
+import { listMeetings } from '../../../src/main/meetings/detail';
+import { meetingsHandlers } from '../../../src/main/meetings/handlers';
+import { Runtime } from '../../../src/main/runtime/runtime';
+import { planMeeting, startMeeting, startMeetingOn } from '../../../src/main/meetings/lifecycle';
+import { readSnapshot } from '../../../src/main/meetings/snapshot';
+import { openDb } from '../../../src/main/db/driver';
+import { Workspace } from '../../../src/main/workspace/workspace';
+import { keyPairList, keyPairs, trendPoint } from '../../../src/shared/metrics/trend';
+import { shiftWeek } from '../../../src/shared/meetings/week';
+import { tempWorkspace } from '../../fixtures/metrics/workspace';
+
+/**
+ * A meeting's start reads its figures on the report threads while the app keeps answering, then
+ * writes the snapshot in one short transaction: the same snapshot as a start computed in the
+ * transaction, and never one mixing two states of the workspace.
+ */
+
+const END = Date.UTC(2026, 2, 16, 3); // Monday 16 March 2026, 00:00 in São Paulo
+const NOW = END + 9 * 3_600_000;
+const ATTENDEES = [{ name: 'Marketing lead', role: 'marketing_lead' as const }];
+
+let t: ReturnType<typeof tempWorkspace>;
+let pool: PeriodPool;
+const copies = new Map<string, Workspace>();
+
+/** A copy of the sample workspace, made before any test started a meeting. */
+function copy(name: string): Workspace {
+  return copies.get(name)!;
+}
+
+/** The latest ISO week up to the sample's last one that has no meeting yet. */
+function freeWeek(ws: Workspace, before = '2026-W11'): string {
+  const taken = new Set(listMeetings(ws).map((m) => m.week.week));
+  let week = before;
+  while (taken.has(week)) week = shiftWeek(week, -1).week;
+  return week;
+}
+
+beforeAll(async () => {
+  t = tempWorkspace('America/Sao_Paulo', 'start');
+  generateSample(t.ws, { seed: 5, leads: 3000, end: '2026-03-15' });
+  for (const name of ['alone', 'written', 'handler', 'closed']) {
+    const file = path.join(t.dir, `${name}.db`);
+    t.ws.db.prepare('VACUUM INTO ?').run(file);
+    copies.set(name, Workspace.open(file));
+  }
+  pool = new PeriodPool(undefined, 3);
+  expect(await pool.warm()).toBe(true);
+}, 60_000);
+
+afterAll(async () => {
+  await pool.close();
+  for (const ws of copies.values()) ws.close();
+  t.cleanup();
+});
+
+describe('starting a meeting with its figures read on the report threads', () => {
+  it('freezes exactly the snapshot a start computing in its transaction freezes, the app answering meanwhile', async () => {
+    const alone = copy('alone');
+    const week = freeWeek(t.ws);
+    const m = planMeeting(t.ws, { week, attendees: ATTENDEES }, NOW - 60_000);
+    expect(planMeeting(alone, { week, attendees: ATTENDEES }, NOW - 60_000).id).toBe(m.id);
+
+    let ticks = 0;
+    const timer = setInterval(() => ticks++, 1);
+    try {
+      await startMeetingOn(pool, t.ws, m.id, NOW);
+    } finally {
+      clearInterval(timer);
+    }
+    startMeeting(alone, m.id, NOW);
+
+    const snapshot = readSnapshot(t.ws, m.id)!;
+    expect(snapshot.report.flow.mql, 'a week with leads').toBeGreaterThan(0);
+    expect(snapshot.trend, 'the funnel step was frozen too').toHaveLength(13);
+    expect(snapshot).toEqual(readSnapshot(alone, m.id));
+    // Computed in the transaction, the start would hold the event loop from its first figure to its
+    // last write, and no timer could fire.
+    expect(ticks, 'timers fired while the figures were read').toBeGreaterThan(3);
+  });
+
+  it('computes in its transaction when a write lands between two of the reads', async () => {
+    const ws = copy('written');
+    const week = freeWeek(ws);
+    const m = planMeeting(ws, { week, attendees: ATTENDEES }, NOW - 60_000);
+    const options = { from: m.week.from, to: m.week.to, filters: {}, withinDays: null, asOf: NOW, compare: true };
+    const before = computeReport(ws, options);
+
+    // After the week's report came back from the threads and before the trend's weeks are read,
+    // another connection (an import's) removes five of the week's MQL entries.
+    const writer = openDb(ws.db.name, { fileMustExist: true });
+    const week1 = pool.week.bind(pool);
+    let written = false;
+    pool.week = (file, o) => {
+      if (!written) {
+        written = true;
+        writer
+          .prepare(
+            `DELETE FROM stage_events WHERE id IN (SELECT e.id FROM stage_events e JOIN stages s ON s.id = e.stage_id
+               WHERE s.key = 'mql' AND e.entered_at >= ? AND e.entered_at < ? LIMIT 5)`,
+          )
+          .run(Date.parse(`${m.week.from}T03:00:00Z`), Date.parse(`${m.week.to}T03:00:00Z`));
+      }
+      return week1(file, o);
+    };
+    try {
+      await startMeetingOn(pool, ws, m.id, NOW);
+    } finally {
+      pool.week = week1;
+      writer.close();
+    }
+    expect(written, 'the write landed during the start').toBe(true);
+
+    const snapshot = readSnapshot(ws, m.id)!;
+    const after = computeReport(ws, options);
+    expect(after.flow.mql).toBe(before.flow.mql! - 5);
+    expect(snapshot.report).toEqual(after);
+    const pairs = keyPairs(after);
+    const last = computeWeekFigures(ws, { ...options, pairs: keyPairList(pairs) });
+    expect(snapshot.trend!.at(-1)).toEqual(trendPoint(last, pairs));
+  });
+
+  it('is how the meetings.start handler starts a meeting once the host turns the threads on', async () => {
+    const ws = copy('handler');
+    const m = planMeeting(ws, { week: freeWeek(ws), attendees: ATTENDEES }, NOW - 60_000);
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fr-start-rt-'));
+    const rt = new Runtime({ dataDir, host: 'cli', appVersion: 'test' });
+    rt.useReportThreads(pool);
+    const week1 = pool.week.bind(pool);
+    let asked = 0;
+    pool.week = (file, o) => {
+      asked++;
+      return week1(file, o);
+    };
+    try {
+      rt.adopt(ws);
+      const started = await meetingsHandlers.start({ id: m.id }, rt);
+      expect(started.status).toBe('in_progress');
+      expect(asked, 'the trend, breakdown and scorecard weeks').toBeGreaterThanOrEqual(13);
+    } finally {
+      pool.week = week1;
+      // The runtime would close the workspace and release the shared pool: hand it nothing to close.
+      (rt as unknown as { current: null }).current = null;
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses with a translatable error, and starts nothing, when the workspace closes while the figures are read', async () => {
+    const ws = copy('closed');
+    const m = planMeeting(ws, { week: freeWeek(ws), attendees: ATTENDEES }, NOW - 60_000);
+    const week1 = pool.week.bind(pool);
+    pool.week = (file, o) => {
+      if (ws.db.open) ws.close();
+      return week1(file, o);
+    };
+    try {
+      await expect(startMeetingOn(pool, ws, m.id, NOW)).rejects.toMatchObject({ code: 'workspace.closedMeanwhile' });
+    } finally {
+      pool.week = week1;
+    }
+    const reopened = Workspace.open(ws.db.name);
+    copies.set('reopened', reopened);
+    expect(listMeetings(reopened).find((x) => x.id === m.id)?.status).toBe('planned');
+  });
+});
