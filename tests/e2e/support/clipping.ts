@@ -236,3 +236,37 @@ function selectorsUnder(scope: string, what: string): string {
     .map((s) => `${s.trim()} ${what}`)
     .join(', ');
 }
+
+/**
+ * Figures broken across lines: each element matching `figures` (table cells, say) whose text is
+ * short (a date, a number with its unit, a range: at most 40 characters), holds a digit, and is
+ * drawn on more than one line, as "28 de set." over "de 2026" or "12,7%–" over "57,6%". Each entry
+ * gives the text as its lines. Lines are read from each character's box, as in
+ * {@link namesBrokenMidPart}.
+ */
+export async function brokenFigures(page: Page, figures: string): Promise<string[]> {
+  const found = await page.evaluate(`(() => {
+    const out = [];
+    for (const el of document.querySelectorAll(${JSON.stringify(figures)})) {
+      const text = el.textContent.trim();
+      if (!text || text.length > 40 || !/\\d/.test(text) || el.getClientRects().length === 0) continue;
+      const lines = [];
+      let top = null;
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        for (let i = 0; i < node.data.length; i++) {
+          const range = document.createRange();
+          range.setStart(node, i);
+          range.setEnd(node, i + 1);
+          const r = range.getClientRects()[0];
+          if (!r || r.width === 0) continue;
+          if (top === null || r.top > top + 2) { lines.push(''); top = r.top; }
+          lines[lines.length - 1] += node.data[i];
+        }
+      }
+      if (lines.length > 1) out.push(JSON.stringify(text) + ' wraps as ' + JSON.stringify(lines.map((l) => l.trim())));
+    }
+    return out;
+  })()`);
+  return Array.isArray(found) ? found.map(String) : [];
+}

@@ -153,7 +153,7 @@ export function Compliance({ detail }: { detail: DefinitionDetail }) {
                   {page.leads.map((l) => (
                     <tr key={`${l.id}-${l.enteredAt}`}>
                       <td className="mono nowrap">{l.externalId}</td>
-                      <td title={formatDateTime(locale, l.enteredAt, workspace.timeZone)}>
+                      <td className="nowrap" title={formatDateTime(locale, l.enteredAt, workspace.timeZone)}>
                         {formatDate(locale, l.enteredAt, workspace.timeZone)}
                       </td>
                       <td>{l.owner ?? '—'}</td>
