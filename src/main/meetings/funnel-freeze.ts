@@ -1,6 +1,4 @@
-import type { Workspace } from '../workspace/workspace';
 import type { WeekOptions } from '../metrics/service';
-import { LeadsRepository } from '../leads/repository';
 import { weekOfDate } from '../../shared/meetings/week';
 import {
   BREAKDOWN_FIELDS,
@@ -43,7 +41,7 @@ export interface FunnelPlan {
  * asked for (hand-off and accepted are the same stage): the report would refuse them, and the step
  * then reads them as of the start as it always did.
  */
-export function planFunnel(ws: Workspace, report: Report, asOf: number): FunnelPlan | null {
+export function planFunnel(reads: SnapshotReads, report: Report, asOf: number): FunnelPlan | null {
   const pairs = keyPairs(report);
   const list = keyPairList(pairs);
   if (list.some((p) => p.from === p.to)) return null;
@@ -57,9 +55,6 @@ export function planFunnel(ws: Workspace, report: Report, asOf: number): FunnelP
     asOf,
     pairs: list,
   });
-  // The largest values as `leads.facets` lists them (count, then value). Read from the repository,
-  // not through the facet cache: that cache must not keep answers computed inside a transaction.
-  const leads = ws.repo(LeadsRepository);
   return {
     pairs,
     trend: trendWeeks(report.period.to, TREND_WEEKS).map((w) => ({
@@ -68,7 +63,7 @@ export function planFunnel(ws: Workspace, report: Report, asOf: number): FunnelP
     })),
     breakdowns: BREAKDOWN_FIELDS.map((field) => ({
       field,
-      rows: leads.facet(field, BREAKDOWN_VALUES).values.map((v) => ({
+      rows: reads.facet(field, BREAKDOWN_VALUES).map((v) => ({
         value: v.value,
         options: options(report.period.from, report.period.to, { ...report.filters, [field]: [v.value] }),
       })),

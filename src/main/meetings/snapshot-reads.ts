@@ -1,45 +1,65 @@
 import type { Workspace } from '../workspace/workspace';
 import { computeReport, computeWeekFigures, type ReportOptions, type WeekOptions } from '../metrics/service';
+import { LeadsRepository } from '../leads/repository';
+import type { FacetValue } from '../../shared/leads/types';
 import type { Report, WeekFigures } from '../../shared/metrics/types';
+import { freezeDrills, type FrozenFigure } from './drill-freeze';
 
-// The options of a snapshot's reads are built by the same functions ahead and in the transaction,
-// so equal options serialize equally.
-const reportKey = (options: ReportOptions) => `report ${JSON.stringify(options)}`;
-const weekKey = (options: WeekOptions) => `week ${JSON.stringify(options)}`;
+// A snapshot's reads are asked with arguments built by the same functions ahead and in the
+// transaction, so equal arguments serialize equally.
+const keys = {
+  report: (options: ReportOptions) => `report ${JSON.stringify(options)}`,
+  week: (options: WeekOptions) => `week ${JSON.stringify(options)}`,
+  facet: (field: string, limit: number) => `facet ${field} ${limit}`,
+  drills: (report: Report) => `drills ${report.period.from} ${report.period.to} ${report.as_of}`,
+};
 
 /**
- * The reports and week figures a snapshot reads, each computed once. A meeting's start fills it
- * ahead on the report threads (`readSnapshotAhead`); what it does not hold is computed on the
- * workspace's connection when asked, so freezing gives the same snapshot either way.
+ * What a snapshot reads from the workspace (reports, weeks, the breakdowns' values, the drill-down
+ * leads), each read once. A meeting's start fills it ahead, mostly on the report threads
+ * (`readSnapshotAhead`); what it does not hold is read on the workspace's connection when asked,
+ * so freezing gives the same snapshot either way.
  */
 export class SnapshotReads {
-  private readonly values = new Map<string, Report | WeekFigures>();
+  private readonly values = new Map<string, unknown>();
 
   constructor(private readonly ws: Workspace) {}
 
   report(options: ReportOptions): Report {
-    return this.once(reportKey(options), () => computeReport(this.ws, options)) as Report;
+    return this.once(keys.report(options), () => computeReport(this.ws, options));
   }
 
   week(options: WeekOptions): WeekFigures {
-    return this.once(weekKey(options), () => computeWeekFigures(this.ws, options));
+    return this.once(keys.week(options), () => computeWeekFigures(this.ws, options));
   }
 
-  /** A report computed elsewhere (on a thread) for exactly these options. */
+  /** The largest values of a lead field as `leads.facets` lists them (count, then value). */
+  facet(field: string, limit: number): FacetValue[] {
+    // From the repository, not through the facet cache: that cache must not keep answers read
+    // inside a transaction.
+    return this.once(keys.facet(field, limit), () => this.ws.repo(LeadsRepository).facet(field, limit).values);
+  }
+
+  /** The leads behind every figure of the week's report (see `freezeDrills`). */
+  drills(report: Report): FrozenFigure[] {
+    return this.once(keys.drills(report), () => freezeDrills(this.ws, report));
+  }
+
+  /** Values read elsewhere (on a thread) for exactly these arguments. */
   rememberReport(options: ReportOptions, report: Report): void {
-    this.values.set(reportKey(options), report);
+    this.values.set(keys.report(options), report);
   }
 
   rememberWeek(options: WeekOptions, figures: WeekFigures): void {
-    this.values.set(weekKey(options), figures);
+    this.values.set(keys.week(options), figures);
   }
 
-  private once(key: string, compute: () => Report | WeekFigures): Report | WeekFigures {
-    let value = this.values.get(key);
-    if (value === undefined) {
-      value = compute();
-      this.values.set(key, value);
-    }
-    return value;
+  rememberDrills(report: Report, drills: FrozenFigure[]): void {
+    this.values.set(keys.drills(report), drills);
+  }
+
+  private once<T>(key: string, read: () => T): T {
+    if (!this.values.has(key)) this.values.set(key, read());
+    return this.values.get(key) as T;
   }
 }

@@ -6,7 +6,7 @@ import { SNAPSHOT_FORMAT, type MeetingRef, type SinceLast, type Snapshot } from 
 import { weekOfDate, type IsoWeek } from '../../shared/meetings/week';
 import type { CarriedPoint } from '../../shared/meetings/agenda';
 import { inForceAt, proposalsAt } from './definitions-source';
-import { freezeDrills, FROZEN_DRILL_LIMIT } from './drill-freeze';
+import { FROZEN_DRILL_LIMIT } from './drill-freeze';
 import { freezeFunnel, funnelWeeks, planFunnel } from './funnel-freeze';
 import { MeetingRepository, type MeetingRow } from './meeting-repository';
 import { RecordRepository } from './record-repository';
@@ -72,7 +72,7 @@ export function freezeSnapshot(
 ): Snapshot {
   const week = weekOfDate(meeting.weekStart);
   const report = reads.report(reportOptions(week, asOf));
-  const plan = planFunnel(ws, report, asOf);
+  const plan = planFunnel(reads, report, asOf);
   const funnel = plan && freezeFunnel(plan, reads);
   // The trend's weeks are the scorecard's: their SLA figures do not depend on the pairs asked for,
   // so the scorecard reuses them (and the week's own full report) rather than reading them again.
@@ -81,7 +81,7 @@ export function freezeSnapshot(
   const scorecard = computeScorecard(ws, week.week, asOf, loadGoals(ws), known, reads);
   const inForce = inForceAt(ws, asOf);
   const repo = ws.repo(SnapshotRepository);
-  const drills = freezeDrills(ws, report);
+  const drills = reads.drills(report);
   const termsIds = [
     report.sla.terms.revision_id,
     report.previous?.sla.terms.revision_id,
@@ -128,8 +128,9 @@ export function freezeSnapshot(
 }
 
 /**
- * A snapshot's report and weeks read on the report threads, ahead of the transaction that starts
- * the meeting, so the app keeps answering meanwhile (on a million leads they take seconds). Null
+ * What a snapshot reads (its report, weeks and drill-down leads on the report threads; the
+ * breakdowns' values here), ahead of the transaction that starts the meeting, so the app keeps
+ * answering meanwhile (on a million leads they take seconds). Null
  * when the threads are not ready, one failed, or anything was written to the workspace meanwhile:
  * the transaction then computes them itself, from the state it writes in.
  */
@@ -146,7 +147,7 @@ export function readSnapshotAhead(
     if (!report) return null;
     const reads = new SnapshotReads(ws);
     reads.rememberReport(options, report);
-    const plan = planFunnel(ws, report, asOf);
+    const plan = planFunnel(reads, report, asOf);
     // The weeks `freezeSnapshot` reads: the funnel's, and the scorecard's the trend does not cover.
     const covered = new Set([week.week, ...(plan?.trend.map((t) => t.week) ?? [])]);
     const weeks = [
@@ -155,9 +156,13 @@ export function readSnapshotAhead(
         .filter((w) => !covered.has(w.week.week))
         .map((w) => w.options),
     ];
-    const figures = await Promise.all(weeks.map((o) => threads.week(ws.db.name, o)));
-    if (figures.some((f) => f === null)) return null;
+    const [figures, drills] = await Promise.all([
+      Promise.all(weeks.map((o) => threads.week(ws.db.name, o))),
+      threads.drills(ws.db.name, report),
+    ]);
+    if (figures.some((f) => f === null) || drills === null) return null;
     weeks.forEach((o, i) => reads.rememberWeek(o, figures[i]!));
+    reads.rememberDrills(report, drills);
     return reads;
   });
 }

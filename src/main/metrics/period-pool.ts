@@ -19,6 +19,7 @@ import {
 import type { PeriodJob, PeriodReply, PeriodRequest } from './period-worker';
 import { AppError, errorFromPayload } from '../../shared/errors';
 import type { PeriodFigures, Report, WeekFigures } from '../../shared/metrics/types';
+import type { FrozenFigure } from '../meetings/drill-freeze';
 
 /** A report has at most three periods: the current one, the previous one and a year earlier. */
 const MAX_WORKERS = 3;
@@ -38,8 +39,10 @@ export function spawnPeriodWorker(released: Int32Array): Worker {
   return new Worker(new URL('./period-worker-source.mjs', import.meta.url), { workerData });
 }
 
+type Answer = PeriodFigures | WeekFigures | FrozenFigure[];
+
 interface Pending {
-  resolve(value: PeriodFigures | WeekFigures | null): void;
+  resolve(value: Answer | null): void;
   reject(error: Error): void;
 }
 
@@ -164,7 +167,7 @@ export class PeriodPool {
   }
 
   /** The job's figures from the least busy thread; null if that thread failed meanwhile. */
-  private ask<T extends PeriodFigures | WeekFigures>(file: string, job: PeriodJob): Promise<T | null> {
+  private ask<T extends Answer>(file: string, job: PeriodJob): Promise<T | null> {
     const slot = this.slots.reduce((a, b) => (b.queued < a.queued ? b : a));
     const id = ++this.lastId;
     return new Promise<T | null>((resolve, reject) => {
@@ -190,6 +193,12 @@ export class PeriodPool {
   async week(file: string, options: WeekOptions): Promise<WeekFigures | null> {
     if (!this.ready) return null;
     return this.ask<WeekFigures>(file, { figures: 'week', options });
+  }
+
+  /** `freezeDrills` of a meeting's report on a thread; null as for `run`. */
+  async drills(file: string, report: Report): Promise<FrozenFigure[] | null> {
+    if (!this.ready) return null;
+    return this.ask<FrozenFigure[]>(file, { figures: 'drills', report });
   }
 
   /**

@@ -14,12 +14,17 @@ import {
   type WeekOptions,
 } from './service';
 import { AppError, type ApiErrorPayload } from '../../shared/errors';
-import type { PeriodFigures, WeekFigures } from '../../shared/metrics/types';
+import type { PeriodFigures, Report, WeekFigures } from '../../shared/metrics/types';
+import { freezeDrills, type FrozenFigure } from '../meetings/drill-freeze';
 
-/** What a thread computes: one period of a report, or the figures of one week (`metrics.week`). */
+/**
+ * What a thread computes: one period of a report, the figures of one week (`metrics.week`), or the
+ * leads behind every figure of a report that a meeting's snapshot keeps.
+ */
 export type PeriodJob =
   | { readonly figures: 'period'; readonly options: ReportOptions; readonly task: PeriodTask }
-  | { readonly figures: 'week'; readonly options: WeekOptions };
+  | { readonly figures: 'week'; readonly options: WeekOptions }
+  | { readonly figures: 'drills'; readonly report: Report };
 
 export type PeriodRequest =
   | { readonly kind: 'compute'; readonly id: number; readonly file: string; readonly job: PeriodJob }
@@ -27,7 +32,7 @@ export type PeriodRequest =
 
 export type PeriodReply =
   | { readonly kind: 'ready' }
-  | { readonly kind: 'done'; readonly id: number; readonly value: PeriodFigures | WeekFigures }
+  | { readonly kind: 'done'; readonly id: number; readonly value: PeriodFigures | WeekFigures | FrozenFigure[] }
   | {
       readonly kind: 'failed';
       readonly id: number;
@@ -65,7 +70,9 @@ function answer(request: PeriodRequest): PeriodReply | null {
     const value =
       job.figures === 'week'
         ? computeWeekFigures(ws, job.options)
-        : computePeriod(planReport(ws, job.options), job.task);
+        : job.figures === 'drills'
+          ? freezeDrills(ws, job.report)
+          : computePeriod(planReport(ws, job.options), job.task);
     return { kind: 'done', id: request.id, value };
   } catch (e) {
     const error = e instanceof Error ? e : new Error(String(e));

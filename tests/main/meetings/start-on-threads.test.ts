@@ -35,6 +35,16 @@ function copy(name: string): Workspace {
   return copies.get(name)!;
 }
 
+/** The leads a meeting's snapshot keeps behind its figures, as stored. */
+function storedDrills(ws: Workspace, meetingId: number): unknown[] {
+  return ws.db
+    .prepare(
+      `SELECT d.figure, d.total, d.complete, d.leads FROM snapshot_drills d JOIN snapshots s ON s.id = d.snapshot_id
+       WHERE s.meeting_id = ? ORDER BY d.figure`,
+    )
+    .all(meetingId);
+}
+
 /** The latest ISO week up to the sample's last one that has no meeting yet. */
 function freeWeek(ws: Workspace, before = '2026-W11'): string {
   const taken = new Set(listMeetings(ws).map((m) => m.week.week));
@@ -81,6 +91,9 @@ describe('starting a meeting with its figures read on the report threads', () =>
     expect(snapshot.report.flow.mql, 'a week with leads').toBeGreaterThan(0);
     expect(snapshot.trend, 'the funnel step was frozen too').toHaveLength(13);
     expect(snapshot).toEqual(readSnapshot(alone, m.id));
+    const drills = storedDrills(t.ws, m.id);
+    expect(drills.length, 'figures with their leads').toBeGreaterThan(20);
+    expect(drills).toEqual(storedDrills(alone, m.id));
     // Computed in the transaction, the start would hold the event loop from its first figure to its
     // last write, and no timer could fire.
     expect(ticks, 'timers fired while the figures were read').toBeGreaterThan(3);
@@ -134,18 +147,26 @@ describe('starting a meeting with its figures read on the report threads', () =>
     const rt = new Runtime({ dataDir, host: 'cli', appVersion: 'test' });
     rt.useReportThreads(pool);
     const week1 = pool.week.bind(pool);
+    const drills1 = pool.drills.bind(pool);
     let asked = 0;
+    let drillsAsked = 0;
     pool.week = (file, o) => {
       asked++;
       return week1(file, o);
+    };
+    pool.drills = (file, report) => {
+      drillsAsked++;
+      return drills1(file, report);
     };
     try {
       rt.adopt(ws);
       const started = await meetingsHandlers.start({ id: m.id }, rt);
       expect(started.status).toBe('in_progress');
       expect(asked, 'the trend, breakdown and scorecard weeks').toBeGreaterThanOrEqual(13);
+      expect(drillsAsked, 'the drill-down leads').toBe(1);
     } finally {
       pool.week = week1;
+      pool.drills = drills1;
       // The runtime would close the workspace and release the shared pool: hand it nothing to close.
       (rt as unknown as { current: null }).current = null;
       fs.rmSync(dataDir, { recursive: true, force: true });
