@@ -234,6 +234,31 @@ describe('steps and jobs', () => {
     expect(run([{ type: 'jobAttached', jobId: 'other' }], loaded()).job).toBeNull();
   });
 
+  it('marks the workspace info refreshed only for its own applied import, and forgets it with the next job', () => {
+    const applied = run(
+      [
+        { type: 'jobStarting', kind: 'import' },
+        { type: 'jobStarted', jobId: 'job-1' },
+        {
+          type: 'jobUpdate',
+          jobId: 'job-1',
+          state: 'done',
+          progress: null,
+          result: importResult('applied'),
+          error: null,
+        },
+      ],
+      loaded(),
+    );
+    // The done step reads the workspace's figures only from refreshed info (see StepImport).
+    expect(applied.job?.workspaceRefreshed).toBe(false);
+    expect(run([{ type: 'workspaceRefreshed', jobId: 'job-0' }], applied).job?.workspaceRefreshed).toBe(false);
+    const refreshed = run([{ type: 'workspaceRefreshed', jobId: 'job-1' }], applied);
+    expect(refreshed.job?.workspaceRefreshed).toBe(true);
+    const next = run([{ type: 'jobStarting', kind: 'check' }], refreshed);
+    expect(next.job).toMatchObject({ kind: 'check', state: 'starting', workspaceRefreshed: false });
+  });
+
   it('keeps the stage values and reasons checks found, through mapping edits, until the files change', () => {
     const found = importResult('validated', {
       unmappedStages: [{ file: 'deals.csv', column: 'status', value: 'Parked', count: 40 }],
