@@ -60,11 +60,11 @@ describe.skipIf(!hasChromium)(title, () => {
     });
     return report.flow;
   };
-  /** Records the page's all-history reads (metrics.report) from now until `stop`. */
-  const watchReports = () => {
+  /** Records the page's all-history reads (metrics.flow) from now until `stop`. */
+  const watchReads = () => {
     const bodies: string[] = [];
     const seen = (request: Request) => {
-      if (new URL(request.url()).pathname === '/api/metrics.report') bodies.push(request.postData() ?? '');
+      if (new URL(request.url()).pathname === '/api/metrics.flow') bodies.push(request.postData() ?? '');
     };
     app.page.on('request', seen);
     return { bodies, stop: () => app.page.off('request', seen) };
@@ -117,7 +117,7 @@ describe.skipIf(!hasChromium)(title, () => {
 
     await imports.waitForStep('importScreen.files.title');
     await checkFile(first);
-    const firstReads = watchReports();
+    const firstReads = watchReads();
     await importChecked();
     await imports
       .tab('history')
@@ -143,7 +143,7 @@ describe.skipIf(!hasChromium)(title, () => {
       await released;
       await route.continue();
     });
-    const reads = watchReports();
+    const reads = watchReads();
     await importChecked();
     // The import's own counts are shown, in the render that ends the job; the frame's are the old ones.
     expect(await imports.tab('history').textContent()).toBe(history(1));

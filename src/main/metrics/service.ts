@@ -22,6 +22,7 @@ import {
   type CostFigure,
   type DurationFigure,
   type Filters,
+  type FlowFigures,
   type PeriodFigures,
   type WeekFigures,
   type Report,
@@ -92,6 +93,29 @@ export function openContext(
 export function checkPeriod(from: string, to: string): Period {
   if (from > to) throw new AppError('metrics.badPeriod', { from, to });
   return classifyPeriod(from, to);
+}
+
+/** Entries per stage key (every stage listed), from counts per stage id and anything else. */
+function flowOf(q: MetricsSql, rows: Iterable<{ stage_id: number; n: number }>): Record<string, number> {
+  const byId = new Map(q.stages.map((s) => [s.id, s.key]));
+  const flow: Record<string, number> = Object.fromEntries(q.stages.map((s) => [s.key, 0]));
+  for (const r of rows) flow[byId.get(r.stage_id)!]! += r.n;
+  return flow;
+}
+
+function periodOf(period: Period, range: PeriodRange): WeekFigures['period'] {
+  return {
+    kind: period.kind,
+    from: period.from,
+    to: period.to,
+    from_ms: range.fromMs,
+    to_ms: range.toMs,
+    days: range.days,
+  };
+}
+
+function stagesOf(ctx: Context): Report['stages'] {
+  return ctx.q.stages.map((s) => ({ key: s.key, kind: s.kind, position: s.position, labels: s.labels }));
 }
 
 function bounds(ctx: Context, range: PeriodRange, asOf: number): Bounds {
@@ -494,9 +518,7 @@ function weekFigures(
   const { q, repo } = ctx;
   const range = periodRange(period, ctx.zone);
   const b = bounds(ctx, range, asOf);
-  const byId = new Map(q.stages.map((s) => [s.id, s]));
-  const flow: Record<string, number> = Object.fromEntries(q.stages.map((s) => [s.key, 0]));
-  for (const r of entries ?? repo.flow(q, b)) flow[byId.get(r.stage_id)!.key]! += r.n;
+  const flow = flowOf(q, entries ?? repo.flow(q, b));
 
   const conversion: ConversionFigure[] = [];
   const velocity: VelocityFigure[] = [];
@@ -524,14 +546,7 @@ function weekFigures(
     velocity.push({ from: p.from, to: p.to, ...duration({ n: r.n, med: r.med, p75: r.p75 }) });
   }
   return {
-    period: {
-      kind: period.kind,
-      from: period.from,
-      to: period.to,
-      from_ms: range.fromMs,
-      to_ms: range.toMs,
-      days: range.days,
-    },
+    period: periodOf(period, range),
     flow,
     conversion,
     velocity,
@@ -644,6 +659,22 @@ export function computeWeekFigures(ws: Workspace, options: WeekOptions): WeekFig
   return withChanges(figures, null, null);
 }
 
+/**
+ * A period's flow (entries into each stage, re-entries counted again), equal to a report's, and
+ * the stages to show it by: what an import's done step shows for the whole stage history, where a
+ * report would read every other figure over years of data too.
+ */
+export function computeFlow(
+  ws: Workspace,
+  options: { from: string; to: string; filters: Filters; asOf?: number | undefined },
+): FlowFigures {
+  const period = checkPeriod(options.from, options.to);
+  const ctx = openContext(ws, { ...options, withinDays: null });
+  const range = periodRange(period, ctx.zone);
+  const flow = flowOf(ctx.q, ctx.repo.flow(ctx.q, bounds(ctx, range, ctx.asOf)));
+  return { period: periodOf(period, range), stages: stagesOf(ctx), flow };
+}
+
 /** One period of a report, as its figures are computed: alone, so it can run on any connection. */
 export interface PeriodTask {
   readonly period: Period;
@@ -693,7 +724,7 @@ export function assembleReport(plan: ReportPlan, options: ReportOptions, figures
     filters: options.filters,
     within_days: options.withinDays,
     calendar: { zone: ctx.calendar.zone, preset: ctx.calendar.preset, holidays: ctx.calendar.holidays.length },
-    stages: ctx.q.stages.map((s) => ({ key: s.key, kind: s.kind, position: s.position, labels: s.labels })),
+    stages: stagesOf(ctx),
     benchmarks: BENCHMARKS,
     previous,
     year_ago: yearAgo,

@@ -1,6 +1,15 @@
 import { z } from 'zod';
 import { method } from '../contract/define';
-import { drilldownInput, reportInput, weekInput, type DrillPage, type Report, type WeekFigures } from './types';
+import {
+  drilldownInput,
+  flowInput,
+  reportInput,
+  weekInput,
+  type DrillPage,
+  type FlowFigures,
+  type Report,
+  type WeekFigures,
+} from './types';
 
 export interface SpendImportResult {
   readonly rows: number;
@@ -27,6 +36,11 @@ export const metricsContract = {
   week: method<WeekFigures>()({
     input: weekInput,
     doc: 'Flow, conversion, velocity and SLA figures of one period, without comparisons.',
+  }),
+  /** Entries into each stage over a period, alone: a fraction of a report's cost over years of history. */
+  flow: method<FlowFigures>()({
+    input: flowInput,
+    doc: 'Entries into each stage within a period (the period flow alone).',
   }),
   /** The leads behind one figure's numerator or denominator, a page at a time. */
   drilldown: method<DrillPage>()({ input: drilldownInput, doc: 'List the leads behind a figure (paged).' }),

@@ -57,6 +57,9 @@ export const weekInput = scopeSchema
   })
   .strict();
 
+/** A period's flow: the scope without a conversion window, which the flow does not read. */
+export const flowInput = scopeSchema.omit({ withinDays: true }).strict();
+
 /** A figure whose leads can be listed, and which side of it. */
 export const figureRef = z.discriminatedUnion('type', [
   z.object({ type: z.literal('flow'), stage: stageKey }).strict(),
@@ -324,6 +327,9 @@ export interface PeriodFigures {
 
 /** The part of a period's figures a trend point, a breakdown row and a scorecard week read. */
 export type WeekFigures = Pick<PeriodFigures, 'period' | 'flow' | 'conversion' | 'velocity' | 'sla'>;
+
+/** A period's flow alone, with the stages to show it by (`metrics.flow`). */
+export type FlowFigures = Pick<PeriodFigures, 'period' | 'flow'> & Pick<Report, 'stages'>;
 
 export interface Report extends PeriodFigures {
   readonly time_zone: string;

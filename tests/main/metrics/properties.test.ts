@@ -1,6 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { computeReport, computeWeekFigures, openContext, slaRule } from '../../../src/main/metrics/service';
+import {
+  computeFlow,
+  computeReport,
+  computeWeekFigures,
+  openContext,
+  slaRule,
+} from '../../../src/main/metrics/service';
 import { MetricsSql } from '../../../src/main/metrics/sql';
 import { metricEventsInsert } from '../../../src/main/db/migrations/003_metrics';
 import { MetricsRefresh } from '../../../src/main/metrics/refresh';
@@ -270,6 +276,24 @@ describe('metric properties on generated workspaces', () => {
             conversion: full.conversion,
             velocity: full.velocity,
             sla: full.sla,
+          });
+        }
+      }),
+      { numRuns: 25 },
+    );
+  });
+
+  it('gives a period flow alone exactly the flow, period and stages of the full report', () => {
+    fc.assert(
+      fc.property(fc.array(leadArb, { minLength: 1, maxLength: 12 }), (raw) => {
+        const ws = build(specs(raw));
+        // The weeks, and a range over all of them (an import's done step reads the whole history).
+        for (const w of [...weeks, { from: weeks[0]!.from, to: weeks.at(-1)!.to }]) {
+          const full = report(ws, w, null);
+          expect(computeFlow(ws, { ...w, filters: {}, asOf })).toEqual({
+            period: full.period,
+            stages: full.stages,
+            flow: full.flow,
           });
         }
       }),

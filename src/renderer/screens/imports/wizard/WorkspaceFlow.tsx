@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { localized } from '../../../../shared/i18n';
-import type { Report } from '../../../../shared/metrics/types';
+import type { FlowFigures } from '../../../../shared/metrics/types';
 import { useApi, useLocale } from '../../../app-context';
 import { ErrorNotice } from '../../../components/ErrorNotice';
 import { Spinner } from '../../../components/Spinner';
@@ -37,7 +37,7 @@ export function WorkspaceFlow() {
       ? null
       : [workspace.path, counts.leads, counts.stageEvents, range.from, range.to, timeZone].join('|');
   // A null key (no stage history) reads nothing, so `range` is set whenever this runs.
-  const flow = useResource<Report>(key, () => api.metrics.report({ ...range!, compare: false }));
+  const flow = useResource<FlowFigures>(key, () => api.metrics.flow(range!));
   const report = flow.data;
 
   if (firstEventAt === null || lastEventAt === null) return null;
