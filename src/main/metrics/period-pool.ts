@@ -280,6 +280,11 @@ async function onThreads<T>(
   return pool ? pool.computeHere(here) : here();
 }
 
+/** The options with the plan's instant and pairs, so that every thread reads exactly the same ones. */
+function fixedBy(plan: ReportPlan, options: ReportOptions): ReportOptions {
+  return { ...options, asOf: plan.ctx.asOf, pairs: plan.pairs };
+}
+
 /** A report with its periods side by side on the pool's threads; null if a thread failed meanwhile. */
 async function reportFromPlan(
   pool: PeriodPool,
@@ -287,9 +292,7 @@ async function reportFromPlan(
   plan: ReportPlan,
   options: ReportOptions,
 ): Promise<Report | null> {
-  // The instant and pairs are fixed here, so every thread reads exactly the same ones.
-  const fixed: ReportOptions = { ...options, asOf: plan.ctx.asOf, pairs: plan.pairs };
-  const figures = await pool.run(ws.db.name, fixed, plan.tasks);
+  const figures = await pool.run(ws.db.name, fixedBy(plan, options), plan.tasks);
   return figures && assembleReport(plan, options, figures);
 }
 
@@ -310,10 +313,7 @@ export function computeReportOn(pool: PeriodPool | null, ws: Workspace, options:
       return reportFromPlan(ready, ws, plan, options);
     },
     // After the threads were tried (a write meanwhile, or a thread failed), the plan is read again too.
-    () =>
-      triedThreads
-        ? computeReport(ws, { ...options, asOf: plan.ctx.asOf, pairs: plan.pairs })
-        : reportOf(plan, options),
+    () => (triedThreads ? computeReport(ws, fixedBy(plan, options)) : reportOf(plan, options)),
   );
 }
 
