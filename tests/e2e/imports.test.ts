@@ -9,7 +9,7 @@ import { ImportsPage } from './pages/imports-page';
 import { ShellPage } from './pages/shell-page';
 import { StartPage } from './pages/start-page';
 import { CHROMIUM, SCREENSHOT_DIR, startBrowserApp, type BrowserApp } from './support/browser-app';
-import { clippedSelects, namesBrokenMidPart, unfitted } from './support/clipping';
+import { brokenFigures, clippedSelects, namesBrokenMidPart, unfitted } from './support/clipping';
 
 const hasChromium = fs.existsSync(CHROMIUM);
 // The real Olist files are read where they are, never copied into the repository or the test folder.
@@ -25,6 +25,7 @@ const title = !hasChromium
     : 'browser mode: the Imports screen with the Olist files, cancel, undo, reports and spend';
 
 const en = createI18n('en').t;
+const t = (locale: string) => createI18n(locale as (typeof LOCALES)[number]).t;
 const SHOT_LOCALES = ['en', 'pt-BR', 'zh-CN'] as const;
 /**
  * Rows of the generated file whose import is cancelled: short rows (about 20 bytes) keep the upload
@@ -57,6 +58,44 @@ describe.skipIf(!hasChromium || !hasOlist)(title, () => {
     return result.value as T;
   };
   const info = () => call<WorkspaceInfo>('workspace.info');
+  /**
+   * What does not fit in the history tab at the 1,024 px minimum window, in every language: the page
+   * scrolling sideways (es needed 1,026 px, ru 1,089), a table or panel past its box, an Undo button
+   * out of the window or of the table's box (it sat past the card's right edge in every language), a
+   * date-time, count or button label broken across lines ("22 de nov." / "de 2026," / "22:00").
+   */
+  const historyUnfitted = async (state: string): Promise<string[]> => {
+    const size = app.page.viewportSize()!;
+    await app.page.setViewportSize({ width: 1024, height: 768 });
+    const found: string[] = [];
+    for (const locale of LOCALES) {
+      await shell.setLanguage(locale);
+      const at = `${locale} ${state}`;
+      const [scrollWidth, innerWidth] = (await app.page.evaluate(
+        '[document.documentElement.scrollWidth, innerWidth]',
+      )) as [number, number];
+      if (scrollWidth > innerWidth) found.push(`${at}: the page scrolls sideways (${scrollWidth}px for ${innerWidth})`);
+      for (const what of await unfitted(app.page, '.imports-screen')) found.push(`${at}: ${what}`);
+      const box = (await imports.screen.locator('.history-table').locator('..').boundingBox())!;
+      const undos = imports.screen
+        .locator('.history-table')
+        .getByRole('button', { name: t(locale)('importScreen.history.undo') });
+      for (const undo of await undos.all()) {
+        const b = (await undo.boundingBox())!;
+        if (b.x + b.width > Math.min(innerWidth, box.x + box.width))
+          found.push(
+            `${at}: Undo ends at ${Math.ceil(b.x + b.width)}px, past ${Math.floor(Math.min(innerWidth, box.x + box.width))}px`,
+          );
+      }
+      const figures = '.history-table :is(.batch-when > span:first-child, .batch-date, td.num > .batch-meta, button)';
+      for (const what of await brokenFigures(app.page, figures)) found.push(`${at}: ${what}`);
+      if (SHOT_LOCALES.includes(locale as (typeof SHOT_LOCALES)[number]) || locale === 'ru')
+        await shot(`${locale}-1024-${state}`);
+    }
+    await shell.setLanguage('en');
+    await app.page.setViewportSize(size);
+    return found;
+  };
 
   beforeAll(async () => {
     fs.rmSync(shotDir, { recursive: true, force: true });
@@ -311,6 +350,8 @@ describe.skipIf(!hasChromium || !hasOlist)(title, () => {
       'olist_marketing_qualified_leads_dataset.csv + olist_closed_deals_dataset.csv',
     );
     await shots('6-history');
+    // The whole history fits the smallest window in every language, the Undo buttons in reach.
+    expect(await historyUnfitted('6-history')).toEqual([]);
 
     await imports
       .historyRow(2)
@@ -333,6 +374,7 @@ describe.skipIf(!hasChromium || !hasOlist)(title, () => {
       [1, 'applied'],
     ]);
     await shots('6-history-after-undo');
+    expect(await historyUnfitted('6-history-after-undo')).toEqual([]);
   });
 
   it('imports marketing spend and shows what is stored', async () => {

@@ -74,14 +74,23 @@ function BatchRow({ batch, readOnly, onUndo }: { batch: BatchSummary; readOnly: 
   return (
     <tr className={undone ? 'batch-row undone' : 'batch-row'} data-batch={batch.id}>
       <td className="num">#{batch.id}</td>
+      {/* The file names wrap at their separators; when and by whom, then the file's hash and preset,
+          stack under them, so the row fits the 1,024 px minimum window in every language. */}
       <td className="batch-files">
-        <span className="break batch-name">
+        <span className="break batch-name" title={batch.fileName}>
           <BreakableName text={batch.fileName} />
         </span>
-        <span className="batch-meta mono" title={batch.fileHash}>
-          {batch.fileHash.slice(0, 12)}
+        <span className="batch-meta batch-when">
+          <span className="batch-date">{formatDateTime(locale, batch.createdAt)}</span>
+          {' · '}
+          {batch.createdBy || t('importScreen.history.someone')}
         </span>
-        {batch.preset ? <span className="batch-meta">{presetLabel(t, batch.preset)}</span> : null}
+        <span className="batch-meta">
+          <span className="mono" title={batch.fileHash}>
+            {batch.fileHash.slice(0, 12)}
+          </span>
+          {batch.preset ? ` · ${presetLabel(t, batch.preset)}` : null}
+        </span>
       </td>
       <td className="num">{n(c?.rowsRead)}</td>
       <td className="num">
@@ -90,23 +99,18 @@ function BatchRow({ batch, readOnly, onUndo }: { batch: BatchSummary; readOnly: 
       </td>
       <td className="num">{n(c?.stageEventsAdded)}</td>
       <td className="num">{n(c?.rowsRejected)}</td>
-      <td className="batch-when">
-        <span>{formatDateTime(locale, batch.createdAt)}</span>
-        <span className="batch-meta">{batch.createdBy || t('importScreen.history.someone')}</span>
-      </td>
-      <td>
+      {/* The status, then what can be done with the batch, in one column at the row's end. */}
+      <td className="batch-status">
         {undone ? (
           <span className="status status-undone">
             {t('importScreen.history.undone')}
             {batch.undoneAt !== null ? (
-              <span className="batch-meta">{formatDateTime(locale, batch.undoneAt)}</span>
+              <span className="batch-meta batch-date">{formatDateTime(locale, batch.undoneAt)}</span>
             ) : null}
           </span>
         ) : (
           <span className="status status-applied">{t('importScreen.history.applied')}</span>
         )}
-      </td>
-      <td className="row-actions">
         <div className="batch-actions">
           {batch.issueCount > 0 ? <ReportButton batch={batch} /> : null}
           {!undone ? (
@@ -180,7 +184,7 @@ export function HistoryPanel({ readOnly, version }: { readOnly: string | null; v
       {rows === null && !error ? <Spinner label={t('common.loading')} /> : null}
       {rows !== null && rows.length === 0 ? <p className="muted">{t('importScreen.history.empty')}</p> : null}
       {shown.length > 0 ? (
-        <div className="table-scroll">
+        <div className="table-scroll history-scroll">
           <table className="table table-compact history-table">
             <thead>
               <tr>
@@ -200,10 +204,8 @@ export function HistoryPanel({ readOnly, version }: { readOnly: string | null; v
                 <th scope="col" className="num">
                   {t('importScreen.history.rejected')}
                 </th>
-                <th scope="col">{t('importScreen.history.when')}</th>
-                <th scope="col">{t('importScreen.history.status')}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t('importScreen.history.actions')}</span>
+                <th scope="col" className="batch-status">
+                  {t('importScreen.history.status')}
                 </th>
               </tr>
             </thead>
