@@ -282,6 +282,12 @@ describe.skipIf(!hasChromium)(title, () => {
       await defs.tab('impact');
       await defs.panel.locator('.defs-impact-table').waitFor();
       await check(`${locale} impact`);
+      // The sentence above the impact table wraps between words, never inside its period or date
+      // ("dados de 27 de" over "nov. de 2026" in pt-BR): both are marked as figures, and whole.
+      const marked = await defs.panel.locator('.defs-impact-caption .whole-figure').count();
+      if (marked !== 2) problems.push(`${locale} impact: the caption marks ${marked} figures, not its period and date`);
+      for (const what of await brokenFigures(app.page, '.defs-impact-caption .whole-figure'))
+        problems.push(`${locale} impact: ${what}`);
       if (locale === 'ru' || locale === 'pt-BR') await shot(`${locale}-1024-impact`);
       await defs.tab('compliance');
       await defs.panel.getByTestId('compliance-rate').waitFor();

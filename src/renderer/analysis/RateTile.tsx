@@ -1,6 +1,8 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Proportion, ProportionChange } from '../../shared/metrics/stats';
 import { useLocale } from '../app-context';
+import { wholeFigures } from '../components/WholeFigures';
 import { ComparisonChip } from './ComparisonChip';
 import { SmallSample } from './FigureCard';
 import { interval, pct, ratio } from './figures';
@@ -38,11 +40,14 @@ export function RateTile({
       <span className="tile-title">{title}</span>
       <span className="tile-value">{pct(locale, figure.rate)}</span>
       <span className="tile-line">
-        {ratioLabel ?? t('analysis.ratio')} {ratio(locale, figure.numerator, figure.denominator)}
+        {ratioLabel ?? t('analysis.ratio')}{' '}
+        <span className="whole-figure">{ratio(locale, figure.numerator, figure.denominator)}</span>
       </span>
       {figure.rate !== null ? (
         <span className="tile-line muted">
-          {t('analysis.interval', { range: interval(locale, figure.ci_low, figure.ci_high) })}
+          {wholeFigures((values) => t('analysis.interval', values), {
+            range: interval(locale, figure.ci_low, figure.ci_high),
+          })}
         </span>
       ) : null}
       {target ? (
@@ -51,7 +56,7 @@ export function RateTile({
             target.met === null ? 'tile-line muted' : target.met ? 'tile-line text-good' : 'tile-line text-bad'
           }
         >
-          {t('analysis.target', { value: pct(locale, target.value) })}
+          {wholeFigures((values) => t('analysis.target', values), { value: pct(locale, target.value) })}
           {target.met === null ? '' : ` · ${target.met ? t('analysis.targetMet') : t('analysis.targetMissed')}`}
         </span>
       ) : null}
@@ -89,7 +94,8 @@ export function CountTile({
   previous: string | null;
   compareLabel: string;
   onDrill?: () => void;
-  note?: string;
+  /** A line under the value; {@link wholeFigures} keeps a figure in it on one line. */
+  note?: ReactNode;
   /** Colours the note: a target met or missed. */
   tone?: 'good' | 'bad';
 }) {

@@ -14,6 +14,7 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { Spinner } from '../../components/Spinner';
 import { formatDate, formatDateRange, formatDecimal, formatInteger, formatPercent } from '../../format';
 import { useWorkspace } from '../../use-workspace';
+import { wholeFigures } from '../../components/WholeFigures';
 import { RateWithInterval, stageName } from './labels';
 import { PreviewChart, SERIES_COLORS } from './PreviewChart';
 import { useResource } from '../../analysis/use-resource';
@@ -471,17 +472,23 @@ export function Impact({ detail, initial }: { detail: DefinitionDetail; initial:
       {p ? (
         <div className="defs-result" aria-busy={preview.stale}>
           <p className="defs-impact-caption">
-            {t('definitions.impact.caption', {
-              candidate: versionName(t, detail, p.candidate),
-              baseline: versionName(t, detail, p.baseline),
-              period: formatDateRange(
-                locale,
-                Date.parse(`${p.from}T12:00:00Z`),
-                Date.parse(`${p.to}T12:00:00Z`),
-                'UTC',
-              ),
-              asOf: formatDate(locale, p.asOf, workspace.timeZone),
-            })}
+            {wholeFigures(
+              (figures) =>
+                t('definitions.impact.caption', {
+                  ...figures,
+                  candidate: versionName(t, detail, p.candidate),
+                  baseline: versionName(t, detail, p.baseline),
+                }),
+              {
+                period: formatDateRange(
+                  locale,
+                  Date.parse(`${p.from}T12:00:00Z`),
+                  Date.parse(`${p.to}T12:00:00Z`),
+                  'UTC',
+                ),
+                asOf: formatDate(locale, p.asOf, workspace.timeZone),
+              },
+            )}
           </p>
           {p.type === 'rule' ? <RuleImpact p={p} detail={detail} /> : <SlaImpact p={p} detail={detail} />}
           <p className="muted defs-note">

@@ -4,6 +4,7 @@ import { useLocale } from '../../app-context';
 import type { DrillRequest } from '../../analysis/drill';
 import { changeOf, days, stageLabel } from '../../analysis/figures';
 import { CountTile, RateTile } from '../../analysis/RateTile';
+import { wholeFigures } from '../../components/WholeFigures';
 import type { CompareMode } from '../../analysis/scope';
 import { keyPairs, type Breakdown, type BreakdownField, type TrendPoint } from '../../analysis/trend';
 import { formatInteger } from '../../format';
@@ -98,10 +99,11 @@ export function FunnelView(props: FunnelViewProps) {
           value={t('funnel.kpi.days', { value: days(locale, report.kpis.lead_lifetime.median_days) })}
           previous={other ? t('funnel.kpi.days', { value: days(locale, other.kpis.lead_lifetime.median_days) }) : null}
           compareLabel={t(`analysis.compare.short.${compare}`)}
-          note={t('funnel.kpi.lifetimeNote', {
-            count: report.kpis.lead_lifetime.n,
-            n: formatInteger(locale, report.kpis.lead_lifetime.n),
-          })}
+          note={wholeFigures(
+            (values) => t('funnel.kpi.lifetimeNote', { ...values, count: report.kpis.lead_lifetime.n }),
+            { n: formatInteger(locale, report.kpis.lead_lifetime.n) },
+            ['n'],
+          )}
           onDrill={() =>
             onDrill({
               figure: { type: 'lifetime' },
