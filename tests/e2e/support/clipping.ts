@@ -198,29 +198,39 @@ export async function unfitted(page: Page, scope: string): Promise<string[]> {
 }
 
 /**
+ * Page-side source of `linesOf(el, drawnOnly)`: the element's text line by line as drawn, read from
+ * each character's box (`drawnOnly` skips characters of no width, such as a zero-width space).
+ */
+const LINES_OF = `function linesOf(el, drawnOnly) {
+  const lines = [];
+  let top = null;
+  const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    for (let i = 0; i < node.data.length; i++) {
+      const range = document.createRange();
+      range.setStart(node, i);
+      range.setEnd(node, i + 1);
+      const r = range.getClientRects()[0];
+      if (!r || (drawnOnly && r.width === 0)) continue;
+      if (top === null || r.top > top + 2) { lines.push(''); top = r.top; }
+      lines[lines.length - 1] += node.data[i];
+    }
+  }
+  return lines;
+}`;
+
+/**
  * Names (files, columns) under `names` that wrap inside a part rather than after a separator
  * (`_ . / \\ -`): each entry gives the name and its lines. Lines are read from each character's
  * box, so wrapping at a <wbr> or at a separator is fine and `first_contact_da` / `te` is not.
  */
 export async function namesBrokenMidPart(page: Page, names: string): Promise<string[]> {
   const found = await page.evaluate(`(() => {
+    ${LINES_OF}
     const out = [];
     for (const el of document.querySelectorAll(${JSON.stringify(names)})) {
       if (el.getClientRects().length === 0) continue;
-      const lines = [];
-      let top = null;
-      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        for (let i = 0; i < node.data.length; i++) {
-          const range = document.createRange();
-          range.setStart(node, i);
-          range.setEnd(node, i + 1);
-          const r = range.getClientRects()[0];
-          if (!r) continue;
-          if (top === null || r.top > top + 2) { lines.push(''); top = r.top; }
-          lines[lines.length - 1] += node.data[i];
-        }
-      }
+      const lines = linesOf(el, false);
       if (lines.slice(0, -1).some((line) => !/[_.\\/\\\\-]$/.test(line)))
         out.push(JSON.stringify(el.textContent) + ' wraps as ' + JSON.stringify(lines));
     }
@@ -246,24 +256,12 @@ function selectorsUnder(scope: string, what: string): string {
  */
 export async function brokenFigures(page: Page, figures: string): Promise<string[]> {
   const found = await page.evaluate(`(() => {
+    ${LINES_OF}
     const out = [];
     for (const el of document.querySelectorAll(${JSON.stringify(figures)})) {
       const text = el.textContent.trim();
       if (!text || text.length > 40 || !/\\d/.test(text) || el.getClientRects().length === 0) continue;
-      const lines = [];
-      let top = null;
-      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        for (let i = 0; i < node.data.length; i++) {
-          const range = document.createRange();
-          range.setStart(node, i);
-          range.setEnd(node, i + 1);
-          const r = range.getClientRects()[0];
-          if (!r || r.width === 0) continue;
-          if (top === null || r.top > top + 2) { lines.push(''); top = r.top; }
-          lines[lines.length - 1] += node.data[i];
-        }
-      }
+      const lines = linesOf(el, true);
       if (lines.length > 1) out.push(JSON.stringify(text) + ' wraps as ' + JSON.stringify(lines.map((l) => l.trim())));
     }
     return out;
