@@ -16,7 +16,7 @@ import {
 import { countMatching, definitionDetail, listDefinitions, revisionDiff } from './reads';
 import { definitionsInForce, spansOf } from './in-force';
 import { compliance, complianceLeads } from './compliance';
-import { preview } from './preview';
+import { computePreviewOn } from '../metrics/period-pool';
 import { exportDefinitions, importDefinitions } from './exchange';
 import { checkPeriod } from '../metrics/service';
 import { periodRange } from '../../shared/metrics/period';
@@ -55,7 +55,7 @@ export const definitionsHandlers: ContractHandlers<Runtime>['definitions'] = {
   },
   compliance: (input, rt) => withCalendar(() => compliance(rt.requireWorkspace(), input)),
   complianceLeads: (input, rt) => withCalendar(() => complianceLeads(rt.requireWorkspace(), input)),
-  preview: (input, rt) => withCalendar(() => preview(rt.requireWorkspace(), input)),
+  preview: (input, rt) => withCalendar(() => computePreviewOn(rt.reportThreads, rt.requireWorkspace(), input)),
   export: (_input, rt) => exportDefinitions(rt.requireWorkspace(), Date.now()),
   import: ({ document, author }, rt) => importDefinitions(rt.requireWorkspace(), document, author, Date.now()),
 };

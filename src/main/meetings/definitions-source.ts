@@ -1,11 +1,12 @@
 import type { Workspace } from '../workspace/workspace';
-import { DefinitionsRepository, type RevisionRow } from '../definitions/repository';
+import { DefinitionsRepository, type DefinitionRow, type RevisionRow } from '../definitions/repository';
 import { definitionsInForce } from '../definitions/in-force';
-import { preview } from '../definitions/preview';
+import { preview, type PreviewOptions } from '../definitions/preview';
 import { approve, reject } from '../definitions/service';
 import { parseBody } from '../definitions/views';
 import type { ReviewOutcome } from '../../shared/meetings/model';
 import type { DefinitionVersion, Proposal } from '../../shared/meetings/types';
+import type { ImpactPreview } from '../../shared/definitions/types';
 
 /**
  * The one place meetings reach the definitions service (src/main/definitions): what was in force
@@ -35,16 +36,43 @@ export function inForceAt(ws: Workspace, at: number): DefinitionVersion[] {
   }));
 }
 
-/** Revisions proposed by `at` and still awaiting a decision, each with its preview as of `at`. */
-export function proposalsAt(ws: Workspace, at: number, inForce: readonly DefinitionVersion[]): Proposal[] {
+/** Revisions proposed by `at` and still awaiting a decision, with their definitions. */
+function proposedBy(ws: Workspace, at: number): Array<{ d: DefinitionRow; r: RevisionRow }> {
   const repo = ws.repo(DefinitionsRepository);
-  const out: Proposal[] = [];
-  for (const d of repo.definitions()) {
-    for (const r of repo.revisionsOf(d.id)) {
-      if (r.status !== 'proposed' || (r.proposed_at ?? r.created_at) > at) continue;
+  return repo
+    .definitions()
+    .flatMap((d) => repo.revisionsOf(d.id).map((r) => ({ d, r })))
+    .filter(({ r }) => r.status === 'proposed' && (r.proposed_at ?? r.created_at) <= at);
+}
+
+const previewable = (d: DefinitionRow) => d.kind === 'stage_criteria' || d.kind === 'icp' || d.kind === 'sla_terms';
+const previewOptions = (r: RevisionRow, at: number): PreviewOptions => ({
+  revisionId: r.id,
+  weeks: PREVIEW_WEEKS,
+  asOf: at,
+});
+
+/** The impact previews `proposalsAt` shows, as it asks for them. */
+export function proposalPreviews(ws: Workspace, at: number): PreviewOptions[] {
+  return proposedBy(ws, at)
+    .filter(({ d }) => previewable(d))
+    .map(({ r }) => previewOptions(r, at));
+}
+
+/**
+ * Revisions proposed by `at` and still awaiting a decision, each with its preview as of `at`
+ * (from `previewOf`, which may hold previews read ahead).
+ */
+export function proposalsAt(
+  ws: Workspace,
+  at: number,
+  inForce: readonly DefinitionVersion[],
+  previewOf: (options: PreviewOptions) => ImpactPreview = (options) => preview(ws, options),
+): Proposal[] {
+  return proposedBy(ws, at)
+    .map(({ d, r }) => {
       const body = parseBody(d.kind, r.body, r.id);
-      const previewable = d.kind === 'stage_criteria' || d.kind === 'icp' || d.kind === 'sla_terms';
-      out.push({
+      return {
         revisionId: r.id,
         definitionKey: d.key,
         kind: d.kind,
@@ -59,11 +87,10 @@ export function proposalsAt(ws: Workspace, at: number, inForce: readonly Definit
         rationale: r.rationale,
         createdAt: r.proposed_at ?? r.created_at,
         replaces: inForce.find((v) => v.definitionKey === d.key) ?? null,
-        impact: previewable ? preview(ws, { revisionId: r.id, weeks: PREVIEW_WEEKS, asOf: at }) : null,
-      });
-    }
-  }
-  return out.sort((a, b) => a.createdAt - b.createdAt || a.revisionId - b.revisionId);
+        impact: previewable(d) ? previewOf(previewOptions(r, at)) : null,
+      };
+    })
+    .sort((a, b) => a.createdAt - b.createdAt || a.revisionId - b.revisionId);
 }
 
 export function revisionNow(ws: Workspace, id: number): RevisionRow | undefined {

@@ -4,6 +4,8 @@ import { LeadsRepository } from '../leads/repository';
 import type { FacetValue } from '../../shared/leads/types';
 import type { Report, WeekFigures } from '../../shared/metrics/types';
 import { freezeDrills, type FrozenFigure } from './drill-freeze';
+import { preview, type PreviewOptions } from '../definitions/preview';
+import type { ImpactPreview } from '../../shared/definitions/types';
 
 // A snapshot's reads are asked with arguments built by the same functions ahead and in the
 // transaction, so equal arguments serialize equally.
@@ -12,11 +14,12 @@ const keys = {
   week: (options: WeekOptions) => `week ${JSON.stringify(options)}`,
   facet: (field: string, limit: number) => `facet ${field} ${limit}`,
   drills: (report: Report) => `drills ${report.period.from} ${report.period.to} ${report.as_of}`,
+  preview: (options: PreviewOptions) => `preview ${JSON.stringify(options)}`,
 };
 
 /**
  * What a snapshot reads from the workspace (reports, weeks, the breakdowns' values, the drill-down
- * leads), each read once. A meeting's start fills it ahead, mostly on the report threads
+ * leads, the proposals' impact previews), each read once. A meeting's start fills it ahead, mostly on the report threads
  * (`readSnapshotAhead`); what it does not hold is read on the workspace's connection when asked,
  * so freezing gives the same snapshot either way.
  */
@@ -45,6 +48,11 @@ export class SnapshotReads {
     return this.once(keys.drills(report), () => freezeDrills(this.ws, report));
   }
 
+  /** A proposed revision's impact preview. */
+  preview(options: PreviewOptions): ImpactPreview {
+    return this.once(keys.preview(options), () => preview(this.ws, options));
+  }
+
   /** Values read elsewhere (on a thread) for exactly these arguments. */
   rememberReport(options: ReportOptions, report: Report): void {
     this.values.set(keys.report(options), report);
@@ -56,6 +64,10 @@ export class SnapshotReads {
 
   rememberDrills(report: Report, drills: FrozenFigure[]): void {
     this.values.set(keys.drills(report), drills);
+  }
+
+  rememberPreview(options: PreviewOptions, impact: ImpactPreview): void {
+    this.values.set(keys.preview(options), impact);
   }
 
   private once<T>(key: string, read: () => T): T {

@@ -5,7 +5,7 @@ import { AppError } from '../../shared/errors';
 import { SNAPSHOT_FORMAT, type MeetingRef, type SinceLast, type Snapshot } from '../../shared/meetings/types';
 import { weekOfDate, type IsoWeek } from '../../shared/meetings/week';
 import type { CarriedPoint } from '../../shared/meetings/agenda';
-import { inForceAt, proposalsAt } from './definitions-source';
+import { inForceAt, proposalPreviews, proposalsAt } from './definitions-source';
 import { FROZEN_DRILL_LIMIT } from './drill-freeze';
 import { freezeFunnel, funnelWeeks, planFunnel } from './funnel-freeze';
 import { MeetingRepository, type MeetingRow } from './meeting-repository';
@@ -103,7 +103,7 @@ export function freezeSnapshot(
     scorecard,
     definitions: inForce,
     revisionIds,
-    proposals: proposalsAt(ws, asOf, inForce),
+    proposals: proposalsAt(ws, asOf, inForce, (options) => reads.preview(options)),
     sinceLast: sinceLast(ws, meeting, points),
     reasons: repo.reasons(),
     batches,
@@ -128,11 +128,11 @@ export function freezeSnapshot(
 }
 
 /**
- * What a snapshot reads (its report, weeks and drill-down leads on the report threads; the
- * breakdowns' values here), ahead of the transaction that starts the meeting, so the app keeps
- * answering meanwhile (on a million leads they take seconds). Null
- * when the threads are not ready, one failed, or anything was written to the workspace meanwhile:
- * the transaction then computes them itself, from the state it writes in.
+ * What a snapshot reads (its report, weeks, drill-down leads and proposals' impact previews on the
+ * report threads; the breakdowns' values here), ahead of the transaction that starts the meeting,
+ * so the app keeps answering meanwhile (on a million leads they take seconds). Null when the
+ * threads are not ready, one failed, or anything was written to the workspace meanwhile: the
+ * transaction then computes them itself, from the state it writes in.
  */
 export function readSnapshotAhead(
   pool: PeriodPool | null,
@@ -156,13 +156,16 @@ export function readSnapshotAhead(
         .filter((w) => !covered.has(w.week.week))
         .map((w) => w.options),
     ];
-    const [figures, drills] = await Promise.all([
+    const previews = proposalPreviews(ws, asOf);
+    const [figures, drills, impacts] = await Promise.all([
       Promise.all(weeks.map((o) => threads.week(ws.db.name, o))),
       threads.drills(ws.db.name, report),
+      Promise.all(previews.map((o) => threads.preview(ws.db.name, o))),
     ]);
-    if (figures.some((f) => f === null) || drills === null) return null;
+    if (figures.some((f) => f === null) || drills === null || impacts.some((i) => i === null)) return null;
     weeks.forEach((o, i) => reads.rememberWeek(o, figures[i]!));
     reads.rememberDrills(report, drills);
+    previews.forEach((o, i) => reads.rememberPreview(o, impacts[i]!));
     return reads;
   });
 }

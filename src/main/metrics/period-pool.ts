@@ -16,10 +16,12 @@ import {
   type ReportPlan,
   type WeekOptions,
 } from './service';
-import type { PeriodJob, PeriodReply, PeriodRequest } from './period-worker';
+import type { PeriodAnswer, PeriodJob, PeriodReply, PeriodRequest } from './period-worker';
 import { AppError, errorFromPayload } from '../../shared/errors';
 import type { PeriodFigures, Report, WeekFigures } from '../../shared/metrics/types';
 import type { FrozenFigure } from '../meetings/drill-freeze';
+import { preview, type PreviewOptions } from '../definitions/preview';
+import type { ImpactPreview } from '../../shared/definitions/types';
 
 /** A report has at most three periods: the current one, the previous one and a year earlier. */
 const MAX_WORKERS = 3;
@@ -39,10 +41,8 @@ export function spawnPeriodWorker(released: Int32Array): Worker {
   return new Worker(new URL('./period-worker-source.mjs', import.meta.url), { workerData });
 }
 
-type Answer = PeriodFigures | WeekFigures | FrozenFigure[];
-
 interface Pending {
-  resolve(value: Answer | null): void;
+  resolve(value: PeriodAnswer | null): void;
   reject(error: Error): void;
 }
 
@@ -167,7 +167,7 @@ export class PeriodPool {
   }
 
   /** The job's figures from the least busy thread; null if that thread failed meanwhile. */
-  private ask<T extends Answer>(file: string, job: PeriodJob): Promise<T | null> {
+  private ask<T extends PeriodAnswer>(file: string, job: PeriodJob): Promise<T | null> {
     const slot = this.slots.reduce((a, b) => (b.queued < a.queued ? b : a));
     const id = ++this.lastId;
     return new Promise<T | null>((resolve, reject) => {
@@ -199,6 +199,12 @@ export class PeriodPool {
   async drills(file: string, report: Report): Promise<FrozenFigure[] | null> {
     if (!this.ready) return null;
     return this.ask<FrozenFigure[]>(file, { figures: 'drills', report });
+  }
+
+  /** A definition revision's impact preview on a thread; null as for `run`. */
+  async preview(file: string, options: PreviewOptions): Promise<ImpactPreview | null> {
+    if (!this.ready) return null;
+    return this.ask<ImpactPreview>(file, { figures: 'preview', options });
   }
 
   /**
@@ -325,5 +331,20 @@ export function computeWeekOn(pool: PeriodPool | null, ws: Workspace, options: W
     ws,
     (ready) => ready.week(ws.db.name, fixed),
     () => computeWeekFigures(ws, fixed),
+  );
+}
+
+/** `definitions.preview` on one of the pool's threads (seconds on a million leads), else here. */
+export function computePreviewOn(
+  pool: PeriodPool | null,
+  ws: Workspace,
+  options: PreviewOptions,
+): Promise<ImpactPreview> {
+  const fixed = { ...options, asOf: options.asOf ?? Date.now() };
+  return onThreads(
+    pool,
+    ws,
+    (ready) => ready.preview(ws.db.name, fixed),
+    () => preview(ws, fixed),
   );
 }

@@ -16,15 +16,22 @@ import {
 import { AppError, type ApiErrorPayload } from '../../shared/errors';
 import type { PeriodFigures, Report, WeekFigures } from '../../shared/metrics/types';
 import { freezeDrills, type FrozenFigure } from '../meetings/drill-freeze';
+import { preview, type PreviewOptions } from '../definitions/preview';
+import type { ImpactPreview } from '../../shared/definitions/types';
 
 /**
- * What a thread computes: one period of a report, the figures of one week (`metrics.week`), or the
- * leads behind every figure of a report that a meeting's snapshot keeps.
+ * What a thread computes: one period of a report, the figures of one week (`metrics.week`), the
+ * leads behind every figure of a report that a meeting's snapshot keeps, or a definition
+ * revision's impact preview (`definitions.preview`).
  */
 export type PeriodJob =
   | { readonly figures: 'period'; readonly options: ReportOptions; readonly task: PeriodTask }
   | { readonly figures: 'week'; readonly options: WeekOptions }
-  | { readonly figures: 'drills'; readonly report: Report };
+  | { readonly figures: 'drills'; readonly report: Report }
+  | { readonly figures: 'preview'; readonly options: PreviewOptions };
+
+/** What a job answers. */
+export type PeriodAnswer = PeriodFigures | WeekFigures | FrozenFigure[] | ImpactPreview;
 
 export type PeriodRequest =
   | { readonly kind: 'compute'; readonly id: number; readonly file: string; readonly job: PeriodJob }
@@ -32,7 +39,7 @@ export type PeriodRequest =
 
 export type PeriodReply =
   | { readonly kind: 'ready' }
-  | { readonly kind: 'done'; readonly id: number; readonly value: PeriodFigures | WeekFigures | FrozenFigure[] }
+  | { readonly kind: 'done'; readonly id: number; readonly value: PeriodAnswer }
   | {
       readonly kind: 'failed';
       readonly id: number;
@@ -55,6 +62,19 @@ function workspaceAt(file: string): Workspace {
   return open;
 }
 
+function compute(ws: Workspace, job: PeriodJob): PeriodAnswer {
+  switch (job.figures) {
+    case 'period':
+      return computePeriod(planReport(ws, job.options), job.task);
+    case 'week':
+      return computeWeekFigures(ws, job.options);
+    case 'drills':
+      return freezeDrills(ws, job.report);
+    case 'preview':
+      return preview(ws, job.options);
+  }
+}
+
 function answer(request: PeriodRequest): PeriodReply | null {
   if (request.kind === 'release') {
     open?.close();
@@ -65,15 +85,7 @@ function answer(request: PeriodRequest): PeriodReply | null {
     return null;
   }
   try {
-    const ws = workspaceAt(request.file);
-    const { job } = request;
-    const value =
-      job.figures === 'week'
-        ? computeWeekFigures(ws, job.options)
-        : job.figures === 'drills'
-          ? freezeDrills(ws, job.report)
-          : computePeriod(planReport(ws, job.options), job.task);
-    return { kind: 'done', id: request.id, value };
+    return { kind: 'done', id: request.id, value: compute(workspaceAt(request.file), request.job) };
   } catch (e) {
     const error = e instanceof Error ? e : new Error(String(e));
     return {

@@ -90,6 +90,10 @@ describe('starting a meeting with its figures read on the report threads', () =>
     const snapshot = readSnapshot(t.ws, m.id)!;
     expect(snapshot.report.flow.mql, 'a week with leads').toBeGreaterThan(0);
     expect(snapshot.trend, 'the funnel step was frozen too').toHaveLength(13);
+    expect(
+      snapshot.proposals.filter((p) => p.impact !== null).length,
+      'proposals with their impact preview',
+    ).toBeGreaterThan(0);
     expect(snapshot).toEqual(readSnapshot(alone, m.id));
     const drills = storedDrills(t.ws, m.id);
     expect(drills.length, 'figures with their leads').toBeGreaterThan(20);
@@ -148,8 +152,10 @@ describe('starting a meeting with its figures read on the report threads', () =>
     rt.useReportThreads(pool);
     const week1 = pool.week.bind(pool);
     const drills1 = pool.drills.bind(pool);
+    const preview1 = pool.preview.bind(pool);
     let asked = 0;
     let drillsAsked = 0;
+    let previewsAsked = 0;
     pool.week = (file, o) => {
       asked++;
       return week1(file, o);
@@ -158,15 +164,25 @@ describe('starting a meeting with its figures read on the report threads', () =>
       drillsAsked++;
       return drills1(file, report);
     };
+    pool.preview = (file, o) => {
+      previewsAsked++;
+      return preview1(file, o);
+    };
     try {
       rt.adopt(ws);
       const started = await meetingsHandlers.start({ id: m.id }, rt);
       expect(started.status).toBe('in_progress');
       expect(asked, 'the trend, breakdown and scorecard weeks').toBeGreaterThanOrEqual(13);
       expect(drillsAsked, 'the drill-down leads').toBe(1);
+      const started2 = readSnapshot(ws, m.id)!;
+      expect(previewsAsked, 'the proposals’ impact previews').toBe(
+        started2.proposals.filter((p) => p.impact !== null).length,
+      );
+      expect(previewsAsked).toBeGreaterThan(0);
     } finally {
       pool.week = week1;
       pool.drills = drills1;
+      pool.preview = preview1;
       // The runtime would close the workspace and release the shared pool: hand it nothing to close.
       (rt as unknown as { current: null }).current = null;
       fs.rmSync(dataDir, { recursive: true, force: true });

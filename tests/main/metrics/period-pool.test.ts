@@ -7,7 +7,9 @@ import { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateSample } from '../../../src/main/sample/generate';
 import { computeReport, computeWeekFigures, type ReportOptions } from '../../../src/main/metrics/service';
-import { computeReportOn, computeWeekOn, PeriodPool } from '../../../src/main/metrics/period-pool';
+import { computePreviewOn, computeReportOn, computeWeekOn, PeriodPool } from '../../../src/main/metrics/period-pool';
+import { preview } from '../../../src/main/definitions/preview';
+import { definitionsHandlers } from '../../../src/main/definitions/handlers';
 import { metricsHandlers } from '../../../src/main/metrics/handlers';
 import { Runtime } from '../../../src/main/runtime/runtime';
 import { projectRoot } from '../../../src/main/runtime/paths';
@@ -195,6 +197,41 @@ describe('report periods on threads', () => {
       // The runtime would close the shared workspace: hand it nothing to close.
       (rt as unknown as { current: null }).current = null;
       await used.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('computes a revision’s impact preview on a thread, equal to the one on the workspace connection, for definitions.preview', async () => {
+    const revisions = ws.db
+      .prepare<[], number>(
+        `SELECT r.id FROM definition_revisions r JOIN definitions d ON d.id = r.definition_id
+         WHERE d.kind IN ('stage_criteria', 'icp', 'sla_terms') ORDER BY r.id`,
+      )
+      .pluck()
+      .all();
+    expect(revisions.length, 'the sample has rules and SLA terms to preview').toBeGreaterThan(1);
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fr-pool-preview-'));
+    const rt = new Runtime({ dataDir, host: 'cli', appVersion: 'test' });
+    rt.useReportThreads(pool);
+    const previewOnThread = pool.preview.bind(pool);
+    let asked = 0;
+    pool.preview = (...args) => {
+      asked++;
+      return previewOnThread(...args);
+    };
+    try {
+      rt.adopt(ws);
+      for (const revisionId of revisions) {
+        const input = { revisionId, weeks: 8, asOf: options.asOf };
+        const expected = preview(ws, input);
+        expect(await computePreviewOn(pool, ws, input)).toEqual(expected);
+        expect(await definitionsHandlers.preview(input, rt)).toEqual(expected);
+      }
+      expect(asked).toBe(2 * revisions.length);
+    } finally {
+      pool.preview = previewOnThread;
+      // The runtime would close the shared workspace and release the pool: hand it nothing to close.
+      (rt as unknown as { current: null }).current = null;
       fs.rmSync(dataDir, { recursive: true, force: true });
     }
   });
