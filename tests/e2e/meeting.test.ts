@@ -81,7 +81,20 @@ describe.skipIf(!hasChromium)(title, () => {
   });
 
   it('starts the meeting (figures frozen) and works through step 0', async () => {
-    await meetings.start();
+    // Held back, as a start on a large workspace takes seconds: the page says what it is doing.
+    let release = () => {};
+    const released = new Promise<void>((resolve) => (release = resolve));
+    await app.page.route('**/api/meetings.start', async (route) => {
+      await released;
+      await route.continue();
+    });
+    const status = meetings.planned.locator('.review-start [role="status"]');
+    expect(await status.textContent()).toBe(en('review.planned.startHint'));
+    const started = meetings.start();
+    await expect.poll(() => status.textContent()).toBe(en('review.planned.startingHint'));
+    release();
+    await started;
+    await app.page.unroute('**/api/meetings.start');
     expect(await meetings.stepTitle.textContent()).toBe(en('meetings.step.since_last'));
     const detail = await call<MeetingDetail>('meetings.get', { id: meetingId });
     expect(detail.status).toBe('in_progress');

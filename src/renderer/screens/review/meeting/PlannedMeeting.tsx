@@ -120,7 +120,10 @@ export function PlannedMeeting({
         <div className="review-start card">
           <div>
             <h3>{t('review.planned.startTitle')}</h3>
-            <p className="muted">{t('review.planned.startHint')}</p>
+            {/* A start reads every figure of the agenda: seconds on a large workspace, so it says what it does. */}
+            <p className="muted" role="status">
+              {starting ? t('review.planned.startingHint') : t('review.planned.startHint')}
+            </p>
           </div>
           <div className="review-start-actions">
             <Button variant="danger" onClick={() => setRemoving(true)} disabled={state.busy}>
