@@ -19,9 +19,9 @@ const keys = {
 
 /**
  * What a snapshot reads from the workspace (reports, weeks, the breakdowns' values, the drill-down
- * leads, the proposals' impact previews), each read once. A meeting's start fills it ahead, mostly on the report threads
- * (`readSnapshotAhead`); what it does not hold is read on the workspace's connection when asked,
- * so freezing gives the same snapshot either way.
+ * leads, the proposals' impact previews), each read once. A meeting's start fills it ahead, mostly
+ * on the report threads (`readSnapshotAhead`); what it does not hold is read on the workspace's
+ * connection when asked, so freezing gives the same snapshot either way.
  */
 export class SnapshotReads {
   private readonly values = new Map<string, unknown>();
