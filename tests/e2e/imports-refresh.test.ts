@@ -73,12 +73,7 @@ describe.skipIf(!hasChromium)(title, () => {
 
   /** Files, format, mapping (as suggested) and check; leaves the Import button (the step's Next) to the caller. */
   const checkFile = async (file: string) => {
-    await imports.chooseFiles(imports.step.getByRole('button', { name: en('importScreen.files.choose') }), [file]);
-    await imports.waitFilesRead(1);
-    await imports.next.click();
-    await imports.waitForStep('importScreen.format.title');
-    await imports.next.click();
-    await imports.waitForStep('importScreen.mapping.title');
+    await imports.chooseToMapping([file]);
     expect(await imports.mapsTo('MQL date').inputValue()).toBe('stage:mql');
     expect(await imports.mapsTo('Won date').inputValue()).toBe('stage:won');
     await imports.next.click();

@@ -229,12 +229,7 @@ describe.skipIf(!hasChromium || !hasOlist)(title, () => {
 
     await imports.step.getByRole('button', { name: en('importScreen.done.more') }).click();
     await imports.waitForStep('importScreen.files.title');
-    await imports.chooseFiles(imports.step.getByRole('button', { name: en('importScreen.files.choose') }), [large]);
-    await imports.waitFilesRead(1);
-    await imports.next.click();
-    await imports.waitForStep('importScreen.format.title');
-    await imports.next.click();
-    await imports.waitForStep('importScreen.mapping.title');
+    await imports.chooseToMapping([large]);
     // Started, and cancelled as soon as rows are coming in, in each screenshot language in turn. The
     // import shares this process with the test, so no screenshot is taken before the cancel click:
     // it would only be taken once the import had finished.

@@ -77,6 +77,16 @@ export class ImportsPage {
       .waitFor({ timeout: 120_000 });
   }
 
+  /** From the files step: chooses the files, waits until they are read, and goes on to the mapping step as detected. */
+  async chooseToMapping(paths: readonly string[]): Promise<void> {
+    await this.chooseFiles(this.step.getByRole('button', { name: this.t('importScreen.files.choose') }), paths);
+    await this.waitFilesRead(paths.length);
+    await this.next.click();
+    await this.waitForStep('importScreen.format.title');
+    await this.next.click();
+    await this.waitForStep('importScreen.mapping.title');
+  }
+
   mapsTo(column: string): Locator {
     return this.step.getByLabel(this.t('importScreen.mapping.mapsTo', { column }), { exact: true });
   }
