@@ -19,7 +19,7 @@ import { writeLeadExport } from '../../src/main/leads/export';
 import { WorkspaceRepository } from '../../src/main/workspace/repository';
 import { LeadsRepository } from '../../src/main/leads/repository';
 import { leadQuerySchema, type LeadQuery } from '../../src/shared/leads/types';
-import type { JobControl } from '../../src/main/jobs/registry';
+import { unobserved } from '../../src/main/jobs/registry';
 import { generateSynthetic, SYNTHETIC_VERSION } from '../fixtures/metrics/synthetic';
 
 const LEADS = Number(process.env.BENCH_LEADS ?? 1_000_000);
@@ -245,11 +245,6 @@ export async function run(): Promise<void> {
     line('Lead timeline', time(() => leadTimeline(ws, middle)).ms, TARGET_PAGE_MS);
 
     const out = path.join(os.tmpdir(), `funnel-review-bench-export-${process.pid}.csv`);
-    const ctl: JobControl = {
-      signal: new AbortController().signal,
-      progress: () => undefined,
-      checkpoint: () => undefined,
-    };
     const t = performance.now();
     const rows = await writeLeadExport(
       {
@@ -274,7 +269,7 @@ export async function run(): Promise<void> {
         reasons: repo.reasons(),
         out,
       },
-      ctl,
+      unobserved,
     );
     const ms = performance.now() - t;
     console.log(

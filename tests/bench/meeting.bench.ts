@@ -21,6 +21,7 @@ import { startServer } from '../../src/main/server/server';
 import { Workspace } from '../../src/main/workspace/workspace';
 import { generateSample } from '../../src/main/sample/generate';
 import type { MeetingDetail, MeetingSummary } from '../../src/shared/meetings/types';
+import type { JobStatus } from '../../src/shared/jobs/types';
 import { shiftWeek, weekOfDate } from '../../src/shared/meetings/week';
 import { SYNTHETIC_VERSION } from '../fixtures/metrics/synthetic';
 
@@ -107,7 +108,12 @@ export async function run(): Promise<void> {
         ],
       });
       const t = performance.now();
-      meeting = await call<MeetingDetail>('meetings.start', { id: planned.id });
+      const started = await runtime.jobs.wait(
+        (await call<JobStatus<MeetingDetail>>('meetings.start', { id: planned.id })).id,
+      );
+      if (started.state !== 'done')
+        throw new Error(`meetings.start ended ${started.state}: ${JSON.stringify(started.error)}`);
+      meeting = started.result as MeetingDetail;
       console.log(`meetings.start (freezes the snapshot), once: ${(performance.now() - t).toFixed(0)} ms`);
     }
 

@@ -80,21 +80,49 @@ describe.skipIf(!hasChromium)(title, () => {
     await shot('planned');
   });
 
-  it('starts the meeting (figures frozen) and works through step 0', async () => {
-    // Held back, as a start on a large workspace takes seconds: the page says what it is doing.
+  it('starts the meeting as a job the user follows and may cancel, then works through step 0', async () => {
+    // A start on a large workspace reads for seconds. Held here, in the server, before any read:
+    // the page says what it is doing, shows the job's progress and offers to cancel it.
+    const jobs = app.runtime.jobs;
+    const startJob = jobs.start.bind(jobs);
     let release = () => {};
     const released = new Promise<void>((resolve) => (release = resolve));
-    await app.page.route('**/api/meetings.start', async (route) => {
-      await released;
-      await route.continue();
-    });
+    jobs.start = (kind, run, unit) =>
+      startJob(
+        kind,
+        async (ctl) => {
+          await ctl.until(released);
+          return run(ctl);
+        },
+        unit,
+      );
     const status = meetings.planned.locator('.review-start [role="status"]');
-    expect(await status.textContent()).toBe(en('review.planned.startHint'));
-    const started = meetings.start();
-    await expect.poll(() => status.textContent()).toBe(en('review.planned.startingHint'));
-    release();
-    await started;
-    await app.page.unroute('**/api/meetings.start');
+    const progress = meetings.planned.locator('.review-start-progress');
+    const cancel = meetings.planned.locator('.review-start').getByRole('button', { name: en('common.cancel') });
+    try {
+      expect(await status.textContent()).toBe(en('review.planned.startHint'));
+      await meetings.planned.getByRole('button', { name: en('review.planned.start') }).click();
+      await expect.poll(() => status.textContent()).toBe(en('review.planned.startingHint'));
+      await progress.waitFor();
+      expect(await progress.textContent()).toBe(en('jobs.phase.starting'));
+      await shot('starting');
+      // Cancelled: the page says so, and the meeting stays planned with nothing frozen.
+      await cancel.click();
+      await expect.poll(() => status.textContent()).toBe(en('review.planned.startCancelled'));
+      await progress.waitFor({ state: 'detached' });
+      const kept = await call<MeetingDetail>('meetings.get', { id: meetingId });
+      expect([kept.status, kept.snapshotTakenAt]).toEqual(['planned', null]);
+      expect((await call<JobStatus[]>('jobs.list'))[0]).toMatchObject({ kind: 'meetings.start', state: 'cancelled' });
+      await shot('start-cancelled');
+      // Started again and let through.
+      const started = meetings.start();
+      await progress.waitFor();
+      release();
+      await started;
+    } finally {
+      jobs.start = startJob;
+      release();
+    }
     expect(await meetings.stepTitle.textContent()).toBe(en('meetings.step.since_last'));
     const detail = await call<MeetingDetail>('meetings.get', { id: meetingId });
     expect(detail.status).toBe('in_progress');

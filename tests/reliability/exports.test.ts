@@ -165,7 +165,7 @@ describe('every export neutralises spreadsheet formulas (a malicious lead)', () 
       title: '+Weekly review',
       attendees: [{ name: '@Ana', role: 'marketing_lead' }],
     });
-    await call('meetings.start', { id: planned.id });
+    await job(await call<JobStatus<MeetingDetail>>('meetings.start', { id: planned.id }));
     await call('meetings.addActionItem', { id: planned.id, text: PAYLOADS.id, owner: '@SUM(1+1)' });
     const ref = await call<FileRef>('meetings.exportActions', { id: planned.id, format: 'csv' });
     const values = checkCsv(ref);

@@ -9,7 +9,28 @@ export interface JobControl {
   progress(update: Partial<Omit<JobProgress, 'rate'>>): void;
   /** Throws `jobs.cancelled` when the user asked to stop; call between chunks. */
   checkpoint(): void;
+  /**
+   * `work`'s value, or `jobs.cancelled` as soon as the user asks to stop, for work the job waits
+   * on but cannot interrupt (reads on other threads): their answers are then dropped.
+   */
+  until<T>(work: Promise<T>): Promise<T>;
 }
+
+function cancelledBy(signal: AbortSignal): Promise<never> {
+  return new Promise<never>((_resolve, reject) => {
+    const cancel = (): void => reject(new AppError('jobs.cancelled'));
+    if (signal.aborted) cancel();
+    else signal.addEventListener('abort', cancel, { once: true });
+  });
+}
+
+/** The control of work run outside any job (one-shot callers, tests): never cancelled, progress unseen. */
+export const unobserved: JobControl = {
+  signal: new AbortController().signal,
+  progress: () => undefined,
+  checkpoint: () => undefined,
+  until: (work) => work,
+};
 
 interface Job {
   status: JobStatus;
@@ -37,7 +58,7 @@ export class JobRegistry {
         state: 'running',
         startedAt,
         endedAt: null,
-        progress: { done: 0, total: null, unit, rate: 0, phase: 'starting' },
+        progress: { done: 0, total: null, unit, rate: 0, phase: 'phase.starting' },
         result: null,
         error: null,
       },
@@ -53,6 +74,7 @@ export class JobRegistry {
       checkpoint: () => {
         if (controller.signal.aborted) throw new AppError('jobs.cancelled');
       },
+      until: (work) => Promise.race([work, cancelledBy(controller.signal)]),
     };
     // Start on the next turn so the caller gets the id before any work (and any failure) happens.
     setImmediate(() => {

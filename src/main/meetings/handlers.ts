@@ -10,6 +10,7 @@ import {
   goToStep,
   planMeeting,
   removeMeeting,
+  startable,
   startMeetingOn,
   updateMeeting,
   writeStepNotes,
@@ -38,7 +39,16 @@ export const meetingsHandlers: ContractHandlers<Runtime>['meetings'] = {
   plan: (input, rt) => planMeeting(rt.requireWorkspace(), input, Date.now()),
   update: (input, rt) => updateMeeting(rt.requireWorkspace(), input),
   remove: ({ id }, rt) => removeMeeting(rt.requireWorkspace(), id),
-  start: ({ id }, rt) => withCalendar(() => startMeetingOn(rt.reportThreads, rt.requireWorkspace(), id, Date.now())),
+  start: ({ id }, rt) => {
+    const ws = rt.requireWorkspace();
+    // Refused at once (not as a failed job) when the meeting cannot start.
+    startable(ws, id);
+    return rt.jobs.start(
+      'meetings.start',
+      (ctl) => withCalendar(() => startMeetingOn(rt.reportThreads, ws, id, Date.now(), ctl)),
+      'reads',
+    );
+  },
   goToStep: ({ id, step }, rt) => goToStep(rt.requireWorkspace(), id, step, Date.now()),
   setStepNotes: ({ id, step, notes }, rt) => writeStepNotes(rt.requireWorkspace(), id, step, notes),
   addDecision: (input, rt) => addDecision(rt.requireWorkspace(), input, Date.now()),

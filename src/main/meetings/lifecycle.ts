@@ -1,5 +1,6 @@
 import type { Workspace } from '../workspace/workspace';
 import type { PeriodPool } from '../metrics/period-pool';
+import { unobserved, type JobControl } from '../jobs/registry';
 import { AppError } from '../../shared/errors';
 import { createI18n } from '../../shared/i18n';
 import { closeAgenda, enterStep, planAgenda, setStepNotes } from '../../shared/meetings/agenda';
@@ -72,7 +73,7 @@ export function removeMeeting(ws: Workspace, id: number): null {
 }
 
 /** The meeting, if it can start now: planned, and no other meeting running. */
-function startable(ws: Workspace, id: number): MeetingRow {
+export function startable(ws: Workspace, id: number): MeetingRow {
   ws.assertWritable();
   const m = requireOpen(ws, id);
   if (m.status !== 'planned') throw new AppError('meetings.alreadyStarted', { title: m.title });
@@ -108,16 +109,20 @@ export function startMeeting(
 
 /**
  * `startMeeting` as of now, its figures read first on the report threads while the app keeps
- * answering; the transaction then only writes. Without threads it computes them itself.
+ * answering; the transaction then only writes. Without threads it computes them itself. `ctl`
+ * follows the reads and may cancel them: the meeting then stays planned, nothing written.
  */
 export async function startMeetingOn(
   pool: PeriodPool | null,
   ws: Workspace,
   id: number,
   now: number,
+  ctl: JobControl = unobserved,
 ): Promise<MeetingDetail> {
   const m = startable(ws, id);
-  const reads = await readSnapshotAhead(pool, ws, m, now);
+  const reads = await readSnapshotAhead(pool, ws, m, now, ctl);
+  ctl.checkpoint();
+  ctl.progress({ phase: 'meetings.writing' });
   if (reads) return startMeeting(ws, id, now, now, reads);
   return pool ? pool.computeHere(() => startMeeting(ws, id, now)) : startMeeting(ws, id, now);
 }

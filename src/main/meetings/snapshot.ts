@@ -2,6 +2,7 @@ import type { Workspace } from '../workspace/workspace';
 import type { ReportOptions } from '../metrics/service';
 import { fromThreads, reportOnThreads, type PeriodPool } from '../metrics/period-pool';
 import { AppError } from '../../shared/errors';
+import { unobserved, type JobControl } from '../jobs/registry';
 import { SNAPSHOT_FORMAT, type MeetingRef, type SinceLast, type Snapshot } from '../../shared/meetings/types';
 import { weekOfDate, type IsoWeek } from '../../shared/meetings/week';
 import type { CarriedPoint } from '../../shared/meetings/agenda';
@@ -132,18 +133,21 @@ export function freezeSnapshot(
  * report threads; the breakdowns' values here), ahead of the transaction that starts the meeting,
  * so the app keeps answering meanwhile (on a million leads they take seconds). Null when the
  * threads are not ready, one failed, or anything was written to the workspace meanwhile: the
- * transaction then computes them itself, from the state it writes in.
+ * transaction then computes them itself, from the state it writes in. `ctl` hears each read as it
+ * arrives and may stop the wait (`jobs.cancelled`).
  */
 export function readSnapshotAhead(
   pool: PeriodPool | null,
   ws: Workspace,
   meeting: MeetingRow,
   asOf: number,
+  ctl: JobControl = unobserved,
 ): Promise<SnapshotReads | null> {
   return fromThreads(pool, ws, async (threads) => {
     const week = weekOfDate(meeting.weekStart);
     const options = reportOptions(week, asOf);
-    const report = await reportOnThreads(threads, ws, options);
+    ctl.progress({ phase: 'meetings.report', done: 0, total: null });
+    const report = await ctl.until(reportOnThreads(threads, ws, options));
     if (!report) return null;
     const reads = new SnapshotReads(ws);
     reads.rememberReport(options, report);
@@ -157,11 +161,21 @@ export function readSnapshotAhead(
         .map((w) => w.options),
     ];
     const previews = proposalPreviews(ws, asOf);
-    const [figures, drills, impacts] = await Promise.all([
-      Promise.all(weeks.map((o) => threads.week(ws.db.name, o))),
-      threads.drills(ws.db.name, report),
-      Promise.all(previews.map((o) => threads.preview(ws.db.name, o))),
-    ]);
+    // Progress counts reads: the report, each week, the drill-downs, each preview.
+    let done = 1;
+    ctl.progress({ phase: 'meetings.figures', done, total: 1 + weeks.length + 1 + previews.length });
+    const counted = <T>(read: Promise<T>): Promise<T> =>
+      read.then((value) => {
+        ctl.progress({ done: ++done });
+        return value;
+      });
+    const [figures, drills, impacts] = await ctl.until(
+      Promise.all([
+        Promise.all(weeks.map((o) => counted(threads.week(ws.db.name, o)))),
+        counted(threads.drills(ws.db.name, report)),
+        Promise.all(previews.map((o) => counted(threads.preview(ws.db.name, o)))),
+      ]),
+    );
     if (figures.some((f) => f === null) || drills === null || impacts.some((i) => i === null)) return null;
     weeks.forEach((o, i) => reads.rememberWeek(o, figures[i]!));
     reads.rememberDrills(report, drills);

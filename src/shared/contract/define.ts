@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { JobStatus } from '../jobs/types';
 
 /**
  * One API method: the schema its input must satisfy and, as a phantom type, what it returns.
@@ -9,6 +10,11 @@ export interface MethodSpec<I extends z.ZodType = z.ZodType, O = unknown> {
   readonly input: I;
   readonly doc: string;
   readonly writes: boolean;
+  /**
+   * The method starts a job and answers with its first status; front ends follow it with
+   * `jobs.get` (the CLI's `api` command waits for it to end).
+   */
+  readonly job: boolean;
   /** Never set at runtime: carries the output type for the client and handler types. */
   readonly output?: O;
 }
@@ -25,6 +31,15 @@ export function method<O>() {
     input: spec.input,
     doc: spec.doc,
     writes: spec.writes ?? false,
+    job: false,
+  });
+}
+
+/** Declares a method that starts long work as a job: it answers at once with the job's status. */
+export function job<R>() {
+  return <I extends z.ZodType>(spec: { input: I; doc: string; writes?: boolean }): MethodSpec<I, JobStatus<R>> => ({
+    ...method<JobStatus<R>>()(spec),
+    job: true,
   });
 }
 

@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { method } from '../contract/define';
+import { job, method } from '../contract/define';
 import { LOCALES, type FileRef } from '../domain/types';
-import type { JobStatus } from '../jobs/types';
 import { importMappingSchema } from './mapping';
 import type { ReasonRef } from './reasons';
 import type {
@@ -64,13 +63,13 @@ export const importsContract = {
     doc: 'Preview files to import: format, header, first rows and a suggested mapping.',
   }),
   /** Runs the whole import and rolls it back: the complete validation report and the counts it would give. */
-  validate: method<JobStatus<ImportResult>>()({
+  validate: job<ImportResult>()({
     input: runInput.omit({ onInvalid: true }),
     doc: 'Validate files against a mapping without changing anything (a job).',
     writes: true,
   }),
   /** Imports the files as one batch (a job with progress and cancel; all or nothing). */
-  apply: method<JobStatus<ImportResult>>()({
+  apply: job<ImportResult>()({
     input: runInput,
     doc: 'Import files as one batch (a job).',
     writes: true,
@@ -95,7 +94,7 @@ export const importsContract = {
     doc: 'The validation report of a batch as CSV.',
   }),
   /** Restores the state before a batch (a job); refused when a later batch depends on it. */
-  undo: method<JobStatus<UndoResult>>()({ input: batchId, doc: 'Undo an import batch (a job).', writes: true }),
+  undo: job<UndoResult>()({ input: batchId, doc: 'Undo an import batch (a job).', writes: true }),
   /** Saves a mapping under a name (replacing a preset of that name). */
   savePreset: method<PresetInfo>()({
     input: z.object({ name: presetName, mapping: importMappingSchema }).strict(),
@@ -108,7 +107,7 @@ export const importsContract = {
     writes: true,
   }),
   /** Writes leads.csv and stage_events.csv in the interchange format (a job). */
-  exportNative: method<JobStatus<ExportResult>>()({
+  exportNative: job<ExportResult>()({
     input: empty,
     doc: 'Export leads and stage events in the interchange format (a job).',
   }),

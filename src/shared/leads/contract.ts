@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { method } from '../contract/define';
-import type { JobStatus } from '../jobs/types';
+import { job, method } from '../contract/define';
 import {
   exportInput,
   facetsInput,
@@ -29,7 +28,7 @@ export const leadsContract = {
   /** The reason taxonomy's codes with their labels. */
   reasons: method<ReasonLabel[]>()({ input: empty, doc: 'Reason codes with their labels.' }),
   /** Writes the leads matching a query to CSV or XLSX (a job whose result holds the file). */
-  export: method<JobStatus<LeadExport>>()({
+  export: job<LeadExport>()({
     input: exportInput,
     doc: 'Export the current list of leads to CSV or XLSX (a job).',
   }),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { method } from '../contract/define';
+import { job, method } from '../contract/define';
 import type { FileRef } from '../domain/types';
 import { isoDate } from '../calendar/model';
 import { figureRef } from '../metrics/types';
@@ -83,10 +83,13 @@ export const meetingsContract = {
   }),
   /** Deletes a meeting that has not started (its carried-in items go back to wait for the next one). */
   remove: method<null>()({ input: meeting, doc: 'Delete a planned meeting.', writes: true }),
-  /** Starts the meeting: freezes every figure of the agenda in one transaction and enters step 0. */
-  start: method<MeetingDetail>()({
+  /**
+   * Starts the meeting (a job with progress and cancel: on a large workspace its figures take
+   * seconds to read): freezes every figure of the agenda in one transaction and enters step 0.
+   */
+  start: job<MeetingDetail>()({
     input: meeting,
-    doc: 'Start a meeting: freeze its snapshot and enter the first step.',
+    doc: 'Start a meeting: freeze its snapshot and enter the first step (a job).',
     writes: true,
   }),
   /** Moves to an agenda step; the clock records time per step and which steps were reached. */

@@ -65,6 +65,27 @@ describe('funnel-review CLI', () => {
     expect(invalid.err.join('\n')).toContain('path: expected string');
   });
 
+  it('waits for a method that starts a job, and prints how the job ended', async () => {
+    const file = path.join(tmpDir(), 'w.db');
+    await main(['api', 'workspace.create', JSON.stringify({ path: file, name: 'Acme' })], capture().io);
+    const list = capture();
+    await main(['api', '--json'], list.io);
+    expect(JSON.parse(list.out[0]!)).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ method: 'imports.exportNative', job: true }),
+        expect.objectContaining({ method: 'meetings.start', job: true }),
+        expect.objectContaining({ method: 'workspace.info', job: false }),
+      ]),
+    );
+    const c = capture();
+    expect(await main(['api', 'imports.exportNative', '{}', '--workspace', file, '--json'], c.io)).toBe(0);
+    // Without waiting, the process would print a running job and end it.
+    expect(JSON.parse(c.out[0]!)).toMatchObject({
+      ok: true,
+      value: { kind: 'imports.export', state: 'done', result: { leads: 0, stageEvents: 0 } },
+    });
+  });
+
   it('shows a workspace read-only, in Russian', async () => {
     const dir = tmpDir();
     const file = path.join(dir, 'w.db');

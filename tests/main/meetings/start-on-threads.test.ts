@@ -15,6 +15,8 @@ import { Workspace } from '../../../src/main/workspace/workspace';
 import { keyPairList, keyPairs, trendPoint } from '../../../src/shared/metrics/trend';
 import { shiftWeek } from '../../../src/shared/meetings/week';
 import { tempWorkspace } from '../../fixtures/metrics/workspace';
+import type { JobProgress } from '../../../src/shared/jobs/types';
+import type { MeetingDetail } from '../../../src/shared/meetings/types';
 
 /**
  * A meeting's start reads its figures on the report threads while the app keeps answering, then
@@ -56,7 +58,7 @@ function freeWeek(ws: Workspace, before = '2026-W11'): string {
 beforeAll(async () => {
   t = tempWorkspace('America/Sao_Paulo', 'start');
   generateSample(t.ws, { seed: 5, leads: 3000, end: '2026-03-15' });
-  for (const name of ['alone', 'written', 'handler', 'closed']) {
+  for (const name of ['alone', 'written', 'handler', 'closed', 'cancelled']) {
     const file = path.join(t.dir, `${name}.db`);
     t.ws.db.prepare('VACUUM INTO ?').run(file);
     copies.set(name, Workspace.open(file));
@@ -170,8 +172,21 @@ describe('starting a meeting with its figures read on the report threads', () =>
     };
     try {
       rt.adopt(ws);
-      const started = await meetingsHandlers.start({ id: m.id }, rt);
-      expect(started.status).toBe('in_progress');
+      const job = await meetingsHandlers.start({ id: m.id }, rt);
+      expect(job.state, 'a job, answered before the figures are read').toBe('running');
+      const seen: JobProgress[] = [];
+      const ended = await rt.jobs.wait(job.id, (s) => seen.push(s.progress), 5);
+      expect(ended.state).toBe('done');
+      expect((ended.result as MeetingDetail).status).toBe('in_progress');
+      // Progress counts reads: the report, each week, the drill-downs, each preview; then the write.
+      const reading = seen.filter((p) => p.phase === 'meetings.figures');
+      expect(reading.length).toBeGreaterThan(0);
+      expect(reading.at(-1)!.total).toBe(1 + asked + drillsAsked + previewsAsked);
+      expect(ended.progress).toMatchObject({ phase: 'meetings.writing', done: ended.progress.total, unit: 'reads' });
+      await expect(
+        Promise.resolve().then(() => meetingsHandlers.start({ id: m.id }, rt)),
+        'refused at once, not as a failed job',
+      ).rejects.toMatchObject({ code: 'meetings.alreadyStarted' });
       expect(asked, 'the trend, breakdown and scorecard weeks').toBeGreaterThanOrEqual(13);
       expect(drillsAsked, 'the drill-down leads').toBe(1);
       const started2 = readSnapshot(ws, m.id)!;
@@ -205,5 +220,52 @@ describe('starting a meeting with its figures read on the report threads', () =>
     const reopened = Workspace.open(ws.db.name);
     copies.set('reopened', reopened);
     expect(listMeetings(reopened).find((x) => x.id === m.id)?.status).toBe('planned');
+  });
+
+  it('reports each read as it arrives, and a cancel while the weeks are read starts nothing', async () => {
+    const ws = copy('cancelled');
+    const m = planMeeting(ws, { week: freeWeek(ws), attendees: ATTENDEES }, NOW - 60_000);
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fr-start-cancel-'));
+    const rt = new Runtime({ dataDir, host: 'cli', appVersion: 'test' });
+    rt.useReportThreads(pool);
+    const week1 = pool.week.bind(pool);
+    let weeksAsked = 0;
+    let weeksAnswered = 0;
+    let hold = (): void => undefined;
+    const held = new Promise<void>((resolve) => (hold = resolve));
+    // The first two weeks answer; the rest wait until the test lets them go, after the cancel.
+    pool.week = async (file, o) => {
+      if (weeksAsked++ >= 2) await held;
+      const figures = await week1(file, o);
+      weeksAnswered++;
+      return figures;
+    };
+    try {
+      rt.adopt(ws);
+      const job = await meetingsHandlers.start({ id: m.id }, rt);
+      await expect.poll(() => rt.jobs.get(job.id).progress.done, { timeout: 20_000 }).toBeGreaterThanOrEqual(3);
+      const reading = rt.jobs.get(job.id);
+      expect(reading.state).toBe('running');
+      expect(reading.progress.phase).toBe('meetings.figures');
+      expect(reading.progress.total!).toBeGreaterThan(reading.progress.done);
+      rt.jobs.cancel(job.id);
+      const ended = await rt.jobs.wait(job.id, undefined, 5);
+      // Cancelled without waiting for the held reads.
+      expect(ended.state).toBe('cancelled');
+      expect(weeksAnswered).toBe(2);
+      hold();
+      expect(listMeetings(ws).find((x) => x.id === m.id)?.status).toBe('planned');
+      expect(readSnapshot(ws, m.id)).toBeNull();
+      // The dropped reads change nothing when they arrive; the meeting can start afterwards.
+      pool.week = week1;
+      const again = await rt.jobs.wait((await meetingsHandlers.start({ id: m.id }, rt)).id, undefined, 5);
+      expect(again.state).toBe('done');
+      expect(readSnapshot(ws, m.id)).not.toBeNull();
+    } finally {
+      hold();
+      pool.week = week1;
+      (rt as unknown as { current: null }).current = null;
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { buildClient, listMethods, method } from '../../../src/shared/contract/define';
+import { buildClient, job, listMethods, method } from '../../../src/shared/contract/define';
 import { contract, methods } from '../../../src/shared/contract';
 
 const spec = method<string>()({ input: z.object({}), doc: 'x' });
@@ -33,5 +33,15 @@ describe('the API contract', () => {
       expect(typeof m.spec.input.safeParse, m.wire).toBe('function');
     }
     expect(Object.keys(contract)).toContain('workspace');
+  });
+
+  it('marks the methods that start a job, so front ends know to follow them', () => {
+    expect(job<string>()({ input: z.object({}), doc: 'x', writes: true })).toMatchObject({ job: true, writes: true });
+    expect(spec.job).toBe(false);
+    // Every method documented as a job is declared as one.
+    for (const m of methods) expect(m.spec.job, m.wire).toBe(m.spec.doc.includes('(a job)'));
+    expect(methods.filter((m) => m.spec.job).map((m) => m.wire)).toEqual(
+      expect.arrayContaining(['imports.apply', 'imports.undo', 'leads.export', 'meetings.start']),
+    );
   });
 });

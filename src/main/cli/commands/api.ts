@@ -1,9 +1,14 @@
 import type { Command } from '../main';
 import { absolute, parseOptions } from '../io';
 import { methods } from '../../../shared/contract';
-import { AppError } from '../../../shared/errors';
+import { AppError, errorFromPayload } from '../../../shared/errors';
+import type { JobStatus } from '../../../shared/jobs/types';
+import { followJob } from '../follow-job';
 
-/** `funnel-review api METHOD [JSON]`: every contract method, with no per-method code. */
+/**
+ * `funnel-review api METHOD [JSON]`: every contract method, with no per-method code. A method that
+ * starts a job waits for it: it prints the job's final status, or its error.
+ */
 export const apiCommand: Command = {
   async run(ctx, args) {
     const { values, positionals } = parseOptions(args, {
@@ -11,9 +16,10 @@ export const apiCommand: Command = {
       'read-only': { type: 'boolean' },
     });
     const [wire, rawInput] = positionals;
+    const entry = methods.find((m) => m.wire === wire);
     if (!wire) {
       if (ctx.json)
-        ctx.out(JSON.stringify(methods.map((m) => ({ method: m.wire, doc: m.spec.doc, writes: m.spec.writes }))));
+        ctx.out(JSON.stringify(methods.map((m) => ({ method: m.wire, doc: m.spec.doc, writes: m.spec.writes, job: m.spec.job }))));
       else {
         ctx.out(ctx.t('cli.api.list'));
         for (const m of methods) ctx.out(`  ${m.wire.padEnd(28)} ${m.spec.doc}`);
@@ -30,7 +36,15 @@ export const apiCommand: Command = {
     }
     if (values.workspace)
       await ctx.call('workspace.open', { path: absolute(values.workspace), readOnly: values['read-only'] ?? false });
-    const value = await ctx.call(wire, input);
+    let value = await ctx.call(wire, input);
+    // A job would end with the process: wait for it, and answer with how it ended.
+    if (entry?.spec.job) {
+      const status = await followJob(ctx, value as JobStatus);
+      if (status.state === 'cancelled') throw new AppError('jobs.cancelled');
+      if (status.state === 'failed')
+        throw errorFromPayload(status.error ?? { code: 'internal', params: {}, message: 'job failed' });
+      value = status;
+    }
     ctx.out(JSON.stringify(ctx.json ? { ok: true, value } : value, null, 2));
     return 0;
   },

@@ -5,6 +5,7 @@ import { absolute, parseOptions, requireOption, table } from '../io';
 import { AppError, errorFromPayload } from '../../../shared/errors';
 import type { JobStatus } from '../../../shared/jobs/types';
 import type { ExportResult } from '../../../shared/imports/types';
+import { followJob } from '../follow-job';
 
 /**
  * `funnel-review export --workspace W --out DIR [--json]`: writes DIR/leads.csv and
@@ -17,12 +18,7 @@ export const exportCommand: Command = {
     const out = absolute(requireOption(values.out, 'out'));
     // Read-only: exporting must not change the workspace (not even a migration).
     await ctx.call('workspace.open', { path: workspace, readOnly: true });
-    const started = await ctx.call<JobStatus<ExportResult>>('imports.exportNative', {});
-    let status = started;
-    while (status.state === 'running') {
-      await new Promise((resolve) => setTimeout(resolve, 100));
-      status = await ctx.call<JobStatus<ExportResult>>('jobs.get', { id: started.id });
-    }
+    const status = await followJob(ctx, await ctx.call<JobStatus<ExportResult>>('imports.exportNative', {}));
     if (status.state === 'cancelled') throw new AppError('jobs.cancelled');
     if (!status.result)
       throw errorFromPayload(status.error ?? { code: 'internal', params: {}, message: 'export failed' });

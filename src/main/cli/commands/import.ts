@@ -9,6 +9,7 @@ import { importMappingSchema, type ImportMappingInput } from '../../../shared/im
 import type { ImportProgress, ImportResult } from '../../../shared/imports/types';
 import { issueMessage } from '../../imports/report';
 import { toIssues } from '../../runtime/dispatch';
+import { followJob } from '../follow-job';
 
 const DELIMITER_NAMES: Record<string, ',' | ';' | '\t' | '|'> = {
   ',': ',',
@@ -44,42 +45,30 @@ function fmt(ctx: CliContext, n: number): string {
 }
 
 /** Waits for the job, printing progress for people on stderr about once a second; Ctrl+C cancels it. */
-async function waitWithProgress(ctx: CliContext, jobId: string): Promise<JobStatus<ImportResult>> {
-  const onSigint = (): void => {
-    ctx.runtime.jobs.cancel(jobId);
-  };
-  process.once('SIGINT', onSigint);
-  try {
-    let last = Date.now();
-    for (;;) {
-      const status = await ctx.call<JobStatus<ImportResult>>('jobs.get', { id: jobId });
-      if (status.state !== 'running') return status;
-      if (!ctx.json && Date.now() - last >= 1000) {
-        last = Date.now();
-        const p = await ctx.call<ImportProgress>('imports.progress', { jobId });
-        ctx.err(
-          ctx.t(
-            p.phase === 'committing'
-              ? 'imports.cli.committing'
-              : p.phase === 'indexing' || p.phase === 'figures'
-                ? `imports.cli.${p.phase}`
-                : 'imports.cli.progress',
-            {
-              file: p.file,
-              rows: fmt(ctx, p.rows),
-              percent: Math.floor(p.percent),
-              rate: fmt(ctx, Math.round(p.rowsPerSecond)),
-              mb: (p.bytes / 1e6).toLocaleString(ctx.locale, { maximumFractionDigits: 1 }),
-              totalMb: (p.totalBytes / 1e6).toLocaleString(ctx.locale, { maximumFractionDigits: 1 }),
-            },
-          ),
-        );
-      }
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  } finally {
-    process.removeListener('SIGINT', onSigint);
-  }
+function waitWithProgress(ctx: CliContext, started: JobStatus<ImportResult>): Promise<JobStatus<ImportResult>> {
+  let last = Date.now();
+  return followJob(ctx, started, async () => {
+    if (ctx.json || Date.now() - last < 1000) return;
+    last = Date.now();
+    const p = await ctx.call<ImportProgress>('imports.progress', { jobId: started.id });
+    ctx.err(
+      ctx.t(
+        p.phase === 'committing'
+          ? 'imports.cli.committing'
+          : p.phase === 'indexing' || p.phase === 'figures'
+            ? `imports.cli.${p.phase}`
+            : 'imports.cli.progress',
+        {
+          file: p.file,
+          rows: fmt(ctx, p.rows),
+          percent: Math.floor(p.percent),
+          rate: fmt(ctx, Math.round(p.rowsPerSecond)),
+          mb: (p.bytes / 1e6).toLocaleString(ctx.locale, { maximumFractionDigits: 1 }),
+          totalMb: (p.totalBytes / 1e6).toLocaleString(ctx.locale, { maximumFractionDigits: 1 }),
+        },
+      ),
+    );
+  });
 }
 
 function printResult(ctx: CliContext, r: ImportResult, reportPath: string | null): void {
@@ -195,7 +184,7 @@ export const importCommand: Command = {
             ...input,
             onInvalid: values['skip-invalid'] ? 'skipInvalid' : 'reject',
           });
-      const status = await waitWithProgress(ctx, started.id);
+      const status = await waitWithProgress(ctx, started);
       if (status.state === 'cancelled') throw new AppError('jobs.cancelled');
       if (status.state === 'failed' || status.error)
         throw errorFromPayload(status.error ?? { code: 'internal', params: {}, message: 'import failed' });

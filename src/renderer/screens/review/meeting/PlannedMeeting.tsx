@@ -12,6 +12,7 @@ import { formatInteger } from '../../../format';
 import { AttendeesEditor, cleanAttendees } from '../home/AttendeesEditor';
 import { budgetMinutes, stepName, weekRange } from '../labels';
 import { ItemList } from '../records/RecordLists';
+import { useJob } from '../../../analysis/use-job';
 import type { MeetingState } from '../state/meeting-store';
 
 /**
@@ -41,6 +42,9 @@ export function PlannedMeeting({
   const [attendees, setAttendees] = useState<Attendee[]>([...meeting.attendees]);
   const [removing, setRemoving] = useState(false);
   const [starting, setStarting] = useState(false);
+  const [cancelled, setCancelled] = useState(false);
+  // On a large workspace the start reads for seconds: a job, with progress and cancel.
+  const job = useJob<MeetingDetail>();
   const dirty = JSON.stringify(cleanAttendees(attendees)) !== JSON.stringify(meeting.attendees);
   const totalMs = meeting.agenda.steps.reduce((a, s) => a + s.budgetMs, 0);
   const carried = meeting.actionItems.filter((i) => i.carriedFromId !== null);
@@ -48,15 +52,18 @@ export function PlannedMeeting({
 
   const start = async () => {
     setStarting(true);
+    setCancelled(false);
     // Attendees typed but not saved are part of the meeting the user is starting.
     if (dirty && !(await state.write((api) => api.update({ id: meeting.id, attendees: cleanAttendees(attendees) })))) {
       setStarting(false);
       return;
     }
-    const ok = await state.write((api) => api.start({ id: meeting.id }));
+    const done = await job.start(() => api.meetings.start({ id: meeting.id }));
     setStarting(false);
-    if (ok) onStarted();
+    if (done?.state === 'done') onStarted();
+    else if (done?.state === 'cancelled') setCancelled(true);
   };
+  const progress = job.status?.state === 'running' ? job.status.progress : null;
 
   return (
     <div className="review-planned">
@@ -122,13 +129,40 @@ export function PlannedMeeting({
             <h3>{t('review.planned.startTitle')}</h3>
             {/* A start reads every figure of the agenda: seconds on a large workspace, so it says what it does. */}
             <p className="muted" role="status">
-              {starting ? t('review.planned.startingHint') : t('review.planned.startHint')}
+              {starting
+                ? t('review.planned.startingHint')
+                : cancelled
+                  ? t('review.planned.startCancelled')
+                  : t('review.planned.startHint')}
             </p>
+            {progress ? (
+              <div className="review-start-progress">
+                <progress
+                  max={progress.total ?? undefined}
+                  value={progress.total === null ? undefined : progress.done}
+                />
+                <span className="muted small">
+                  {t(`jobs.${progress.phase}`)}
+                  {progress.total === null
+                    ? null
+                    : ` ${t('review.planned.startProgress', {
+                        done: formatInteger(locale, progress.done),
+                        total: formatInteger(locale, progress.total),
+                      })}`}
+                </span>
+              </div>
+            ) : null}
+            {job.error ? <ErrorNotice error={job.error} /> : null}
+            {job.status?.state === 'failed' && job.status.error ? <ErrorNotice error={job.status.error} /> : null}
           </div>
           <div className="review-start-actions">
-            <Button variant="danger" onClick={() => setRemoving(true)} disabled={state.busy}>
-              {t('review.planned.remove')}
-            </Button>
+            {progress ? (
+              <Button onClick={job.cancel}>{t('common.cancel')}</Button>
+            ) : (
+              <Button variant="danger" onClick={() => setRemoving(true)} disabled={state.busy}>
+                {t('review.planned.remove')}
+              </Button>
+            )}
             <Button variant="primary" size="lg" busy={starting} onClick={() => void start()}>
               {t('review.planned.start')}
             </Button>
