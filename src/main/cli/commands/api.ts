@@ -19,7 +19,11 @@ export const apiCommand: Command = {
     const entry = methods.find((m) => m.wire === wire);
     if (!wire) {
       if (ctx.json)
-        ctx.out(JSON.stringify(methods.map((m) => ({ method: m.wire, doc: m.spec.doc, writes: m.spec.writes, job: m.spec.job }))));
+        ctx.out(
+          JSON.stringify(
+            methods.map((m) => ({ method: m.wire, doc: m.spec.doc, writes: m.spec.writes, job: m.spec.job })),
+          ),
+        );
       else {
         ctx.out(ctx.t('cli.api.list'));
         for (const m of methods) ctx.out(`  ${m.wire.padEnd(28)} ${m.spec.doc}`);
