@@ -268,14 +268,24 @@ function slaPreview(
     baseline: slaRule(ctx, ctx.asOf, given(baselineRow)),
     candidate: slaRule(ctx, ctx.asOf, given(candidateRow)),
   };
-  const follow = (rule: (typeof rules)['baseline']['rule'], b: Bounds) => {
-    const rows = ctx.repo.slaByOwner(ctx.q, b, rule);
-    const met = rows.reduce((a, r) => a + r.met, 0);
-    const breached = rows.reduce((a, r) => a + r.breached, 0);
-    const pending = rows.reduce((a, r) => a + r.pending, 0);
-    return { rows, figure: { ...proportion(met, met + breached), met, breached, pending } };
+  // The weeks, the totals and the owners ask the same reads of a window again: each is read once.
+  const reads = new Map<unknown, Map<Bounds, unknown>>();
+  const once = <T>(what: unknown, b: Bounds, read: () => T): T => {
+    let byWindow = reads.get(what);
+    if (!byWindow) reads.set(what, (byWindow = new Map()));
+    if (!byWindow.has(b)) byWindow.set(b, read());
+    return byWindow.get(b) as T;
   };
-  const flowOf = (stage: Stage, b: Bounds) => ctx.repo.flow(ctx.q, b).find((r) => r.stage_id === stage.id)?.n ?? 0;
+  const follow = (rule: (typeof rules)['baseline']['rule'], b: Bounds) =>
+    once(rule, b, () => {
+      const rows = ctx.repo.slaByOwner(ctx.q, b, rule);
+      const met = rows.reduce((a, r) => a + r.met, 0);
+      const breached = rows.reduce((a, r) => a + r.breached, 0);
+      const pending = rows.reduce((a, r) => a + r.pending, 0);
+      return { rows, figure: { ...proportion(met, met + breached), met, breached, pending } };
+    });
+  const flowOf = (stage: Stage, b: Bounds) =>
+    once('flow', b, () => ctx.repo.flow(ctx.q, b)).find((r) => r.stage_id === stage.id)?.n ?? 0;
   const weeks = window.weeks.map((w) => {
     const one = (v: (typeof rules)['baseline']) => ({
       followup: follow(v.rule, w.bounds).figure,
