@@ -77,6 +77,13 @@ describe.skipIf(!hasChromium)(title, () => {
     expect(planned.attendees.map((a) => a.name)).toEqual([PEOPLE.marketingLead, PEOPLE.salesLead, PEOPLE.ops]);
     // The sample's last meeting left its open items for the next one.
     expect(await meetings.planned.locator('.review-record').count()).toBeGreaterThan(0);
+    // Every attendee's name shows whole in the planned meeting's narrow card, beside its role.
+    const cut = await meetings.planned
+      .locator('.review-attendee .input')
+      .evaluateAll((inputs) =>
+        (inputs as HTMLInputElement[]).filter((i) => i.scrollWidth > i.clientWidth).map((i) => i.value),
+      );
+    expect(cut).toEqual([]);
     await shot('planned');
   });
 
