@@ -81,7 +81,9 @@ describe.skipIf(!hasChromium)(title, () => {
     const cut = await meetings.planned
       .locator('.review-attendee .input')
       .evaluateAll((inputs) =>
-        (inputs as HTMLInputElement[]).filter((i) => i.scrollWidth > i.clientWidth).map((i) => i.value),
+        (inputs as unknown as Array<{ scrollWidth: number; clientWidth: number; value: string }>)
+          .filter((i) => i.scrollWidth > i.clientWidth)
+          .map((i) => i.value),
       );
     expect(cut).toEqual([]);
     await shot('planned');

@@ -35,6 +35,8 @@ export const unobserved: JobControl = {
 interface Job {
   status: JobStatus;
   controller: AbortController;
+  /** What the job works on, for `startOnce`. */
+  key: string | null;
 }
 
 const MAX_FINISHED = 50;
@@ -47,10 +49,29 @@ export class JobRegistry {
   private readonly jobs = new Map<string, Job>();
 
   start<R>(kind: string, run: (ctl: JobControl) => Promise<R>, unit = 'rows'): JobStatus<R> {
+    return this.launch(kind, run, unit, null);
+  }
+
+  /**
+   * `start`, unless a job started with the same `key` is still running: its status then, so a
+   * second request for the same work (a second click, a page come back to) follows the first.
+   */
+  startOnce<R>(key: string, kind: string, run: (ctl: JobControl) => Promise<R>, unit = 'rows'): JobStatus<R> {
+    const running = [...this.jobs.values()].find((j) => j.key === key && j.status.state === 'running');
+    return running ? (running.status as JobStatus<R>) : this.launch(kind, run, unit, key);
+  }
+
+  private launch<R>(
+    kind: string,
+    run: (ctl: JobControl) => Promise<R>,
+    unit: string,
+    key: string | null,
+  ): JobStatus<R> {
     const id = randomUUID();
     const controller = new AbortController();
     const startedAt = Date.now();
     const job: Job = {
+      key,
       controller,
       status: {
         id,

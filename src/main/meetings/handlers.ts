@@ -41,9 +41,11 @@ export const meetingsHandlers: ContractHandlers<Runtime>['meetings'] = {
   remove: ({ id }, rt) => removeMeeting(rt.requireWorkspace(), id),
   start: ({ id }, rt) => {
     const ws = rt.requireWorkspace();
-    // Refused at once (not as a failed job) when the meeting cannot start.
+    // Refused at once (not as a failed job) when the meeting cannot start; a start already under
+    // way is followed rather than raced.
     startable(ws, id);
-    return rt.jobs.start(
+    return rt.jobs.startOnce(
+      `meetings.start ${ws.path} ${id}`,
       'meetings.start',
       (ctl) => withCalendar(() => startMeetingOn(rt.reportThreads, ws, id, Date.now(), ctl)),
       'reads',

@@ -248,6 +248,8 @@ describe('starting a meeting with its figures read on the report threads', () =>
       expect(reading.state).toBe('running');
       expect(reading.progress.phase).toBe('meetings.figures');
       expect(reading.progress.total!).toBeGreaterThan(reading.progress.done);
+      // Asked again meanwhile (a second click, the page left and come back to): the same job.
+      expect((await meetingsHandlers.start({ id: m.id }, rt)).id).toBe(job.id);
       rt.jobs.cancel(job.id);
       const ended = await rt.jobs.wait(job.id, undefined, 5);
       // Cancelled without waiting for the held reads.
