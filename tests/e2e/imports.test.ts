@@ -9,7 +9,7 @@ import { ImportsPage } from './pages/imports-page';
 import { ShellPage } from './pages/shell-page';
 import { StartPage } from './pages/start-page';
 import { CHROMIUM, SCREENSHOT_DIR, startBrowserApp, type BrowserApp } from './support/browser-app';
-import { brokenFigures, clippedSelects, namesBrokenMidPart, unfitted } from './support/clipping';
+import { brokenFigures, clippedSelects, cutValues, namesBrokenMidPart, unfitted } from './support/clipping';
 
 const hasChromium = fs.existsSync(CHROMIUM);
 // The real Olist files are read where they are, never copied into the repository or the test folder.
@@ -44,12 +44,28 @@ describe.skipIf(!hasChromium || !hasOlist)(title, () => {
     await app.page.evaluate('window.scrollTo(0, 0)');
     await app.page.screenshot({ path: path.join(shotDir, `${name}.png`), fullPage: true, animations: 'disabled' });
   };
-  /** The same state in every screenshot language, ending in English again. */
+  /**
+   * The same state in every screenshot language, ending in English again. In every language, at
+   * 1,024 and 1,366 px, no value is cut in its box (a format, a delimiter, a target, a date format,
+   * an amount).
+   */
   const shots = async (name: string) => {
+    const size = app.page.viewportSize()!;
+    const cut: string[] = [];
+    for (const width of [1024, 1366]) {
+      await app.page.setViewportSize({ width, height: 768 });
+      for (const locale of LOCALES) {
+        await shell.setLanguage(locale);
+        for (const what of await cutValues(app.page, '.imports-screen'))
+          cut.push(`${locale} ${width} ${name}: ${what}`);
+      }
+    }
+    await app.page.setViewportSize(size);
     for (const locale of SHOT_LOCALES) {
       await shell.setLanguage(locale);
       await shot(`${locale}-${name}`);
     }
+    expect(cut).toEqual([]);
     await shell.setLanguage('en');
   };
   const call = async <T>(wire: string, input: unknown = {}): Promise<T> => {
@@ -166,6 +182,7 @@ describe.skipIf(!hasChromium || !hasOlist)(title, () => {
     for (const locale of LOCALES) {
       await shell.setLanguage(locale);
       expect(await clippedSelects(app.page, '.mapping-table'), locale).toEqual([]);
+      for (const what of await cutValues(app.page, '.imports-screen')) cut.push(`${locale}: ${what}`);
       for (const what of await unfitted(app.page, '.imports-screen')) cut.push(`${locale}: ${what}`);
       // Column names wrap after a separator, never inside a word ("first_contact_da" / "te").
       for (const what of await namesBrokenMidPart(app.page, '.mapping-column-name')) cut.push(`${locale}: ${what}`);
@@ -387,6 +404,18 @@ describe.skipIf(!hasChromium || !hasOlist)(title, () => {
     expect(await imports.screen.locator('.check-summary').textContent()).toContain('spend.csv');
     expect(await imports.screen.locator('.spend-table tbody tr').count()).toBe(2);
     await shots('7-spend');
+    // Every value of the spend form whole at the 1,024 px minimum window, in every language.
+    const size = app.page.viewportSize()!;
+    await app.page.setViewportSize({ width: 1024, height: 768 });
+    const cut: string[] = [];
+    for (const locale of LOCALES) {
+      await shell.setLanguage(locale);
+      for (const what of await cutValues(app.page, '.imports-screen')) cut.push(`${locale}: ${what}`);
+      if (locale === 'ru' || locale === 'pt-BR') await shot(`${locale}-1024-7-spend`);
+    }
+    await shell.setLanguage('en');
+    await app.page.setViewportSize(size);
+    expect(cut).toEqual([]);
   });
 
   it('turns off everything that writes on a read-only workspace, and says why', async () => {

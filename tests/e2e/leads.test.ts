@@ -3,9 +3,11 @@ import type { Request, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createI18n } from '../../src/shared/i18n';
 import { DEFAULT_SORT, type LeadPage } from '../../src/shared/leads/types';
+import { LOCALES } from '../../src/shared/domain/types';
 import { CHROMIUM, startBrowserApp, type BrowserApp } from './support/browser-app';
 import { StartPage } from './pages/start-page';
 import { ShellPage } from './pages/shell-page';
+import { cutValues } from './support/clipping';
 
 const hasChromium = fs.existsSync(CHROMIUM);
 const title = hasChromium
@@ -19,6 +21,7 @@ const SECOND = 'ACME-000012';
 
 describe.skipIf(!hasChromium)(title, () => {
   let app: BrowserApp;
+  let shell: ShellPage;
 
   const total = async (search: string): Promise<number> => {
     const result = await app.dispatch('leads.list', {
@@ -46,7 +49,7 @@ describe.skipIf(!hasChromium)(title, () => {
     await start.waitUntilShown();
     if ((await start.openSample()) === 'failed')
       throw new Error(`The sample did not open: ${(await start.failure.textContent()) ?? ''}`);
-    const shell = new ShellPage(app.page);
+    shell = new ShellPage(app.page);
     await shell.setLanguage('en');
     await shell.goTo('leads');
   });
@@ -97,6 +100,21 @@ describe.skipIf(!hasChromium)(title, () => {
     expect(await count().textContent()).toBe(countText(second));
     expect(await app.page.locator('.vt').getAttribute('aria-rowcount')).toBe(String(second + 1));
     expect((await app.page.getByLabel(en('leads.search')).inputValue()).trim()).toBe(SECOND);
+  });
+
+  it('shows the search and every filter value whole at 1,024 and 1,366 px, in every language', async () => {
+    const cut: string[] = [];
+    for (const width of [1024, 1366]) {
+      await app.page.setViewportSize({ width, height: 768 });
+      for (const locale of LOCALES) {
+        await shell.setLanguage(locale);
+        await app.page.locator('.explorer-count').waitFor();
+        for (const what of await cutValues(app.page, '.content')) cut.push(`${locale} ${width}: ${what}`);
+      }
+    }
+    await shell.setLanguage('en');
+    await app.page.setViewportSize({ width: 1366, height: 768 });
+    expect(cut).toEqual([]);
   });
 
   it('logged no console errors and threw no page errors', () => {

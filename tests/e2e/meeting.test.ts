@@ -12,7 +12,7 @@ import { CHROMIUM, SCREENSHOT_DIR, startBrowserApp, type BrowserApp } from './su
 import { MeetingPage } from './pages/meeting-page';
 import { ShellPage } from './pages/shell-page';
 import { StartPage } from './pages/start-page';
-import { clippedTexts, unfitted } from './support/clipping';
+import { clippedTexts, cutValues, unfitted } from './support/clipping';
 
 const hasChromium = fs.existsSync(CHROMIUM);
 const title = hasChromium
@@ -71,20 +71,42 @@ describe.skipIf(!hasChromium)(title, () => {
     const past = meetings.home.locator('.review-past tbody tr');
     expect(await past.count()).toBe(3);
     await shot('home');
+    // The plan dialog shows its week, time and every attendee's name and role whole, at both sizes in
+    // every language.
+    const cut: string[] = [];
+    for (const width of [1024, 1366]) {
+      await app.page.setViewportSize({ width, height: 768 });
+      for (const locale of LOCALES) {
+        await shell.setLanguage(locale);
+        await meetings.home.getByRole('button', { name: createI18n(locale).t('review.home.plan') }).click();
+        await meetings.dialog.waitFor();
+        for (const what of await cutValues(app.page, 'dialog[open]')) cut.push(`${locale} ${width} plan: ${what}`);
+        if (locale === 'ru' && width === 1024) await shot('plan-dialog-ru-1024');
+        await app.page.keyboard.press('Escape');
+        await meetings.dialog.waitFor({ state: 'detached' });
+      }
+    }
+    await shell.setLanguage('en');
+    await app.page.setViewportSize({ width: 1366, height: 768 });
     await meetings.planNext();
     const planned = (await call<MeetingSummary[]>('meetings.list')).find((m) => m.status === 'planned')!;
     meetingId = planned.id;
     expect(planned.attendees.map((a) => a.name)).toEqual([PEOPLE.marketingLead, PEOPLE.salesLead, PEOPLE.ops]);
     // The sample's last meeting left its open items for the next one.
     expect(await meetings.planned.locator('.review-record').count()).toBeGreaterThan(0);
-    // Every attendee's name shows whole in the planned meeting's narrow card, beside its role.
-    const cut = await meetings.planned
-      .locator('.review-attendee .input')
-      .evaluateAll((inputs) =>
-        (inputs as unknown as Array<{ scrollWidth: number; clientWidth: number; value: string }>)
-          .filter((i) => i.scrollWidth > i.clientWidth)
-          .map((i) => i.value),
-      );
+    // Every attendee's name shows whole in the planned meeting's narrow card, beside its role; and
+    // every other value of the card (its week, its time, the carried items' owners and dates).
+    for (const width of [1024, 1366]) {
+      await app.page.setViewportSize({ width, height: 768 });
+      for (const locale of LOCALES) {
+        await shell.setLanguage(locale);
+        await meetings.planned.waitFor();
+        for (const what of await cutValues(app.page, '.content')) cut.push(`${locale} ${width} planned: ${what}`);
+        if ((locale === 'ru' || locale === 'pt-BR') && width === 1024) await shot(`planned-${locale}-1024`);
+      }
+    }
+    await shell.setLanguage('en');
+    await app.page.setViewportSize({ width: 1366, height: 768 });
     expect(cut).toEqual([]);
     await shot('planned');
   });
@@ -160,6 +182,8 @@ describe.skipIf(!hasChromium)(title, () => {
     await meetings.drillPanel.getByRole('button', { name: en('review.drill.decide') }).click();
     const capture = app.page.getByRole('dialog', { name: en('review.capture.title') });
     await capture.waitFor();
+    // The figure it was opened from shows whole in the capture form's link select.
+    expect(await cutValues(app.page, 'dialog[open]')).toEqual([]);
     await meetings.addDecision(DECISION, capture);
     await capture.waitFor({ state: 'detached' });
     const detail = await call<MeetingDetail>('meetings.get', { id: meetingId });
@@ -221,6 +245,8 @@ describe.skipIf(!hasChromium)(title, () => {
         await links.first().waitFor();
         for (const what of await clippedTexts(app.page, '.review-actions', 'all'))
           cut.push(`${locale} ${width}: ${what}`);
+        // Nor a value of the capture forms or of the items listed: an owner, a due date, a status.
+        for (const what of await cutValues(app.page, '.content')) cut.push(`${locale} ${width}: ${what}`);
         // The meeting around them too: no table or panel past its box, no step or button cutting its label.
         if (width === 1024) {
           for (const what of await unfitted(app.page, '.content')) cut.push(`${locale} ${width}: ${what}`);

@@ -7,7 +7,7 @@ import { LOCALES, type WorkspaceInfo } from '../../src/shared/domain/types';
 import { APP_VERSION, CHROMIUM, SCREENSHOT_DIR, startBrowserApp, type BrowserApp } from './support/browser-app';
 import { StartPage } from './pages/start-page';
 import { SECTIONS, ShellPage } from './pages/shell-page';
-import { clippedTexts, unfitted } from './support/clipping';
+import { clippedTexts, cutValues, unfitted } from './support/clipping';
 
 const hasChromium = fs.existsSync(CHROMIUM);
 const title = hasChromium
@@ -72,6 +72,33 @@ describe.skipIf(!hasChromium)(title, () => {
     await shot('en-dark-start');
     await app.page.locator('.start .segmented [role="radio"]').nth(1).click();
     await app.page.locator('html[data-theme="light"]').waitFor({ state: 'attached' });
+    // Its language select, and the new and open workspace forms, show their values whole at both
+    // sizes in every language. A file path is long by nature and scrolls in its box, as in any app.
+    const cut: string[] = [];
+    for (const width of [1024, 1366]) {
+      await app.page.setViewportSize({ width, height: 768 });
+      for (const locale of LOCALES) {
+        const t = createI18n(locale).t;
+        await start.root.locator('select').selectOption(locale);
+        await app.page.locator(`html[lang="${locale}"]`).waitFor({ state: 'attached' });
+        for (const what of await cutValues(app.page, '.start')) cut.push(`${locale} ${width} start: ${what}`);
+        for (const [action, title] of [
+          ['start.new.action', 'app.newWorkspace.title'],
+          ['start.open.action', 'app.openWorkspace.title'],
+        ] as const) {
+          await start.root.getByRole('button', { name: t(action) }).click();
+          const dialog = app.page.getByRole('dialog', { name: t(title) });
+          await dialog.waitFor();
+          for (const what of await cutValues(app.page, 'dialog[open]', 'input.mono'))
+            cut.push(`${locale} ${width} ${title}: ${what}`);
+          await app.page.keyboard.press('Escape');
+          await dialog.waitFor({ state: 'detached' });
+        }
+      }
+    }
+    await start.root.locator('select').selectOption('en');
+    await app.page.setViewportSize({ width: 1366, height: 768 });
+    expect(cut).toEqual([]);
   });
 
   it('explains, in words, why a file cannot be opened', async () => {
@@ -205,6 +232,8 @@ describe.skipIf(!hasChromium)(title, () => {
         await shell.setLanguage(locale);
         for (const what of await clippedTexts(app.page, '.settings-grid', 'all'))
           cut.push(`${locale} ${width}: ${what}`);
+        // Nor a value cut in its box: a holiday's date, a goal, a week start, a fiscal month.
+        for (const what of await cutValues(app.page, '.content')) cut.push(`${locale} ${width}: ${what}`);
         if (width === 1024) {
           for (const what of await unfitted(app.page, '.content')) cut.push(`${locale} ${width}: ${what}`);
         }

@@ -11,7 +11,7 @@ import { CHROMIUM, SCREENSHOT_DIR, startBrowserApp, type BrowserApp } from './su
 import { StartPage } from './pages/start-page';
 import { ShellPage } from './pages/shell-page';
 import { AGREEMENT_STEPS, SlaAgreementPage } from './pages/sla-agreement-page';
-import { clippedSelects, clippedTexts, cutLabels, overflowingBoxes } from './support/clipping';
+import { clippedSelects, clippedTexts, cutLabels, cutValues, overflowingBoxes } from './support/clipping';
 import { busyMarks, busyUnder, watchBusy } from './support/busy';
 import { pageToPng, pdfsig, poppler, pdftotext } from '../main/documents/tools';
 
@@ -311,6 +311,8 @@ describe.skipIf(!hasChromium)(title, () => {
         // Every option of every select, not only the one chosen: a weekday cut off once picked is cut off.
         for (const what of await clippedTexts(app.page, '.topbar, .page-header, .agreement', 'all'))
           cut.push(`${locale} ${step}: ${what}`);
+        // Nor a value cut in its box: a rate, a target, a date, a party's name, a signer's role.
+        for (const what of await cutValues(app.page, '.agreement')) cut.push(`${locale} ${step}: ${what}`);
         if (SHOT_LOCALES.includes(locale)) await shot(`${locale}-${step}`);
       }
     }
@@ -327,6 +329,17 @@ describe.skipIf(!hasChromium)(title, () => {
     await app.page.evaluate(`${weekday}.removeProperty('width'), ${weekday}.removeProperty('min-width')`);
     expect(squeezed).toEqual([expect.stringMatching(/^select \(.+\): "Monday" needs \d+px, has 9\dpx$/)]);
     expect(await clippedSelects(app.page, '.agreement')).toEqual([]);
+    // And a date field squeezed below its value's width shows the date cut.
+    const date = `document.querySelector('.agreement .agreement-period input[type="date"]').style`;
+    await app.page.evaluate(
+      `${date}.setProperty('width', '90px', 'important'), ${date}.setProperty('min-width', '0', 'important')`,
+    );
+    const squeezedDate = await cutValues(app.page, '.agreement');
+    await app.page.evaluate(`${date}.removeProperty('width'), ${date}.removeProperty('min-width')`);
+    expect(squeezedDate).toEqual([
+      expect.stringMatching(/^date input \(.+\): "\d{4}-\d{2}-\d{2}" needs \d+px, has 90px$/),
+    ]);
+    expect(await cutValues(app.page, '.agreement')).toEqual([]);
   });
 
   it('reads every select whole at the 1,024 px minimum window in every language (screenshots of signing in pt-BR and ru)', async () => {
@@ -342,6 +355,7 @@ describe.skipIf(!hasChromium)(title, () => {
         if (step === 'sign') await identity.waitFor();
         if (step === 'verify') await agreement.byTestId('verify-report').waitFor();
         for (const what of await clippedSelects(app.page, '.agreement', 'all')) cut.push(`${locale} ${step}: ${what}`);
+        for (const what of await cutValues(app.page, '.agreement')) cut.push(`${locale} ${step}: ${what}`);
       }
       await agreement.step('sign');
       await identity.waitFor();

@@ -268,3 +268,77 @@ export async function brokenFigures(page: Page, figures: string): Promise<string
   })()`);
   return Array.isArray(found) ? found.map(String) : [];
 }
+
+/**
+ * Form controls under `scope` whose value is cut: a text or number input whose value is wider than
+ * its box (`scrollWidth` past `clientWidth`: the browser scrolls the value inside the box, so the
+ * rest of it is out of sight); a date, time or week input narrower than it needs to show its fields
+ * and picker button (its fields are laid out in a box of their own that hides what does not fit, so
+ * `scrollWidth` cannot tell: a copy at its natural width is measured beside it, as for selects); then
+ * the selects of {@link clippedSelects} whose chosen option is cut. Inputs matching `longByNature` (a file path, a note: free text that may scroll inside its
+ * box, as in any desktop app) are left out. Each entry names the control, its value, and how wide
+ * the value is against the room it has.
+ */
+export async function cutValues(page: Page, scope = 'body', longByNature = ''): Promise<string[]> {
+  const found = await page.evaluate(`(() => {
+    const name = (input) => (input.closest('label')?.querySelector('.field-label')?.textContent
+      || input.getAttribute('aria-label') || input.getAttribute('data-testid') || input.getAttribute('placeholder')
+      || input.className).trim().slice(0, 40);
+    const kinds = ['text', 'search', 'number', 'date', 'time', 'datetime-local', 'month', 'week', 'email', 'url', 'tel'];
+    const fields = ['date', 'time', 'datetime-local', 'month', 'week'];
+    // The room a date input keeps beyond its value: its natural width holds each field's widest
+    // content (its placeholder "mm", "dd", "yyyy" or its widest digits, six for the year, which runs
+    // to 275760), and a field squeezed to its value's own width still shows it whole. The fields are
+    // read as the browser draws them, in its own locale's order, with a span in the input's font.
+    const dateSlack = (input) => {
+      const style = getComputedStyle(input);
+      const span = document.createElement('span');
+      for (const property of ['font-family', 'font-size', 'font-weight', 'font-style', 'font-stretch', 'letter-spacing', 'font-variant-numeric', 'font-feature-settings'])
+        span.style.setProperty(property, style.getPropertyValue(property));
+      span.style.setProperty('position', 'absolute');
+      span.style.setProperty('visibility', 'hidden');
+      span.style.setProperty('white-space', 'pre');
+      document.body.append(span);
+      const width = (text) => { span.textContent = text; return span.getBoundingClientRect().width; };
+      const digit = Math.max(...'0123456789'.split('').map(width));
+      const [y, m, d] = input.value.split('-').map(Number);
+      const parts = new Intl.DateTimeFormat(navigator.language, { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: 'UTC' })
+        .formatToParts(new Date(Date.UTC(y, m - 1, d)));
+      const placeholder = { year: 'yyyy', month: 'mm', day: 'dd' };
+      let slack = 0;
+      for (const part of parts)
+        if (part.type in placeholder)
+          slack += Math.max(width(placeholder[part.type]), digit * (part.type === 'year' ? 6 : 2)) - width(part.value);
+      span.remove();
+      return slack;
+    };
+    const longByNature = ${JSON.stringify(longByNature)};
+    const out = [];
+    for (const input of document.querySelectorAll(${JSON.stringify(selectorsUnder(scope, 'input'))})) {
+      if (!kinds.includes(input.type) || input.getClientRects().length === 0) continue;
+      if (!input.value || (longByNature && input.matches(longByNature))) continue;
+      let needs = input.scrollWidth;
+      let has = input.clientWidth;
+      if (fields.includes(input.type)) {
+        const probe = input.cloneNode(false);
+        for (const name of ['id', 'name', 'data-testid', 'aria-label', 'title']) probe.removeAttribute(name);
+        probe.setAttribute('aria-hidden', 'true');
+        for (const [property, value] of [
+          ['position', 'absolute'], ['visibility', 'hidden'], ['left', '0'], ['top', '0'],
+          ['width', 'auto'], ['min-width', '0'], ['max-width', 'none'], ['flex', 'none'],
+        ]) probe.style.setProperty(property, value, 'important');
+        input.after(probe);
+        probe.value = input.value;
+        needs = probe.getBoundingClientRect().width;
+        has = input.getBoundingClientRect().width;
+        probe.remove();
+        if (input.type === 'date') needs -= dateSlack(input);
+      }
+      if (needs > has + 1)
+        out.push(input.type + ' input (' + name(input) + '): "' + input.value.slice(0, 60) + '" needs ' +
+          Math.ceil(needs) + 'px, has ' + Math.floor(has) + 'px');
+    }
+    return out;
+  })()`);
+  return [...(Array.isArray(found) ? found.map(String) : []), ...(await clippedSelects(page, scope))];
+}
