@@ -231,7 +231,7 @@ export function TaxonomyEditor({ value, onChange }: { value: readonly Reason[]; 
         <tbody>
           {value.map((r, i) => (
             <tr key={i}>
-              <td>
+              <td className="defs-reason-kind" data-label={t('definitions.reasons.kind')}>
                 <select
                   className="select"
                   aria-label={t('definitions.reasons.kind')}
@@ -245,7 +245,7 @@ export function TaxonomyEditor({ value, onChange }: { value: readonly Reason[]; 
                   ))}
                 </select>
               </td>
-              <td>
+              <td className="defs-reason-code" data-label={t('definitions.reasons.code')}>
                 <input
                   className="input mono"
                   aria-label={t('definitions.reasons.code')}
@@ -253,7 +253,7 @@ export function TaxonomyEditor({ value, onChange }: { value: readonly Reason[]; 
                   onChange={(e) => set(i, { code: e.target.value })}
                 />
               </td>
-              <td>
+              <td className="defs-reason-label" data-label={t('definitions.reasons.labelIn', { language: 'en' })}>
                 <input
                   className="input"
                   aria-label={t('definitions.reasons.labelIn', { language: 'en' })}
@@ -262,7 +262,7 @@ export function TaxonomyEditor({ value, onChange }: { value: readonly Reason[]; 
                 />
               </td>
               {locale !== 'en' ? (
-                <td>
+                <td className="defs-reason-label" data-label={t('definitions.reasons.labelIn', { language: locale })}>
                   <input
                     className="input"
                     aria-label={t('definitions.reasons.labelIn', { language: locale })}
@@ -271,7 +271,7 @@ export function TaxonomyEditor({ value, onChange }: { value: readonly Reason[]; 
                   />
                 </td>
               ) : null}
-              <td>
+              <td className="defs-reason-aliases" data-label={t('definitions.reasons.aliases')}>
                 <input
                   className="input"
                   aria-label={t('definitions.reasons.aliases')}
