@@ -238,6 +238,10 @@ describe.skipIf(!hasChromium)(title, () => {
     // panel, and carried whole in its title. The sample's names all fit.
     const cut: string[] = [];
     const links = meetings.meeting.locator('.review-actions .review-record-form select');
+    // An action item being written down: its owner and due date show whole in the form.
+    const itemForm = meetings.form(en('review.records.itemForm'));
+    await itemForm.getByLabel(en('review.records.owner'), { exact: true }).fill(PEOPLE.salesLead);
+    await itemForm.getByLabel(en('review.records.due')).fill('2026-12-04');
     for (const width of [1024, 1366]) {
       await app.page.setViewportSize({ width, height: 768 });
       for (const locale of LOCALES) {
@@ -257,6 +261,8 @@ describe.skipIf(!hasChromium)(title, () => {
       }
     }
     await shell.setLanguage('en');
+    await itemForm.getByLabel(en('review.records.owner'), { exact: true }).fill('');
+    await itemForm.getByLabel(en('review.records.due')).fill('');
     expect(cut).toEqual([]);
   });
 
