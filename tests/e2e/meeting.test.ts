@@ -115,11 +115,12 @@ describe.skipIf(!hasChromium)(title, () => {
     // A start on a large workspace reads for seconds. Held here, in the server, before any read:
     // the page says what it is doing, shows the job's progress and offers to cancel it.
     const jobs = app.runtime.jobs;
-    const startJob = jobs.start.bind(jobs);
+    const startOnce = jobs.startOnce.bind(jobs);
     let release = () => {};
     const released = new Promise<void>((resolve) => (release = resolve));
-    jobs.start = (kind, run, unit) =>
-      startJob(
+    jobs.startOnce = (key, kind, run, unit) =>
+      startOnce(
+        key,
         kind,
         async (ctl) => {
           await ctl.until(released);
@@ -151,7 +152,7 @@ describe.skipIf(!hasChromium)(title, () => {
       release();
       await started;
     } finally {
-      jobs.start = startJob;
+      jobs.startOnce = startOnce;
       release();
     }
     expect(await meetings.stepTitle.textContent()).toBe(en('meetings.step.since_last'));
