@@ -336,6 +336,22 @@ describe.skipIf(!hasChromium)(title, () => {
           if (locale === 'ru' || locale === 'pt-BR')
             await shot(`${locale}-${width}-edit-${title.replace(/\W+/g, '-')}`);
         }
+        // A revision taking effect on a date: the date shows whole beside the choice.
+        const t = createI18n(locale).t;
+        await defs.panel.getByRole('radio', { name: t('definitions.builder.onDate') }).check();
+        await defs.panel.locator('input.defs-date').fill('2026-12-01');
+        for (const what of await cutValues(app.page, '.content', LONG_BY_NATURE))
+          cut.push(`${locale} ${width} effective date: ${what}`);
+        await defs.panel.getByRole('radio', { name: t('definitions.builder.onApproval') }).check();
+        // A new definition: its kind, stage, title and key whole in the dialog.
+        await app.page.getByRole('button', { name: t('definitions.new.action') }).click();
+        const dialog = app.page.getByRole('dialog', { name: t('definitions.new.title') });
+        await dialog.waitFor();
+        await dialog.locator('input:not(.mono)').fill('Sales qualified lead (SQL)');
+        for (const what of await cutValues(app.page, '[role="dialog"]')) cut.push(`${locale} ${width} new: ${what}`);
+        if (locale === 'ru' && width === 1024) await shot('ru-1024-new-definition');
+        await app.page.keyboard.press('Escape');
+        await dialog.waitFor({ state: 'detached' });
       }
     }
     await shell.setLanguage('en');
