@@ -210,6 +210,8 @@ describe.skipIf(!hasChromium)(title, () => {
     const card = meetings.meeting.locator('.review-proposal', { hasText: 'MQL' });
     await card.getByRole('button', { name: en('review.defs.action.approve') }).click();
     await meetings.dialog.waitFor();
+    // Both leaders' names show whole in the approval dialog.
+    expect(await cutValues(app.page, 'dialog[open]')).toEqual([]);
     await meetings.dialog.getByRole('button', { name: en('review.defs.action.approve') }).click();
     await card.locator('.review-outcome-approve').waitFor();
     expect(await card.locator('.review-outcome-approve').textContent()).toContain(
@@ -384,8 +386,19 @@ describe.skipIf(!hasChromium)(title, () => {
       for (let i = 0; i < 7; i++) {
         await meetings.showStep(i);
         for (const what of await unfitted(app.page, '.content')) problems.push(`${locale} step ${i}: ${what}`);
+        // Nor a value cut in its box: an item's status, a decision's link, a rating.
+        for (const what of await cutValues(app.page, '.content')) problems.push(`${locale} step ${i}: ${what}`);
       }
       if (locale === 'ru') await shot('read-only-step-6-ru-1024');
+    }
+    // The values at 1,366 px too.
+    await app.page.setViewportSize({ width: 1366, height: 768 });
+    for (const locale of LOCALES) {
+      await shell.setLanguage(locale);
+      for (let i = 0; i < 7; i++) {
+        await meetings.showStep(i);
+        for (const what of await cutValues(app.page, '.content')) problems.push(`${locale} 1366 step ${i}: ${what}`);
+      }
     }
     await shell.setLanguage('en');
     await app.page.setViewportSize(size);
