@@ -355,7 +355,16 @@ describe.skipIf(!hasChromium)(title, () => {
         if (step === 'sign') await identity.waitFor();
         if (step === 'verify') await agreement.byTestId('verify-report').waitFor();
         for (const what of await clippedSelects(app.page, '.agreement', 'all')) cut.push(`${locale} ${step}: ${what}`);
+        // A leader's name, role and email being typed for a new identity show whole.
+        const form = agreement.byTestId('identity-create');
+        if (step === 'identities') {
+          await form.getByTestId('identity-name').fill(MARKETING.name);
+          await form.getByTestId('identity-role').fill(MARKETING.role);
+          await form.getByTestId('identity-email').fill(MARKETING.email);
+        }
         for (const what of await cutValues(app.page, '.agreement')) cut.push(`${locale} ${step}: ${what}`);
+        if (step === 'identities')
+          for (const id of ['identity-name', 'identity-role', 'identity-email']) await form.getByTestId(id).fill('');
       }
       await agreement.step('sign');
       await identity.waitFor();
