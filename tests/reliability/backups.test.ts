@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listBackups } from '../../src/main/db/backups';
+import { backupDir, listBackups } from '../../src/main/db/backups';
 import { openWorkspaceFile } from '../../src/main/db/workspace-file';
 import { createDispatch, type Dispatch } from '../../src/main/runtime/dispatch';
 import { handlers } from '../../src/main/runtime/handlers';
@@ -71,16 +71,43 @@ afterAll(() => {
 });
 
 describe('backups', () => {
-  it('are taken daily on the first writable open, as an exact copy', async () => {
+  it('are taken daily on the first writable open, as an exact copy, after the open has answered', async () => {
     const file = rt.requireWorkspace().path;
     const state = current();
     await call('workspace.close');
     for (const b of listBackups(file).filter((b) => b.reason === 'daily')) fs.rmSync(b.path);
     await call('workspace.open', { path: file });
-    expectBackupOf(
-      listBackups(file).find((b) => b.reason === 'daily'),
-      state,
-    );
+    // The app's open answers first; the copy is a job that runs while the workspace is in use.
+    const copying = rt.jobs.list().find((j) => j.kind === 'workspace.dailyBackup');
+    expect(copying?.state).toBe('running');
+    expect(listBackups(file).filter((b) => b.reason === 'daily')).toEqual([]);
+    const ended = await rt.jobs.wait(copying!.id, undefined, 5);
+    expect(ended.state).toBe('done');
+    expect(ended.progress.done).toBe(ended.progress.total);
+    const daily = listBackups(file).find((b) => b.reason === 'daily');
+    expectBackupOf(daily, state);
+    // One self-contained file, as VACUUM INTO writes it: rollback journal, nothing beside it.
+    expect(fs.readFileSync(daily!.path).subarray(18, 20)).toEqual(Buffer.from([1, 1]));
+    expect(fs.readdirSync(path.dirname(daily!.path)).filter((f) => !f.endsWith('.db'))).toEqual([]);
+    // Opened again the same day: no second copy.
+    await call('workspace.close');
+    await call('workspace.open', { path: file });
+    expect(rt.jobs.list().filter((j) => j.kind === 'workspace.dailyBackup')).toHaveLength(1);
+  });
+
+  it('closed while the daily copy runs, leaves no copy behind and the workspace as it was', async () => {
+    const file = rt.requireWorkspace().path;
+    const state = current();
+    await call('workspace.close');
+    for (const b of listBackups(file).filter((b) => b.reason === 'daily')) fs.rmSync(b.path);
+    await call('workspace.open', { path: file });
+    const copying = rt.jobs.list().find((j) => j.kind === 'workspace.dailyBackup' && j.state === 'running')!;
+    await call('workspace.close');
+    expect((await rt.jobs.wait(copying.id, undefined, 5)).state).toBe('cancelled');
+    expect(fs.readdirSync(backupDir(file)).filter((f) => f.includes('.daily.'))).toEqual([]);
+    expect(stateOfFile(file).checksum).toBe(state.checksum);
+    await call('workspace.open', { path: file });
+    await rt.jobs.wait(rt.jobs.list().find((j) => j.kind === 'workspace.dailyBackup')!.id, undefined, 5);
   });
 
   it('are taken before undoing an import, holding the state the undo starts from', async () => {

@@ -1,10 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Db } from './driver';
+import { openDb, type Db } from './driver';
+import type { JobControl } from '../jobs/registry';
+import { AppError } from '../../shared/errors';
 import { BACKUP_REASONS, type Backup, type BackupReason } from '../../shared/domain/types';
 
 /** How many backups of each reason are kept; older ones are deleted after a new one is written. */
 const KEEP: Record<BackupReason, number> = { migration: 5, daily: 7, undo: 10, restore: 5, manual: 20 };
+
+/** Pages an online backup copies per turn of the event loop (SQLite's own step size here). */
+const PAGES_PER_STEP = 100;
 
 /** Backups live beside the workspace, so moving the folder moves them too. */
 export function backupDir(workspacePath: string): string {
@@ -22,11 +27,8 @@ function parseStamp(s: string): number {
   return Date.parse(iso);
 }
 
-/**
- * Writes a consistent copy of an open database (VACUUM INTO reads one snapshot, so concurrent
- * WAL writers cannot tear it) and prunes old backups of the same reason.
- */
-export function writeBackup(db: Db, workspacePath: string, reason: BackupReason, version: number): Backup {
+/** A new backup's file name: the instant, the reason and the schema version, never an existing one. */
+function nextBackupFile(workspacePath: string, reason: BackupReason, version: number): string {
   const dir = backupDir(workspacePath);
   fs.mkdirSync(dir, { recursive: true });
   let now = new Date();
@@ -35,13 +37,70 @@ export function writeBackup(db: Db, workspacePath: string, reason: BackupReason,
     now = new Date(now.getTime() + 1);
     file = path.join(dir, `${stamp(now)}.${reason}.v${version}.db`);
   }
+  return file;
+}
+
+/** A copy cut short (full disk, removed drive, cancelled) must not sit beside the good ones taking space. */
+function removePartial(tmp: string): void {
+  for (const f of [tmp, `${tmp}-journal`, `${tmp}-wal`, `${tmp}-shm`]) fs.rmSync(f, { force: true });
+}
+
+/**
+ * Writes a consistent copy of an open database (VACUUM INTO reads one snapshot, so concurrent
+ * WAL writers cannot tear it) and prunes old backups of the same reason.
+ */
+export function writeBackup(db: Db, workspacePath: string, reason: BackupReason, version: number): Backup {
+  const file = nextBackupFile(workspacePath, reason, version);
   const tmp = `${file}.partial`;
   try {
     db.prepare('VACUUM INTO ?').run(tmp);
     fs.renameSync(tmp, file);
   } catch (e) {
-    // A copy cut short (full disk, removed drive) must not sit beside the good ones taking space.
-    fs.rmSync(tmp, { force: true });
+    removePartial(tmp);
+    throw e;
+  }
+  prune(workspacePath, reason);
+  return describe(file)!;
+}
+
+/**
+ * `writeBackup` a hundred pages at a time, between the event loop's other work (SQLite's online
+ * backup), for a workspace the app has open: on a million leads VACUUM INTO holds the process for
+ * seconds, this for a few milliseconds at a time. Writes through this connection meanwhile are
+ * copied too. `ctl` hears the pages copied and may stop it; a stopped or failed copy leaves nothing.
+ */
+export async function writeBackupStepwise(
+  db: Db,
+  workspacePath: string,
+  reason: BackupReason,
+  version: number,
+  ctl: JobControl,
+): Promise<Backup> {
+  const file = nextBackupFile(workspacePath, reason, version);
+  const tmp = `${file}.partial`;
+  try {
+    const copied = await db.backup(tmp, {
+      progress: ({ totalPages, remainingPages }) => {
+        ctl.checkpoint();
+        ctl.progress({ done: totalPages - remainingPages, total: totalPages });
+        return PAGES_PER_STEP;
+      },
+    });
+    ctl.checkpoint();
+    ctl.progress({ done: copied.totalPages, total: copied.totalPages });
+    // The copy keeps the workspace's WAL mode; a backup is one self-contained file, as VACUUM INTO
+    // writes it, so it can be read from read-only media and copied alone.
+    const copy = openDb(tmp, { fileMustExist: true });
+    try {
+      copy.pragma('journal_mode = DELETE');
+    } finally {
+      copy.close();
+    }
+    fs.renameSync(tmp, file);
+  } catch (e) {
+    removePartial(tmp);
+    // Closing the workspace cancels the job and closes the connection under the copy.
+    if (ctl.signal.aborted) throw new AppError('jobs.cancelled');
     throw e;
   }
   prune(workspacePath, reason);

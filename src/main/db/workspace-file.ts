@@ -18,6 +18,11 @@ export interface OpenedFile {
   readonly lock: WorkspaceLock | null;
   /** Removes the private copy a workspace on read-only media is read from; call after closing. */
   readonly cleanup: (() => void) | null;
+  /**
+   * The schema version to label the day's backup with, when it is due and the caller asked to
+   * write it later (`dailyBackup: 'later'`); null otherwise.
+   */
+  readonly dailyBackupDue: number | null;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -153,13 +158,20 @@ export function inspectWorkspaceFile(
 export function attachWorkspaceFile(file: string): OpenedFile {
   const db = openDb(file, { readonly: true, fileMustExist: true });
   configure(db, false);
-  return { db, readOnlyReason: 'workspace.openedReadOnly', migratedFrom: null, lock: null, cleanup: null };
+  return {
+    db,
+    readOnlyReason: 'workspace.openedReadOnly',
+    migratedFrom: null,
+    lock: null,
+    cleanup: null,
+    dailyBackupDue: null,
+  };
 }
 
 /** Opens an existing workspace: inspect, back up and migrate when older, then configure. */
 export function openWorkspaceFile(
   file: string,
-  options: { readOnly?: boolean; migrations?: readonly Migration[] } = {},
+  options: { readOnly?: boolean; migrations?: readonly Migration[]; dailyBackup?: 'now' | 'later' } = {},
 ): OpenedFile {
   const migrations = options.migrations ?? shippedMigrations;
   checkIsWorkspaceFile(file);
@@ -183,6 +195,7 @@ export function openWorkspaceFile(
     db = openDb(source, { readonly: readOnlyReason !== null, fileMustExist: true });
     configure(db, readOnlyReason === null);
     let migratedFrom: number | null = null;
+    let dailyBackupDue: number | null = null;
     if (version < supported) {
       writeBackup(db, file, 'migration', version);
       migrate(db, migrations);
@@ -191,9 +204,10 @@ export function openWorkspaceFile(
       !readOnlyReason &&
       !listBackups(file).some((b) => b.reason === 'daily' && Date.now() - b.createdAt < DAY_MS)
     ) {
-      dailyBackup(db, file, version);
+      if (options.dailyBackup === 'later') dailyBackupDue = version;
+      else dailyBackup(db, file, version);
     }
-    return { db, readOnlyReason, migratedFrom, lock, cleanup: copy?.cleanup ?? null };
+    return { db, readOnlyReason, migratedFrom, lock, cleanup: copy?.cleanup ?? null, dailyBackupDue };
   } catch (e) {
     db?.close();
     lock?.release();
@@ -226,7 +240,7 @@ export function createWorkspaceFile(file: string, migrations: readonly Migration
   try {
     configure(db, true);
     migrate(db, migrations);
-    return { db, readOnlyReason: null, migratedFrom: null, lock, cleanup: null };
+    return { db, readOnlyReason: null, migratedFrom: null, lock, cleanup: null, dailyBackupDue: null };
   } catch (e) {
     db.close();
     lock.release();

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { type Workspace } from '../workspace/workspace';
+import { Workspace } from '../workspace/workspace';
+import { writeBackupStepwise } from '../db/backups';
 import { JobRegistry } from '../jobs/registry';
 import { FileStore } from '../files/store';
 import { PreferencesStore } from './preferences';
@@ -63,6 +64,27 @@ export class Runtime {
     if (this.current && this.current !== ws) this.closeWorkspace();
     this.current = ws;
     this.prefs.touchRecent(ws.path, ws.settings().name);
+    return ws;
+  }
+
+  /**
+   * Opens a workspace file for this session. The day's first backup is then copied a hundred pages
+   * at a time (a job), where VACUUM INTO held the open for seconds on a large workspace: the
+   * desktop app and the local server answer at once and the copy runs while the workspace is in
+   * use (closing it cancels the copy, which leaves nothing); a CLI command, which may end at once,
+   * waits for it.
+   */
+  async openWorkspace(file: string, readOnly: boolean): Promise<Workspace> {
+    const ws = this.adopt(Workspace.open(file, { readOnly, dailyBackup: 'later' }));
+    const version = ws.dailyBackupDue;
+    if (version === null) return ws;
+    const copy = this.jobs.start(
+      'workspace.dailyBackup',
+      (ctl) => writeBackupStepwise(ws.db, ws.path, 'daily', version, ctl),
+      'pages',
+    );
+    // A copy that fails (a full disk) does not keep anyone from their workspace; the job says why.
+    if (this.options.host === 'cli') await this.jobs.wait(copy.id, undefined, 20);
     return ws;
   }
 

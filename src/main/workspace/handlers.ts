@@ -17,7 +17,7 @@ export const workspaceHandlers: ContractHandlers<Runtime>['workspace'] = {
   open: ({ path: file, readOnly }, rt) => {
     const abs = path.resolve(file);
     if (rt.workspace?.path === abs && !readOnly) return rt.workspace.info();
-    return rt.adopt(Workspace.open(abs, { readOnly: readOnly ?? false })).info();
+    return rt.openWorkspace(abs, readOnly ?? false).then((ws) => ws.info());
   },
 
   create: ({ path: file, ...settings }, rt) => rt.adopt(Workspace.create(file, settings)).info(),

@@ -33,7 +33,16 @@ export class Workspace {
     this.readOnlyReason = opened.readOnlyReason;
   }
 
-  static open(file: string, options: { readOnly?: boolean } = {}): Workspace {
+  /** The schema version to label the day's backup with, when it is still to be written; else null. */
+  get dailyBackupDue(): number | null {
+    return this.opened.dailyBackupDue;
+  }
+
+  /**
+   * `dailyBackup: 'later'` leaves the day's first backup to the caller (`dailyBackupDue`), for a
+   * host that writes it while the workspace is already in use (`Runtime.openWorkspace`).
+   */
+  static open(file: string, options: { readOnly?: boolean; dailyBackup?: 'now' | 'later' } = {}): Workspace {
     const abs = path.resolve(file);
     return new Workspace(abs, openWorkspaceFile(abs, options));
   }

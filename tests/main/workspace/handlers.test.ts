@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createDispatch } from '../../../src/main/runtime/dispatch';
 import { handlers } from '../../../src/main/runtime/handlers';
 import { Runtime } from '../../../src/main/runtime/runtime';
+import { listBackups } from '../../../src/main/db/backups';
 import type { ApiResult } from '../../../src/shared/errors';
 import type { Backup, SessionState, WorkspaceInfo } from '../../../src/shared/domain/types';
 import { tmpDir } from '../../helpers/tmp';
@@ -45,8 +46,12 @@ describe('workspace service', () => {
     await api(dispatch, 'workspace.updateSettings', { name: 'Acme Brasil', currency: 'BRL' });
     await api(dispatch, 'workspace.close');
     await expect(api(dispatch, 'workspace.info')).rejects.toThrow('workspace.noneOpen');
+    for (const b of listBackups(file)) fs.rmSync(b.path);
     const reopened = await api<WorkspaceInfo>(dispatch, 'workspace.open', { path: file });
     expect(reopened).toMatchObject({ name: 'Acme Brasil', currency: 'BRL' });
+    // A CLI command may end as soon as the open answers: the day's backup is written by then.
+    expect(listBackups(file).map((b) => b.reason)).toEqual(['daily']);
+    expect(rt.jobs.list().find((j) => j.kind === 'workspace.dailyBackup')?.state).toBe('done');
     const session = await api<SessionState>(dispatch, 'workspace.session');
     expect(session.recent[0]).toMatchObject({ path: file, name: 'Acme Brasil', exists: true });
     // Preferences survive a new runtime on the same data folder.
