@@ -12,7 +12,7 @@ import { CHROMIUM, SCREENSHOT_DIR, startBrowserApp, type BrowserApp } from './su
 import { MeetingPage } from './pages/meeting-page';
 import { ShellPage } from './pages/shell-page';
 import { StartPage } from './pages/start-page';
-import { clippedTexts, cutValues, unfitted } from './support/clipping';
+import { brokenFigures, clippedTexts, cutValues, unfitted } from './support/clipping';
 
 const hasChromium = fs.existsSync(CHROMIUM);
 const title = hasChromium
@@ -386,6 +386,9 @@ describe.skipIf(!hasChromium)(title, () => {
       for (let i = 0; i < 7; i++) {
         await meetings.showStep(i);
         for (const what of await unfitted(app.page, '.content')) problems.push(`${locale} step ${i}: ${what}`);
+        // Nor an item's due date broken in two ("4 дек." over "2026 г.").
+        for (const what of await brokenFigures(app.page, '.review-record-due'))
+          problems.push(`${locale} step ${i}: ${what}`);
         // Nor a value cut in its box: an item's status, a decision's link, a rating.
         for (const what of await cutValues(app.page, '.content')) problems.push(`${locale} step ${i}: ${what}`);
       }

@@ -115,7 +115,7 @@ export function ItemList({
               <span>
                 <span className="muted">{t('review.records.ownerShort')}</span> <strong>{item.owner}</strong>
               </span>
-              <span>
+              <span className="review-record-due">
                 <span className="muted">{t('review.records.dueShort')}</span>{' '}
                 {item.dueDate ? calendarDate(locale, item.dueDate) : t('review.records.noDue')}
               </span>
