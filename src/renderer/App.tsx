@@ -7,6 +7,7 @@ import { ErrorNotice } from './components/ErrorNotice';
 import { FrameDialogs } from './components/FrameDialogs';
 import { Logo } from './components/Logo';
 import { Notices } from './components/Notices';
+import { SessionBusyStatus } from './components/SessionBusyStatus';
 import { Shell } from './components/Shell';
 import { Spinner } from './components/Spinner';
 import { StartScreen } from './screens/start';
@@ -61,6 +62,7 @@ export function App() {
     <>
       {hasWorkspace ? <Shell /> : <StartScreen />}
       <FrameDialogs />
+      <SessionBusyStatus />
       <Notices />
     </>
   );

@@ -378,6 +378,34 @@ describe.skipIf(!hasChromium)(title, () => {
     expect(JSON.stringify(session.value)).not.toContain('Gone.db');
   });
 
+  it('says what an open is doing while it checks the file, wherever it was asked from', async () => {
+    // The workspace restored above; the test before closed every workspace.
+    const file = path.join(app.dataDir, 'Damaged.db');
+    await start.waitUntilShown();
+    // Held back, as an open of a large workspace (or one on a slow disk) takes seconds.
+    let release = () => {};
+    const released = new Promise<void>((resolve) => (release = resolve));
+    await app.page.route('**/api/workspace.open', async (route) => {
+      await released;
+      await route.continue();
+    });
+    const busy = app.page.locator('.session-busy[role="status"]');
+    try {
+      const dialog = await start.openWorkspaceDialog();
+      await dialog.getByLabel('File').fill(file);
+      await dialog.getByRole('button', { name: 'Open', exact: true }).click();
+      await busy.waitFor();
+      expect(await busy.textContent()).toBe(en('app.busy.open'));
+      await shot('en-light-opening');
+    } finally {
+      release();
+    }
+    await shell.waitUntilShown();
+    await app.page.unroute('**/api/workspace.open');
+    await busy.waitFor({ state: 'detached' });
+    expect((await info()).path).toBe(file);
+  });
+
   it('logged no console errors and threw no page errors', () => {
     expect(app.problems.page).toEqual([]);
     expect(app.problems.console).toEqual([]);
