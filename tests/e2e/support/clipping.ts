@@ -6,6 +6,22 @@ import type { Page } from 'playwright-core';
  */
 
 /**
+ * Page-side source of `naturalWidthProbe(control)`: a hidden copy of a form control placed after
+ * it at its natural width, to measure what its value needs (call `remove()` on it afterwards).
+ */
+const NATURAL_WIDTH_PROBE = `function naturalWidthProbe(control) {
+  const probe = control.cloneNode(false);
+  for (const name of ['id', 'name', 'data-testid', 'aria-label', 'title']) probe.removeAttribute(name);
+  probe.setAttribute('aria-hidden', 'true');
+  for (const [property, value] of [
+    ['position', 'absolute'], ['visibility', 'hidden'], ['left', '0'], ['top', '0'],
+    ['width', 'auto'], ['min-width', '0'], ['max-width', 'none'], ['flex', 'none'],
+  ]) probe.style.setProperty(property, value, 'important');
+  control.after(probe);
+  return probe;
+}`;
+
+/**
  * Drop-down `<select>`s under `scope` (CSS selectors, comma-separated) whose chosen option is cut
  * off, or with `options: 'all'` that would cut any of their options if it were chosen; and selects
  * wide enough that stick out of the box they are in. Each entry names the select (and the option,
@@ -25,20 +41,14 @@ export async function clippedSelects(
   options: 'chosen' | 'all' = 'chosen',
 ): Promise<string[]> {
   const found = await page.evaluate(`(() => {
+    ${NATURAL_WIDTH_PROBE}
     const name = (select) => (select.closest('label')?.querySelector('.field-label')?.textContent
       || select.getAttribute('aria-label') || select.getAttribute('data-testid') || select.className).trim().slice(0, 40);
     const out = [];
     for (const select of document.querySelectorAll(${JSON.stringify(selectorsUnder(scope, 'select'))})) {
       if (select.multiple || select.size > 1 || select.getClientRects().length === 0) continue;
       const shown = ${JSON.stringify(options)} === 'all' ? [...select.options] : [select.options[select.selectedIndex]];
-      const probe = select.cloneNode(false);
-      for (const name of ['id', 'name', 'data-testid', 'aria-label', 'title']) probe.removeAttribute(name);
-      probe.setAttribute('aria-hidden', 'true');
-      for (const [property, value] of [
-        ['position', 'absolute'], ['visibility', 'hidden'], ['left', '0'], ['top', '0'],
-        ['width', 'auto'], ['min-width', '0'], ['max-width', 'none'], ['flex', 'none'],
-      ]) probe.style.setProperty(property, value, 'important');
-      select.after(probe);
+      const probe = naturalWidthProbe(select);
       const has = select.getBoundingClientRect().width;
       for (const option of shown) {
         if (!option || !option.label.trim()) continue;
@@ -281,6 +291,7 @@ export async function brokenFigures(page: Page, figures: string): Promise<string
  */
 export async function cutValues(page: Page, scope = 'body', longByNature = ''): Promise<string[]> {
   const found = await page.evaluate(`(() => {
+    ${NATURAL_WIDTH_PROBE}
     const name = (input) => (input.closest('label')?.querySelector('.field-label')?.textContent
       || input.getAttribute('aria-label') || input.getAttribute('data-testid') || input.getAttribute('placeholder')
       || input.className).trim().slice(0, 40);
@@ -320,14 +331,7 @@ export async function cutValues(page: Page, scope = 'body', longByNature = ''): 
       let needs = input.scrollWidth;
       let has = input.clientWidth;
       if (fields.includes(input.type)) {
-        const probe = input.cloneNode(false);
-        for (const name of ['id', 'name', 'data-testid', 'aria-label', 'title']) probe.removeAttribute(name);
-        probe.setAttribute('aria-hidden', 'true');
-        for (const [property, value] of [
-          ['position', 'absolute'], ['visibility', 'hidden'], ['left', '0'], ['top', '0'],
-          ['width', 'auto'], ['min-width', '0'], ['max-width', 'none'], ['flex', 'none'],
-        ]) probe.style.setProperty(property, value, 'important');
-        input.after(probe);
+        const probe = naturalWidthProbe(input);
         probe.value = input.value;
         needs = probe.getBoundingClientRect().width;
         has = input.getBoundingClientRect().width;

@@ -216,7 +216,8 @@ export function TaxonomyEditor({ value, onChange }: { value: readonly Reason[]; 
   return (
     <div className="defs-table-wrap">
       <table className="table defs-taxonomy-editor">
-        <thead>
+        {/* Each field shows its heading above it (data-label); the row of headings is for screen readers. */}
+        <thead className="visually-hidden">
           <tr>
             <th scope="col">{t('definitions.reasons.kind')}</th>
             <th scope="col">{t('definitions.reasons.code')}</th>
