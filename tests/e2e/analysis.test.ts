@@ -213,10 +213,8 @@ describe.skipIf(!hasChromium)(title, () => {
       ] as const) {
         await app.page.setViewportSize({ width, height });
         for (const section of SCREENS) {
-          await analysis.goTo(section);
+          await analysis.show(section);
           expect(await shell.heading.textContent()).toBe(t(`nav.${section}`));
-          if (section === 'leads') await analysis.explorerRows.first().waitFor();
-          else await analysis.waitForFigures();
           await shot(`${locale}-${width}-${section}`);
           if (width === 1366) expect(await analysis.clippedTexts(), `${locale} ${section}`).toEqual([]);
         }
@@ -239,9 +237,7 @@ describe.skipIf(!hasChromium)(title, () => {
     for (const locale of LOCALES) {
       await shell.setLanguage(locale);
       for (const section of SCREENS) {
-        await analysis.goTo(section);
-        if (section === 'leads') await analysis.explorerRows.first().waitFor();
-        else await analysis.waitForFigures();
+        await analysis.show(section);
         for (const what of await unfitted(app.page, '.content')) problems.push(`${locale} ${section}: ${what}`);
         // Nor a figure in a table broken across lines: "12,7%–" over "57,6%", "105" over "(93,8%)".
         for (const what of await brokenFigures(app.page, '.content .table td.num'))
@@ -257,9 +253,7 @@ describe.skipIf(!hasChromium)(title, () => {
     for (const locale of LOCALES) {
       await shell.setLanguage(locale);
       for (const section of SCREENS) {
-        await analysis.goTo(section);
-        if (section === 'leads') await analysis.explorerRows.first().waitFor();
-        else await analysis.waitForFigures();
+        await analysis.show(section);
         if (section === 'funnel' || section === 'sla')
           for (const what of await brokenFigures(app.page, TILE_FIGURES))
             problems.push(`${locale} ${section} 1366: ${what}`);

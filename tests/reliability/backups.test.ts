@@ -70,15 +70,23 @@ afterAll(() => {
   recordFigures('backups', 'backups', { 'backups verified exact': verified });
 });
 
+/**
+ * The open workspace closed, its daily backups removed and opened again, as on the first open of a
+ * day: its state before, and the daily copy the open started (the newest such job).
+ */
+async function reopenAsFirstOfDay(): Promise<{ file: string; state: DbState; copying: JobStatus | undefined }> {
+  const file = rt.requireWorkspace().path;
+  const state = current();
+  await call('workspace.close');
+  for (const b of listBackups(file).filter((b) => b.reason === 'daily')) fs.rmSync(b.path);
+  await call('workspace.open', { path: file });
+  return { file, state, copying: rt.jobs.list().find((j) => j.kind === 'workspace.dailyBackup') };
+}
+
 describe('backups', () => {
   it('are taken daily on the first writable open, as an exact copy, after the open has answered', async () => {
-    const file = rt.requireWorkspace().path;
-    const state = current();
-    await call('workspace.close');
-    for (const b of listBackups(file).filter((b) => b.reason === 'daily')) fs.rmSync(b.path);
-    await call('workspace.open', { path: file });
+    const { file, state, copying } = await reopenAsFirstOfDay();
     // The app's open answers first; the copy is a job that runs while the workspace is in use.
-    const copying = rt.jobs.list().find((j) => j.kind === 'workspace.dailyBackup');
     expect(copying?.state).toBe('running');
     expect(listBackups(file).filter((b) => b.reason === 'daily')).toEqual([]);
     const ended = await rt.jobs.wait(copying!.id, undefined, 5);
@@ -96,14 +104,9 @@ describe('backups', () => {
   });
 
   it('closed while the daily copy runs, leaves no copy behind and the workspace as it was', async () => {
-    const file = rt.requireWorkspace().path;
-    const state = current();
+    const { file, state, copying } = await reopenAsFirstOfDay();
     await call('workspace.close');
-    for (const b of listBackups(file).filter((b) => b.reason === 'daily')) fs.rmSync(b.path);
-    await call('workspace.open', { path: file });
-    const copying = rt.jobs.list().find((j) => j.kind === 'workspace.dailyBackup' && j.state === 'running')!;
-    await call('workspace.close');
-    expect((await rt.jobs.wait(copying.id, undefined, 5)).state).toBe('cancelled');
+    expect((await rt.jobs.wait(copying!.id, undefined, 5)).state).toBe('cancelled');
     expect(fs.readdirSync(backupDir(file)).filter((f) => f.includes('.daily.'))).toEqual([]);
     expect(stateOfFile(file).checksum).toBe(state.checksum);
     await call('workspace.open', { path: file });

@@ -14,7 +14,7 @@ export interface JobRun<R> {
   cancel(): void;
 }
 
-/** Runs a long job (an export) and polls its progress with `jobs.get`; resolves with its final status. */
+/** Runs a long job (an export, a meeting's start) and polls its progress with `jobs.get`; resolves with its final status. */
 export function useJob<R>(): JobRun<R> {
   const api = useApi();
   const [status, setStatus] = useState<JobStatus<R> | null>(null);

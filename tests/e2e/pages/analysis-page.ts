@@ -33,6 +33,13 @@ export class AnalysisPage {
     await this.page.locator('.page-header h1').waitFor();
   }
 
+  /** Goes to a section and waits until it is drawn: the Leads rows, or another section's figures. */
+  async show(section: string): Promise<void> {
+    await this.goTo(section);
+    if (section === 'leads') await this.explorerRows.first().waitFor();
+    else await this.waitForFigures();
+  }
+
   get toolbar(): Locator {
     return this.page.locator('.analysis-toolbar');
   }

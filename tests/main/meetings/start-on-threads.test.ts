@@ -55,6 +55,25 @@ function freeWeek(ws: Workspace, before = '2026-W11'): string {
   return week;
 }
 
+/**
+ * A runtime as the desktop app sets it up (the report threads on, `ws` open), for the handler.
+ * `release` removes its data folder and hands it nothing to close: the workspace copies and the
+ * pool are shared by the tests and closed after them.
+ */
+function runtimeOn(ws: Workspace): { rt: Runtime; release: () => void } {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fr-start-rt-'));
+  const rt = new Runtime({ dataDir, host: 'cli', appVersion: 'test' });
+  rt.useReportThreads(pool);
+  rt.adopt(ws);
+  return {
+    rt,
+    release: () => {
+      (rt as unknown as { current: null }).current = null;
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
 beforeAll(async () => {
   t = tempWorkspace('America/Sao_Paulo', 'start');
   generateSample(t.ws, { seed: 5, leads: 3000, end: '2026-03-15' });
@@ -149,9 +168,7 @@ describe('starting a meeting with its figures read on the report threads', () =>
   it('is how the meetings.start handler starts a meeting once the host turns the threads on', async () => {
     const ws = copy('handler');
     const m = planMeeting(ws, { week: freeWeek(ws), attendees: ATTENDEES }, NOW - 60_000);
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fr-start-rt-'));
-    const rt = new Runtime({ dataDir, host: 'cli', appVersion: 'test' });
-    rt.useReportThreads(pool);
+    const { rt, release } = runtimeOn(ws);
     const week1 = pool.week.bind(pool);
     const drills1 = pool.drills.bind(pool);
     const preview1 = pool.preview.bind(pool);
@@ -171,7 +188,6 @@ describe('starting a meeting with its figures read on the report threads', () =>
       return preview1(file, o);
     };
     try {
-      rt.adopt(ws);
       const job = await meetingsHandlers.start({ id: m.id }, rt);
       expect(job.state, 'a job, answered before the figures are read').toBe('running');
       const seen: JobProgress[] = [];
@@ -198,9 +214,7 @@ describe('starting a meeting with its figures read on the report threads', () =>
       pool.week = week1;
       pool.drills = drills1;
       pool.preview = preview1;
-      // The runtime would close the workspace and release the shared pool: hand it nothing to close.
-      (rt as unknown as { current: null }).current = null;
-      fs.rmSync(dataDir, { recursive: true, force: true });
+      release();
     }
   });
 
@@ -225,9 +239,7 @@ describe('starting a meeting with its figures read on the report threads', () =>
   it('reports each read as it arrives, and a cancel while the weeks are read starts nothing', async () => {
     const ws = copy('cancelled');
     const m = planMeeting(ws, { week: freeWeek(ws), attendees: ATTENDEES }, NOW - 60_000);
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fr-start-cancel-'));
-    const rt = new Runtime({ dataDir, host: 'cli', appVersion: 'test' });
-    rt.useReportThreads(pool);
+    const { rt, release } = runtimeOn(ws);
     const week1 = pool.week.bind(pool);
     let weeksAsked = 0;
     let weeksAnswered = 0;
@@ -241,7 +253,6 @@ describe('starting a meeting with its figures read on the report threads', () =>
       return figures;
     };
     try {
-      rt.adopt(ws);
       const job = await meetingsHandlers.start({ id: m.id }, rt);
       await expect.poll(() => rt.jobs.get(job.id).progress.done, { timeout: 20_000 }).toBeGreaterThanOrEqual(3);
       const reading = rt.jobs.get(job.id);
@@ -266,8 +277,7 @@ describe('starting a meeting with its figures read on the report threads', () =>
     } finally {
       hold();
       pool.week = week1;
-      (rt as unknown as { current: null }).current = null;
-      fs.rmSync(dataDir, { recursive: true, force: true });
+      release();
     }
   });
 });
