@@ -118,9 +118,9 @@ describe.skipIf(!hasChromium)(title, () => {
     const startOnce = jobs.startOnce.bind(jobs);
     let release = () => {};
     const released = new Promise<void>((resolve) => (release = resolve));
-    jobs.startOnce = (key, kind, run, unit) =>
+    jobs.startOnce = (subject, kind, run, unit) =>
       startOnce(
-        key,
+        subject,
         kind,
         async (ctl) => {
           await ctl.until(released);
@@ -146,9 +146,18 @@ describe.skipIf(!hasChromium)(title, () => {
       expect([kept.status, kept.snapshotTakenAt]).toEqual(['planned', null]);
       expect((await call<JobStatus[]>('jobs.list'))[0]).toMatchObject({ kind: 'meetings.start', state: 'cancelled' });
       await shot('start-cancelled');
-      // Started again and let through.
+      // Started again; the page reloaded meanwhile finds the running start, follows it and can
+      // still cancel it; let through, it moves on to the meeting.
       const started = meetings.start();
       await progress.waitFor();
+      await app.page.reload();
+      await progress.waitFor();
+      await expect.poll(() => status.textContent()).toBe(en('review.planned.startingHint'));
+      await cancel.waitFor();
+      await shot('start-followed-after-reload');
+      expect((await call<JobStatus[]>('jobs.list')).filter((j) => j.state === 'running')).toMatchObject([
+        { kind: 'meetings.start', subject: `meeting ${meetingId}` },
+      ]);
       release();
       await started;
     } finally {

@@ -35,8 +35,6 @@ export const unobserved: JobControl = {
 interface Job {
   status: JobStatus;
   controller: AbortController;
-  /** What the job works on, for `startOnce`. */
-  key: string | null;
 }
 
 const MAX_FINISHED = 50;
@@ -53,29 +51,37 @@ export class JobRegistry {
   }
 
   /**
-   * `start`, unless a job started with the same `key` is still running: its status then, so a
-   * second request for the same work (a second click, a page come back to) follows the first.
+   * `start` for work on one `subject`, unless a job of that kind on it is still running and not
+   * asked to stop: its status then, so a second request for the same work (a second click, a page
+   * come back to) follows the first. Subjects name things of the open workspace: closing it
+   * cancels every job.
    */
-  startOnce<R>(key: string, kind: string, run: (ctl: JobControl) => Promise<R>, unit = 'rows'): JobStatus<R> {
-    const running = [...this.jobs.values()].find((j) => j.key === key && j.status.state === 'running');
-    return running ? (running.status as JobStatus<R>) : this.launch(kind, run, unit, key);
+  startOnce<R>(subject: string, kind: string, run: (ctl: JobControl) => Promise<R>, unit = 'rows'): JobStatus<R> {
+    const running = [...this.jobs.values()].find(
+      (j) =>
+        j.status.subject === subject &&
+        j.status.kind === kind &&
+        j.status.state === 'running' &&
+        !j.controller.signal.aborted,
+    );
+    return running ? (running.status as JobStatus<R>) : this.launch(kind, run, unit, subject);
   }
 
   private launch<R>(
     kind: string,
     run: (ctl: JobControl) => Promise<R>,
     unit: string,
-    key: string | null,
+    subject: string | null,
   ): JobStatus<R> {
     const id = randomUUID();
     const controller = new AbortController();
     const startedAt = Date.now();
     const job: Job = {
-      key,
       controller,
       status: {
         id,
         kind,
+        subject,
         state: 'running',
         startedAt,
         endedAt: null,

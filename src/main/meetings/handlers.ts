@@ -1,4 +1,5 @@
 import type { ContractHandlers } from '../../shared/contract';
+import { meetingSubject } from '../../shared/meetings/contract';
 import { withCalendar } from '../calendar/calendar-errors';
 import type { Runtime } from '../runtime/runtime';
 import { requireMeeting } from './access';
@@ -45,7 +46,7 @@ export const meetingsHandlers: ContractHandlers<Runtime>['meetings'] = {
     // way is followed rather than raced.
     startable(ws, id);
     return rt.jobs.startOnce(
-      `meetings.start ${ws.path} ${id}`,
+      meetingSubject(id),
       'meetings.start',
       (ctl) => withCalendar(() => startMeetingOn(rt.reportThreads, ws, id, Date.now(), ctl)),
       'reads',

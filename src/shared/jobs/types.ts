@@ -17,6 +17,11 @@ export interface JobProgress {
 export interface JobStatus<R = unknown> {
   readonly id: string;
   readonly kind: string;
+  /**
+   * The one thing the job works on (`meeting 12`), when it has one: a screen showing that thing
+   * finds the job in `jobs.list` and follows it, after a reload or a page left and come back to.
+   */
+  readonly subject: string | null;
   readonly state: JobState;
   readonly startedAt: number;
   readonly endedAt: number | null;

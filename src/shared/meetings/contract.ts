@@ -89,7 +89,7 @@ export const meetingsContract = {
    */
   start: job<MeetingDetail>()({
     input: meeting,
-    doc: 'Start a meeting: freeze its snapshot and enter the first step (a job).',
+    doc: 'Start a meeting: freeze its snapshot and enter the first step (a job), its subject `meeting ID`.',
     writes: true,
   }),
   /** Moves to an agenda step; the clock records time per step and which steps were reached. */
@@ -216,3 +216,8 @@ export const meetingsContract = {
     doc: 'Export the action items of a meeting as CSV or iCalendar (.ics).',
   }),
 };
+
+/** The subject of a meeting's start job, by which its page finds a start still running. */
+export function meetingSubject(id: number): string {
+  return `meeting ${id}`;
+}

@@ -1,8 +1,10 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MeetingWords } from '../../../../shared/meetings/describe';
 import type { Attendee } from '../../../../shared/meetings/model';
+import { meetingSubject } from '../../../../shared/meetings/contract';
 import type { MeetingDetail } from '../../../../shared/meetings/types';
+import type { JobStatus } from '../../../../shared/jobs/types';
 import { useApi, useLocale } from '../../../app-context';
 import { Button } from '../../../components/Button';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
@@ -50,19 +52,39 @@ export function PlannedMeeting({
   const carried = meeting.actionItems.filter((i) => i.carriedFromId !== null);
   const writable = !meeting.readOnly;
 
-  const start = async () => {
+  const follow = async (begin: () => Promise<JobStatus<MeetingDetail>>) => {
     setStarting(true);
     setCancelled(false);
-    // Attendees typed but not saved are part of the meeting the user is starting.
-    if (dirty && !(await state.write((api) => api.update({ id: meeting.id, attendees: cleanAttendees(attendees) })))) {
-      setStarting(false);
-      return;
-    }
-    const done = await job.start(() => api.meetings.start({ id: meeting.id }));
+    const done = await job.start(begin);
     setStarting(false);
     if (done?.state === 'done') onStarted();
     else if (done?.state === 'cancelled') setCancelled(true);
   };
+  const start = async () => {
+    // Attendees typed but not saved are part of the meeting the user is starting.
+    if (dirty && !(await state.write((api) => api.update({ id: meeting.id, attendees: cleanAttendees(attendees) })))) {
+      return;
+    }
+    await follow(() => api.meetings.start({ id: meeting.id }));
+  };
+  // A start still running (the page reloaded, or left and come back to) is shown and followed.
+  useEffect(() => {
+    let current = true;
+    api.jobs.list({}).then(
+      (jobs) => {
+        const running = jobs.find(
+          (j) => j.kind === 'meetings.start' && j.subject === meetingSubject(meeting.id) && j.state === 'running',
+        );
+        // The registry stores results of any type; a meeting start's result is a MeetingDetail.
+        if (current && running) void follow(async () => running as JobStatus<MeetingDetail>);
+      },
+      () => undefined,
+    );
+    return () => {
+      current = false;
+    };
+    // Looked for once per meeting shown; `follow` is rebuilt on every render.
+  }, [api, meeting.id]);
   const progress = job.status?.state === 'running' ? job.status.progress : null;
 
   return (
