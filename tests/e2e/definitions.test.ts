@@ -3,7 +3,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOCALES } from '../../src/shared/domain/types';
 import { createI18n } from '../../src/shared/i18n';
-import type { DefinitionSummary } from '../../src/shared/definitions/types';
+import type { DefinitionSummary, RulePreview } from '../../src/shared/definitions/types';
+import type { JobStatus } from '../../src/shared/jobs/types';
 import { CHROMIUM, SCREENSHOT_DIR, startBrowserApp, type BrowserApp } from './support/browser-app';
 import { StartPage } from './pages/start-page';
 import { ShellPage } from './pages/shell-page';
@@ -203,16 +204,71 @@ describe.skipIf(!hasChromium)(title, () => {
       en('definitions.impact.versionStatus', { version: 4, status: en('definitions.status.effective') }),
     );
     await defs.panel.locator('.defs-chart canvas').waitFor();
-    const preview = await call<{ totals: { baseline: { qualifying: number }; candidate: { qualifying: number } } }>(
-      'definitions.preview',
-      {
-        revisionId: (await mql()).inForce!.id,
-        weeks: 8,
-      },
-    );
+    const started = await call<JobStatus<RulePreview>>('definitions.preview', {
+      revisionId: (await mql()).inForce!.id,
+      weeks: 8,
+    });
+    const preview = (await app.runtime.jobs.wait(started.id)).result as RulePreview;
     expect(preview.totals.candidate.qualifying).toBeLessThan(preview.totals.baseline.qualifying);
     await noClipping('impact');
     await shot('en-impact');
+  });
+
+  it('shows a preview under way with its progress, cancels it, and computes it again', async () => {
+    // On a large workspace a preview reads for seconds. Held here, in the server, before any read.
+    const jobs = app.runtime.jobs;
+    const start = jobs.start.bind(jobs);
+    let release = () => {};
+    const released = new Promise<void>((resolve) => (release = resolve));
+    jobs.start = (kind, run, unit) =>
+      start(
+        kind,
+        async (ctl) => {
+          if (kind === 'definitions.preview') await ctl.until(released);
+          return run(ctl);
+        },
+        unit,
+      );
+    const progress = defs.panel.locator('.defs-impact-progress');
+    const stopped = defs.panel.locator('.defs-impact-stopped');
+    const table = defs.panel.locator('.defs-result .defs-impact-table');
+    try {
+      await defs.panel
+        .locator('select')
+        .nth(1)
+        .selectOption({ label: en('definitions.impact.lastWeeks', { count: 12 }) });
+      await progress.waitFor();
+      expect(await progress.textContent()).toContain(en('jobs.definitions.preview'));
+      // The figures of the last preview stay, marked busy.
+      expect(await defs.panel.locator('.defs-result').getAttribute('aria-busy')).toBe('true');
+      await noClipping('impact-progress');
+      await shot('en-impact-progress');
+      await progress.getByRole('button', { name: en('common.cancel') }).click();
+      await stopped.waitFor();
+      expect(await stopped.textContent()).toContain(en('definitions.impact.stoppedShown'));
+      await progress.waitFor({ state: 'detached' });
+      expect(await defs.panel.locator('.defs-result').getAttribute('aria-busy')).toBe('false');
+      expect((await call<JobStatus[]>('jobs.list', {}))[0]).toMatchObject({
+        kind: 'definitions.preview',
+        state: 'cancelled',
+      });
+      await shot('en-impact-stopped');
+      release();
+      await stopped.getByRole('button', { name: en('definitions.impact.computeAgain') }).click();
+      await stopped.waitFor({ state: 'detached' });
+      await defs.panel.locator('.defs-result[aria-busy="false"] .defs-impact-table').waitFor();
+      expect((await call<JobStatus[]>('jobs.list', {}))[0]).toMatchObject({
+        kind: 'definitions.preview',
+        state: 'done',
+      });
+      // Twelve weeks now: one chart point and one row per week in the figures' period.
+      const shown = (await call<JobStatus<RulePreview>[]>('jobs.list', {}))[0]!.result!;
+      expect(shown.weeks).toHaveLength(12);
+      expect(await table.count()).toBeGreaterThan(0);
+    } finally {
+      jobs.start = start;
+      release();
+    }
   });
 
   it('shows the compliance figure with the leads that did not meet the criteria', async () => {

@@ -17,6 +17,7 @@ import { countMatching, definitionDetail, listDefinitions, revisionDiff } from '
 import { definitionsInForce, spansOf } from './in-force';
 import { compliance, complianceLeads } from './compliance';
 import { computePreviewOn } from '../metrics/period-pool';
+import { requirePreviewable } from './preview';
 import { exportDefinitions, importDefinitions } from './exchange';
 import { checkPeriod } from '../metrics/service';
 import { periodRange } from '../../shared/metrics/period';
@@ -55,7 +56,16 @@ export const definitionsHandlers: ContractHandlers<Runtime>['definitions'] = {
   },
   compliance: (input, rt) => withCalendar(() => compliance(rt.requireWorkspace(), input)),
   complianceLeads: (input, rt) => withCalendar(() => complianceLeads(rt.requireWorkspace(), input)),
-  preview: (input, rt) => withCalendar(() => computePreviewOn(rt.reportThreads, rt.requireWorkspace(), input)),
+  preview: (input, rt) => {
+    const ws = rt.requireWorkspace();
+    // Refused at once (not as a failed job) when there is nothing to preview.
+    requirePreviewable(ws, input.revisionId);
+    return rt.jobs.start(
+      'definitions.preview',
+      (ctl) => withCalendar(() => computePreviewOn(rt.reportThreads, ws, input, ctl)),
+      'reads',
+    );
+  },
   export: (_input, rt) => exportDefinitions(rt.requireWorkspace(), Date.now()),
   import: ({ document, author }, rt) => importDefinitions(rt.requireWorkspace(), document, author, Date.now()),
 };

@@ -84,16 +84,51 @@ const version = (role: PreviewVersion['role'], r: RevisionRow | null): PreviewVe
   effectiveFrom: r?.effective_from ?? null,
 });
 
-export function preview(ws: Workspace, options: PreviewOptions): ImpactPreview {
-  const { definition, revision } = requireRevision(ws, options.revisionId);
+/**
+ * Told before each of a preview's reads, and once after the last, with how many are done of how
+ * many: its progress, and the place where a cancel (thrown from here) stops it.
+ */
+export type PreviewReads = (done: number, total: number) => void;
+
+/** Counts a preview's reads against the total its kind makes. */
+class ReadCount {
+  private done = 0;
+
+  constructor(
+    private readonly total: number,
+    private readonly told: PreviewReads,
+  ) {}
+
+  read<T>(run: () => T): T {
+    this.told(this.done, this.total);
+    const value = run();
+    this.done++;
+    return value;
+  }
+
+  end(): void {
+    this.told(this.done, this.total);
+  }
+}
+
+/** The revision to preview, refused when there is none or its kind has no preview. */
+export function requirePreviewable(ws: Workspace, revisionId: number): ReturnType<typeof requireRevision> {
+  const found = requireRevision(ws, revisionId);
+  const kind = found.definition.kind;
+  if (kind !== 'stage_criteria' && kind !== 'icp' && kind !== 'sla_terms')
+    throw new AppError('definitions.noPreview', { kind });
+  return found;
+}
+
+export function preview(ws: Workspace, options: PreviewOptions, told: PreviewReads = () => undefined): ImpactPreview {
+  const { definition, revision } = requirePreviewable(ws, options.revisionId);
   const ctx = openContext(ws, { filters: {}, withinDays: null, asOf: options.asOf });
   const rows = ws.repo(DefinitionsRepository).revisionsOf(definition.id);
   const baseline = baselineOf(rows, revision, ctx.asOf);
   const window = previewWeeks(ctx, options.weeks);
-  if (definition.kind === 'stage_criteria' || definition.kind === 'icp')
-    return rulePreview(ws, ctx, definition, baseline, revision, window);
-  if (definition.kind === 'sla_terms') return slaPreview(ctx, definitionInfo(definition), baseline, revision, window);
-  throw new AppError('definitions.noPreview', { kind: definition.kind });
+  return definition.kind === 'sla_terms'
+    ? slaPreview(ctx, definitionInfo(definition), baseline, revision, window, told)
+    : rulePreview(ws, ctx, definition, baseline, revision, window, told);
 }
 
 function ruleOf(d: DefinitionRow, r: RevisionRow | null): RuleGroup | null {
@@ -134,9 +169,13 @@ function rulePreview(
   baselineRow: RevisionRow | null,
   candidateRow: RevisionRow,
   window: Window,
+  told: PreviewReads,
 ): RulePreview {
   const rules = ws.repo(RulesRepository);
   const { stage, previous, next, won, isHandoff } = stagesFor(ctx, d);
+  // The weeks of the actual cohort; per version the weeks (and those waiting a step before), its
+  // totals (and those waiting) and its owners; the gained and lost leads; the actual total.
+  const count = new ReadCount(1 + 2 * (3 + (previous ? 2 : 0)) + 2, told);
   const targets = [next, won].filter((s): s is Stage => s !== null);
   const compiled = {
     baseline: ruleOf(d, baselineRow) ? compileRule(ruleOf(d, baselineRow)!, { alias: 'l', prefix: 'rb' }) : null,
@@ -144,16 +183,18 @@ function rulePreview(
   };
   const q = { baseline: narrowed(ctx, compiled.baseline), candidate: narrowed(ctx, compiled.candidate) };
   const notReached = (sql: MetricsSql, b: Bounds) =>
-    previous ? rules.notReached(sql, asParams(b), previous, stage) : [];
+    previous ? count.read(() => rules.notReached(sql, asParams(b), previous, stage)) : [];
   const sum = (xs: ReadonlyArray<{ n: number }>) => xs.reduce((a, x) => a + x.n, 0);
 
   const spans = window.weeks.map((w) => ({ from: w.bounds.from, end: w.bounds.end }));
   const weekly = (sql: MetricsSql) => {
-    const handed = rules.weeklyCohorts(sql, spans, ctx.asOf, stage);
-    const waiting = previous ? rules.weeklyCohorts(sql, spans, ctx.asOf, previous, stage) : handed.map(() => 0);
+    const handed = count.read(() => rules.weeklyCohorts(sql, spans, ctx.asOf, stage));
+    const waiting = previous
+      ? count.read(() => rules.weeklyCohorts(sql, spans, ctx.asOf, previous, stage))
+      : handed.map(() => 0);
     return handed.map((h, i) => ({ handedOver: h, qualifying: h + waiting[i]! }));
   };
-  const actual = rules.weeklyCohorts(ctx.q, spans, ctx.asOf, stage);
+  const actual = count.read(() => rules.weeklyCohorts(ctx.q, spans, ctx.asOf, stage));
   const byWeek = { baseline: weekly(q.baseline), candidate: weekly(q.candidate) };
   const weeks = window.weeks.map((w, i) => ({
     from: w.from,
@@ -167,18 +208,18 @@ function rulePreview(
   const n = window.weeks.length;
   const sla = isHandoff ? slaRule(ctx, ctx.asOf).rule : null;
   const totals = (sql: MetricsSql): { totals: RuleVersionTotals; owners: Map<string | null, OwnerLoad> } => {
-    const conv = ctx.repo.conversions(sql, b, stage, targets);
+    const conv = count.read(() => ctx.repo.conversions(sql, b, stage, targets));
     const reach = (s: Stage | null) => (s ? (conv.rows[targets.indexOf(s)]?.n ?? 0) : 0);
     const waiting = notReached(sql, b);
     const notHandedOver = sum(waiting);
     const owners = new Map<string | null, OwnerLoad>();
-    const follow = new Map((sla ? ctx.repo.slaByOwner(sql, b, sla) : []).map((o) => [o.owner, o]));
+    const follow = new Map((sla ? count.read(() => ctx.repo.slaByOwner(sql, b, sla)) : []).map((o) => [o.owner, o]));
     const waitingBy = new Map(waiting.map((o) => [o.owner, o.n]));
     // The follow-up rows already count the hand-off cohort per owner; other stages need their own count.
     const handedBy = new Map(
       sla
         ? [...follow.values()].map((o) => [o.owner, o.n])
-        : rules.cohortByOwner(sql, asParams(b), stage).map((o) => [o.owner, o.n]),
+        : count.read(() => rules.cohortByOwner(sql, asParams(b), stage)).map((o) => [o.owner, o.n]),
     );
     for (const owner of new Set([...handedBy.keys(), ...waitingBy.keys()])) {
       const handed = handedBy.get(owner) ?? 0;
@@ -210,7 +251,11 @@ function rulePreview(
   const ownerKeys = [...new Set([...base.owners.keys(), ...cand.owners.keys()])].sort((x, y) =>
     (x ?? '\uffff').localeCompare(y ?? '\uffff'),
   );
-  const { gained, lost } = rules.gainedLost(ctx.q, asParams(b), previous, stage, compiled.baseline, compiled.candidate);
+  const { gained, lost } = count.read(() =>
+    rules.gainedLost(ctx.q, asParams(b), previous, stage, compiled.baseline, compiled.candidate),
+  );
+  const actualTotal = count.read(() => ctx.repo.conversions(ctx.q, b, stage, []).d);
+  count.end();
   return {
     type: 'rule',
     definition: definitionInfo(d),
@@ -224,7 +269,7 @@ function rulePreview(
     baseline: version('baseline', baselineRow),
     candidate: version('candidate', candidateRow),
     weeks,
-    totals: { actual: ctx.repo.conversions(ctx.q, b, stage, []).d, baseline: base.totals, candidate: cand.totals },
+    totals: { actual: actualTotal, baseline: base.totals, candidate: cand.totals },
     gained,
     lost,
     owners: ownerKeys.map((owner) => ({
@@ -247,6 +292,7 @@ function slaPreview(
   baselineRow: RevisionRow | null,
   candidateRow: RevisionRow,
   window: Window,
+  told: PreviewReads,
 ): SlaPreview {
   const inForce = ctx.ws.repo(SlaTermsRepository).inForce(ctx.asOf);
   const given = (r: RevisionRow | null) => {
@@ -269,11 +315,14 @@ function slaPreview(
     candidate: slaRule(ctx, ctx.asOf, given(candidateRow)),
   };
   // The weeks, the totals and the owners ask the same reads of a window again: each is read once.
+  // Per window (each week and the whole) the follow-up under each version and the flow; per
+  // version the accepted share.
+  const count = new ReadCount(3 * (window.weeks.length + 1) + 2, told);
   const reads = new Map<unknown, Map<Bounds, unknown>>();
   const once = <T>(what: unknown, b: Bounds, read: () => T): T => {
     let byWindow = reads.get(what);
     if (!byWindow) reads.set(what, (byWindow = new Map()));
-    if (!byWindow.has(b)) byWindow.set(b, read());
+    if (!byWindow.has(b)) byWindow.set(b, count.read(read));
     return byWindow.get(b) as T;
   };
   const follow = (rule: (typeof rules)['baseline']['rule'], b: Bounds) =>
@@ -304,7 +353,7 @@ function slaPreview(
     v: (typeof rules)['baseline'],
     role: 'baseline' | 'candidate',
   ): SlaVersionFigures & { weeksVolumeMet: number } => {
-    const accepted = ctx.repo.conversions(ctx.q, b, v.rule.handoff, [v.rule.accepted]);
+    const accepted = count.read(() => ctx.repo.conversions(ctx.q, b, v.rule.handoff, [v.rule.accepted]));
     const salRate = proportion(accepted.rows[0]?.n ?? 0, accepted.d);
     const t = v.terms.terms;
     return {
@@ -340,6 +389,12 @@ function slaPreview(
   const owners = [...new Set([...base.keys(), ...cand.keys()])].sort((x, y) =>
     (x ?? '\uffff').localeCompare(y ?? '\uffff'),
   );
+  const whole = {
+    handedOver: flowOf(rules.candidate.rule.handoff, b),
+    baseline: totals(rules.baseline, 'baseline'),
+    candidate: totals(rules.candidate, 'candidate'),
+  };
+  count.end();
   return {
     type: 'sla',
     definition: d,
@@ -349,11 +404,7 @@ function slaPreview(
     baseline: version('baseline', baselineRow),
     candidate: version('candidate', candidateRow),
     weeks,
-    totals: {
-      handedOver: flowOf(rules.candidate.rule.handoff, b),
-      baseline: totals(rules.baseline, 'baseline'),
-      candidate: totals(rules.candidate, 'candidate'),
-    },
+    totals: whole,
     owners: owners.map((owner) => ({ owner, baseline: base.get(owner) ?? empty, candidate: cand.get(owner) ?? empty })),
   };
 }

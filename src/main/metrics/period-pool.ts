@@ -20,7 +20,8 @@ import type { PeriodAnswer, PeriodJob, PeriodReply, PeriodRequest } from './peri
 import { AppError, errorFromPayload } from '../../shared/errors';
 import type { PeriodFigures, Report, WeekFigures } from '../../shared/metrics/types';
 import type { FrozenFigure } from '../meetings/drill-freeze';
-import { preview, type PreviewOptions } from '../definitions/preview';
+import { preview, type PreviewOptions, type PreviewReads } from '../definitions/preview';
+import type { JobControl } from '../jobs/registry';
 import type { ImpactPreview } from '../../shared/definitions/types';
 
 /** A report has at most three periods: the current one, the previous one and a year earlier. */
@@ -44,6 +45,13 @@ export function spawnPeriodWorker(released: Int32Array): Worker {
 interface Pending {
   resolve(value: PeriodAnswer | null): void;
   reject(error: Error): void;
+  told?: PreviewReads | undefined;
+}
+
+/** How a caller follows a job that reports its reads, and stops it (1 in `stop`) before the next. */
+export interface ReadsWatch {
+  readonly told: PreviewReads;
+  readonly stop: Int32Array;
 }
 
 interface Slot {
@@ -126,6 +134,7 @@ export class PeriodPool {
           }
           const p = this.pending.get(reply.id);
           if (!p) return;
+          if (reply.kind === 'progress') return p.told?.(reply.done, reply.total);
           this.pending.delete(reply.id);
           slot.queued--;
           if (reply.kind === 'done') return p.resolve(reply.value);
@@ -167,13 +176,13 @@ export class PeriodPool {
   }
 
   /** The job's figures from the least busy thread; null if that thread failed meanwhile. */
-  private ask<T extends PeriodAnswer>(file: string, job: PeriodJob): Promise<T | null> {
+  private ask<T extends PeriodAnswer>(file: string, job: PeriodJob, watch?: ReadsWatch): Promise<T | null> {
     const slot = this.slots.reduce((a, b) => (b.queued < a.queued ? b : a));
     const id = ++this.lastId;
     return new Promise<T | null>((resolve, reject) => {
-      this.pending.set(id, { resolve: resolve as Pending['resolve'], reject });
+      this.pending.set(id, { resolve: resolve as Pending['resolve'], reject, told: watch?.told });
       slot.queued++;
-      slot.worker.postMessage({ kind: 'compute', id, file, job } satisfies PeriodRequest);
+      slot.worker.postMessage({ kind: 'compute', id, file, job, stop: watch?.stop } satisfies PeriodRequest);
     });
   }
 
@@ -202,9 +211,9 @@ export class PeriodPool {
   }
 
   /** A definition revision's impact preview on a thread; null as for `run`. */
-  async preview(file: string, options: PreviewOptions): Promise<ImpactPreview | null> {
+  async preview(file: string, options: PreviewOptions, watch?: ReadsWatch): Promise<ImpactPreview | null> {
     if (!this.ready) return null;
-    return this.ask<ImpactPreview>(file, { figures: 'preview', options });
+    return this.ask<ImpactPreview>(file, { figures: 'preview', options }, watch);
   }
 
   /**
@@ -334,17 +343,29 @@ export function computeWeekOn(pool: PeriodPool | null, ws: Workspace, options: W
   );
 }
 
-/** `definitions.preview` on one of the pool's threads (seconds on a million leads), else here. */
+/**
+ * `definitions.preview` on one of the pool's threads (seconds on a million leads), else here, its
+ * reads counted in the job's progress. A cancel ends the job at once and stops the thread before
+ * its next read, so the next preview asked does not queue behind it.
+ */
 export function computePreviewOn(
   pool: PeriodPool | null,
   ws: Workspace,
   options: PreviewOptions,
+  ctl: JobControl,
 ): Promise<ImpactPreview> {
   const fixed = { ...options, asOf: options.asOf ?? Date.now() };
-  return onThreads(
-    pool,
-    ws,
-    (ready) => ready.preview(ws.db.name, fixed),
-    () => preview(ws, fixed),
+  const told: PreviewReads = (done, total) => ctl.progress({ done, total, phase: 'definitions.preview' });
+  const stop = new Int32Array(new SharedArrayBuffer(4));
+  const stopThread = (): void => void Atomics.store(stop, 0, 1);
+  if (ctl.signal.aborted) stopThread();
+  else ctl.signal.addEventListener('abort', stopThread, { once: true });
+  return ctl.until(
+    onThreads(
+      pool,
+      ws,
+      (ready) => ready.preview(ws.db.name, fixed, { told, stop }),
+      () => preview(ws, fixed, told),
+    ),
   );
 }

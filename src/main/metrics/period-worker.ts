@@ -16,7 +16,7 @@ import {
 import { AppError, type ApiErrorPayload } from '../../shared/errors';
 import type { PeriodFigures, Report, WeekFigures } from '../../shared/metrics/types';
 import { freezeDrills, type FrozenFigure } from '../meetings/drill-freeze';
-import { preview, type PreviewOptions } from '../definitions/preview';
+import { preview, type PreviewOptions, type PreviewReads } from '../definitions/preview';
 import type { ImpactPreview } from '../../shared/definitions/types';
 
 /**
@@ -34,11 +34,19 @@ export type PeriodJob =
 export type PeriodAnswer = PeriodFigures | WeekFigures | FrozenFigure[] | ImpactPreview;
 
 export type PeriodRequest =
-  | { readonly kind: 'compute'; readonly id: number; readonly file: string; readonly job: PeriodJob }
+  | {
+      readonly kind: 'compute';
+      readonly id: number;
+      readonly file: string;
+      readonly job: PeriodJob;
+      /** Set to 1 by the caller to stop a job that reports its reads, before its next read. */
+      readonly stop?: Int32Array;
+    }
   | { readonly kind: 'release' };
 
 export type PeriodReply =
   | { readonly kind: 'ready' }
+  | { readonly kind: 'progress'; readonly id: number; readonly done: number; readonly total: number }
   | { readonly kind: 'done'; readonly id: number; readonly value: PeriodAnswer }
   | {
       readonly kind: 'failed';
@@ -62,7 +70,7 @@ function workspaceAt(file: string): Workspace {
   return open;
 }
 
-function compute(ws: Workspace, job: PeriodJob): PeriodAnswer {
+function compute(ws: Workspace, job: PeriodJob, told: PreviewReads): PeriodAnswer {
   switch (job.figures) {
     case 'period':
       return computePeriod(planReport(ws, job.options), job.task);
@@ -71,7 +79,7 @@ function compute(ws: Workspace, job: PeriodJob): PeriodAnswer {
     case 'drills':
       return freezeDrills(ws, job.report);
     case 'preview':
-      return preview(ws, job.options);
+      return preview(ws, job.options, told);
   }
 }
 
@@ -84,8 +92,13 @@ function answer(request: PeriodRequest): PeriodReply | null {
     Atomics.notify(data.released, 0);
     return null;
   }
+  const { id, stop } = request;
+  const told: PreviewReads = (done, total) => {
+    if (stop && Atomics.load(stop, 0) === 1) throw new AppError('jobs.cancelled');
+    port.postMessage({ kind: 'progress', id, done, total } satisfies PeriodReply);
+  };
   try {
-    return { kind: 'done', id: request.id, value: compute(workspaceAt(request.file), request.job) };
+    return { kind: 'done', id, value: compute(workspaceAt(request.file), request.job, told) };
   } catch (e) {
     const error = e instanceof Error ? e : new Error(String(e));
     return {

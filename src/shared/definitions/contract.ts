@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { method } from '../contract/define';
+import { job, method } from '../contract/define';
 import { isoDate } from '../calendar/model';
 import { filtersSchema } from '../metrics/types';
 import { DEFINITION_KINDS, ruleGroup } from './model';
@@ -158,12 +158,15 @@ export const definitionsContract = {
       .strict(),
     doc: 'List the leads behind the compliance figure (paged).',
   }),
-  /** The last N weeks recomputed under the revision in force and under another one, side by side. */
-  preview: method<ImpactPreview>()({
+  /**
+   * The last N weeks recomputed under the revision in force and under another one, side by side:
+   * seconds on a million leads (26 weeks: about 9 s), so a job whose progress counts its reads.
+   */
+  preview: job<ImpactPreview>()({
     input: z
       .object({ revisionId: id, weeks: z.number().int().min(1).max(52).default(8), asOf: epoch.optional() })
       .strict(),
-    doc: 'Impact preview of a revision against the one in force.',
+    doc: 'Impact preview of a revision against the one in force (a job).',
   }),
   /** Every definition with its history, in the exchange format. */
   export: method<DefinitionsExport>()({

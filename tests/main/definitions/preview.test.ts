@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateSample } from '../../../src/main/sample/generate';
 import { preview } from '../../../src/main/definitions/preview';
+import { createDefinition, writeRevision } from '../../../src/main/definitions/service';
 import { listDefinitions } from '../../../src/main/definitions/reads';
 import { DefinitionsRepository } from '../../../src/main/definitions/repository';
 import { loadCalendar } from '../../../src/main/calendar/settings';
@@ -206,5 +207,67 @@ describe('impact preview equals a direct recomputation', () => {
     expect(() => preview(ws, { revisionId: market.inForce!.id, weeks: 4, asOf: AS_OF })).toThrow(
       expect.objectContaining({ code: 'definitions.noPreview' }),
     );
+  });
+});
+
+describe('impact preview reads', () => {
+  /** Every revision a preview can be asked of, with one of the first stage (no stage before it). */
+  function previewable(): number[] {
+    const lead = createDefinition(
+      ws,
+      { kind: 'stage_criteria', key: `lead_criteria_${Date.now()}`, title: 'Lead', stageKey: 'lead' },
+      AS_OF - 30 * 86_400_000,
+    );
+    const rule = {
+      type: 'group',
+      combinator: 'and',
+      rules: [{ type: 'condition', field: 'score', operator: 'gte', value: 40 }],
+    };
+    writeRevision(
+      ws,
+      {
+        definitionId: lead,
+        body: { text: 'Scored 40 or more.', rule },
+        rationale: '',
+        author: 'Priya Nair',
+        effectiveFrom: null,
+        propose: false,
+      },
+      AS_OF - 30 * 86_400_000,
+    );
+    return ws.db
+      .prepare<[], number>(
+        `SELECT r.id FROM definition_revisions r JOIN definitions d ON d.id = r.definition_id
+         WHERE d.kind IN ('stage_criteria', 'icp', 'sla_terms') ORDER BY r.id`,
+      )
+      .pluck()
+      .all();
+  }
+
+  it('tells each read before it and the end after the last, against the total it announced, and stops where told to', () => {
+    const revisions = previewable();
+    const definitions = new Set(revisions.map((id) => ws.repo(DefinitionsRepository).revision(id)!.definition_id));
+    expect(definitions.size, 'rules, SLA terms and a first-stage rule').toBeGreaterThanOrEqual(4);
+    for (const revisionId of revisions)
+      for (const weeks of [1, 6]) {
+        const told: Array<[number, number]> = [];
+        const p = preview(ws, { revisionId, weeks, asOf: AS_OF }, (done, total) => told.push([done, total]));
+        const total = told[0]![1];
+        // One call per read and one at the end: done counts 0, 1, … up to the total, which never changes.
+        expect(told, `revision ${revisionId}, ${weeks} weeks`).toEqual(
+          Array.from({ length: total + 1 }, (_, i) => [i, total]),
+        );
+        // The same figures as a preview nobody watches.
+        expect(p).toEqual(preview(ws, { revisionId, weeks, asOf: AS_OF }));
+      }
+    // A throw from the callback (a cancel) ends the preview before its next read.
+    let reads = 0;
+    expect(() =>
+      preview(ws, { revisionId: revisions[0]!, weeks: 6, asOf: AS_OF }, (done) => {
+        reads = done;
+        if (done === 2) throw new Error('stop');
+      }),
+    ).toThrow('stop');
+    expect(reads).toBe(2);
   });
 });

@@ -12,6 +12,7 @@ import { preview } from '../../../src/main/definitions/preview';
 import { definitionsHandlers } from '../../../src/main/definitions/handlers';
 import { metricsHandlers } from '../../../src/main/metrics/handlers';
 import { Runtime } from '../../../src/main/runtime/runtime';
+import { unobserved } from '../../../src/main/jobs/registry';
 import { projectRoot } from '../../../src/main/runtime/paths';
 import { AppError } from '../../../src/shared/errors';
 import { Workspace } from '../../../src/main/workspace/workspace';
@@ -224,16 +225,61 @@ describe('report periods on threads', () => {
       for (const revisionId of revisions) {
         const input = { revisionId, weeks: 8, asOf: options.asOf };
         const expected = preview(ws, input);
-        expect(await computePreviewOn(pool, ws, input)).toEqual(expected);
-        expect(await definitionsHandlers.preview(input, rt)).toEqual(expected);
+        expect(await computePreviewOn(pool, ws, input, unobserved)).toEqual(expected);
+        const job = await definitionsHandlers.preview(input, rt);
+        expect(await rt.jobs.wait(job.id, undefined, 5)).toMatchObject({ state: 'done', result: expected });
       }
       expect(asked).toBe(2 * revisions.length);
+      // A cancel asked as soon as the job starts ends it; the next preview is not held up by it.
+      const input = { revisionId: revisions[0]!, weeks: 26, asOf: options.asOf };
+      const cancelled = await definitionsHandlers.preview(input, rt);
+      rt.jobs.cancel(cancelled.id);
+      expect((await rt.jobs.wait(cancelled.id, undefined, 5)).state).toBe('cancelled');
+      const done = await rt.jobs.wait((await definitionsHandlers.preview(input, rt)).id, undefined, 5);
+      expect(done).toMatchObject({ state: 'done', result: preview(ws, input) });
+      // Its progress counted the reads, all of them by the end.
+      expect(done.progress).toMatchObject({ unit: 'reads', phase: 'definitions.preview' });
+      let reads = 0;
+      preview(ws, input, (_done, total) => (reads = total));
+      expect([done.progress.done, done.progress.total]).toEqual([reads, reads]);
+      // Refused at once when there is nothing to preview: no job.
+      const before = rt.jobs.list().length;
+      expect(() => definitionsHandlers.preview({ revisionId: 99_999, weeks: 8 }, rt)).toThrow(
+        expect.objectContaining({ code: 'definitions.revisionNotFound' }),
+      );
+      expect(rt.jobs.list()).toHaveLength(before);
     } finally {
       pool.preview = previewOnThread;
       // The runtime would close the shared workspace and release the pool: hand it nothing to close.
       (rt as unknown as { current: null }).current = null;
       fs.rmSync(dataDir, { recursive: true, force: true });
     }
+  });
+
+  it('tells a preview’s reads as they happen, and stops it before its next read once told to', async () => {
+    const revisionId = ws.db
+      .prepare<[], number>(
+        "SELECT r.id FROM definition_revisions r JOIN definitions d ON d.id = r.definition_id WHERE d.kind = 'sla_terms'",
+      )
+      .pluck()
+      .get()!;
+    const input = { revisionId, weeks: 4, asOf: options.asOf };
+    const told: Array<[number, number]> = [];
+    const go = new Int32Array(new SharedArrayBuffer(4));
+    expect(await pool.preview(ws.db.name, input, { told: (d, n) => told.push([d, n]), stop: go })).toEqual(
+      preview(ws, input),
+    );
+    // SLA terms over 4 weeks: per window the follow-up under each version and the flow, and the accepted share twice.
+    expect(told).toEqual(Array.from({ length: 18 }, (_, i) => [i, 17]));
+    const stop = new Int32Array(new SharedArrayBuffer(4));
+    Atomics.store(stop, 0, 1);
+    const heard: number[] = [];
+    await expect(pool.preview(ws.db.name, input, { told: (d) => heard.push(d), stop })).rejects.toMatchObject({
+      code: 'jobs.cancelled',
+    });
+    expect(heard).toEqual([]);
+    // The thread is free again.
+    expect(await pool.preview(ws.db.name, input)).toEqual(preview(ws, input));
   });
 
   it('starts its threads from the sources whatever the working directory (npx funnel-review serve anywhere)', () => {

@@ -1,7 +1,8 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type {
   DefinitionDetail,
+  ImpactPreview,
   OwnerLoad,
   PreviewVersion,
   RevisionInfo,
@@ -11,13 +12,13 @@ import type {
 import type { Proportion } from '../../../shared/metrics/stats';
 import { useApi, useLocale } from '../../app-context';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { Spinner } from '../../components/Spinner';
 import { formatDate, formatDateRange, formatDecimal, formatInteger, formatPercent } from '../../format';
 import { useWorkspace } from '../../use-workspace';
 import { wholeFigures } from '../../components/WholeFigures';
 import { RateWithInterval, stageName } from './labels';
 import { PreviewChart, SERIES_COLORS } from './PreviewChart';
-import { useResource } from '../../analysis/use-resource';
+import { useJob } from '../../analysis/use-job';
+import { Button } from '../../components/Button';
 
 const WEEK_CHOICES = [4, 8, 12, 26] as const;
 
@@ -428,21 +429,60 @@ export function SlaImpact({ p, detail }: { p: SlaPreview; detail: PreviewVersion
   );
 }
 
+/**
+ * A revision's impact preview over the last `weeks`, as a job (seconds on a large workspace): its
+ * progress and cancel, and the figures last computed while the next ones are read. A new choice,
+ * or leaving the tab, cancels the preview under way, so the thread is free for the next one.
+ */
+function useImpactPreview(revisionId: number | null, weeks: number) {
+  const api = useApi();
+  const job = useJob<ImpactPreview>();
+  const [shown, setShown] = useState<ImpactPreview | null>(null);
+  const [stopped, setStopped] = useState(false);
+  const [generation, setGeneration] = useState(0);
+  const { start, cancel } = job;
+  useEffect(() => {
+    if (revisionId === null) return;
+    let wanted = true;
+    setStopped(false);
+    void start(() =>
+      api.definitions.preview({ revisionId, weeks }).then((s) => {
+        // Unwanted before it could be followed: stop it here.
+        if (!wanted) void api.jobs.cancel({ id: s.id }).catch(() => undefined);
+        return s;
+      }),
+    ).then((s) => {
+      if (s?.state === 'done') setShown(s.result);
+      else if (s?.state === 'cancelled') setStopped(true);
+    });
+    return () => {
+      wanted = false;
+      cancel();
+    };
+  }, [api, start, cancel, revisionId, weeks, generation]);
+  const failed = job.status?.state === 'failed' ? job.status.error : null;
+  return {
+    job,
+    shown,
+    stopped,
+    error: job.error ?? failed,
+    again: () => setGeneration((g) => g + 1),
+  };
+}
+
 /** The "what if" of a revision: the last weeks recomputed under it and under the version in force. */
 export function Impact({ detail, initial }: { detail: DefinitionDetail; initial: number | null }) {
   const { t } = useTranslation();
-  const api = useApi();
   const locale = useLocale();
   const workspace = useWorkspace();
   const candidates = [...detail.revisions].reverse().filter((r) => r.status !== 'rejected' && r.status !== 'withdrawn');
   const fallback = candidates.find((r) => r.status === 'proposed' || r.status === 'draft') ?? candidates[0];
   const [revisionId, setRevisionId] = useState<number | null>(initial ?? fallback?.id ?? null);
   const [weeks, setWeeks] = useState<number>(8);
-  const preview = useResource(revisionId === null ? null : JSON.stringify(['preview', revisionId, weeks]), () =>
-    api.definitions.preview({ revisionId: revisionId!, weeks }),
-  );
+  const preview = useImpactPreview(revisionId, weeks);
   if (revisionId === null) return <p className="defs-empty card">{t('definitions.impact.nothing')}</p>;
-  const p = preview.data;
+  const p = preview.shown;
+  const progress = preview.job.status?.state === 'running' ? preview.job.status.progress : null;
   return (
     <div className="defs-impact">
       <div className="defs-toolbar">
@@ -466,11 +506,39 @@ export function Impact({ detail, initial }: { detail: DefinitionDetail; initial:
             ))}
           </select>
         </label>
-        {preview.loading ? <Spinner label={t('common.loading')} /> : null}
+        {progress ? (
+          <div className="defs-impact-progress" role="status">
+            <progress
+              max={progress.total ?? undefined}
+              value={progress.total === null ? undefined : progress.done}
+              aria-label={t('jobs.definitions.preview')}
+            />
+            <span className="muted small">
+              {t('jobs.definitions.preview')}
+              {progress.total === null
+                ? null
+                : ` ${t('jobs.readsProgress', {
+                    done: formatInteger(locale, progress.done),
+                    total: formatInteger(locale, progress.total),
+                  })}`}
+            </span>
+            <Button size="sm" onClick={preview.job.cancel}>
+              {t('common.cancel')}
+            </Button>
+          </div>
+        ) : null}
       </div>
+      {preview.stopped ? (
+        <p className="defs-impact-stopped" role="status">
+          <span>{t(p ? 'definitions.impact.stoppedShown' : 'definitions.impact.stopped')}</span>
+          <Button size="sm" onClick={preview.again}>
+            {t('definitions.impact.computeAgain')}
+          </Button>
+        </p>
+      ) : null}
       {preview.error ? <ErrorNotice error={preview.error} /> : null}
       {p ? (
-        <div className="defs-result" aria-busy={preview.stale}>
+        <div className="defs-result" aria-busy={progress !== null}>
           <p className="defs-impact-caption">
             {wholeFigures(
               (figures) =>

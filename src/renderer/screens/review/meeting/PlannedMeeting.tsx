@@ -167,7 +167,7 @@ export function PlannedMeeting({
                   {t(`jobs.${progress.phase}`)}
                   {progress.total === null
                     ? null
-                    : ` ${t('review.planned.startProgress', {
+                    : ` ${t('jobs.readsProgress', {
                         done: formatInteger(locale, progress.done),
                         total: formatInteger(locale, progress.total),
                       })}`}
