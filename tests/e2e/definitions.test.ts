@@ -10,6 +10,7 @@ import { StartPage } from './pages/start-page';
 import { ShellPage } from './pages/shell-page';
 import { DefinitionsPage } from './pages/definitions-page';
 import { brokenFigures, cutValues, overflowingBoxes, unfitted } from './support/clipping';
+import { holdJobs } from '../helpers/hold-jobs';
 
 const hasChromium = fs.existsSync(CHROMIUM);
 const title = hasChromium
@@ -216,19 +217,7 @@ describe.skipIf(!hasChromium)(title, () => {
 
   it('shows a preview under way with its progress, cancels it, and computes it again', async () => {
     // On a large workspace a preview reads for seconds. Held here, in the server, before any read.
-    const jobs = app.runtime.jobs;
-    const start = jobs.start.bind(jobs);
-    let release = () => {};
-    const released = new Promise<void>((resolve) => (release = resolve));
-    jobs.start = (kind, run, unit) =>
-      start(
-        kind,
-        async (ctl) => {
-          if (kind === 'definitions.preview') await ctl.until(released);
-          return run(ctl);
-        },
-        unit,
-      );
+    const { release, restore } = holdJobs(app.runtime.jobs, 'definitions.preview');
     const progress = defs.panel.locator('.defs-impact-progress');
     const stopped = defs.panel.locator('.defs-impact-stopped');
     const table = defs.panel.locator('.defs-result .defs-impact-table');
@@ -266,8 +255,7 @@ describe.skipIf(!hasChromium)(title, () => {
       expect(shown.weeks).toHaveLength(12);
       expect(await table.count()).toBeGreaterThan(0);
     } finally {
-      jobs.start = start;
-      release();
+      restore();
     }
   });
 

@@ -13,6 +13,7 @@ import { MeetingPage } from './pages/meeting-page';
 import { ShellPage } from './pages/shell-page';
 import { StartPage } from './pages/start-page';
 import { brokenFigures, clippedTexts, cutValues, unfitted } from './support/clipping';
+import { holdJobs } from '../helpers/hold-jobs';
 
 const hasChromium = fs.existsSync(CHROMIUM);
 const title = hasChromium
@@ -114,20 +115,7 @@ describe.skipIf(!hasChromium)(title, () => {
   it('starts the meeting as a job the user follows and may cancel, then works through step 0', async () => {
     // A start on a large workspace reads for seconds. Held here, in the server, before any read:
     // the page says what it is doing, shows the job's progress and offers to cancel it.
-    const jobs = app.runtime.jobs;
-    const startOnce = jobs.startOnce.bind(jobs);
-    let release = () => {};
-    const released = new Promise<void>((resolve) => (release = resolve));
-    jobs.startOnce = (subject, kind, run, unit) =>
-      startOnce(
-        subject,
-        kind,
-        async (ctl) => {
-          await ctl.until(released);
-          return run(ctl);
-        },
-        unit,
-      );
+    const { release, restore } = holdJobs(app.runtime.jobs, 'meetings.start');
     const status = meetings.planned.locator('.review-start [role="status"]');
     const progress = meetings.planned.locator('.review-start-progress');
     const cancel = meetings.planned.locator('.review-start').getByRole('button', { name: en('common.cancel') });
@@ -161,8 +149,7 @@ describe.skipIf(!hasChromium)(title, () => {
       release();
       await started;
     } finally {
-      jobs.startOnce = startOnce;
-      release();
+      restore();
     }
     expect(await meetings.stepTitle.textContent()).toBe(en('meetings.step.since_last'));
     const detail = await call<MeetingDetail>('meetings.get', { id: meetingId });

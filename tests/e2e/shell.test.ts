@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { JobStatus } from '../../src/shared/jobs/types';
 import { CONTENT_SECURITY_POLICY } from '../../src/shared/csp';
 import { createI18n } from '../../src/shared/i18n';
 import { LOCALES, type WorkspaceInfo } from '../../src/shared/domain/types';
@@ -8,6 +9,7 @@ import { APP_VERSION, CHROMIUM, SCREENSHOT_DIR, startBrowserApp, type BrowserApp
 import { StartPage } from './pages/start-page';
 import { SECTIONS, ShellPage } from './pages/shell-page';
 import { clippedTexts, cutValues, unfitted } from './support/clipping';
+import { holdJobs } from '../helpers/hold-jobs';
 
 const hasChromium = fs.existsSync(CHROMIUM);
 const title = hasChromium
@@ -404,6 +406,44 @@ describe.skipIf(!hasChromium)(title, () => {
     await app.page.unroute('**/api/workspace.open');
     await busy.waitFor({ state: 'detached' });
     expect((await info()).path).toBe(file);
+  });
+
+  it('shows how much of the file an open has read, and cancels it: the workspace open before stays open', async () => {
+    const before = await info();
+    const other = app.runtime.samplePath;
+    expect(fs.existsSync(other) && other !== before.path, 'another workspace to open').toBe(true);
+    // The read through is held once it has read the whole (small) file, where a large one takes seconds.
+    const { restore } = holdJobs(app.runtime.jobs, 'workspace.open', 'end');
+    // Shown in the dialog the open was asked from (a modal: the status behind it cannot be clicked).
+    const reading = app.page.locator('dialog[open] .open-progress');
+    try {
+      const menu = await shell.openWorkspaceMenu();
+      await menu.getByRole('menuitem', { name: en('app.menu.open') }).click();
+      const dialog = app.page.getByRole('dialog', { name: en('app.openWorkspace.title') });
+      await dialog.getByLabel('File').fill(other);
+      await dialog.getByRole('button', { name: 'Open', exact: true }).click();
+      await reading.waitFor();
+      const size = fs.statSync(other).size;
+      // The whole (small) file: "100% of 6.2 MB read".
+      await expect.poll(() => reading.textContent()).toMatch(/100% of \d+(\.\d)? MB read/);
+      expect(await reading.locator('progress').getAttribute('max')).toBe(String(size));
+      await shot('en-light-opening-read');
+      await reading.getByRole('button', { name: en('common.cancel') }).click();
+      await dialog.getByRole('alert').waitFor();
+      expect(await dialog.getByRole('alert').textContent()).toContain(en('errors.jobs.cancelled'));
+      await reading.waitFor({ state: 'detached' });
+      await app.page.keyboard.press('Escape');
+      await dialog.waitFor({ state: 'detached' });
+    } finally {
+      restore();
+    }
+    expect((await info()).path).toBe(before.path);
+    const list = await app.dispatch('jobs.list', {});
+    if (!list.ok) throw new Error(list.error.message);
+    expect((list.value as JobStatus[]).find((j) => j.kind === 'workspace.open')).toMatchObject({
+      subject: other,
+      state: 'cancelled',
+    });
   });
 
   it('logged no console errors and threw no page errors', () => {

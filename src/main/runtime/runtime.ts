@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Workspace } from '../workspace/workspace';
 import { writeBackupStepwise } from '../db/backups';
+import { readThrough } from '../db/read-through';
 import { JobRegistry } from '../jobs/registry';
 import { FileStore } from '../files/store';
 import { PreferencesStore } from './preferences';
@@ -68,13 +69,17 @@ export class Runtime {
   }
 
   /**
-   * Opens a workspace file for this session. The day's first backup is then copied a hundred pages
-   * at a time (a job), where VACUUM INTO held the open for seconds on a large workspace: the
-   * desktop app and the local server answer at once and the copy runs while the workspace is in
-   * use (closing it cancels the copy, which leaves nothing); a CLI command, which may end at once,
-   * waits for it.
+   * Opens a workspace file for this session. The file is first read through (a job, `workspace.open`,
+   * its subject the path, that the front ends show and may cancel: the workspace open before stays
+   * open), so the integrity check that follows reads memory. The day's first backup is then copied
+   * a hundred pages at a time (a job), where VACUUM INTO held the open for seconds on a large
+   * workspace: the desktop app and the local server answer at once and the copy runs while the
+   * workspace is in use (closing it cancels the copy, which leaves nothing); a CLI command, which
+   * may end at once, waits for it.
    */
   async openWorkspace(file: string, readOnly: boolean): Promise<Workspace> {
+    const reading = this.jobs.startOnce(file, 'workspace.open', (ctl) => readThrough(file, ctl), 'bytes');
+    if ((await this.jobs.wait(reading.id, undefined, 20)).state === 'cancelled') throw new AppError('jobs.cancelled');
     const ws = this.adopt(Workspace.open(file, { readOnly, dailyBackup: 'later' }));
     const version = ws.dailyBackupDue;
     if (version === null) return ws;

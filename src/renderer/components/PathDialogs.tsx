@@ -7,6 +7,7 @@ import { folderOf, separatorOf } from '../workspace-actions';
 import { Button } from './Button';
 import { Dialog } from './Dialog';
 import { Field } from './Field';
+import { OpenProgress } from './OpenProgress';
 import { WorkspaceFailure } from './WorkspaceFailure';
 
 /** The contract accepts absolute paths only (POSIX, drive letter or UNC). */
@@ -129,7 +130,8 @@ export function OpenWorkspaceDialog({ onClose }: { onClose: () => void }) {
       onClose={onClose}
       footer={
         <>
-          <Button variant="ghost" onClick={onClose}>
+          {/* While the file is read, its progress has the cancel; while it is checked, nothing can stop it. */}
+          <Button variant="ghost" onClick={onClose} disabled={busy}>
             {t('common.cancel')}
           </Button>
           <Button variant="primary" type="submit" form="open-workspace-form" busy={busy}>
@@ -157,6 +159,7 @@ export function OpenWorkspaceDialog({ onClose }: { onClose: () => void }) {
           <input type="checkbox" checked={readOnly} onChange={(event) => setReadOnly(event.target.checked)} />
           <span>{t('app.openWorkspace.readOnly')}</span>
         </label>
+        {busy ? <OpenProgress /> : null}
         {action.error ? <WorkspaceFailure error={action.error} onRestored={onClose} /> : null}
       </form>
     </Dialog>

@@ -8,6 +8,7 @@ import { listBackups } from '../../../src/main/db/backups';
 import type { ApiResult } from '../../../src/shared/errors';
 import type { Backup, SessionState, WorkspaceInfo } from '../../../src/shared/domain/types';
 import { tmpDir } from '../../helpers/tmp';
+import { holdJobs } from '../../helpers/hold-jobs';
 
 async function api<T>(dispatch: ReturnType<typeof createDispatch>, wire: string, input: unknown = {}): Promise<T> {
   const r = (await dispatch(wire, input)) as ApiResult<T>;
@@ -60,6 +61,37 @@ describe('workspace service', () => {
     const rt2 = new Runtime({ dataDir: path.join(dir, 'data'), host: 'cli', appVersion: 'test' });
     expect(rt2.session().preferences).toEqual({ theme: 'dark', locale: 'ru', userName: 'Ana' });
     rt2.dispose();
+  });
+
+  it('reads a file through before it opens it (a job); a cancel leaves the workspace open before as it was', async () => {
+    const dir = tmpDir();
+    const rt = new Runtime({ dataDir: path.join(dir, 'data'), host: 'cli', appVersion: 'test' });
+    const dispatch = createDispatch(rt, handlers);
+    const first = path.join(dir, 'First.db');
+    const second = path.join(dir, 'Second.db');
+    await api(dispatch, 'workspace.create', { path: second, name: 'Second' });
+    await api(dispatch, 'workspace.close');
+    await api(dispatch, 'workspace.create', { path: first, name: 'First' });
+    // Held once the file is read, as a large one takes seconds.
+    const { restore } = holdJobs(rt.jobs, 'workspace.open', 'end');
+    const opening = api(dispatch, 'workspace.open', { path: second });
+    await expect
+      .poll(() => rt.jobs.list().find((j) => j.kind === 'workspace.open')?.progress.done)
+      .toBe(fs.statSync(second).size);
+    const reading = rt.jobs.list().find((j) => j.kind === 'workspace.open')!;
+    expect(reading).toMatchObject({ subject: second, state: 'running', progress: { unit: 'bytes' } });
+    rt.jobs.cancel(reading.id);
+    await expect(opening).rejects.toThrow('jobs.cancelled');
+    // Nothing changed: the first workspace is still open, and the second is free for another process.
+    expect((await api<WorkspaceInfo>(dispatch, 'workspace.info')).name).toBe('First');
+    expect(fs.existsSync(`${second}.lock`)).toBe(false);
+    restore();
+    expect((await api<WorkspaceInfo>(dispatch, 'workspace.open', { path: second })).name).toBe('Second');
+    expect(rt.jobs.list().find((j) => j.kind === 'workspace.open')).toMatchObject({
+      state: 'done',
+      progress: { done: fs.statSync(second).size, total: fs.statSync(second).size },
+    });
+    rt.dispose();
   });
 
   it('restores a backup exactly, keeping a backup of the state it replaced', async () => {

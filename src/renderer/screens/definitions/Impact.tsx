@@ -19,6 +19,7 @@ import { RateWithInterval, stageName } from './labels';
 import { PreviewChart, SERIES_COLORS } from './PreviewChart';
 import { useJob } from '../../analysis/use-job';
 import { Button } from '../../components/Button';
+import { ReadsProgress } from '../../components/ReadsProgress';
 
 const WEEK_CHOICES = [4, 8, 12, 26] as const;
 
@@ -508,20 +509,7 @@ export function Impact({ detail, initial }: { detail: DefinitionDetail; initial:
         </label>
         {progress ? (
           <div className="defs-impact-progress" role="status">
-            <progress
-              max={progress.total ?? undefined}
-              value={progress.total === null ? undefined : progress.done}
-              aria-label={t('jobs.definitions.preview')}
-            />
-            <span className="muted small">
-              {t('jobs.definitions.preview')}
-              {progress.total === null
-                ? null
-                : ` ${t('jobs.readsProgress', {
-                    done: formatInteger(locale, progress.done),
-                    total: formatInteger(locale, progress.total),
-                  })}`}
-            </span>
+            <ReadsProgress progress={progress} label={t('jobs.definitions.preview')} />
             <Button size="sm" onClick={preview.job.cancel}>
               {t('common.cancel')}
             </Button>

@@ -15,6 +15,7 @@ import { AttendeesEditor, cleanAttendees } from '../home/AttendeesEditor';
 import { budgetMinutes, stepName, weekRange } from '../labels';
 import { ItemList } from '../records/RecordLists';
 import { useJob } from '../../../analysis/use-job';
+import { ReadsProgress } from '../../../components/ReadsProgress';
 import type { MeetingState } from '../state/meeting-store';
 
 /**
@@ -159,19 +160,7 @@ export function PlannedMeeting({
             </p>
             {progress ? (
               <div className="review-start-progress">
-                <progress
-                  max={progress.total ?? undefined}
-                  value={progress.total === null ? undefined : progress.done}
-                />
-                <span className="muted small">
-                  {t(`jobs.${progress.phase}`)}
-                  {progress.total === null
-                    ? null
-                    : ` ${t('jobs.readsProgress', {
-                        done: formatInteger(locale, progress.done),
-                        total: formatInteger(locale, progress.total),
-                      })}`}
-                </span>
+                <ReadsProgress progress={progress} />
               </div>
             ) : null}
             {job.error ? <ErrorNotice error={job.error} /> : null}
