@@ -232,6 +232,16 @@ describe.skipIf(!hasChromium)(title, () => {
       expect(await defs.panel.locator('.defs-result').getAttribute('aria-busy')).toBe('true');
       await noClipping('impact-progress');
       await shot('en-impact-progress');
+      // The progress line and its Cancel fit the 1,024 px minimum window in every language.
+      await app.page.setViewportSize({ width: 1024, height: 768 });
+      for (const locale of LOCALES) {
+        await shell.setLanguage(locale);
+        await progress.waitFor();
+        await noClipping(`impact-progress ${locale} 1024`);
+        if (locale === 'ru') await shot('ru-1024-impact-progress');
+      }
+      await shell.setLanguage('en');
+      await app.page.setViewportSize({ width: 1366, height: 768 });
       await progress.getByRole('button', { name: en('common.cancel') }).click();
       await stopped.waitFor();
       expect(await stopped.textContent()).toContain(en('definitions.impact.stoppedShown'));
@@ -250,7 +260,7 @@ describe.skipIf(!hasChromium)(title, () => {
         kind: 'definitions.preview',
         state: 'done',
       });
-      // Twelve weeks now: one chart point and one row per week in the figures' period.
+      // Twelve weeks now.
       const shown = (await call<JobStatus<RulePreview>[]>('jobs.list', {}))[0]!.result!;
       expect(shown.weeks).toHaveLength(12);
       expect(await table.count()).toBeGreaterThan(0);

@@ -1,5 +1,5 @@
 import type { Workspace } from '../workspace/workspace';
-import type { ReportOptions } from '../metrics/service';
+import { computeReport, type ReportOptions } from '../metrics/service';
 import { fromThreads, reportOnThreads, type PeriodPool } from '../metrics/period-pool';
 import { AppError } from '../../shared/errors';
 import { unobserved, type JobControl } from '../jobs/registry';
@@ -136,16 +136,17 @@ export function freezeSnapshot(
  * transaction then computes them itself, from the state it writes in. `ctl` hears each read as it
  * arrives and may stop the wait (`jobs.cancelled`).
  */
-export function readSnapshotAhead(
+export async function readSnapshotAhead(
   pool: PeriodPool | null,
   ws: Workspace,
   meeting: MeetingRow,
   asOf: number,
   ctl: JobControl = unobserved,
 ): Promise<SnapshotReads | null> {
+  const week = weekOfDate(meeting.weekStart);
+  const options = reportOptions(week, asOf);
+  if (pool && !pool.ready) await threadsIfSlow(pool, ws, options, ctl);
   return fromThreads(pool, ws, async (threads) => {
-    const week = weekOfDate(meeting.weekStart);
-    const options = reportOptions(week, asOf);
     ctl.progress({ phase: 'meetings.report', done: 0, total: null });
     const report = await ctl.until(reportOnThreads(threads, ws, options));
     if (!report) return null;
@@ -182,6 +183,19 @@ export function readSnapshotAhead(
     previews.forEach((o, i) => reads.rememberPreview(o, impacts[i]!));
     return reads;
   });
+}
+
+/**
+ * The report threads are off (nothing slow was asked this session): the week's report read here
+ * tells whether they are worth it, as any first slow request would. If so the start waits for
+ * them, so that its other reads show progress and can be cancelled, instead of running in its
+ * transaction as one stall. A quick report (a small workspace) leaves them off; that start is
+ * quick too.
+ */
+async function threadsIfSlow(pool: PeriodPool, ws: Workspace, options: ReportOptions, ctl: JobControl): Promise<void> {
+  ctl.progress({ phase: 'meetings.report', done: 0, total: null });
+  pool.computeHere(() => computeReport(ws, options));
+  if (pool.started) await ctl.until(pool.warm());
 }
 
 /** A meeting's snapshot as stored; null before the meeting started. */

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateSample } from '../../../src/main/sample/generate';
 import { computeReport, computeWeekFigures } from '../../../src/main/metrics/service';
 import { PeriodPool } from '../../../src/main/metrics/period-pool';
+import { unobserved, type JobControl } from '../../../src/main/jobs/registry';
 import { listMeetings } from '../../../src/main/meetings/detail';
 import { meetingsHandlers } from '../../../src/main/meetings/handlers';
 import { Runtime } from '../../../src/main/runtime/runtime';
@@ -77,7 +78,7 @@ function runtimeOn(ws: Workspace): { rt: Runtime; release: () => void } {
 beforeAll(async () => {
   t = tempWorkspace('America/Sao_Paulo', 'start');
   generateSample(t.ws, { seed: 5, leads: 3000, end: '2026-03-15' });
-  for (const name of ['alone', 'written', 'handler', 'closed', 'cancelled']) {
+  for (const name of ['alone', 'written', 'handler', 'closed', 'cancelled', 'cold', 'quick']) {
     const file = path.join(t.dir, `${name}.db`);
     t.ws.db.prepare('VACUUM INTO ?').run(file);
     copies.set(name, Workspace.open(file));
@@ -278,6 +279,36 @@ describe('starting a meeting with its figures read on the report threads', () =>
       hold();
       pool.week = week1;
       release();
+    }
+  });
+
+  it('starts the threads when they are off and the week’s report proves slow, and reads on them; a quick report leaves them off', async () => {
+    const recorded = (phases: string[]): JobControl => ({
+      ...unobserved,
+      progress: (update) => {
+        if (update.phase) phases.push(update.phase);
+      },
+    });
+    for (const [name, worthAfterMs, onThreads] of [
+      // Every report counts as slow: the threads start, and the start's reads go to them.
+      ['cold', 0, true],
+      // No report is slow enough: the start computes in its transaction, the threads stay off.
+      ['quick', 1e9, false],
+    ] as const) {
+      const ws = copy(name);
+      const m = planMeeting(ws, { week: freeWeek(ws), attendees: ATTENDEES }, NOW - 60_000);
+      const threads = new PeriodPool(undefined, 2, worthAfterMs);
+      const phases: string[] = [];
+      try {
+        expect(threads.started).toBe(false);
+        await startMeetingOn(threads, ws, m.id, NOW, recorded(phases));
+        expect(threads.ready, name).toBe(onThreads);
+        // Only reads on the threads are counted one by one (the figures phase).
+        expect(phases.includes('meetings.figures'), name).toBe(onThreads);
+        expect(readSnapshot(ws, m.id), name).not.toBeNull();
+      } finally {
+        await threads.close();
+      }
     }
   });
 });

@@ -440,12 +440,15 @@ function useImpactPreview(revisionId: number | null, weeks: number) {
   const job = useJob<ImpactPreview>();
   const [shown, setShown] = useState<ImpactPreview | null>(null);
   const [stopped, setStopped] = useState(false);
+  // From the choice to its figures (or its end): the figures shown are the last choice's.
+  const [pending, setPending] = useState(false);
   const [generation, setGeneration] = useState(0);
   const { start, cancel } = job;
   useEffect(() => {
     if (revisionId === null) return;
     let wanted = true;
     setStopped(false);
+    setPending(true);
     void start(() =>
       api.definitions.preview({ revisionId, weeks }).then((s) => {
         // Unwanted before it could be followed: stop it here.
@@ -453,6 +456,8 @@ function useImpactPreview(revisionId: number | null, weeks: number) {
         return s;
       }),
     ).then((s) => {
+      if (!wanted) return;
+      setPending(false);
       if (s?.state === 'done') setShown(s.result);
       else if (s?.state === 'cancelled') setStopped(true);
     });
@@ -466,6 +471,7 @@ function useImpactPreview(revisionId: number | null, weeks: number) {
     job,
     shown,
     stopped,
+    pending,
     error: job.error ?? failed,
     again: () => setGeneration((g) => g + 1),
   };
@@ -526,7 +532,7 @@ export function Impact({ detail, initial }: { detail: DefinitionDetail; initial:
       ) : null}
       {preview.error ? <ErrorNotice error={preview.error} /> : null}
       {p ? (
-        <div className="defs-result" aria-busy={progress !== null}>
+        <div className="defs-result" aria-busy={preview.pending}>
           <p className="defs-impact-caption">
             {wholeFigures(
               (figures) =>
