@@ -9,8 +9,8 @@ const CHUNK_BYTES = 8 * 1024 * 1024;
  * OS keeps the pages cached, so the check, which SQLite runs in one call without progress or
  * cancel, then reads memory. A file not in the cache is read sequentially here, with progress in
  * bytes and a cancel between chunks (a million leads, 1.5 GB, not in the cache: read in about 2 s
- * and opened in 6 s in all, where the check reading the disk took 13 s). A missing or unreadable
- * file is left to the open, which names the problem.
+ * and opened in 6 s in all, where the check reading the disk took 13 s). The caller has refused
+ * what is no workspace; a file that cannot be read is left to the open, which names the problem.
  */
 export async function readThrough(file: string, ctl: JobControl): Promise<void> {
   let handle: fs.promises.FileHandle;

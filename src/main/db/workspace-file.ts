@@ -76,7 +76,8 @@ function latestBackupPath(file: string): string {
   return listBackups(file)[0]?.path ?? '';
 }
 
-function checkIsWorkspaceFile(file: string): void {
+/** Refuses at once what is missing, not a file, or not SQLite by its header: nothing else is read. */
+export function checkIsWorkspaceFile(file: string): void {
   if (!fs.existsSync(file)) throw new AppError('workspace.notFound', { path: file });
   if (!fs.statSync(file).isFile()) throw new AppError('workspace.notAFile', { path: file });
   if (readHeader(file) !== SQLITE_HEADER) throw new AppError('workspace.notAWorkspace', { path: file });

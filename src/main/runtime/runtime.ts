@@ -3,6 +3,7 @@ import path from 'node:path';
 import { Workspace } from '../workspace/workspace';
 import { writeBackupStepwise } from '../db/backups';
 import { readThrough } from '../db/read-through';
+import { checkIsWorkspaceFile } from '../db/workspace-file';
 import { JobRegistry } from '../jobs/registry';
 import { FileStore } from '../files/store';
 import { PreferencesStore } from './preferences';
@@ -78,6 +79,8 @@ export class Runtime {
    * may end at once, waits for it.
    */
   async openWorkspace(file: string, readOnly: boolean): Promise<Workspace> {
+    // A file that is no workspace is refused before it is read through (a film picked by mistake).
+    checkIsWorkspaceFile(file);
     const reading = this.jobs.startOnce(file, 'workspace.open', (ctl) => readThrough(file, ctl), 'bytes');
     if ((await this.jobs.wait(reading.id, undefined, 20)).state === 'cancelled') throw new AppError('jobs.cancelled');
     const ws = this.adopt(Workspace.open(file, { readOnly, dailyBackup: 'later' }));

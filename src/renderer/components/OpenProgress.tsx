@@ -34,7 +34,7 @@ export function OpenProgress() {
   const total = reading?.progress.total;
   if (!reading || !total) return null;
   return (
-    <div className="open-progress">
+    <div className="job-line open-progress">
       <progress max={total} value={reading.progress.done} aria-label={t('app.busy.open')} />
       <span>
         {t('app.busy.read', {

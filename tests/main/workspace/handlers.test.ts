@@ -86,6 +86,16 @@ describe('workspace service', () => {
     expect((await api<WorkspaceInfo>(dispatch, 'workspace.info')).name).toBe('First');
     expect(fs.existsSync(`${second}.lock`)).toBe(false);
     restore();
+    // What is no workspace is refused before any of it is read: no read through, the first still open.
+    const film = path.join(dir, 'holiday.mp4');
+    fs.writeFileSync(film, Buffer.alloc(32 * 1024 * 1024, 9));
+    const jobsBefore = rt.jobs.list().length;
+    await expect(api(dispatch, 'workspace.open', { path: film })).rejects.toThrow('workspace.notAWorkspace');
+    await expect(api(dispatch, 'workspace.open', { path: path.join(dir, 'gone.db') })).rejects.toThrow(
+      'workspace.notFound',
+    );
+    expect(rt.jobs.list()).toHaveLength(jobsBefore);
+    expect((await api<WorkspaceInfo>(dispatch, 'workspace.info')).name).toBe('First');
     expect((await api<WorkspaceInfo>(dispatch, 'workspace.open', { path: second })).name).toBe('Second');
     expect(rt.jobs.list().find((j) => j.kind === 'workspace.open')).toMatchObject({
       state: 'done',

@@ -514,7 +514,7 @@ export function Impact({ detail, initial }: { detail: DefinitionDetail; initial:
           </select>
         </label>
         {progress ? (
-          <div className="defs-impact-progress" role="status">
+          <div className="job-line defs-impact-progress" role="status">
             <ReadsProgress progress={progress} label={t('jobs.definitions.preview')} />
             <Button size="sm" onClick={preview.job.cancel}>
               {t('common.cancel')}
@@ -523,7 +523,7 @@ export function Impact({ detail, initial }: { detail: DefinitionDetail; initial:
         ) : null}
       </div>
       {preview.stopped ? (
-        <p className="defs-impact-stopped" role="status">
+        <p className="job-line defs-impact-stopped" role="status">
           <span>{t(p ? 'definitions.impact.stoppedShown' : 'definitions.impact.stopped')}</span>
           <Button size="sm" onClick={preview.again}>
             {t('definitions.impact.computeAgain')}

@@ -159,7 +159,7 @@ export function PlannedMeeting({
                   : t('review.planned.startHint')}
             </p>
             {progress ? (
-              <div className="review-start-progress">
+              <div className="job-line review-start-progress">
                 <ReadsProgress progress={progress} />
               </div>
             ) : null}
