@@ -5,7 +5,7 @@ import { configure, openDb, type Db } from './driver';
 import { APPLICATION_ID, latestVersion, migrate, schemaVersion } from './migrate';
 import { migrations as shippedMigrations } from './migrations';
 import type { Migration } from './migrate';
-import { copyAside, isBackupOf, listBackups, writeBackup } from './backups';
+import { listBackups, writeBackup } from './backups';
 import { acquireLock, type WorkspaceLock } from './lock';
 import { storageError } from './storage-errors';
 import { AppError } from '../../shared/errors';
@@ -49,7 +49,11 @@ function canWrite(target: string): boolean {
   }
 }
 
-function isWritable(file: string): boolean {
+/**
+ * Whether the file and its folder can be written. Where they cannot, SQLite cannot open a WAL file
+ * at all (not even read-only), so such a workspace is inspected and read from a private copy.
+ */
+export function isWritable(file: string): boolean {
   return canWrite(file) && canWrite(path.dirname(file));
 }
 
@@ -95,15 +99,24 @@ export function openCheck(sizeBytes: number): 'integrity_check' | 'quick_check' 
   return sizeBytes <= FULL_CHECK_MAX_BYTES ? 'integrity_check' : 'quick_check';
 }
 
+export interface InspectOptions {
+  /** The path errors name and backups belong to, when `file` is a copy of it. */
+  readonly shownAs?: string;
+  /**
+   * This process checked these very bytes moments ago (a restore checked its copy of the backup
+   * before renaming it into place): the check, seconds on a large file, is not run again.
+   */
+  readonly checked?: boolean;
+}
+
 /**
  * Looks at a file without changing it: refuses what is not a workspace, what a newer version wrote,
  * and what fails SQLite's integrity check (offering the newest backup). Returns its schema version.
- * `shownAs` is the path errors name and backups belong to, when `file` is a private copy of it.
  */
 export function inspectWorkspaceFile(
   file: string,
   migrations: readonly Migration[] = shippedMigrations,
-  shownAs: string = file,
+  { shownAs = file, checked = false }: InspectOptions = {},
 ): number {
   checkIsWorkspaceFile(file);
   // Opening a WAL database, even read-only, creates its -wal/-shm sidecars; a look must leave none.
@@ -116,6 +129,7 @@ export function inspectWorkspaceFile(
     const version = schemaVersion(probe);
     const supported = latestVersion(migrations);
     if (version > supported) throw new AppError('workspace.newerSchema', { path: shownAs, found: version, supported });
+    if (checked) return version;
     const check = openCheck(fs.statSync(file).size);
     const rows = probe.pragma(check, { simple: false }) as Array<Record<string, string>>;
     const problems = rows.map((r) => String(Object.values(r)[0])).filter((r) => r !== 'ok');
@@ -172,7 +186,12 @@ export function attachWorkspaceFile(file: string): OpenedFile {
 /** Opens an existing workspace: inspect, back up and migrate when older, then configure. */
 export function openWorkspaceFile(
   file: string,
-  options: { readOnly?: boolean; migrations?: readonly Migration[]; dailyBackup?: 'now' | 'later' } = {},
+  options: {
+    readOnly?: boolean;
+    migrations?: readonly Migration[];
+    dailyBackup?: 'now' | 'later';
+    checked?: boolean;
+  } = {},
 ): OpenedFile {
   const migrations = options.migrations ?? shippedMigrations;
   checkIsWorkspaceFile(file);
@@ -186,7 +205,7 @@ export function openWorkspaceFile(
   let lock: WorkspaceLock | null = null;
   let db: Db | null = null;
   try {
-    const version = inspectWorkspaceFile(source, migrations, file);
+    const version = inspectWorkspaceFile(source, migrations, { shownAs: file, checked: options.checked ?? false });
     lock = readOnlyReason ? null : acquireLock(file);
     if (!readOnlyReason && !lock) readOnlyReason = 'workspace.lockedByOther';
     const supported = latestVersion(migrations);
@@ -248,33 +267,4 @@ export function createWorkspaceFile(file: string, migrations: readonly Migration
     for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
     throw e;
   }
-}
-
-/**
- * Puts a backup in place of its workspace. The file being replaced is kept first (as a consistent
- * backup when it can be opened, byte for byte otherwise), and the swap is a rename, so a crash
- * leaves either the old or the restored file, never a mix.
- */
-export function restoreWorkspaceFile(file: string, backupPath: string): void {
-  if (!isBackupOf(file, backupPath)) throw new AppError('workspace.notABackup', { path: backupPath });
-  inspectWorkspaceFile(backupPath);
-  if (fs.existsSync(file)) {
-    try {
-      const version = inspectWorkspaceFile(file);
-      const db = openDb(file, { fileMustExist: true });
-      try {
-        writeBackup(db, file, 'restore', version);
-      } finally {
-        db.close();
-      }
-    } catch (e) {
-      if (!(e instanceof AppError)) throw e;
-      copyAside(file, 'restore');
-    }
-  }
-  const tmp = `${file}.restoring`;
-  fs.copyFileSync(backupPath, tmp);
-  // A stale WAL beside the file would be replayed over the restored pages.
-  for (const f of [`${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
-  fs.renameSync(tmp, file);
 }

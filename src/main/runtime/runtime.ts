@@ -3,7 +3,8 @@ import path from 'node:path';
 import { Workspace } from '../workspace/workspace';
 import { writeBackupStepwise } from '../db/backups';
 import { readThrough } from '../db/read-through';
-import { checkIsWorkspaceFile } from '../db/workspace-file';
+import { checkIsWorkspaceFile, isWritable } from '../db/workspace-file';
+import { checkWorkspaceFile } from '../db/check-thread';
 import { JobRegistry } from '../jobs/registry';
 import { FileStore } from '../files/store';
 import { PreferencesStore } from './preferences';
@@ -11,7 +12,9 @@ import { EventBus } from './events';
 import type { PeriodPool } from '../metrics/period-pool';
 import type { DesktopBridge } from './desktop';
 import type { IdentityVault } from '../documents/safe-storage-vault';
-import { AppError } from '../../shared/errors';
+import { restoreWorkspaceFile } from '../db/restore';
+import { AppError, errorFromPayload } from '../../shared/errors';
+import type { JobStatus } from '../../shared/jobs/types';
 import type { Preferences, SessionState } from '../../shared/domain/types';
 
 export interface RuntimeOptions {
@@ -70,20 +73,74 @@ export class Runtime {
   }
 
   /**
-   * Opens a workspace file for this session. The file is first read through (a job, `workspace.open`,
-   * its subject the path, that the front ends show and may cancel: the workspace open before stays
-   * open), so the integrity check that follows reads memory. The day's first backup is then copied
-   * a hundred pages at a time (a job), where VACUUM INTO held the open for seconds on a large
-   * workspace: the desktop app and the local server answer at once and the copy runs while the
-   * workspace is in use (closing it cancels the copy, which leaves nothing); a CLI command, which
-   * may end at once, waits for it.
+   * Opens a workspace file for this session. The file is first read through and checked (a job,
+   * `workspace.open`, its subject the path, that the front ends show and may cancel: the workspace
+   * open before stays open). The read brings the file into the OS cache, so the check reads
+   * memory; a large file's check runs on a thread, so the process keeps answering meanwhile.
    */
   async openWorkspace(file: string, readOnly: boolean): Promise<Workspace> {
     // A file that is no workspace is refused before it is read through (a film picked by mistake).
     checkIsWorkspaceFile(file);
-    const reading = this.jobs.startOnce(file, 'workspace.open', (ctl) => readThrough(file, ctl), 'bytes');
-    if ((await this.jobs.wait(reading.id, undefined, 20)).state === 'cancelled') throw new AppError('jobs.cancelled');
-    const ws = this.adopt(Workspace.open(file, { readOnly, dailyBackup: 'later' }));
+    // On read-only media the open checks the private copy it reads from (workspace-file.ts).
+    const checked = isWritable(file);
+    const opening = this.jobs.startOnce(
+      file,
+      'workspace.open',
+      async (ctl) => {
+        await readThrough(file, ctl);
+        if (!checked) return;
+        ctl.progress({ done: 0, total: null, phase: 'workspace.checking' });
+        await checkWorkspaceFile(file, ctl);
+      },
+      'bytes',
+    );
+    await this.finished(opening);
+    return this.openChecked(file, { readOnly, checked });
+  }
+
+  /**
+   * Puts a backup in place of a workspace and opens it. The restore is a job (`workspace.restore`,
+   * its subject the path) with progress in bytes and a cancel until the file is swapped
+   * (`restoreWorkspaceFile`). The workspace is closed first, so nothing is written to it after its
+   * state was kept; a restore that fails or is cancelled opens it again as it was.
+   */
+  async restoreWorkspace(file: string, backupPath: string): Promise<Workspace> {
+    const wasOpen = this.current?.path === file;
+    if (wasOpen) this.closeWorkspace();
+    try {
+      await this.finished(
+        this.jobs.startOnce(
+          file,
+          'workspace.restore',
+          (ctl) => restoreWorkspaceFile(file, backupPath, ctl, { wasOpen }),
+          'bytes',
+        ),
+      );
+    } catch (e) {
+      // Closed moments ago, checked when it opened: it opens again without a second check.
+      if (wasOpen) await this.openChecked(file, { checked: true });
+      throw e;
+    }
+    // The restore checked the very bytes it renamed into place.
+    return this.openChecked(file, { checked: true });
+  }
+
+  /** Waits for a job the caller's answer depends on; its failure or cancel is the caller's. */
+  private async finished(job: JobStatus): Promise<void> {
+    const end = await this.jobs.wait(job.id, undefined, 20);
+    if (end.state === 'cancelled') throw new AppError('jobs.cancelled');
+    if (end.error) throw errorFromPayload(end.error);
+  }
+
+  /**
+   * Opens a file the caller has read through or checked, for this session. The day's first backup
+   * is then copied a hundred pages at a time (a job), where VACUUM INTO held the open for seconds
+   * on a large workspace: the desktop app and the local server answer at once and the copy runs
+   * while the workspace is in use (closing it cancels the copy, which leaves nothing); a CLI
+   * command, which may end at once, waits for it.
+   */
+  private async openChecked(file: string, options: { readOnly?: boolean; checked?: boolean }): Promise<Workspace> {
+    const ws = this.adopt(Workspace.open(file, { ...options, dailyBackup: 'later' }));
     const version = ws.dailyBackupDue;
     if (version === null) return ws;
     const copy = this.jobs.start(

@@ -4,7 +4,6 @@ import type { ContractHandlers } from '../../shared/contract';
 import { Workspace } from './workspace';
 import { WorkspaceRepository } from './repository';
 import { isBackupOf, listBackups } from '../db/backups';
-import { restoreWorkspaceFile } from '../db/workspace-file';
 import { generateSample } from '../sample/generate';
 import type { Runtime } from '../runtime/runtime';
 import { AppError } from '../../shared/errors';
@@ -58,21 +57,12 @@ export const workspaceHandlers: ContractHandlers<Runtime>['workspace'] = {
 
   listBackups: ({ path: file }, rt) => listBackups(file ? path.resolve(file) : rt.requireWorkspace().path),
 
-  restoreBackup: ({ backupPath, workspacePath }, rt) => {
+  restoreBackup: async ({ backupPath, workspacePath }, rt) => {
     const target = path.resolve(workspacePath ?? rt.requireWorkspace().path);
     const source = path.resolve(backupPath);
     // A path that is not one of its backups must not even close the open workspace.
     if (!isBackupOf(target, source)) throw new AppError('workspace.notABackup', { path: source });
-    const wasOpen = rt.workspace?.path === target;
-    if (wasOpen) rt.closeWorkspace();
-    try {
-      restoreWorkspaceFile(target, source);
-    } catch (e) {
-      // The file was not replaced (the swap is the last step): give the user their workspace back.
-      if (wasOpen) rt.adopt(Workspace.open(target));
-      throw e;
-    }
-    return rt.adopt(Workspace.open(target)).info();
+    return (await rt.restoreWorkspace(target, source)).info();
   },
 
   setPreferences: (patch, rt) => {

@@ -40,9 +40,13 @@ export class Workspace {
 
   /**
    * `dailyBackup: 'later'` leaves the day's first backup to the caller (`dailyBackupDue`), for a
-   * host that writes it while the workspace is already in use (`Runtime.openWorkspace`).
+   * host that writes it while the workspace is already in use (`Runtime.openWorkspace`). `checked`
+   * skips the integrity check for a file this process has just checked (see InspectOptions).
    */
-  static open(file: string, options: { readOnly?: boolean; dailyBackup?: 'now' | 'later' } = {}): Workspace {
+  static open(
+    file: string,
+    options: { readOnly?: boolean; dailyBackup?: 'now' | 'later'; checked?: boolean } = {},
+  ): Workspace {
     const abs = path.resolve(file);
     return new Workspace(abs, openWorkspaceFile(abs, options));
   }

@@ -14,6 +14,8 @@ export interface ConfirmDialogProps {
   /** The work to do; the dialog stays open with the error if it fails. */
   readonly onConfirm: () => Promise<void>;
   readonly onClose: () => void;
+  /** Shown while the work runs (its progress, with its own cancel: the dialog's waits for the work). */
+  readonly progress?: ReactNode;
 }
 
 export function ConfirmDialog({
@@ -23,6 +25,7 @@ export function ConfirmDialog({
   danger = false,
   onConfirm,
   onClose,
+  progress,
 }: ConfirmDialogProps) {
   const { t } = useTranslation();
   const [busy, setBusy] = useState(false);
@@ -56,6 +59,7 @@ export function ConfirmDialog({
       }
     >
       {children}
+      {busy ? progress : null}
       {error ? <ErrorNotice error={error} /> : null}
     </Dialog>
   );

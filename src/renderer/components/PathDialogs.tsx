@@ -7,7 +7,7 @@ import { folderOf, separatorOf } from '../workspace-actions';
 import { Button } from './Button';
 import { Dialog } from './Dialog';
 import { Field } from './Field';
-import { OpenProgress } from './OpenProgress';
+import { FileJobProgress } from './FileJobProgress';
 import { WorkspaceFailure } from './WorkspaceFailure';
 
 /** The contract accepts absolute paths only (POSIX, drive letter or UNC). */
@@ -159,7 +159,7 @@ export function OpenWorkspaceDialog({ onClose }: { onClose: () => void }) {
           <input type="checkbox" checked={readOnly} onChange={(event) => setReadOnly(event.target.checked)} />
           <span>{t('app.openWorkspace.readOnly')}</span>
         </label>
-        {busy ? <OpenProgress /> : null}
+        {busy ? <FileJobProgress kind="workspace.open" /> : null}
         {action.error ? <WorkspaceFailure error={action.error} onRestored={onClose} /> : null}
       </form>
     </Dialog>

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../app-context';
 import type { SessionBusy } from '../state/session';
-import { OpenProgress } from './OpenProgress';
+import { FileJobProgress } from './FileJobProgress';
 
 /** Session changes that check a whole workspace file first: seconds on a large one, more from a slow disk. */
 const CHECKING = ['open', 'restore'] as const satisfies readonly SessionBusy[];
@@ -34,7 +34,7 @@ export function SessionBusyStatus() {
     <div className="session-busy" role="status">
       <span className="spinner" aria-hidden />
       <span>{t(`app.busy.${shown}`)}</span>
-      {shown === 'open' ? <OpenProgress /> : null}
+      <FileJobProgress kind={`workspace.${shown}`} />
     </div>
   );
 }

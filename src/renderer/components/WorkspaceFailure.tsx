@@ -7,6 +7,7 @@ import { formatDateTime } from '../format';
 import { Button } from './Button';
 import { ConfirmDialog } from './ConfirmDialog';
 import { ErrorNotice } from './ErrorNotice';
+import { FileJobProgress } from './FileJobProgress';
 
 /** The backup a `workspace.corrupt` error offers, or null when there is none. */
 export function offeredBackup(error: ApiErrorPayload): { backupPath: string; workspacePath: string } | null {
@@ -74,6 +75,7 @@ export function WorkspaceFailure({ error, onRestored }: { error: ApiErrorPayload
           title={t('app.failure.restoreTitle')}
           confirmLabel={t('app.failure.restore')}
           onClose={() => setConfirming(false)}
+          progress={<FileJobProgress kind="workspace.restore" />}
           onConfirm={async () => {
             await session.getState().restoreBackup(offer.backupPath, offer.workspacePath);
             onRestored?.();

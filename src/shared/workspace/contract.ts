@@ -92,7 +92,7 @@ export const workspaceContract = {
   /** Replaces a workspace with one of its backups, keeping a backup of the state it replaces. */
   restoreBackup: method<WorkspaceInfo>()({
     input: z.object({ backupPath: filePath, workspacePath: filePath.optional() }).strict(),
-    doc: 'Restore a backup over its workspace (the current state is backed up first) and open it.',
+    doc: 'Restore a backup over its workspace (the current state is backed up first) and open it; jobs.list shows its progress as workspace.restore, and jobs.cancel stops it before the swap.',
   }),
   /** Per-user preferences (theme, language, name), kept outside any workspace. */
   setPreferences: method<Preferences>()({

@@ -11,7 +11,6 @@ import {
   inspectWorkspaceFile,
   openCheck,
   openWorkspaceFile,
-  restoreWorkspaceFile,
   type OpenedFile,
 } from '../../../src/main/db/workspace-file';
 import { APPLICATION_ID, latestVersion, type Migration } from '../../../src/main/db/migrate';
@@ -110,7 +109,7 @@ describe('workspace files', () => {
     expect(folderState(dir)).toEqual(before);
   });
 
-  it('detects a damaged file, changes nothing, and names the latest backup to restore', () => {
+  it('detects a damaged file, changes nothing, and names the latest backup to restore (tests/main/db/restore.test.ts restores it)', () => {
     const dir = tmpDir();
     const file = newWorkspace(dir);
     // A backup to offer, then damage the live file's pages past the header.
@@ -128,13 +127,6 @@ describe('workspace files', () => {
     const e = expectAppError(() => inspectWorkspaceFile(file), 'workspace.corrupt');
     expect(e.params.backup).toBe(backup.path);
     expect(folderState(dir)).toEqual(before);
-
-    restoreWorkspaceFile(file, backup.path);
-    const restored = openWorkspaceFile(file);
-    expect(restored.db.prepare("SELECT value FROM settings WHERE key = 'probe'").get()).toEqual({ value: '1' });
-    close(restored);
-    // The damaged file was kept aside, byte for byte, before being replaced.
-    expect(listBackups(file).some((b) => b.reason === 'restore')).toBe(true);
   });
 
   it('checks that indexes agree with their tables on a file of ordinary size; a large file gets the page check', () => {
@@ -248,12 +240,5 @@ describe('workspace files', () => {
     expect(third.readOnlyReason).toBeNull();
     close(third);
     expect(fs.existsSync(`${file}.lock`)).toBe(false);
-  });
-
-  it('only restores files from the workspace own backup folder', () => {
-    const dir = tmpDir();
-    const file = newWorkspace(dir);
-    const stranger = newWorkspace(dir, 'stranger.db');
-    expectAppError(() => restoreWorkspaceFile(file, stranger), 'workspace.notABackup');
   });
 });

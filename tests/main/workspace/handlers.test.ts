@@ -63,7 +63,7 @@ describe('workspace service', () => {
     rt2.dispose();
   });
 
-  it('reads a file through before it opens it (a job); a cancel leaves the workspace open before as it was', async () => {
+  it('reads and checks a file before it opens it (a job); a cancel leaves the workspace open before as it was', async () => {
     const dir = tmpDir();
     const rt = new Runtime({ dataDir: path.join(dir, 'data'), host: 'cli', appVersion: 'test' });
     const dispatch = createDispatch(rt, handlers);
@@ -72,14 +72,14 @@ describe('workspace service', () => {
     await api(dispatch, 'workspace.create', { path: second, name: 'Second' });
     await api(dispatch, 'workspace.close');
     await api(dispatch, 'workspace.create', { path: first, name: 'First' });
-    // Held once the file is read, as a large one takes seconds.
+    // Held once the file is read and checked, as a large one takes seconds.
     const { restore } = holdJobs(rt.jobs, 'workspace.open', 'end');
     const opening = api(dispatch, 'workspace.open', { path: second });
     await expect
-      .poll(() => rt.jobs.list().find((j) => j.kind === 'workspace.open')?.progress.done)
-      .toBe(fs.statSync(second).size);
+      .poll(() => rt.jobs.list().find((j) => j.kind === 'workspace.open')?.progress.phase)
+      .toBe('workspace.checking');
     const reading = rt.jobs.list().find((j) => j.kind === 'workspace.open')!;
-    expect(reading).toMatchObject({ subject: second, state: 'running', progress: { unit: 'bytes' } });
+    expect(reading).toMatchObject({ subject: second, state: 'running', progress: { unit: 'bytes', total: null } });
     rt.jobs.cancel(reading.id);
     await expect(opening).rejects.toThrow('jobs.cancelled');
     // Nothing changed: the first workspace is still open, and the second is free for another process.
@@ -99,7 +99,7 @@ describe('workspace service', () => {
     expect((await api<WorkspaceInfo>(dispatch, 'workspace.open', { path: second })).name).toBe('Second');
     expect(rt.jobs.list().find((j) => j.kind === 'workspace.open')).toMatchObject({
       state: 'done',
-      progress: { done: fs.statSync(second).size, total: fs.statSync(second).size },
+      progress: { phase: 'workspace.checking' },
     });
     rt.dispose();
   });
@@ -119,6 +119,45 @@ describe('workspace service', () => {
     const backups = await api<Backup[]>(dispatch, 'workspace.listBackups');
     expect(backups.map((b) => b.reason).sort()).toEqual(['daily', 'manual', 'restore']);
     expect(fs.existsSync(file)).toBe(true);
+    expect(rt.jobs.list().find((j) => j.kind === 'workspace.restore')).toMatchObject({
+      subject: file,
+      state: 'done',
+      progress: { phase: 'workspace.keepingCurrent' },
+    });
+    rt.dispose();
+  });
+
+  it('cancels a restore before its swap: the workspace open before is open again, as it was', async () => {
+    const dir = tmpDir();
+    const rt = new Runtime({ dataDir: path.join(dir, 'data'), host: 'cli', appVersion: 'test' });
+    const dispatch = createDispatch(rt, handlers);
+    const file = path.join(dir, 'w.db');
+    await api(dispatch, 'workspace.create', { path: file, name: 'Before' });
+    const { writeBackup } = await import('../../../src/main/db/backups');
+    const backup = writeBackup(rt.requireWorkspace().db, file, 'manual', 1);
+    await api(dispatch, 'workspace.updateSettings', { name: 'After' });
+    // Opened as users open it: with the day's backup written.
+    await api(dispatch, 'workspace.close');
+    await api(dispatch, 'workspace.open', { path: file });
+    const backupsBefore = listBackups(file).map((b) => b.fileName);
+    const { restore } = holdJobs(rt.jobs, 'workspace.restore');
+    try {
+      const restoring = dispatch('workspace.restoreBackup', { backupPath: backup.path });
+      await new Promise((r) => setTimeout(r, 50));
+      // Closed for the restore: nothing can write to it after its state is kept.
+      expect(rt.workspace).toBeNull();
+      const job = rt.jobs.list().find((j) => j.kind === 'workspace.restore');
+      expect(job).toMatchObject({ subject: file, state: 'running' });
+      rt.jobs.cancel(job!.id);
+      expect(await restoring).toMatchObject({ ok: false, error: { code: 'jobs.cancelled' } });
+    } finally {
+      restore();
+    }
+    expect((await api<WorkspaceInfo>(dispatch, 'workspace.info')).name).toBe('After');
+    expect(listBackups(file).map((b) => b.fileName)).toEqual(backupsBefore);
+    expect(fs.readdirSync(dir).sort()).toEqual(['data', 'w.db', 'w.db-shm', 'w.db-wal', 'w.db.backups', 'w.db.lock']);
+    const restored = await api<WorkspaceInfo>(dispatch, 'workspace.restoreBackup', { backupPath: backup.path });
+    expect(restored.name).toBe('Before');
     rt.dispose();
   });
 });

@@ -39,6 +39,8 @@ export async function buildElectron(root = projectRoot): Promise<string> {
         main: path.join(root, 'src/main/electron/main.ts'),
         // Report periods run on threads (src/main/metrics/period-pool.ts), from this sibling file.
         'period-worker': path.join(root, 'src/main/metrics/period-worker.ts'),
+        // A large workspace's integrity check runs on a thread (src/main/db/check-thread.ts).
+        'check-worker': path.join(root, 'src/main/db/check-worker.ts'),
       },
       outdir,
       outExtension: { '.js': '.cjs' },

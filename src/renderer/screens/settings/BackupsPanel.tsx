@@ -6,6 +6,7 @@ import { useApi, useApp, useLocale } from '../../app-context';
 import { Button } from '../../components/Button';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { FileJobProgress } from '../../components/FileJobProgress';
 import { Spinner } from '../../components/Spinner';
 import { formatBytes, formatDateTime } from '../../format';
 import { asAppError } from '../../transport/envelope';
@@ -90,6 +91,7 @@ export function BackupsPanel() {
           confirmLabel={t('backups.restore')}
           danger
           onClose={() => setRestoring(null)}
+          progress={<FileJobProgress kind="workspace.restore" />}
           onConfirm={async () => {
             await model.session.getState().restoreBackup(restoring.path);
             model.ui.getState().notify('backups.restored', { date: formatDateTime(locale, restoring.createdAt) });

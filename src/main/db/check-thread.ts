@@ -1,0 +1,60 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { currentNativeBinding } from './driver';
+import type { CheckReply, CheckRequest } from './check-worker';
+import { inspectWorkspaceFile } from './workspace-file';
+import type { JobControl } from '../jobs/registry';
+import { errorFromPayload } from '../../shared/errors';
+
+/**
+ * The thread's entry: the bundle's sibling in the desktop app, else the TypeScript source through
+ * tsx (the CLI, the local server and tests run the sources).
+ */
+export function spawnCheckWorker(request: CheckRequest): Worker {
+  const here = fileURLToPath(import.meta.url);
+  const workerData = { ...request, nativeBinding: currentNativeBinding() };
+  if (here.endsWith('.cjs')) return new Worker(path.join(path.dirname(here), 'check-worker.cjs'), { workerData });
+  return new Worker(new URL('./check-worker-source.mjs', import.meta.url), { workerData });
+}
+
+/**
+ * `inspectWorkspaceFile` on a thread of its own: the same refusals and schema version, while the
+ * main process goes on answering (a million leads' check is about 4 s in one SQLite call, which
+ * cannot report progress). A cancel ends the wait once that call returns, as the thread can only
+ * stop then; the file is not held open after this returns or throws.
+ */
+export async function inspectOnThread(
+  file: string,
+  ctl: JobControl,
+  shownAs: string = file,
+  spawn: (request: CheckRequest) => Worker = spawnCheckWorker,
+): Promise<number> {
+  const worker = spawn({ file, shownAs });
+  const replied = new Promise<CheckReply>((resolve, reject) => {
+    worker.once('message', resolve);
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`the check thread ended (exit code ${code})`)));
+  });
+  try {
+    const reply = await ctl.until(replied);
+    if ('version' in reply) return reply.version;
+    if (reply.app) throw errorFromPayload(reply.app);
+    throw Object.assign(new Error(reply.error.message), { name: reply.error.name, code: reply.error.code });
+  } finally {
+    await worker.terminate();
+  }
+}
+
+/**
+ * Up to this size the check runs on the calling thread: it takes under half a second there, about
+ * what a thread takes to start from the sources.
+ */
+export const CHECK_ON_THREAD_FROM_BYTES = 16 * 1024 * 1024;
+
+/** `inspectWorkspaceFile` for a job: on a thread when the file is large, else where it is called. */
+export async function checkWorkspaceFile(file: string, ctl: JobControl, shownAs: string = file): Promise<number> {
+  const large = fs.existsSync(file) && fs.statSync(file).size >= CHECK_ON_THREAD_FROM_BYTES;
+  return large ? inspectOnThread(file, ctl, shownAs) : inspectWorkspaceFile(file, undefined, { shownAs });
+}

@@ -1,0 +1,95 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { describe, expect, it } from 'vitest';
+import {
+  CHECK_ON_THREAD_FROM_BYTES,
+  checkWorkspaceFile,
+  inspectOnThread,
+  spawnCheckWorker,
+} from '../../../src/main/db/check-thread';
+import type { CheckRequest } from '../../../src/main/db/check-worker';
+import { createWorkspaceFile } from '../../../src/main/db/workspace-file';
+import { latestVersion } from '../../../src/main/db/migrate';
+import { migrations } from '../../../src/main/db/migrations';
+import { JobRegistry, unobserved } from '../../../src/main/jobs/registry';
+import { AppError } from '../../../src/shared/errors';
+import { withDesktopBundle } from '../../fixtures/desktop-bundle';
+import { tmpDir } from '../../helpers/tmp';
+
+/** A workspace of about `mb` megabytes (a filler table), closed. */
+function workspaceOf(mb: number): string {
+  const file = path.join(tmpDir(), 'w.db');
+  const opened = createWorkspaceFile(file);
+  opened.db.exec('CREATE TABLE filler (x TEXT)');
+  const fill = opened.db.prepare('INSERT INTO filler VALUES (?)');
+  opened.db.transaction(() => {
+    for (let i = 0; i < mb * 1024; i++) fill.run('x'.repeat(1000));
+  })();
+  opened.db.close();
+  opened.lock?.release();
+  return file;
+}
+
+function damage(file: string): void {
+  const bytes = fs.readFileSync(file);
+  for (let i = 8192; i < bytes.length - 4096; i += 7) bytes[i] = 0xff;
+  fs.writeFileSync(file, bytes);
+}
+
+/** How often a 5 ms timer fired while `work` ran: never, when it held the event loop throughout. */
+async function ticksDuring<T>(work: () => Promise<T>): Promise<{ value: T; ticks: number }> {
+  let ticks = 0;
+  const timer = setInterval(() => ticks++, 5);
+  try {
+    return { value: await work(), ticks };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+describe('the integrity check on a thread', () => {
+  it('checks a large file on a thread, the event loop free meanwhile; a small one where it is asked', async () => {
+    const large = workspaceOf(20);
+    expect(fs.statSync(large).size).toBeGreaterThan(CHECK_ON_THREAD_FROM_BYTES);
+    const onThread = await ticksDuring(() => checkWorkspaceFile(large, unobserved));
+    expect(onThread.value).toBe(latestVersion(migrations));
+    expect(onThread.ticks).toBeGreaterThan(5);
+
+    const small = workspaceOf(1);
+    const here = await ticksDuring(() => checkWorkspaceFile(small, unobserved));
+    expect(here).toEqual({ value: latestVersion(migrations), ticks: 0 });
+  });
+
+  it('refuses a damaged file with the same translated error, naming the path it is shown as', async () => {
+    const file = workspaceOf(20);
+    damage(file);
+    const error = await inspectOnThread(file, unobserved, '/backups/shown.db').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AppError);
+    expect(error).toMatchObject({ code: 'workspace.corrupt', params: { path: '/backups/shown.db' } });
+  });
+
+  it('ends as cancelled when its job is cancelled, the thread stopped', async () => {
+    const file = workspaceOf(20);
+    let exited = false;
+    const spawn = (request: CheckRequest) => {
+      const worker = spawnCheckWorker(request);
+      worker.once('exit', () => (exited = true));
+      return worker;
+    };
+    const jobs = new JobRegistry();
+    const job = jobs.start('workspace.open', (ctl) => inspectOnThread(file, ctl, file, spawn));
+    setTimeout(() => jobs.cancel(job.id), 50);
+    expect(await jobs.wait(job.id, undefined, 5)).toMatchObject({ state: 'cancelled' });
+    // Nothing of the check is left running (on Windows its open file could not be removed).
+    expect(exited).toBe(true);
+  });
+
+  it('runs from the desktop bundle’s own worker file', async () => {
+    const file = workspaceOf(1);
+    await withDesktopBundle(async (out) => {
+      const spawn = (workerData: object) => new Worker(path.join(out, 'check-worker.cjs'), { workerData });
+      expect(await inspectOnThread(file, unobserved, file, spawn)).toBe(latestVersion(migrations));
+    });
+  }, 120_000);
+});
