@@ -35,6 +35,9 @@ export const unobserved: JobControl = {
 interface Job {
   status: JobStatus;
   controller: AbortController;
+  /** Settles with the final status, for callers that wait on the job rather than poll it. */
+  readonly ended: Promise<JobStatus>;
+  end(status: JobStatus): void;
 }
 
 const MAX_FINISHED = 50;
@@ -76,7 +79,11 @@ export class JobRegistry {
     const id = randomUUID();
     const controller = new AbortController();
     const startedAt = Date.now();
+    let end: (status: JobStatus) => void = () => undefined;
+    const ended = new Promise<JobStatus>((resolve) => (end = resolve));
     const job: Job = {
+      ended,
+      end,
       controller,
       status: {
         id,
@@ -141,8 +148,11 @@ export class JobRegistry {
     return [...this.jobs.values()].map((j) => j.status).sort((a, b) => b.startedAt - a.startedAt);
   }
 
-  /** Resolves when the job has ended (for the CLI and tests). */
+  /** Resolves with the final status when the job has ended; `onProgress` hears it every `intervalMs` meanwhile. */
   async wait(id: string, onProgress?: (s: JobStatus) => void, intervalMs = 100): Promise<JobStatus> {
+    const job = this.jobs.get(id);
+    if (!job) throw new AppError('jobs.notFound', { id });
+    if (!onProgress) return job.ended;
     for (;;) {
       const s = this.get(id);
       onProgress?.(s);
@@ -157,6 +167,7 @@ export class JobRegistry {
 
   private finish(job: Job, state: JobStatus['state'], result: unknown, error: AppError | null): void {
     job.status = { ...job.status, state, endedAt: Date.now(), result, error: error ? error.toPayload() : null };
+    job.end(job.status);
   }
 
   private prune(): void {

@@ -1,9 +1,10 @@
 import type { Workspace } from '../workspace/workspace';
 import { computeReport, type ReportOptions } from '../metrics/service';
-import { fromThreads, reportOnThreads, type PeriodPool } from '../metrics/period-pool';
+import { fromThreads, reportOnThreads, writeMark, type PeriodPool } from '../metrics/period-pool';
 import { AppError } from '../../shared/errors';
 import { unobserved, type JobControl } from '../jobs/registry';
 import { SNAPSHOT_FORMAT, type MeetingRef, type SinceLast, type Snapshot } from '../../shared/meetings/types';
+import type { Report } from '../../shared/metrics/types';
 import { weekOfDate, type IsoWeek } from '../../shared/meetings/week';
 import type { CarriedPoint } from '../../shared/meetings/agenda';
 import { inForceAt, proposalPreviews, proposalsAt } from './definitions-source';
@@ -145,10 +146,13 @@ export async function readSnapshotAhead(
 ): Promise<SnapshotReads | null> {
   const week = weekOfDate(meeting.weekStart);
   const options = reportOptions(week, asOf);
-  if (pool && !pool.ready) await threadsIfSlow(pool, ws, options, ctl);
+  const here = pool && !pool.ready ? await threadsIfSlow(pool, ws, options, ctl) : null;
   return fromThreads(pool, ws, async (threads) => {
     ctl.progress({ phase: 'meetings.report', done: 0, total: null });
-    const report = await ctl.until(reportOnThreads(threads, ws, options));
+    // The report computed here stands while nothing was written since: fromThreads checks the
+    // same mark once the batch is read.
+    const report =
+      here && writeMark(ws) === here.mark ? here.report : await ctl.until(reportOnThreads(threads, ws, options));
     if (!report) return null;
     const reads = new SnapshotReads(ws);
     reads.rememberReport(options, report);
@@ -190,12 +194,19 @@ export async function readSnapshotAhead(
  * tells whether they are worth it, as any first slow request would. If so the start waits for
  * them, so that its other reads show progress and can be cancelled, instead of running in its
  * transaction as one stall. A quick report (a small workspace) leaves them off; that start is
- * quick too.
+ * quick too. The report and the write mark it was read at are handed back for the snapshot.
  */
-async function threadsIfSlow(pool: PeriodPool, ws: Workspace, options: ReportOptions, ctl: JobControl): Promise<void> {
+async function threadsIfSlow(
+  pool: PeriodPool,
+  ws: Workspace,
+  options: ReportOptions,
+  ctl: JobControl,
+): Promise<{ report: Report; mark: string }> {
   ctl.progress({ phase: 'meetings.report', done: 0, total: null });
-  pool.computeHere(() => computeReport(ws, options));
+  const mark = writeMark(ws);
+  const report = pool.computeHere(() => computeReport(ws, options));
   if (pool.started) await ctl.until(pool.warm());
+  return { report, mark };
 }
 
 /** A meeting's snapshot as stored; null before the meeting started. */

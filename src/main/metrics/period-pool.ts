@@ -251,7 +251,7 @@ export class PeriodPool {
 const markStatements = new WeakMap<Workspace['db'], Statement<[], string>>();
 
 /** What a write to the workspace changes on this connection: its own changes and others' commits. */
-function writeMark(ws: Workspace): string {
+export function writeMark(ws: Workspace): string {
   let stmt = markStatements.get(ws.db);
   if (!stmt) {
     stmt = ws.db

@@ -127,7 +127,7 @@ export class Runtime {
 
   /** Waits for a job the caller's answer depends on; its failure or cancel is the caller's. */
   private async finished(job: JobStatus): Promise<void> {
-    const end = await this.jobs.wait(job.id, undefined, 20);
+    const end = await this.jobs.wait(job.id);
     if (end.state === 'cancelled') throw new AppError('jobs.cancelled');
     if (end.error) throw errorFromPayload(end.error);
   }
@@ -149,7 +149,7 @@ export class Runtime {
       'pages',
     );
     // A copy that fails (a full disk) does not keep anyone from their workspace; the job says why.
-    if (this.options.host === 'cli') await this.jobs.wait(copy.id, undefined, 20);
+    if (this.options.host === 'cli') await this.jobs.wait(copy.id);
     return ws;
   }
 

@@ -51,4 +51,15 @@ describe('JobRegistry.startOnce', () => {
     expect(e.id).not.toBe(d.id);
     jobs.cancelAll();
   });
+
+  it('hands a waiter the final status as the job ends, with nothing to poll', async () => {
+    const jobs = new JobRegistry();
+    const work = heldWork();
+    const job = jobs.start('imports.apply', work.run);
+    // An interval longer than the test may run: the wait does not poll when it has no listener.
+    const waiting = jobs.wait(job.id, undefined, 60_000);
+    setTimeout(work.finish, 10);
+    expect(await waiting).toMatchObject({ id: job.id, state: 'done' });
+    await expect(jobs.wait('no such job')).rejects.toMatchObject({ code: 'jobs.notFound' });
+  });
 });

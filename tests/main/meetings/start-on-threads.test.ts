@@ -78,7 +78,7 @@ function runtimeOn(ws: Workspace): { rt: Runtime; release: () => void } {
 beforeAll(async () => {
   t = tempWorkspace('America/Sao_Paulo', 'start');
   generateSample(t.ws, { seed: 5, leads: 3000, end: '2026-03-15' });
-  for (const name of ['alone', 'written', 'handler', 'closed', 'cancelled', 'cold', 'quick']) {
+  for (const name of ['alone', 'written', 'handler', 'closed', 'cancelled', 'cold', 'cold-written', 'quick']) {
     const file = path.join(t.dir, `${name}.db`);
     t.ws.db.prepare('VACUUM INTO ?').run(file);
     copies.set(name, Workspace.open(file));
@@ -289,15 +289,29 @@ describe('starting a meeting with its figures read on the report threads', () =>
         if (update.phase) phases.push(update.phase);
       },
     });
-    for (const [name, worthAfterMs, onThreads] of [
-      // Every report counts as slow: the threads start, and the start's reads go to them.
-      ['cold', 0, true],
+    for (const { name, worthAfterMs, onThreads, written, reportsOnThreads } of [
+      // Every report counts as slow: the threads start, and the start's other reads go to them; the
+      // week's report read to decide it stands.
+      { name: 'cold', worthAfterMs: 0, onThreads: true, written: false, reportsOnThreads: 0 },
+      // The same, with a write while the threads start: that report no longer stands, and is read again.
+      { name: 'cold-written', worthAfterMs: 0, onThreads: true, written: true, reportsOnThreads: 1 },
       // No report is slow enough: the start computes in its transaction, the threads stay off.
-      ['quick', 1e9, false],
-    ] as const) {
+      { name: 'quick', worthAfterMs: 1e9, onThreads: false, written: false, reportsOnThreads: 0 },
+    ]) {
       const ws = copy(name);
       const m = planMeeting(ws, { week: freeWeek(ws), attendees: ATTENDEES }, NOW - 60_000);
       const threads = new PeriodPool(undefined, 2, worthAfterMs);
+      const { run, warm } = threads;
+      let reports = 0;
+      threads.run = (...args) => {
+        reports++;
+        return run.apply(threads, args);
+      };
+      threads.warm = async () => {
+        const ready = await warm.apply(threads);
+        if (written) ws.db.prepare("INSERT OR REPLACE INTO settings (key, value) VALUES ('probe', '1')").run();
+        return ready;
+      };
       const phases: string[] = [];
       try {
         expect(threads.started).toBe(false);
@@ -305,6 +319,7 @@ describe('starting a meeting with its figures read on the report threads', () =>
         expect(threads.ready, name).toBe(onThreads);
         // Only reads on the threads are counted one by one (the figures phase).
         expect(phases.includes('meetings.figures'), name).toBe(onThreads);
+        expect(reports, name).toBe(reportsOnThreads);
         expect(readSnapshot(ws, m.id), name).not.toBeNull();
       } finally {
         await threads.close();
