@@ -9,6 +9,7 @@ import { ShellPage, type SectionKey } from './pages/shell-page';
 import { AnalysisPage } from './pages/analysis-page';
 import { brokenFigures, cutValues, unfitted } from './support/clipping';
 import { busyMarks, busyUnder, watchBusy } from './support/busy';
+import { inEveryWidthAndLanguage, labelled } from './support/widths-languages';
 
 const hasChromium = fs.existsSync(CHROMIUM);
 const title = hasChromium
@@ -266,28 +267,24 @@ describe.skipIf(!hasChromium)(title, () => {
 
   it('shows a custom period’s dates and a filter’s search whole, at 1,024 and 1,366 px in every language', async () => {
     await analysis.goTo('funnel');
-    const cut: string[] = [];
-    for (const width of [1024, 1366]) {
-      await app.page.setViewportSize({ width, height: 768 });
-      for (const locale of LOCALES) {
-        const t = createI18n(locale).t;
-        await shell.setLanguage(locale);
+    const cut = await inEveryWidthAndLanguage(
+      app.page,
+      (locale) => shell.setLanguage(locale),
+      async ({ width, locale, t }) => {
         await analysis.choosePeriodKind(t('analysis.period.custom'));
         await analysis.toolbar.locator('.period-dates input[type="date"]').first().waitFor();
-        for (const what of await cutValues(app.page, '.analysis-toolbar'))
-          cut.push(`${locale} ${width} period: ${what}`);
+        const found = labelled('period', await cutValues(app.page, '.analysis-toolbar'));
         // A value looked for in a filter: a source, as the user types it.
         await analysis.toolbar.locator('.filter-button', { hasText: t('analysis.fields.source') }).click();
         const search = app.page.locator('.popover .value-list input[type="search"]');
         await search.fill('Paid search');
-        for (const what of await cutValues(app.page, '.popover')) cut.push(`${locale} ${width} filter: ${what}`);
+        found.push(...labelled('filter', await cutValues(app.page, '.popover')));
         if (locale === 'ru' && width === 1024) await shot('ru-1024-funnel-custom-filter', false);
         await app.page.keyboard.press('Escape');
         await analysis.choosePeriodKind(t('analysis.period.quarter'));
-      }
-    }
-    await shell.setLanguage('en');
-    await app.page.setViewportSize({ width: 1366, height: 768 });
+        return found;
+      },
+    );
     expect(cut).toEqual([]);
   });
 

@@ -11,6 +11,7 @@ import { ShellPage } from './pages/shell-page';
 import { DefinitionsPage } from './pages/definitions-page';
 import { brokenFigures, cutValues, overflowingBoxes, unfitted } from './support/clipping';
 import { holdJobs } from '../helpers/hold-jobs';
+import { inEveryWidthAndLanguage, labelled } from './support/widths-languages';
 
 const hasChromium = fs.existsSync(CHROMIUM);
 const title = hasChromium
@@ -374,42 +375,37 @@ describe.skipIf(!hasChromium)(title, () => {
   it("shows every value of every definition's editor whole, at 1,024 and 1,366 px in every language", async () => {
     const titles = await defs.list.locator('.defs-list-item .defs-list-title').allTextContents();
     expect(titles.length).toBeGreaterThan(3);
-    const cut: string[] = [];
-    for (const width of [1024, 1366]) {
-      await app.page.setViewportSize({ width, height: 768 });
-      for (const locale of LOCALES) {
-        await shell.setLanguage(locale);
+    const cut = await inEveryWidthAndLanguage(
+      app.page,
+      (locale) => shell.setLanguage(locale),
+      async ({ width, locale, t }) => {
+        const found: string[] = [];
         for (const title of titles) {
           await defs.select(title);
           await defs.tab('edit');
           await defs.panel.locator('.input, .select').first().waitFor();
-          for (const what of await cutValues(app.page, '.content', LONG_BY_NATURE))
-            cut.push(`${locale} ${width} ${title}: ${what}`);
-          for (const what of await overflowingBoxes(app.page, '#defs-tabpanel'))
-            cut.push(`${locale} ${width} ${title}: ${what}`);
+          found.push(...labelled(title, await cutValues(app.page, '.content', LONG_BY_NATURE)));
+          found.push(...labelled(title, await overflowingBoxes(app.page, '#defs-tabpanel')));
           if (locale === 'ru' || locale === 'pt-BR')
             await shot(`${locale}-${width}-edit-${title.replace(/\W+/g, '-')}`);
         }
         // A revision taking effect on a date: the date shows whole beside the choice.
-        const t = createI18n(locale).t;
         await defs.panel.getByRole('radio', { name: t('definitions.builder.onDate') }).check();
         await defs.panel.locator('input.defs-date').fill('2026-12-01');
-        for (const what of await cutValues(app.page, '.content', LONG_BY_NATURE))
-          cut.push(`${locale} ${width} effective date: ${what}`);
+        found.push(...labelled('effective date', await cutValues(app.page, '.content', LONG_BY_NATURE)));
         await defs.panel.getByRole('radio', { name: t('definitions.builder.onApproval') }).check();
         // A new definition: its kind, stage, title and key whole in the dialog.
         await app.page.getByRole('button', { name: t('definitions.new.action') }).click();
         const dialog = app.page.getByRole('dialog', { name: t('definitions.new.title') });
         await dialog.waitFor();
         await dialog.locator('input:not(.mono)').fill('Sales qualified lead (SQL)');
-        for (const what of await cutValues(app.page, '[role="dialog"]')) cut.push(`${locale} ${width} new: ${what}`);
+        found.push(...labelled('new', await cutValues(app.page, '[role="dialog"]')));
         if (locale === 'ru' && width === 1024) await shot('ru-1024-new-definition');
         await app.page.keyboard.press('Escape');
         await dialog.waitFor({ state: 'detached' });
-      }
-    }
-    await shell.setLanguage('en');
-    await app.page.setViewportSize({ width: 1366, height: 768 });
+        return found;
+      },
+    );
     expect(cut).toEqual([]);
   });
 

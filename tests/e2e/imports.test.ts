@@ -10,6 +10,7 @@ import { ShellPage } from './pages/shell-page';
 import { StartPage } from './pages/start-page';
 import { CHROMIUM, SCREENSHOT_DIR, startBrowserApp, type BrowserApp } from './support/browser-app';
 import { brokenFigures, clippedSelects, cutValues, namesBrokenMidPart, unfitted } from './support/clipping';
+import { inEveryWidthAndLanguage, labelled } from './support/widths-languages';
 
 const hasChromium = fs.existsSync(CHROMIUM);
 // The real Olist files are read where they are, never copied into the repository or the test folder.
@@ -51,15 +52,11 @@ describe.skipIf(!hasChromium || !hasOlist)(title, () => {
    */
   const shots = async (name: string) => {
     const size = app.page.viewportSize()!;
-    const cut: string[] = [];
-    for (const width of [1024, 1366]) {
-      await app.page.setViewportSize({ width, height: 768 });
-      for (const locale of LOCALES) {
-        await shell.setLanguage(locale);
-        for (const what of await cutValues(app.page, '.imports-screen'))
-          cut.push(`${locale} ${width} ${name}: ${what}`);
-      }
-    }
+    const cut = await inEveryWidthAndLanguage(
+      app.page,
+      (locale) => shell.setLanguage(locale),
+      async () => labelled(name, await cutValues(app.page, '.imports-screen')),
+    );
     await app.page.setViewportSize(size);
     for (const locale of SHOT_LOCALES) {
       await shell.setLanguage(locale);

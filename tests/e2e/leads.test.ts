@@ -3,11 +3,11 @@ import type { Request, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createI18n } from '../../src/shared/i18n';
 import { DEFAULT_SORT, type LeadPage } from '../../src/shared/leads/types';
-import { LOCALES } from '../../src/shared/domain/types';
 import { CHROMIUM, startBrowserApp, type BrowserApp } from './support/browser-app';
 import { StartPage } from './pages/start-page';
 import { ShellPage } from './pages/shell-page';
 import { cutValues } from './support/clipping';
+import { inEveryWidthAndLanguage } from './support/widths-languages';
 
 const hasChromium = fs.existsSync(CHROMIUM);
 const title = hasChromium
@@ -103,17 +103,14 @@ describe.skipIf(!hasChromium)(title, () => {
   });
 
   it('shows the search and every filter value whole at 1,024 and 1,366 px, in every language', async () => {
-    const cut: string[] = [];
-    for (const width of [1024, 1366]) {
-      await app.page.setViewportSize({ width, height: 768 });
-      for (const locale of LOCALES) {
-        await shell.setLanguage(locale);
+    const cut = await inEveryWidthAndLanguage(
+      app.page,
+      (locale) => shell.setLanguage(locale),
+      async () => {
         await app.page.locator('.explorer-count').waitFor();
-        for (const what of await cutValues(app.page, '.content')) cut.push(`${locale} ${width}: ${what}`);
-      }
-    }
-    await shell.setLanguage('en');
-    await app.page.setViewportSize({ width: 1366, height: 768 });
+        return cutValues(app.page, '.content');
+      },
+    );
     expect(cut).toEqual([]);
   });
 

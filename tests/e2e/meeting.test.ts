@@ -14,6 +14,7 @@ import { ShellPage } from './pages/shell-page';
 import { StartPage } from './pages/start-page';
 import { brokenFigures, clippedTexts, cutValues, unfitted } from './support/clipping';
 import { holdJobs } from '../helpers/hold-jobs';
+import { inEveryWidthAndLanguage, labelled } from './support/widths-languages';
 
 const hasChromium = fs.existsSync(CHROMIUM);
 const title = hasChromium
@@ -74,21 +75,16 @@ describe.skipIf(!hasChromium)(title, () => {
     await shot('home');
     // The plan dialog shows its week, time and every attendee's name and role whole, at both sizes in
     // every language.
-    const cut: string[] = [];
-    for (const width of [1024, 1366]) {
-      await app.page.setViewportSize({ width, height: 768 });
-      for (const locale of LOCALES) {
-        await shell.setLanguage(locale);
-        await meetings.home.getByRole('button', { name: createI18n(locale).t('review.home.plan') }).click();
-        await meetings.dialog.waitFor();
-        for (const what of await cutValues(app.page, 'dialog[open]')) cut.push(`${locale} ${width} plan: ${what}`);
-        if (locale === 'ru' && width === 1024) await shot('plan-dialog-ru-1024');
-        await app.page.keyboard.press('Escape');
-        await meetings.dialog.waitFor({ state: 'detached' });
-      }
-    }
-    await shell.setLanguage('en');
-    await app.page.setViewportSize({ width: 1366, height: 768 });
+    const setLanguage = (locale: Locale) => shell.setLanguage(locale);
+    const cut = await inEveryWidthAndLanguage(app.page, setLanguage, async ({ width, locale, t }) => {
+      await meetings.home.getByRole('button', { name: t('review.home.plan') }).click();
+      await meetings.dialog.waitFor();
+      const found = labelled('plan', await cutValues(app.page, 'dialog[open]'));
+      if (locale === 'ru' && width === 1024) await shot('plan-dialog-ru-1024');
+      await app.page.keyboard.press('Escape');
+      await meetings.dialog.waitFor({ state: 'detached' });
+      return found;
+    });
     await meetings.planNext();
     const planned = (await call<MeetingSummary[]>('meetings.list')).find((m) => m.status === 'planned')!;
     meetingId = planned.id;
@@ -97,17 +93,14 @@ describe.skipIf(!hasChromium)(title, () => {
     expect(await meetings.planned.locator('.review-record').count()).toBeGreaterThan(0);
     // Every attendee's name shows whole in the planned meeting's narrow card, beside its role; and
     // every other value of the card (its week, its time, the carried items' owners and dates).
-    for (const width of [1024, 1366]) {
-      await app.page.setViewportSize({ width, height: 768 });
-      for (const locale of LOCALES) {
-        await shell.setLanguage(locale);
+    cut.push(
+      ...(await inEveryWidthAndLanguage(app.page, setLanguage, async ({ width, locale }) => {
         await meetings.planned.waitFor();
-        for (const what of await cutValues(app.page, '.content')) cut.push(`${locale} ${width} planned: ${what}`);
+        const found = labelled('planned', await cutValues(app.page, '.content'));
         if ((locale === 'ru' || locale === 'pt-BR') && width === 1024) await shot(`planned-${locale}-1024`);
-      }
-    }
-    await shell.setLanguage('en');
-    await app.page.setViewportSize({ width: 1366, height: 768 });
+        return found;
+      })),
+    );
     expect(cut).toEqual([]);
     await shot('planned');
   });
@@ -235,31 +228,28 @@ describe.skipIf(!hasChromium)(title, () => {
     // the workspace's own stage names. Those (and the owners and reasons a drill-down may hand over)
     // are user data of any length: a name too long for the window is cut by a select that fills its
     // panel, and carried whole in its title. The sample's names all fit.
-    const cut: string[] = [];
     const links = meetings.meeting.locator('.review-actions .review-record-form select');
     // An action item being written down: its owner and due date show whole in the form.
     const itemForm = meetings.form(en('review.records.itemForm'));
     await itemForm.getByLabel(en('review.records.owner'), { exact: true }).fill(PEOPLE.salesLead);
     await itemForm.getByLabel(en('review.records.due')).fill('2026-12-04');
-    for (const width of [1024, 1366]) {
-      await app.page.setViewportSize({ width, height: 768 });
-      for (const locale of LOCALES) {
-        await shell.setLanguage(locale);
+    const cut = await inEveryWidthAndLanguage(
+      app.page,
+      (locale) => shell.setLanguage(locale),
+      async ({ width, locale }) => {
         await links.first().waitFor();
-        for (const what of await clippedTexts(app.page, '.review-actions', 'all'))
-          cut.push(`${locale} ${width}: ${what}`);
-        // Nor a value of the capture forms or of the items listed: an owner, a due date, a status.
-        for (const what of await cutValues(app.page, '.content')) cut.push(`${locale} ${width}: ${what}`);
-        // The meeting around them too: no table or panel past its box, no step or button cutting its label.
-        if (width === 1024) {
-          for (const what of await unfitted(app.page, '.content')) cut.push(`${locale} ${width}: ${what}`);
-        }
         for (const link of await links.all())
           expect(await link.getAttribute('title')).toBe((await link.locator('option:checked').textContent())!);
         if (locale === 'ru' || locale === 'pt-BR') await shot(`step-5-actions-${locale}-${width}`);
-      }
-    }
-    await shell.setLanguage('en');
+        return [
+          ...(await clippedTexts(app.page, '.review-actions', 'all')),
+          // Nor a value of the capture forms or of the items listed: an owner, a due date, a status.
+          ...(await cutValues(app.page, '.content')),
+          // The meeting around them too: no table or panel past its box, no step or button cutting its label.
+          ...(width === 1024 ? await unfitted(app.page, '.content') : []),
+        ];
+      },
+    );
     await itemForm.getByLabel(en('review.records.owner'), { exact: true }).fill('');
     await itemForm.getByLabel(en('review.records.due')).fill('');
     expect(cut).toEqual([]);

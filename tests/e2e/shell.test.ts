@@ -4,12 +4,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JobStatus } from '../../src/shared/jobs/types';
 import { CONTENT_SECURITY_POLICY } from '../../src/shared/csp';
 import { createI18n } from '../../src/shared/i18n';
-import { LOCALES, type WorkspaceInfo } from '../../src/shared/domain/types';
+import type { Locale, WorkspaceInfo } from '../../src/shared/domain/types';
 import { APP_VERSION, CHROMIUM, SCREENSHOT_DIR, startBrowserApp, type BrowserApp } from './support/browser-app';
 import { StartPage } from './pages/start-page';
 import { SECTIONS, ShellPage } from './pages/shell-page';
 import { clippedTexts, cutValues, unfitted } from './support/clipping';
 import { holdJobs } from '../helpers/hold-jobs';
+import { inEveryWidthAndLanguage, labelled } from './support/widths-languages';
 
 const hasChromium = fs.existsSync(CHROMIUM);
 const title = hasChromium
@@ -76,30 +77,25 @@ describe.skipIf(!hasChromium)(title, () => {
     await app.page.locator('html[data-theme="light"]').waitFor({ state: 'attached' });
     // Its language select, and the new and open workspace forms, show their values whole at both
     // sizes in every language. A file path is long by nature and scrolls in its box, as in any app.
-    const cut: string[] = [];
-    for (const width of [1024, 1366]) {
-      await app.page.setViewportSize({ width, height: 768 });
-      for (const locale of LOCALES) {
-        const t = createI18n(locale).t;
-        await start.root.locator('select').selectOption(locale);
-        await app.page.locator(`html[lang="${locale}"]`).waitFor({ state: 'attached' });
-        for (const what of await cutValues(app.page, '.start')) cut.push(`${locale} ${width} start: ${what}`);
-        for (const [action, title] of [
-          ['start.new.action', 'app.newWorkspace.title'],
-          ['start.open.action', 'app.openWorkspace.title'],
-        ] as const) {
-          await start.root.getByRole('button', { name: t(action) }).click();
-          const dialog = app.page.getByRole('dialog', { name: t(title) });
-          await dialog.waitFor();
-          for (const what of await cutValues(app.page, 'dialog[open]', 'input.mono'))
-            cut.push(`${locale} ${width} ${title}: ${what}`);
-          await app.page.keyboard.press('Escape');
-          await dialog.waitFor({ state: 'detached' });
-        }
+    const setLanguage = async (locale: Locale) => {
+      await start.root.locator('select').selectOption(locale);
+      await app.page.locator(`html[lang="${locale}"]`).waitFor({ state: 'attached' });
+    };
+    const cut = await inEveryWidthAndLanguage(app.page, setLanguage, async ({ t }) => {
+      const found = labelled('start', await cutValues(app.page, '.start'));
+      for (const [action, title] of [
+        ['start.new.action', 'app.newWorkspace.title'],
+        ['start.open.action', 'app.openWorkspace.title'],
+      ] as const) {
+        await start.root.getByRole('button', { name: t(action) }).click();
+        const dialog = app.page.getByRole('dialog', { name: t(title) });
+        await dialog.waitFor();
+        found.push(...labelled(title, await cutValues(app.page, 'dialog[open]', 'input.mono')));
+        await app.page.keyboard.press('Escape');
+        await dialog.waitFor({ state: 'detached' });
       }
-    }
-    await start.root.locator('select').selectOption('en');
-    await app.page.setViewportSize({ width: 1366, height: 768 });
+      return found;
+    });
     expect(cut).toEqual([]);
   });
 
@@ -227,22 +223,19 @@ describe.skipIf(!hasChromium)(title, () => {
     // Every option, not only the chosen one: "BAM — конвертируемая марка Боснии и Герцеговины" and
     // "America/North Dakota/New Salem (GMT-6)" are the longest, and the lists are the browser's own.
     await shell.goTo('settings');
-    const cut: string[] = [];
-    for (const width of [1024, 1366]) {
-      await app.page.setViewportSize({ width, height: 768 });
-      for (const locale of LOCALES) {
-        await shell.setLanguage(locale);
-        for (const what of await clippedTexts(app.page, '.settings-grid', 'all'))
-          cut.push(`${locale} ${width}: ${what}`);
-        // Nor a value cut in its box: a holiday's date, a goal, a week start, a fiscal month.
-        for (const what of await cutValues(app.page, '.content')) cut.push(`${locale} ${width}: ${what}`);
-        if (width === 1024) {
-          for (const what of await unfitted(app.page, '.content')) cut.push(`${locale} ${width}: ${what}`);
-        }
+    const cut = await inEveryWidthAndLanguage(
+      app.page,
+      (locale) => shell.setLanguage(locale),
+      async ({ width, locale }) => {
         if (locale === 'ru' || locale === 'pt-BR') await shot(`${locale}-light-settings-${width}`);
-      }
-    }
-    await shell.setLanguage('en');
+        return [
+          ...(await clippedTexts(app.page, '.settings-grid', 'all')),
+          // Nor a value cut in its box: a holiday's date, a goal, a week start, a fiscal month.
+          ...(await cutValues(app.page, '.content')),
+          ...(width === 1024 ? await unfitted(app.page, '.content') : []),
+        ];
+      },
+    );
     expect(cut).toEqual([]);
   });
 

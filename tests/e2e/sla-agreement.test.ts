@@ -14,6 +14,7 @@ import { AGREEMENT_STEPS, SlaAgreementPage } from './pages/sla-agreement-page';
 import { clippedSelects, clippedTexts, cutLabels, cutValues, overflowingBoxes } from './support/clipping';
 import { busyMarks, busyUnder, watchBusy } from './support/busy';
 import { pageToPng, pdfsig, poppler, pdftotext } from '../main/documents/tools';
+import { inEveryWidthAndLanguage, labelled } from './support/widths-languages';
 
 const hasChromium = fs.existsSync(CHROMIUM);
 const title = hasChromium
@@ -380,23 +381,20 @@ describe.skipIf(!hasChromium)(title, () => {
   });
 
   it("fits the plan's tables and every step tab's label in the window, at 1,024 and 1,366 px in every language (screenshots of the plan in ru, pt-BR, zh-CN at 1,024 and en at 1,366)", async () => {
-    const problems: string[] = [];
-    for (const width of [1024, 1366]) {
-      await app.page.setViewportSize({ width, height: 768 });
-      for (const locale of LOCALES) {
-        await shell.setLanguage(locale);
+    const problems = await inEveryWidthAndLanguage(
+      app.page,
+      (locale) => shell.setLanguage(locale),
+      async ({ width, locale }) => {
         await agreement.step('plan');
         await agreement.rateRow('lead>mql').waitFor();
-        // The rates and the scenarios are read across: a column the user has to scroll to is a column missed.
-        for (const what of await overflowingBoxes(app.page, '.agreement'))
-          problems.push(`${width} ${locale} plan: ${what}`);
-        for (const what of await cutLabels(app.page, '.agreement-step'))
-          problems.push(`${width} ${locale} steps: ${what}`);
         if (width === 1024 ? SHOT_LOCALES.includes(locale) : locale === 'en') await shot(`${locale}-${width}-plan`);
-      }
-    }
-    await shell.setLanguage('en');
-    await app.page.setViewportSize({ width: 1366, height: 768 });
+        return [
+          // The rates and the scenarios are read across: a column the user has to scroll to is a column missed.
+          ...labelled('plan', await overflowingBoxes(app.page, '.agreement')),
+          ...labelled('steps', await cutLabels(app.page, '.agreement-step')),
+        ];
+      },
+    );
     expect(problems).toEqual([]);
 
     // The checks themselves can fail: a table wider than its scrolling box, a tab too narrow for its label.

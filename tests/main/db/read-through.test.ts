@@ -2,27 +2,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readThrough } from '../../../src/main/db/read-through';
-import { JobRegistry, type JobControl } from '../../../src/main/jobs/registry';
-import type { JobProgress } from '../../../src/shared/jobs/types';
+import { JobRegistry } from '../../../src/main/jobs/registry';
+import { recordingControl } from '../../helpers/recording-control';
 import { tmpDir } from '../../helpers/tmp';
 
-/** A control that records progress and asks to stop once `stopAfter` bytes are read. */
-function recorder(stopAfter = Infinity): { ctl: JobControl; seen: Array<Partial<JobProgress>> } {
-  const seen: Array<Partial<JobProgress>> = [];
-  const controller = new AbortController();
-  const ctl: JobControl = {
-    signal: controller.signal,
-    progress: (update) => {
-      seen.push(update);
-      if ((update.done ?? 0) >= stopAfter) controller.abort();
-    },
-    checkpoint: () => {
-      if (controller.signal.aborted) throw Object.assign(new Error('cancelled'), { code: 'jobs.cancelled' });
-    },
-    until: (work) => work,
-  };
-  return { ctl, seen };
-}
+const recorder = (stopAfter = Infinity) => recordingControl((p) => (p.done ?? 0) >= stopAfter);
 
 describe('readThrough', () => {
   it('reads the whole file in chunks, its progress in bytes up to the size', async () => {

@@ -7,29 +7,10 @@ import { backupDir, listBackups, writeBackup } from '../../../src/main/db/backup
 import { latestVersion } from '../../../src/main/db/migrate';
 import { migrations } from '../../../src/main/db/migrations';
 import { restoreWorkspaceFile } from '../../../src/main/db/restore';
-import type { JobControl } from '../../../src/main/jobs/registry';
 import { AppError } from '../../../src/shared/errors';
-import type { JobProgress } from '../../../src/shared/jobs/types';
 import type { Backup } from '../../../src/shared/domain/types';
 import { folderState, sha256, tmpDir } from '../../helpers/tmp';
-
-/** A control that records progress and asks to stop once `stopAt` says so. */
-function recorder(stopAt: (p: Partial<JobProgress>) => boolean = () => false) {
-  const seen: Array<Partial<JobProgress>> = [];
-  const controller = new AbortController();
-  const ctl: JobControl = {
-    signal: controller.signal,
-    progress: (update) => {
-      seen.push(update);
-      if (stopAt(update)) controller.abort();
-    },
-    checkpoint: () => {
-      if (controller.signal.aborted) throw new AppError('jobs.cancelled');
-    },
-    until: (work) => work,
-  };
-  return { ctl, seen };
-}
+import { recordingControl } from '../../helpers/recording-control';
 
 /** A workspace with a setting `probe` = 'backed up', its backup, then `probe` = 'current' and some bulk. */
 function workspaceWithBackup(): { dir: string; file: string; backup: Backup } {
@@ -68,7 +49,7 @@ describe('restoreWorkspaceFile', () => {
   it('copies the backup in, checks it, keeps the current state, and tells each step in bytes', async () => {
     const { dir, file, backup } = workspaceWithBackup();
     const currentHash = sha256(file);
-    const { ctl, seen } = recorder();
+    const { ctl, seen } = recordingControl();
     await restoreWorkspaceFile(file, backup.path, ctl, { wasOpen: true });
     expect(sha256(file)).toBe(sha256(backup.path));
     expect(probe(file)).toBe('backed up');
@@ -106,7 +87,7 @@ describe('restoreWorkspaceFile', () => {
       const { dir, file, backup } = workspaceWithBackup();
       const before = everything(dir, file);
       let inPhase = false;
-      const { ctl } = recorder((p) => {
+      const { ctl } = recordingControl((p) => {
         if (p.phase) inPhase = p.phase === phase;
         // Within the step, once it has begun to count (the check has nothing to count).
         return inPhase && (phase === 'workspace.checkingBackup' || (p.done ?? 0) > 0);
@@ -125,7 +106,7 @@ describe('restoreWorkspaceFile', () => {
     for (let i = 8192; i < bytes.length - 4096; i += 7) bytes[i] = 0xff;
     fs.writeFileSync(backup.path, bytes);
     const before = everything(dir, file);
-    await expect(restoreWorkspaceFile(file, backup.path, recorder().ctl)).rejects.toMatchObject({
+    await expect(restoreWorkspaceFile(file, backup.path, recordingControl().ctl)).rejects.toMatchObject({
       code: 'workspace.corrupt',
       params: { path: backup.path },
     });
@@ -137,7 +118,7 @@ describe('restoreWorkspaceFile', () => {
     // The parent of this test's process is alive and is not this process.
     fs.writeFileSync(`${file}.lock`, JSON.stringify({ pid: process.ppid, host: os.hostname(), since: Date.now() }));
     const before = everything(dir, file);
-    await expect(restoreWorkspaceFile(file, backup.path, recorder().ctl)).rejects.toMatchObject({
+    await expect(restoreWorkspaceFile(file, backup.path, recordingControl().ctl)).rejects.toMatchObject({
       code: 'workspace.restoreLocked',
       params: { path: file },
     });

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createDispatch } from '../../../src/main/runtime/dispatch';
 import { handlers } from '../../../src/main/runtime/handlers';
 import { Runtime } from '../../../src/main/runtime/runtime';
-import { listBackups } from '../../../src/main/db/backups';
+import { listBackups, writeBackup } from '../../../src/main/db/backups';
 import type { ApiResult } from '../../../src/shared/errors';
 import type { Backup, SessionState, WorkspaceInfo } from '../../../src/shared/domain/types';
 import { tmpDir } from '../../helpers/tmp';
@@ -14,6 +14,18 @@ async function api<T>(dispatch: ReturnType<typeof createDispatch>, wire: string,
   const r = (await dispatch(wire, input)) as ApiResult<T>;
   if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
   return r.value;
+}
+
+/** A runtime with workspace `w.db` open, named "Before" in its manual backup and "After" since. */
+async function renamedAfterBackup() {
+  const dir = tmpDir();
+  const rt = new Runtime({ dataDir: path.join(dir, 'data'), host: 'cli', appVersion: 'test' });
+  const dispatch = createDispatch(rt, handlers);
+  const file = path.join(dir, 'w.db');
+  await api(dispatch, 'workspace.create', { path: file, name: 'Before' });
+  const backup = writeBackup(rt.requireWorkspace().db, file, 'manual', 1);
+  await api(dispatch, 'workspace.updateSettings', { name: 'After' });
+  return { dir, rt, dispatch, file, backup };
 }
 
 describe('workspace service', () => {
@@ -105,15 +117,7 @@ describe('workspace service', () => {
   });
 
   it('restores a backup exactly, keeping a backup of the state it replaced', async () => {
-    const dir = tmpDir();
-    const rt = new Runtime({ dataDir: path.join(dir, 'data'), host: 'cli', appVersion: 'test' });
-    const dispatch = createDispatch(rt, handlers);
-    const file = path.join(dir, 'w.db');
-    await api(dispatch, 'workspace.create', { path: file, name: 'Before' });
-    const ws = rt.requireWorkspace();
-    const { writeBackup } = await import('../../../src/main/db/backups');
-    const backup = writeBackup(ws.db, file, 'manual', 1);
-    await api(dispatch, 'workspace.updateSettings', { name: 'After' });
+    const { rt, dispatch, file, backup } = await renamedAfterBackup();
     const restored = await api<WorkspaceInfo>(dispatch, 'workspace.restoreBackup', { backupPath: backup.path });
     expect(restored.name).toBe('Before');
     const backups = await api<Backup[]>(dispatch, 'workspace.listBackups');
@@ -128,14 +132,7 @@ describe('workspace service', () => {
   });
 
   it('cancels a restore before its swap: the workspace open before is open again, as it was', async () => {
-    const dir = tmpDir();
-    const rt = new Runtime({ dataDir: path.join(dir, 'data'), host: 'cli', appVersion: 'test' });
-    const dispatch = createDispatch(rt, handlers);
-    const file = path.join(dir, 'w.db');
-    await api(dispatch, 'workspace.create', { path: file, name: 'Before' });
-    const { writeBackup } = await import('../../../src/main/db/backups');
-    const backup = writeBackup(rt.requireWorkspace().db, file, 'manual', 1);
-    await api(dispatch, 'workspace.updateSettings', { name: 'After' });
+    const { dir, rt, dispatch, file, backup } = await renamedAfterBackup();
     // Opened as users open it: with the day's backup written.
     await api(dispatch, 'workspace.close');
     await api(dispatch, 'workspace.open', { path: file });
