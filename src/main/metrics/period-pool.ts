@@ -30,6 +30,10 @@ const MAX_WORKERS = 3;
 const RELEASE_WAIT_MS = 10_000;
 /** A request that took this long on the workspace connection starts the threads for the next ones. */
 const WORTH_THREADS_MS = 150;
+/** How long a request waits for threads that are starting before it computes on its own connection. */
+const STARTING_WAIT_MS = 5_000;
+/** From about this many leads a week's full report takes `WORTH_THREADS_MS` on one connection. */
+const WORTH_THREADS_LEADS = 200_000;
 
 /**
  * The worker's entry: the bundle's sibling in the desktop app, else the TypeScript source through
@@ -71,9 +75,10 @@ interface Slot {
  * A report is CPU-bound in SQLite, one period after another on one connection; its periods are
  * independent, so on a machine with cores to spare they take about the time of the slowest one.
  * Threads cost memory (tens of MB each), so they start only once a request computed on the
- * workspace connection took `worthAfterMs` or more, and stop when the workspace closes. Until they
- * are ready (and for good if one fails) `run` and `week` answer null and the caller computes on its
- * own connection, so no request ever waits for them.
+ * workspace connection took `worthAfterMs` or more, or as a workspace of `worthFromLeads` or more
+ * opens, and stop when the workspace closes. A request that finds them starting waits for them (a
+ * fraction of a second); until they are started and ready (and for good if one fails) `run` and
+ * `week` answer null and the caller computes on its own connection.
  */
 export class PeriodPool {
   private slots: Slot[] = [];
@@ -89,7 +94,17 @@ export class PeriodPool {
     // periods on two threads leave one core idle for the third.
     readonly size = os.availableParallelism() >= 2 ? MAX_WORKERS : 1,
     readonly worthAfterMs = WORTH_THREADS_MS,
+    readonly worthFromLeads = WORTH_THREADS_LEADS,
   ) {}
+
+  /**
+   * Starts the threads in the background for a workspace just opened when its size alone says its
+   * reports will be slow, so that no first request (a screen's figures, a meeting's start) computes
+   * on the workspace connection, holding the process, to find it out.
+   */
+  warmFor(leads: number): void {
+    if (leads >= this.worthFromLeads) void this.warm();
+  }
 
   /** Whether a request would run on the threads now. */
   get ready(): boolean {
@@ -99,6 +114,22 @@ export class PeriodPool {
   /** Whether threads are running or starting. */
   get started(): boolean {
     return this.slots.length > 0;
+  }
+
+  /**
+   * Whether threads already starting are ready within `ms` (they take a fraction of a second); false
+   * at once when none are starting, so a request never waits for threads nobody started.
+   */
+  async startedWithin(ms: number): Promise<boolean> {
+    if (this.ready) return true;
+    if (!this.started) return false;
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<boolean>((resolve) => (timer = setTimeout(resolve, ms, false)));
+    try {
+      return await Promise.race([this.warm(), late]);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   /** Starts the threads if they are not running; resolves once they are ready (false if they cannot be). */
@@ -275,7 +306,9 @@ export async function fromThreads<T>(
   threads: (pool: PeriodPool) => Promise<T | null>,
 ): Promise<T | null> {
   // Inside a transaction of its own, this connection reads what it has not committed yet.
-  if (!pool?.ready || ws.db.inTransaction) return null;
+  if (!pool || ws.db.inTransaction) return null;
+  // Starting (a large workspace's open starts them): the moment they take beats computing here.
+  if (!pool.ready && !(await pool.startedWithin(STARTING_WAIT_MS))) return null;
   const before = writeMark(ws);
   const value = await threads(pool);
   // Closed meanwhile (a restore, another workspace): what was read belongs to no open workspace.

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Workspace } from '../workspace/workspace';
+import { WorkspaceRepository } from '../workspace/repository';
 import { writeBackupStepwise } from '../db/backups';
 import { readThrough } from '../db/read-through';
 import { checkIsWorkspaceFile, isWritable } from '../db/workspace-file';
@@ -141,6 +142,7 @@ export class Runtime {
    */
   private async openChecked(file: string, options: { readOnly?: boolean; checked?: boolean }): Promise<Workspace> {
     const ws = this.adopt(Workspace.open(file, { ...options, dailyBackup: 'later' }));
+    this.periods?.warmFor(ws.repo(WorkspaceRepository).leadCountBound());
     const version = ws.dailyBackupDue;
     if (version === null) return ws;
     const copy = this.jobs.start(

@@ -30,6 +30,7 @@ export class WorkspaceRepository {
   private readonly insertStageStmt;
   private readonly countsStmt;
   private readonly rangeStmt;
+  private readonly leadBoundStmt;
 
   constructor(db: Db) {
     this.getSettingStmt = db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?');
@@ -55,6 +56,12 @@ export class WorkspaceRepository {
     this.rangeStmt = db.prepare<[], { first: number | null; last: number | null }>(
       'SELECT min(entered_at) AS first, max(entered_at) AS last FROM stage_events',
     );
+    this.leadBoundStmt = db.prepare<[], number>('SELECT coalesce(max(id), 0) FROM leads').pluck();
+  }
+
+  /** At least the number of leads, read in one step of the key (counting them scans an index). */
+  leadCountBound(): number {
+    return this.leadBoundStmt.get()!;
   }
 
   getSetting(key: string): unknown {

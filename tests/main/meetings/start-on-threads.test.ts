@@ -78,7 +78,17 @@ function runtimeOn(ws: Workspace): { rt: Runtime; release: () => void } {
 beforeAll(async () => {
   t = tempWorkspace('America/Sao_Paulo', 'start');
   generateSample(t.ws, { seed: 5, leads: 3000, end: '2026-03-15' });
-  for (const name of ['alone', 'written', 'handler', 'closed', 'cancelled', 'cold', 'cold-written', 'quick']) {
+  for (const name of [
+    'alone',
+    'written',
+    'handler',
+    'closed',
+    'cancelled',
+    'cold',
+    'cold-written',
+    'quick',
+    'warming',
+  ]) {
     const file = path.join(t.dir, `${name}.db`);
     t.ws.db.prepare('VACUUM INTO ?').run(file);
     copies.set(name, Workspace.open(file));
@@ -297,6 +307,9 @@ describe('starting a meeting with its figures read on the report threads', () =>
       { name: 'cold-written', worthAfterMs: 0, onThreads: true, written: true, reportsOnThreads: 1 },
       // No report is slow enough: the start computes in its transaction, the threads stay off.
       { name: 'quick', worthAfterMs: 1e9, onThreads: false, written: false, reportsOnThreads: 0 },
+      // Starting as the start is asked (a large workspace's open starts them): it waits for them and
+      // reads everything there, its report too.
+      { name: 'warming', worthAfterMs: 1e9, onThreads: true, written: false, reportsOnThreads: 1 },
     ]) {
       const ws = copy(name);
       const m = planMeeting(ws, { week: freeWeek(ws), attendees: ATTENDEES }, NOW - 60_000);
@@ -315,6 +328,7 @@ describe('starting a meeting with its figures read on the report threads', () =>
       const phases: string[] = [];
       try {
         expect(threads.started).toBe(false);
+        if (name === 'warming') void threads.warm();
         await startMeetingOn(threads, ws, m.id, NOW, recorded(phases));
         expect(threads.ready, name).toBe(onThreads);
         // Only reads on the threads are counted one by one (the figures phase).

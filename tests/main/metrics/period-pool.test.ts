@@ -168,6 +168,53 @@ describe('report periods on threads', () => {
     await broken.close();
   });
 
+  it('starts as a workspace opens when its size alone makes reports slow, and not for a small one', async () => {
+    // The 3,000-lead workspace of these tests (a second connection to it), as a large one and as what it is.
+    for (const [worthFromLeads, starts] of [
+      [1_000, true],
+      [1_000_000, false],
+    ] as const) {
+      const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fr-pool-open-'));
+      const rt = new Runtime({ dataDir, host: 'cli', appVersion: 'test' });
+      const threads = new PeriodPool(undefined, 2, undefined, worthFromLeads);
+      rt.useReportThreads(threads);
+      await rt.openWorkspace(t.file, false);
+      expect(threads.started, `from ${worthFromLeads} leads`).toBe(starts);
+      if (starts) expect(await threads.warm()).toBe(true);
+      rt.dispose();
+      await threads.close();
+    }
+  });
+
+  it('has a request wait for threads that are starting, and never for threads nobody started or that hang', async () => {
+    const starting = new PeriodPool(undefined, 2, 1e9);
+    let runs = 0;
+    const run = starting.run.bind(starting);
+    starting.run = (...args) => {
+      runs++;
+      return run(...args);
+    };
+    try {
+      // Off: computed on the workspace connection at once, the threads left off.
+      expect(await computeReportOn(starting, ws, options)).toEqual(computeReport(ws, options));
+      expect([runs, starting.started]).toEqual([0, false]);
+      // Starting: the request waits for them and reads there.
+      void starting.warm();
+      expect(starting.ready).toBe(false);
+      expect(await computeReportOn(starting, ws, options)).toEqual(computeReport(ws, options));
+      expect(runs).toBe(1);
+    } finally {
+      await starting.close();
+    }
+    // A thread that never says it is ready is waited for no longer than asked.
+    const hanging = new PeriodPool(() => new Worker('setInterval(() => {}, 1000)', { eval: true }), 2);
+    void hanging.warm();
+    const asked = performance.now();
+    expect(await hanging.startedWithin(100)).toBe(false);
+    expect(performance.now() - asked).toBeLessThan(2_000);
+    await hanging.close();
+  });
+
   it('is what the metrics.report handler uses once the host turns it on', async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fr-pool-rt-'));
     const rt = new Runtime({ dataDir, host: 'cli', appVersion: 'test' });
