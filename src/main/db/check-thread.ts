@@ -6,7 +6,7 @@ import { currentNativeBinding } from './driver';
 import type { CheckReply, CheckRequest } from './check-worker';
 import { inspectWorkspaceFile } from './workspace-file';
 import type { JobControl } from '../jobs/registry';
-import { errorFromPayload } from '../../shared/errors';
+import { fromThreadError } from '../runtime/thread-error';
 
 /**
  * The thread's entry: the bundle's sibling in the desktop app, else the TypeScript source through
@@ -40,8 +40,7 @@ export async function inspectOnThread(
   try {
     const reply = await ctl.until(replied);
     if ('version' in reply) return reply.version;
-    if (reply.app) throw errorFromPayload(reply.app);
-    throw Object.assign(new Error(reply.error.message), { name: reply.error.name, code: reply.error.code });
+    throw fromThreadError(reply.error);
   } finally {
     await worker.terminate();
   }

@@ -5,7 +5,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { useNativeBinding } from './driver';
 import { inspectWorkspaceFile } from './workspace-file';
-import { AppError, type ApiErrorPayload } from '../../shared/errors';
+import { toThreadError, type ThreadError } from '../runtime/thread-error';
 
 export interface CheckRequest {
   readonly nativeBinding?: string | undefined;
@@ -13,13 +13,7 @@ export interface CheckRequest {
   readonly shownAs: string;
 }
 
-export type CheckReply =
-  | { readonly version: number }
-  | {
-      /** An expected refusal keeps its translatable payload; anything else its name, message and code. */
-      readonly error: { readonly name: string; readonly message: string; readonly code: string | null };
-      readonly app: ApiErrorPayload | null;
-    };
+export type CheckReply = { readonly version: number } | { readonly error: ThreadError };
 
 const request = workerData as CheckRequest;
 useNativeBinding(request.nativeBinding);
@@ -27,11 +21,6 @@ let reply: CheckReply;
 try {
   reply = { version: inspectWorkspaceFile(request.file, undefined, { shownAs: request.shownAs }) };
 } catch (e) {
-  const error = e instanceof Error ? e : new Error(String(e));
-  const code = (error as { code?: unknown }).code;
-  reply = {
-    error: { name: error.name, message: error.message, code: typeof code === 'string' ? code : null },
-    app: error instanceof AppError ? error.toPayload() : null,
-  };
+  reply = { error: toThreadError(e) };
 }
 parentPort!.postMessage(reply);

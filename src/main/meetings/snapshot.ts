@@ -146,7 +146,8 @@ export async function readSnapshotAhead(
 ): Promise<SnapshotReads | null> {
   const week = weekOfDate(meeting.weekStart);
   const options = reportOptions(week, asOf);
-  const here = pool && !pool.ready ? await threadsIfSlow(pool, ws, options, ctl) : null;
+  // Threads already starting (a large workspace's open starts them) are waited for by fromThreads.
+  const here = pool && !pool.started ? await threadsIfSlow(pool, ws, options, ctl) : null;
   return fromThreads(pool, ws, async (threads) => {
     ctl.progress({ phase: 'meetings.report', done: 0, total: null });
     // The report computed here stands while nothing was written since: fromThreads checks the
@@ -190,25 +191,19 @@ export async function readSnapshotAhead(
 }
 
 /**
- * The report threads are not ready. When they are starting, the start waits for them. When they
- * are off (nothing slow was asked this session), the week's report read here tells whether they
- * are worth it, as any first slow request would. If so the start waits for them, so that its other
- * reads show progress and can be cancelled, instead of running in its transaction as one stall. A
- * quick report (a small workspace) leaves them off; that start is quick too. The report and the
- * write mark it was read at are handed back for the snapshot.
+ * The report threads are off (nothing slow was asked this session): the week's report read here
+ * tells whether they are worth it, as any first slow request would. If so the start waits for
+ * them, so that its other reads show progress and can be cancelled, instead of running in its
+ * transaction as one stall. A quick report (a small workspace) leaves them off; that start is
+ * quick too. The report and the write mark it was read at are handed back for the snapshot.
  */
 async function threadsIfSlow(
   pool: PeriodPool,
   ws: Workspace,
   options: ReportOptions,
   ctl: JobControl,
-): Promise<{ report: Report; mark: string } | null> {
+): Promise<{ report: Report; mark: string }> {
   ctl.progress({ phase: 'meetings.report', done: 0, total: null });
-  // Starting already (a large workspace's open starts them): only wait for them.
-  if (pool.started) {
-    await ctl.until(pool.warm());
-    return null;
-  }
   const mark = writeMark(ws);
   const report = pool.computeHere(() => computeReport(ws, options));
   if (pool.started) await ctl.until(pool.warm());

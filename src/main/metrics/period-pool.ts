@@ -17,7 +17,8 @@ import {
   type WeekOptions,
 } from './service';
 import type { PeriodAnswer, PeriodJob, PeriodReply, PeriodRequest } from './period-worker';
-import { AppError, errorFromPayload } from '../../shared/errors';
+import { AppError } from '../../shared/errors';
+import { fromThreadError } from '../runtime/thread-error';
 import type { PeriodFigures, Report, WeekFigures } from '../../shared/metrics/types';
 import type { FrozenFigure } from '../meetings/drill-freeze';
 import { preview, type PreviewOptions, type PreviewReads } from '../definitions/preview';
@@ -169,8 +170,7 @@ export class PeriodPool {
           this.pending.delete(reply.id);
           slot.queued--;
           if (reply.kind === 'done') return p.resolve(reply.value);
-          const { name, message, app } = reply.error;
-          p.reject(app ? errorFromPayload(app) : Object.assign(new Error(message), { name }));
+          p.reject(fromThreadError(reply.error));
         });
         worker.on('error', () => {
           resolve(false);

@@ -13,7 +13,8 @@ import {
   type ReportOptions,
   type WeekOptions,
 } from './service';
-import { AppError, type ApiErrorPayload } from '../../shared/errors';
+import { AppError } from '../../shared/errors';
+import { toThreadError, type ThreadError } from '../runtime/thread-error';
 import type { PeriodFigures, Report, WeekFigures } from '../../shared/metrics/types';
 import { freezeDrills, type FrozenFigure } from '../meetings/drill-freeze';
 import { preview, type PreviewOptions, type PreviewReads } from '../definitions/preview';
@@ -51,8 +52,7 @@ export type PeriodReply =
   | {
       readonly kind: 'failed';
       readonly id: number;
-      /** An expected failure keeps its translatable payload; anything else its name and message. */
-      readonly error: { readonly name: string; readonly message: string; readonly app: ApiErrorPayload | null };
+      readonly error: ThreadError;
     };
 
 const port = parentPort!;
@@ -100,16 +100,7 @@ function answer(request: PeriodRequest): PeriodReply | null {
   try {
     return { kind: 'done', id, value: compute(workspaceAt(request.file), request.job, told) };
   } catch (e) {
-    const error = e instanceof Error ? e : new Error(String(e));
-    return {
-      kind: 'failed',
-      id: request.id,
-      error: {
-        name: error.name,
-        message: error.message,
-        app: error instanceof AppError ? error.toPayload() : null,
-      },
-    };
+    return { kind: 'failed', id: request.id, error: toThreadError(e) };
   }
 }
 

@@ -130,7 +130,7 @@ export function OpenWorkspaceDialog({ onClose }: { onClose: () => void }) {
       onClose={onClose}
       footer={
         <>
-          {/* While the file is read, its progress has the cancel; while it is checked, nothing can stop it. */}
+          {/* While the open runs, its progress line has the Cancel that stops it; this one would only hide it. */}
           <Button variant="ghost" onClick={onClose} disabled={busy}>
             {t('common.cancel')}
           </Button>
