@@ -159,9 +159,6 @@ export async function runImport(
     open = true;
     const indexes = new IndexRepository(db);
     const deferred = bulk ? indexes.drop() : [];
-    // metric_events is brought up to date once, set-based, before commit (src/main/metrics/refresh.ts).
-    const figures = new MetricsRefresh(db);
-    figures.defer();
     const batchId = batches.create({
       fileName: input.files.map((f) => f.name).join(' + '),
       preset: input.mapping?.preset ?? input.preset,
@@ -169,6 +166,10 @@ export async function runImport(
       createdAt: started,
       onInvalid: input.onInvalid,
     });
+    // metric_events is brought up to date once, set-based, before commit (src/main/metrics/refresh.ts).
+    // Every event and touch the writer adds carries the batch id, which names their leads then.
+    const figures = new MetricsRefresh(db);
+    figures.defer(batchId);
     const writer = new BatchWriter(leads, batchId);
     const names = input.files.map((f) => f.name);
     const used: FileMapping[] = [];

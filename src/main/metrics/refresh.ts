@@ -2,6 +2,7 @@ import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/driver';
 import { METRIC_STAGE_SLOTS } from '../db/migrations/003_metrics';
 import { METRIC_OPEN_FIELDS } from '../db/migrations/009_metric_open';
+import { appendHistory, historyColumns, historyShape, type HistoryEvent, type HistoryShape } from './lead-history';
 
 const COLUMNS = `stage_id, entered_at, event_id, lead_id, created_at, prev_same_at, prev_stage_id, next_stage_id, left_at,
   segment, source, campaign, owner, country, assigned_at, first_touch_after, reason_code, reason_given, outcome_code, outcome_given,
@@ -51,9 +52,6 @@ ON CONFLICT (stage_id, field, value) DO UPDATE SET n = n + excluded.n`;
  */
 const NOTE_CHANGED_LEADS = `
 CREATE TEMP TABLE IF NOT EXISTS metric_dirty (lead_id INTEGER PRIMARY KEY);
-CREATE TEMP TRIGGER metric_dirty_event_insert AFTER INSERT ON main.stage_events BEGIN
-  INSERT OR IGNORE INTO metric_dirty (lead_id) VALUES (NEW.lead_id);
-END;
 CREATE TEMP TRIGGER metric_dirty_event_delete AFTER DELETE ON main.stage_events BEGIN
   INSERT OR IGNORE INTO metric_dirty (lead_id) VALUES (OLD.lead_id);
 END;
@@ -66,9 +64,6 @@ END;
 CREATE TEMP TRIGGER metric_dirty_lead_delete AFTER DELETE ON main.leads BEGIN
   INSERT OR IGNORE INTO metric_dirty (lead_id) VALUES (OLD.id);
 END;
-CREATE TEMP TRIGGER metric_dirty_touch_insert AFTER INSERT ON main.touches BEGIN
-  INSERT OR IGNORE INTO metric_dirty (lead_id) VALUES (NEW.lead_id);
-END;
 CREATE TEMP TRIGGER metric_dirty_touch_delete AFTER DELETE ON main.touches BEGIN
   INSERT OR IGNORE INTO metric_dirty (lead_id) VALUES (OLD.lead_id);
 END;
@@ -79,60 +74,65 @@ CREATE TEMP TRIGGER metric_dirty_stage_order AFTER UPDATE OF position ON main.st
   INSERT OR IGNORE INTO metric_dirty (lead_id) SELECT id FROM main.leads;
 END;`;
 
-const NOTE_TRIGGERS = [...NOTE_CHANGED_LEADS.matchAll(/CREATE TEMP TRIGGER (\w+)/g)].map((m) => m[1]!);
+/**
+ * Inserts, noted row by row. A writer whose every insert carries its batch id skips these: a trigger
+ * costs SQLite the set-up of its program on each row (6 s of a million-lead import here), where the
+ * batch's rows name their leads in one pass of the batch indexes at refresh.
+ */
+const NOTE_INSERTED_LEADS = `
+CREATE TEMP TRIGGER metric_dirty_event_insert AFTER INSERT ON main.stage_events BEGIN
+  INSERT OR IGNORE INTO metric_dirty (lead_id) VALUES (NEW.lead_id);
+END;
+CREATE TEMP TRIGGER metric_dirty_touch_insert AFTER INSERT ON main.touches BEGIN
+  INSERT OR IGNORE INTO metric_dirty (lead_id) VALUES (NEW.lead_id);
+END;`;
 
-/** From this many changed leads on, metric_events' secondary indexes are built after the rows, not with them. */
+const NOTE_BATCH_INSERTS = `INSERT OR IGNORE INTO temp.metric_dirty (lead_id)
+SELECT lead_id FROM main.stage_events WHERE batch_id = @batch UNION ALL SELECT lead_id FROM main.touches WHERE batch_id = @batch`;
+
+const triggerNames = (sql: string): string[] => [...sql.matchAll(/CREATE TEMP TRIGGER (\w+)/g)].map((m) => m[1]!);
+
 const INDEX_REBUILD_MIN_LEADS = 50_000;
 
-/** A stage as the refresh orders events: ties at one instant go by position, then id. */
-export interface StageOrder {
-  readonly id: number;
-  readonly position: number;
+/**
+ * Leads whose events are read, and whose history values are written, per round: few enough that
+ * each round's rows die young instead of piling up in V8's old space.
+ */
+const LEADS_PER_ROUND = 5_000;
+
+/** Batch sizes, which tests make small to reach the large-batch path and round boundaries. */
+export interface RefreshSizes {
+  /** From this many changed leads on, metric_events' secondary indexes are built after the rows. */
+  readonly indexRebuildMinLeads: number;
+  readonly leadsPerRound: number;
 }
 
+/** History rows per INSERT statement: fewer calls into SQLite than one row each. */
+const ROWS_PER_INSERT = 32;
+
 /**
- * The statement that writes metric_events rows for the stage events matched by `where` (a
- * condition on stage_events e), with the same values as migration 3's `metricEventsInsert`, in
- * sorted passes instead of a self-join:
- * - previous/next event of the lead: lag/lead over (time, stage position, stage id);
- * - previous entry into the same stage: lag within (lead, stage), which the unique index
- *   (lead_id, stage_id, entered_at) already delivers in order;
- * - r<s>, the first entry into stage s at or after the event: a running minimum over the lead's
- *   events in descending time, where RANGE makes events at the same instant peers, i.e. exactly
- *   the self-join's `x.entered_at >= e.entered_at` whatever their order;
- * - the first touch at or after the event: one step of the (lead_id, touched_at) index.
- * Stage ids are written into the text (from the stages table, never from input); only stages
- * that exist get a running minimum, other slots are NULL as they would be anyway.
+ * metric_events rows from the stage events, the leads and the history values of temp.metric_history.
+ * The history table is read in event order, so the events and (for an import) the leads are read
+ * in table order; one sort then puts the rows in metric_events' key order.
  */
-export function metricEventsRefreshSql(stages: readonly StageOrder[], where: string): string {
-  const ranked = [...stages].sort((a, b) => a.position - b.position || a.id - b.id);
-  const rank = `CASE e.stage_id ${ranked.map((s, i) => `WHEN ${s.id} THEN ${i}`).join(' ')} END`;
-  const present = new Set(stages.map((s) => s.id));
-  const slots = Array.from({ length: METRIC_STAGE_SLOTS }, (_, i) => i + 1);
-  const reach = slots.filter((s) => present.has(s));
+function insertFromHistory(shape: HistoryShape): string {
+  const reached = new Set(shape.reached);
   return `INSERT INTO metric_events (${COLUMNS})
-SELECT o.stage_id, o.entered_at, o.id, o.lead_id, l.created_at, o.prev_same_at, o.prev_stage_id, o.next_stage_id, o.left_at,
+SELECT e.stage_id, e.entered_at, e.id, e.lead_id, l.created_at, h.prev_same_at, h.prev_stage_id, h.next_stage_id, h.left_at,
   l.segment, l.source, l.campaign, l.owner, l.country, l.assigned_at,
-  (SELECT min(t.touched_at) FROM touches t WHERE t.lead_id = o.lead_id AND t.touched_at >= o.entered_at),
-  nullif(o.reason_code, ''), o.reason_given, nullif(l.outcome_reason_code, ''), coalesce(l.outcome_reason_text, '') <> '',
-  ${slots.map((s) => (present.has(s) ? `o.r${s}` : 'NULL')).join(', ')}
-FROM (SELECT e.id, e.lead_id, e.stage_id, e.entered_at, e.reason_code, e.reason_given, e.prev_same_at,
-        lag(e.stage_id) OVER w AS prev_stage_id, lead(e.stage_id) OVER w AS next_stage_id, lead(e.entered_at) OVER w AS left_at
-        ${reach.map((s) => `, min(CASE WHEN e.stage_id = ${s} THEN e.entered_at END) OVER r AS r${s}`).join('')}
-      FROM (SELECT e.id, e.lead_id, e.stage_id, e.entered_at, e.reason_code, coalesce(e.reason_text, '') <> '' AS reason_given,
-              lag(e.entered_at) OVER (PARTITION BY e.lead_id, e.stage_id ORDER BY e.entered_at) AS prev_same_at
-            FROM stage_events e WHERE ${where}) e
-      WINDOW w AS (PARTITION BY e.lead_id ORDER BY e.entered_at, ${rank}),
-             r AS (PARTITION BY e.lead_id ORDER BY e.entered_at DESC RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)) o
-JOIN leads l ON l.id = o.lead_id
-ORDER BY o.stage_id, o.entered_at, o.id`;
+  (SELECT min(t.touched_at) FROM touches t WHERE t.lead_id = e.lead_id AND t.touched_at >= e.entered_at),
+  nullif(e.reason_code, ''), coalesce(e.reason_text, '') <> '', nullif(l.outcome_reason_code, ''), coalesce(l.outcome_reason_text, '') <> '',
+  ${Array.from({ length: METRIC_STAGE_SLOTS }, (_, i) => (reached.has(i + 1) ? `h.r${i + 1}` : 'NULL')).join(', ')}
+FROM temp.metric_history h CROSS JOIN stage_events e ON e.id = h.event_id CROSS JOIN leads l ON l.id = e.lead_id
+ORDER BY e.stage_id, e.entered_at, e.id`;
 }
 
 /**
  * Set-based maintenance of metric_events for bulk writers (an import, its undo, the sample). Inside
  * its transaction the writer calls `defer`: migration 3's row triggers are dropped and temporary
  * ones only note the leads that change. Before committing it calls `refresh`: those leads' rows are
- * recomputed in one statement and the row triggers are created again, byte for byte. Both are
+ * recomputed (their history values per lead, then one sorted insert) and the row triggers are
+ * created again, byte for byte. Both are
  * schema changes inside the writer's transaction, so a rollback, a cancel or a crash puts the
  * triggers back with everything else, and other connections only ever see them in place.
  */
@@ -144,20 +144,25 @@ export class MetricsRefresh {
   private readonly indexesStmt;
   /** The dropped triggers' CREATE statements, kept between `defer` and `refresh`. */
   private dropped: string[] = [];
+  /** The batch whose inserted rows name their leads at refresh, or null when triggers note them. */
+  private insertsOf: number | null = null;
 
   constructor(
     private readonly db: Db,
-    private readonly indexRebuildMinLeads = INDEX_REBUILD_MIN_LEADS,
+    private readonly sizes: RefreshSizes = {
+      indexRebuildMinLeads: INDEX_REBUILD_MIN_LEADS,
+      leadsPerRound: LEADS_PER_ROUND,
+    },
   ) {
     this.triggerSqlStmt = db
       .prepare<[string], string>("SELECT sql FROM main.sqlite_master WHERE type = 'trigger' AND name = ?")
       .pluck();
     this.deferredStmt = db
       .prepare<[], number>(
-        "SELECT count(*) FROM sqlite_temp_master WHERE type = 'trigger' AND name = 'metric_dirty_event_insert'",
+        "SELECT count(*) FROM sqlite_temp_master WHERE type = 'trigger' AND name = 'metric_dirty_event_delete'",
       )
       .pluck();
-    this.stagesStmt = db.prepare<[], StageOrder>('SELECT id, position FROM stages');
+    this.stagesStmt = db.prepare<[], { id: number; position: number }>('SELECT id, position FROM stages');
     this.indexesStmt = db.prepare<[], { name: string; sql: string }>(
       "SELECT name, sql FROM main.sqlite_master WHERE type = 'index' AND tbl_name = 'metric_events' AND sql IS NOT NULL ORDER BY name",
     );
@@ -174,9 +179,11 @@ export class MetricsRefresh {
 
   /**
    * From here until `refresh`, changes only note the leads they touch. Call it inside the writer's
-   * transaction, and `refresh` before that transaction commits.
+   * transaction, and `refresh` before that transaction commits. A writer that gives `insertsOfBatch`
+   * promises that every stage event and touch it inserts until then carries that batch id (an
+   * import does): their leads are then read from the batch at refresh instead of noted row by row.
    */
-  defer(): void {
+  defer(insertsOfBatch: number | null = null): void {
     if (!this.db.inTransaction) throw new Error('MetricsRefresh.defer needs the writer’s transaction');
     if (this.pending()) return;
     this.dropped = ROW_TRIGGERS.map((name) => {
@@ -184,7 +191,10 @@ export class MetricsRefresh {
       if (sql === undefined) throw new Error(`metrics trigger ${name} is missing`);
       return sql;
     });
-    this.db.exec(`${ROW_TRIGGERS.map((name) => `DROP TRIGGER main.${name};`).join('\n')}\n${NOTE_CHANGED_LEADS}`);
+    this.insertsOf = insertsOfBatch;
+    this.db.exec(
+      `${ROW_TRIGGERS.map((name) => `DROP TRIGGER main.${name};`).join('\n')}\n${NOTE_CHANGED_LEADS}\n${insertsOfBatch === null ? NOTE_INSERTED_LEADS : ''}`,
+    );
   }
 
   /**
@@ -217,6 +227,61 @@ export class MetricsRefresh {
     for (const c of counts.values()) insert.run(c.stage, c.field, c.value, c.n);
   }
 
+  /**
+   * Fills temp.metric_history for the noted leads' events, a round of leads at a time: the values
+   * that relate an event to the lead's others, computed per lead in one pass where SQL needed three
+   * window sorts of every event (on a million new leads, 11 s for the windows and the insert against 8 s).
+   */
+  private writeHistory(shape: HistoryShape): void {
+    const columns = historyColumns(shape);
+    const row = `(${columns.map(() => '?').join(', ')})`;
+    this.db.exec(
+      `CREATE TEMP TABLE metric_history (${columns.map((c, i) => `${c} INTEGER${i === 0 ? ' PRIMARY KEY' : ''}`).join(', ')})`,
+    );
+    const bound = this.db
+      .prepare<[number, number], number>(
+        'SELECT lead_id FROM temp.metric_dirty WHERE lead_id > ? ORDER BY lead_id LIMIT 1 OFFSET ?',
+      )
+      .pluck();
+    const events = this.db
+      .prepare<[number, number], [number, number, number, number]>(
+        `SELECT d.lead_id, e.id, e.stage_id, e.entered_at FROM temp.metric_dirty d
+         CROSS JOIN stage_events e ON e.lead_id = d.lead_id WHERE d.lead_id > ? AND d.lead_id <= ? ORDER BY d.lead_id`,
+      )
+      .raw();
+    const insertMany = this.db.prepare(
+      `INSERT INTO temp.metric_history VALUES ${Array.from({ length: ROWS_PER_INSERT }, () => row).join(', ')}`,
+    );
+    const insertOne = this.db.prepare(`INSERT INTO temp.metric_history VALUES ${row}`);
+    const width = columns.length;
+    const values: Array<number | null> = [];
+    const flush = (all: boolean): void => {
+      const many = width * ROWS_PER_INSERT;
+      let at = 0;
+      for (; values.length - at >= many; at += many) insertMany.run(values.slice(at, at + many));
+      if (all) for (; at < values.length; at += width) insertOne.run(values.slice(at, at + width));
+      values.splice(0, at);
+    };
+    for (let after = 0; ;) {
+      const last = bound.get(after, this.sizes.leadsPerRound - 1) ?? Number.MAX_SAFE_INTEGER;
+      let lead: HistoryEvent[] = [];
+      let leadId = -1;
+      for (const [id, eventId, stageId, enteredAt] of events.iterate(after, last)) {
+        if (id !== leadId && lead.length > 0) {
+          appendHistory(lead, shape, values);
+          lead = [];
+        }
+        leadId = id;
+        lead.push({ id: eventId, stageId, enteredAt });
+      }
+      if (lead.length > 0) appendHistory(lead, shape, values);
+      flush(false);
+      if (last === Number.MAX_SAFE_INTEGER) break;
+      after = last;
+    }
+    flush(true);
+  }
+
   /** Whether this connection is deferring (between `defer` and `refresh`). */
   pending(): boolean {
     return this.deferredStmt.get() === 1;
@@ -231,21 +296,27 @@ export class MetricsRefresh {
   refresh(): void {
     if (!this.pending()) return;
     this.db.transaction(() => {
+      if (this.insertsOf !== null) this.db.prepare(NOTE_BATCH_INSERTS).run({ batch: this.insertsOf });
       const large =
         this.db.prepare<[], number>('SELECT count(*) FROM temp.metric_dirty').pluck().get()! >=
-        this.indexRebuildMinLeads;
+        this.sizes.indexRebuildMinLeads;
       if (!large) this.run(adjustOpenCounts(-1));
       this.run('DELETE FROM metric_events WHERE lead_id IN (SELECT lead_id FROM temp.metric_dirty)');
       const rebuilt = large ? this.indexesStmt.all() : [];
       for (const name of rebuilt.map((i) => i.name)) this.db.exec(`DROP INDEX main."${name}"`);
-      this.run(metricEventsRefreshSql(this.stagesStmt.all(), 'e.lead_id IN (SELECT lead_id FROM temp.metric_dirty)'));
+      const shape = historyShape(this.stagesStmt.all());
+      this.writeHistory(shape);
+      this.db.prepare(insertFromHistory(shape)).run();
+      this.db.exec('DROP TABLE temp.metric_history');
       for (const i of rebuilt) this.db.exec(i.sql);
       if (large) this.recountOpenCounts();
       else this.run(adjustOpenCounts(1));
-      this.db.exec(`${NOTE_TRIGGERS.map((name) => `DROP TRIGGER temp.${name};`).join('\n')}
+      const noting = triggerNames(NOTE_CHANGED_LEADS + (this.insertsOf === null ? NOTE_INSERTED_LEADS : ''));
+      this.db.exec(`${noting.map((name) => `DROP TRIGGER temp.${name};`).join('\n')}
 DROP TABLE temp.metric_dirty;
 ${this.dropped.join(';\n')};`);
     })();
     this.dropped = [];
+    this.insertsOf = null;
   }
 }

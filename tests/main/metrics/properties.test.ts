@@ -10,6 +10,7 @@ import {
 import { MetricsSql } from '../../../src/main/metrics/sql';
 import { metricEventsInsert } from '../../../src/main/db/migrations/003_metrics';
 import { MetricsRefresh } from '../../../src/main/metrics/refresh';
+import { BatchRepository } from '../../../src/main/imports/batch-repository';
 import { drilldown } from '../../../src/main/metrics/drilldown';
 import type { FigureRef, Filters, Report } from '../../../src/shared/metrics/types';
 import { insertLeads, metricRows, openCounts, tempWorkspace, type LeadSpec } from '../../fixtures/metrics/workspace';
@@ -104,8 +105,15 @@ describe('metric properties on generated workspaces', () => {
         fc.array(leadArb, { maxLength: 6 }),
         fc.boolean(),
         fc.boolean(),
-        (first, second, reverse, rebuildIndexes) => {
-          const leads = specs([...first, ...second]);
+        fc.boolean(),
+        fc.boolean(),
+        (first, second, reverse, smallSizes, noteByBatch, crowded) => {
+          // Crowded: every event within six hours, so many share an instant (date-only exports).
+          const crowd = (r: (typeof first)[number]) => ({
+            ...r,
+            events: r.events.map(([s, h]) => [s, h % 6] as [string, number]),
+          });
+          const leads = specs([...first, ...second].map((r) => (crowded ? crowd(r) : r)));
           const order = reverse
             ? (e: Parameters<NonNullable<Parameters<typeof insertLeads>[3]>>[0]) => [...e].reverse()
             : undefined;
@@ -119,11 +127,25 @@ describe('metric properties on generated workspaces', () => {
               .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'metric_events'")
               .all();
           const before = indexes();
-          // A threshold of one changed lead takes the large-batch path (secondary indexes built after the rows).
-          const figures = new MetricsRefresh(t.ws.db, rebuildIndexes ? 1 : undefined);
+          // Small sizes take the large-batch path (secondary indexes built after the rows) and read
+          // the leads' events in rounds of two, so rounds end between a lead's events and the next.
+          const figures = new MetricsRefresh(
+            t.ws.db,
+            smallSizes ? { indexRebuildMinLeads: 1, leadsPerRound: 2 } : undefined,
+          );
           t.ws.db.transaction(() => {
-            figures.defer();
-            insertLeads(t.ws, ZONE, leads.slice(first.length), order);
+            // An import's inserts all carry its batch, which names their leads instead of a trigger.
+            const batch = noteByBatch
+              ? new BatchRepository(t.ws.db).create({
+                  fileName: 'second.csv',
+                  preset: null,
+                  createdBy: 'test',
+                  createdAt: 0,
+                  onInvalid: 'skipInvalid',
+                })
+              : null;
+            figures.defer(batch);
+            insertLeads(t.ws, ZONE, leads.slice(first.length), order, batch);
             t.ws.db.exec("UPDATE leads SET owner = 'dora' WHERE id % 2 = 0; DELETE FROM touches WHERE id % 3 = 0");
             expect(figures.pending()).toBe(true);
             figures.refresh();
