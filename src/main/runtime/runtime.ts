@@ -44,6 +44,8 @@ export class Runtime {
   readonly prefs: PreferencesStore;
   readonly events = new EventBus();
   private periods: PeriodPool | null = null;
+  /** Opens and restores under way, by file: a second request for the same file follows the first. */
+  private readonly inFlight = new Map<string, { restoring: string | null; done: Promise<Workspace> }>();
 
   constructor(readonly options: RuntimeOptions) {
     fs.mkdirSync(options.dataDir, { recursive: true });
@@ -79,7 +81,11 @@ export class Runtime {
    * open before stays open). The read brings the file into the OS cache, so the check reads
    * memory; a large file's check runs on a thread, so the process keeps answering meanwhile.
    */
-  async openWorkspace(file: string, readOnly: boolean): Promise<Workspace> {
+  openWorkspace(file: string, readOnly: boolean): Promise<Workspace> {
+    return this.once(file, null, () => this.readAndOpen(file, readOnly));
+  }
+
+  private async readAndOpen(file: string, readOnly: boolean): Promise<Workspace> {
     // A file that is no workspace is refused before it is read through (a film picked by mistake).
     checkIsWorkspaceFile(file);
     // On read-only media the open checks the private copy it reads from (workspace-file.ts).
@@ -105,7 +111,28 @@ export class Runtime {
    * (`restoreWorkspaceFile`). The workspace is closed first, so nothing is written to it after its
    * state was kept; a restore that fails or is cancelled opens it again as it was.
    */
-  async restoreWorkspace(file: string, backupPath: string): Promise<Workspace> {
+  restoreWorkspace(file: string, backupPath: string): Promise<Workspace> {
+    return this.once(file, backupPath, () => this.restore(file, backupPath));
+  }
+
+  /**
+   * Runs `work` on `file` unless an open or a restore of it is under way. A second open, or a
+   * second restore of the same backup (a second click, a second window), then waits for the first
+   * and gets its workspace rather than opening the file again; a restore of another backup is
+   * refused, since the one under way is about to replace the file.
+   */
+  private once(file: string, restoring: string | null, work: () => Promise<Workspace>): Promise<Workspace> {
+    const running = this.inFlight.get(file);
+    if (running) {
+      if (restoring === null || restoring === running.restoring) return running.done;
+      return Promise.reject(new AppError('workspace.fileBusy', { path: file }));
+    }
+    const done = work().finally(() => this.inFlight.delete(file));
+    this.inFlight.set(file, { restoring, done });
+    return done;
+  }
+
+  private async restore(file: string, backupPath: string): Promise<Workspace> {
     const wasOpen = this.current?.path === file;
     if (wasOpen) this.closeWorkspace();
     try {

@@ -1,9 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createDispatch } from '../../../src/main/runtime/dispatch';
 import { handlers } from '../../../src/main/runtime/handlers';
 import { Runtime } from '../../../src/main/runtime/runtime';
+import { Workspace } from '../../../src/main/workspace/workspace';
 import { listBackups, writeBackup } from '../../../src/main/db/backups';
 import type { ApiResult } from '../../../src/shared/errors';
 import type { Backup, SessionState, WorkspaceInfo } from '../../../src/shared/domain/types';
@@ -155,6 +156,32 @@ describe('workspace service', () => {
     expect(fs.readdirSync(dir).sort()).toEqual(['data', 'w.db', 'w.db-shm', 'w.db-wal', 'w.db.backups', 'w.db.lock']);
     const restored = await api<WorkspaceInfo>(dispatch, 'workspace.restoreBackup', { backupPath: backup.path });
     expect(restored.name).toBe('Before');
+    rt.dispose();
+  });
+
+  it('lets a second restore of the same backup follow the first, and refuses another backup meanwhile', async () => {
+    const { rt, dispatch, file, backup } = await renamedAfterBackup();
+    const other = writeBackup(rt.requireWorkspace().db, file, 'manual', 1);
+    const opens = vi.spyOn(Workspace, 'open');
+    const { restore } = holdJobs(rt.jobs, 'workspace.restore');
+    try {
+      const first = dispatch('workspace.restoreBackup', { backupPath: backup.path });
+      await new Promise((r) => setTimeout(r, 50));
+      // The workspace is closed during the restore: later requests name it (as the damaged-workspace offer does).
+      const second = dispatch('workspace.restoreBackup', { backupPath: backup.path, workspacePath: file });
+      const refused = await dispatch('workspace.restoreBackup', { backupPath: other.path, workspacePath: file });
+      expect(refused).toMatchObject({ ok: false, error: { code: 'workspace.fileBusy', params: { path: file } } });
+      restore();
+      expect(await first).toMatchObject({ ok: true, value: { name: 'Before' } });
+      expect(await second).toMatchObject({ ok: true, value: { name: 'Before' } });
+      // One restore, opened once: no second open, no second copy of the workspace's state kept.
+      expect(opens).toHaveBeenCalledTimes(1);
+    } finally {
+      restore();
+      opens.mockRestore();
+    }
+    expect(rt.jobs.list().filter((j) => j.kind === 'workspace.restore')).toHaveLength(1);
+    expect(listBackups(file).filter((b) => b.reason === 'restore')).toHaveLength(1);
     rt.dispose();
   });
 });
