@@ -52,6 +52,7 @@ export class BatchRepository {
   private readonly deleteTouchesStmt;
   private readonly restoreStmt;
   private readonly deleteChangesStmt;
+  private readonly countLeadsStmt;
   private readonly deleteLeadsStmt;
   private readonly markUndoneStmt;
 
@@ -95,6 +96,7 @@ export class BatchRepository {
        FROM import_changes c WHERE c.batch_id = ? AND c.previous IS NOT NULL AND leads.id = c.lead_id`,
     );
     this.deleteChangesStmt = db.prepare<[number]>('DELETE FROM import_changes WHERE batch_id = ?');
+    this.countLeadsStmt = db.prepare<[number], number>('SELECT count(*) FROM leads WHERE batch_id = ?').pluck();
     this.deleteLeadsStmt = db.prepare<[number, number]>(
       'DELETE FROM leads WHERE id IN (SELECT id FROM leads WHERE batch_id = ? LIMIT ?)',
     );
@@ -148,6 +150,11 @@ export class BatchRepository {
 
   deleteChanges(id: number): void {
     this.deleteChangesStmt.run(id);
+  }
+
+  /** Leads the batch added and still holds. */
+  countLeads(id: number): number {
+    return this.countLeadsStmt.get(id) ?? 0;
   }
 
   deleteLeadsChunk(id: number, limit: number): number {

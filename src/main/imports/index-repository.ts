@@ -27,9 +27,12 @@ export class IndexRepository {
       .filter((i) => !/^\s*CREATE\s+UNIQUE\b/i.test(i.sql) && !/\bON\s+"?\w+"?\s*\(\s*"?lead_id\b/i.test(i.sql));
   }
 
-  /** Drops the deferrable indexes (inside the caller's transaction) and returns them for `rebuild`. */
-  drop(): DeferredIndex[] {
-    const indexes = this.deferrable();
+  /**
+   * Drops the deferrable indexes but those `keep` names (inside the caller's transaction) and
+   * returns them for `rebuild`.
+   */
+  drop(keep: (index: DeferredIndex) => boolean = () => false): DeferredIndex[] {
+    const indexes = this.deferrable().filter((i) => !keep(i));
     for (const i of indexes) this.db.exec(`DROP INDEX "${i.name.replace(/"/g, '""')}"`);
     return indexes;
   }

@@ -70,7 +70,7 @@ const FORMAT_SAMPLE_ROWS = 2000;
  * already stored build the secondary indexes once at the end instead of row by row: measured
  * about twice as fast for 300k leads on the workspace schema.
  */
-const BULK_MIN_ROWS = 50_000;
+export const BULK_MIN_ROWS = 50_000;
 const BYTES_PER_ROW_GUESS = 200;
 /** Page cache of the import connection: the hot index pages of a large batch, within the memory budget (400 MB for a million rows). */
 const CACHE_KIB = 32 * 1024;

@@ -100,11 +100,20 @@ const INDEX_REBUILD_MIN_LEADS = 50_000;
  */
 const LEADS_PER_ROUND = 5_000;
 
-/** Batch sizes, which tests make small to reach the large-batch path and round boundaries. */
+/**
+ * From this share of the leads on, a large batch deletes the changed leads' rows by one scan of
+ * metric_events in key order, its secondary indexes dropped first, instead of seeking each lead's
+ * rows through the lead index: on a million leads, 5.3 s against 18 s for all 1.8M rows and 1.2 s
+ * against 1.7 s for 5% of them.
+ */
+const SCAN_MIN_SHARE = 0.05;
+
+/** Batch sizes, which tests change to reach each path and round boundaries. */
 export interface RefreshSizes {
   /** From this many changed leads on, metric_events' secondary indexes are built after the rows. */
   readonly indexRebuildMinLeads: number;
   readonly leadsPerRound: number;
+  readonly scanMinShare: number;
 }
 
 /** History rows per INSERT statement: fewer calls into SQLite than one row each. */
@@ -152,6 +161,7 @@ export class MetricsRefresh {
     private readonly sizes: RefreshSizes = {
       indexRebuildMinLeads: INDEX_REBUILD_MIN_LEADS,
       leadsPerRound: LEADS_PER_ROUND,
+      scanMinShare: SCAN_MIN_SHARE,
     },
   ) {
     this.triggerSqlStmt = db
@@ -297,13 +307,31 @@ export class MetricsRefresh {
     if (!this.pending()) return;
     this.db.transaction(() => {
       if (this.insertsOf !== null) this.db.prepare(NOTE_BATCH_INSERTS).run({ batch: this.insertsOf });
-      const large =
-        this.db.prepare<[], number>('SELECT count(*) FROM temp.metric_dirty').pluck().get()! >=
-        this.sizes.indexRebuildMinLeads;
+      const dirty = this.db.prepare<[], number>('SELECT count(*) FROM temp.metric_dirty').pluck().get()!;
+      const large = dirty >= this.sizes.indexRebuildMinLeads;
+      // Lead ids are given in order, so the highest one tells how many leads there are, or were.
+      const scan =
+        large &&
+        dirty >=
+          this.sizes.scanMinShare *
+            this.db
+              .prepare<[], number>(
+                'SELECT max(coalesce((SELECT max(id) FROM leads), 0), coalesce((SELECT max(lead_id) FROM metric_events), 0))',
+              )
+              .pluck()
+              .get()!;
       if (!large) this.run(adjustOpenCounts(-1));
-      this.run('DELETE FROM metric_events WHERE lead_id IN (SELECT lead_id FROM temp.metric_dirty)');
       const rebuilt = large ? this.indexesStmt.all() : [];
-      for (const name of rebuilt.map((i) => i.name)) this.db.exec(`DROP INDEX main."${name}"`);
+      const dropIndexes = () => {
+        for (const name of rebuilt.map((i) => i.name)) this.db.exec(`DROP INDEX main."${name}"`);
+      };
+      if (scan) {
+        dropIndexes();
+        this.run('DELETE FROM metric_events NOT INDEXED WHERE lead_id IN (SELECT lead_id FROM temp.metric_dirty)');
+      } else {
+        this.run('DELETE FROM metric_events WHERE lead_id IN (SELECT lead_id FROM temp.metric_dirty)');
+        dropIndexes();
+      }
       const shape = historyShape(this.stagesStmt.all());
       this.writeHistory(shape);
       this.db.prepare(insertFromHistory(shape)).run();

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { BatchSummary, UndoResult } from '../../../src/shared/imports/types';
 import type { JobStatus } from '../../../src/shared/jobs/types';
-import { session, type Session } from './helpers';
+import { session, wideCsv, type Session } from './helpers';
 
 let s: Session;
 afterEach(() => s?.dispose());
@@ -115,6 +115,23 @@ describe('upsert, re-import and undo', () => {
     await expect(s.waitJob(await s.call<JobStatus<UndoResult>>('imports.undo', { batchId: 1 }))).resolves.toMatchObject(
       { error: { code: 'imports.alreadyUndone' } },
     );
+  });
+
+  it('undoes a batch that holds most of the leads exactly, its indexes built again as they were', async () => {
+    s = await session();
+    await s.importFiles([s.file('a.csv', 'lead_id,created_at,owner\nA1,2024-01-01,ana\n')], { preset: 'native' });
+    const ws = s.rt.requireWorkspace();
+    const schema = () => ws.db.prepare('SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY name').all();
+    const figures = () => ws.db.prepare('SELECT * FROM metric_events ORDER BY event_id').all();
+    const before = { rows: await s.snapshot(), schema: schema(), figures: figures() };
+    // Over 50,000 leads and over half the workspace: the undo drops the secondary indexes but the
+    // batch ones, deletes in chunks, and builds them again; the figures' old rows go by a scan.
+    const big = await s.importFiles([s.file('big.csv', wideCsv(60_000))]);
+    expect(big.counts).toMatchObject({ leadsInserted: 60_000, rowsRejected: 0 });
+    const undone = await s.waitJob(await s.call<JobStatus<UndoResult>>('imports.undo', { batchId: 2 }));
+    expect(undone.result).toMatchObject({ leadsDeleted: 60_000, stageEventsDeleted: 72_000 });
+    expect({ rows: await s.snapshot(), schema: schema(), figures: figures() }).toEqual(before);
+    expect(ws.db.pragma('integrity_check', { simple: true })).toBe('ok');
   });
 
   it('round-trips the interchange format exactly, formula-looking values and custom fields included', async () => {

@@ -104,10 +104,10 @@ describe('metric properties on generated workspaces', () => {
         fc.array(leadArb, { minLength: 1, maxLength: 12 }),
         fc.array(leadArb, { maxLength: 6 }),
         fc.boolean(),
+        fc.constantFrom('default', 'seek', 'scan'),
         fc.boolean(),
         fc.boolean(),
-        fc.boolean(),
-        (first, second, reverse, smallSizes, noteByBatch, crowded) => {
+        (first, second, reverse, sizes, noteByBatch, crowded) => {
           // Crowded: every event within six hours, so many share an instant (date-only exports).
           const crowd = (r: (typeof first)[number]) => ({
             ...r,
@@ -127,11 +127,14 @@ describe('metric properties on generated workspaces', () => {
               .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'metric_events'")
               .all();
           const before = indexes();
-          // Small sizes take the large-batch path (secondary indexes built after the rows) and read
-          // the leads' events in rounds of two, so rounds end between a lead's events and the next.
+          // Small sizes take the large-batch path (secondary indexes built after the rows, the old
+          // rows deleted through the lead index or by a scan) and read the leads' events in rounds
+          // of two, so rounds end between a lead's events and the next.
           const figures = new MetricsRefresh(
             t.ws.db,
-            smallSizes ? { indexRebuildMinLeads: 1, leadsPerRound: 2 } : undefined,
+            sizes === 'default'
+              ? undefined
+              : { indexRebuildMinLeads: 1, leadsPerRound: 2, scanMinShare: sizes === 'scan' ? 0 : 2 },
           );
           t.ws.db.transaction(() => {
             // An import's inserts all carry its batch, which names their leads instead of a trigger.
