@@ -84,7 +84,11 @@ export async function undoBatch(
     const leadsDeleted = await loop(() => repo.deleteLeadsChunk(batchId, CHUNK));
     repo.markUndone(batchId, by, Date.now());
     ctl.checkpoint();
-    indexes.rebuild(deferred);
+    if (deferred.length > 0) {
+      ctl.progress({ phase: 'imports.indexing' });
+      await yieldToEventLoop();
+      indexes.rebuild(deferred);
+    }
     ctl.progress({ phase: 'imports.figures' });
     figures.refresh();
     db.exec('COMMIT');
