@@ -27,7 +27,7 @@ import type {
 import { BatchRepository } from './batch-repository';
 import { LeadRepository } from './lead-repository';
 import { collectGarbage } from './heap';
-import { IndexRepository } from './index-repository';
+import { IndexRepository, type DeferredIndex } from './index-repository';
 import { MetricsRefresh } from '../metrics/refresh';
 import { IssueReport } from './report';
 import { openSource, type RowBatch, type SourceOptions } from './source';
@@ -66,12 +66,14 @@ export interface RunProgress {
 /** Rows read before the formats (day/month order, decimal separator) of a file are settled. */
 const FORMAT_SAMPLE_ROWS = 2000;
 /**
- * Batches at least this big (estimated from the file size) that are also large next to the leads
- * already stored build the secondary indexes once at the end instead of row by row: measured
- * about twice as fast for 300k leads on the workspace schema.
+ * Batches at least this big that are also large next to the leads already stored build the
+ * secondary indexes once at the end instead of row by row: measured about twice as fast for 300k
+ * leads on the workspace schema. Both are judged from the first file's sample: its rows per byte
+ * give the batch's rows, and it must name mostly leads the workspace does not have, since the
+ * weekly re-import of an updated export writes little and rebuilding every index would cost it 5 s
+ * on a million leads.
  */
 export const BULK_MIN_ROWS = 50_000;
-const BYTES_PER_ROW_GUESS = 200;
 /** Page cache of the import connection: the hot index pages of a large batch, within the memory budget (400 MB for a million rows). */
 const CACHE_KIB = 32 * 1024;
 
@@ -99,6 +101,12 @@ export async function hashFile(file: string): Promise<string> {
 const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 /** Rows between two full collections (see heap.ts). */
 const COLLECT_EVERY_ROWS = 100_000;
+
+/** Whether most of the sampled rows name leads the workspace does not have yet. */
+function mostlyNew(sample: ReadonlyArray<readonly string[]>, compiled: CompiledFile, leads: LeadRepository): boolean {
+  const ids = sample.map((cells) => compiled.externalIdOf(cells)).filter((id) => id !== '');
+  return ids.filter((id) => leads.findId(id) === undefined).length * 2 >= ids.length;
+}
 
 /** The mapping one file gets: from the mapping given, else from the preset or the suggestion. */
 export function fileMappingFor(
@@ -153,12 +161,10 @@ export async function runImport(
       currency: String(ws.getSetting('workspace.currency') ?? 'USD'),
     };
     const batches = new BatchRepository(db);
-    const estimatedRows = totalBytes / BYTES_PER_ROW_GUESS;
-    const bulk = estimatedRows >= Math.max(BULK_MIN_ROWS, leads.count() / 2);
     beginImmediate(db);
     open = true;
     const indexes = new IndexRepository(db);
-    const deferred = bulk ? indexes.drop() : [];
+    let deferred: DeferredIndex[] = [];
     const batchId = batches.create({
       fileName: input.files.map((f) => f.name).join(' + '),
       preset: input.mapping?.preset ?? input.preset,
@@ -200,15 +206,16 @@ export async function runImport(
           buffered.push(next.value);
           sampled += next.value.rows.length;
         }
-        const formats = decideFormats(
-          file.name,
-          mapping,
-          source.headers,
-          buffered.flatMap((b) => b.rows).slice(0, FORMAT_SAMPLE_ROWS),
-        );
+        const sample = buffered.flatMap((b) => b.rows).slice(0, FORMAT_SAMPLE_ROWS);
+        const formats = decideFormats(file.name, mapping, source.headers, sample);
         dateDecisions.push(...formats.dates);
         decimalDecisions.push(...formats.decimals);
         const compiled = new CompiledFile(file.name, mapping, source.headers, ctx, formats);
+        if (fileIndex === 0) {
+          const estimatedRows = (sampled * totalBytes) / Math.max(1, source.bytesRead());
+          if (estimatedRows >= Math.max(BULK_MIN_ROWS, leads.count() / 2) && mostlyNew(sample, compiled, leads))
+            deferred = indexes.drop();
+        }
         const width = source.headers.length;
         const rowIssues: RowIssue[] = [];
         let fileRows = 0;

@@ -122,7 +122,9 @@ const ROWS_PER_INSERT = 32;
 /**
  * metric_events rows from the stage events, the leads and the history values of temp.metric_history.
  * The history table is read in event order, so the events and (for an import) the leads are read
- * in table order; one sort then puts the rows in metric_events' key order.
+ * in table order; one sort then puts the rows in metric_events' key order. The joins are pinned
+ * (CROSS JOIN, rowid lookups): statistics gathered when the workspace was small made SQLite scan
+ * every event for each history row instead.
  */
 function insertFromHistory(shape: HistoryShape): string {
   const reached = new Set(shape.reached);
@@ -132,7 +134,7 @@ SELECT e.stage_id, e.entered_at, e.id, e.lead_id, l.created_at, h.prev_same_at, 
   (SELECT min(t.touched_at) FROM touches t WHERE t.lead_id = e.lead_id AND t.touched_at >= e.entered_at),
   nullif(e.reason_code, ''), coalesce(e.reason_text, '') <> '', nullif(l.outcome_reason_code, ''), coalesce(l.outcome_reason_text, '') <> '',
   ${Array.from({ length: METRIC_STAGE_SLOTS }, (_, i) => (reached.has(i + 1) ? `h.r${i + 1}` : 'NULL')).join(', ')}
-FROM temp.metric_history h CROSS JOIN stage_events e ON e.id = h.event_id CROSS JOIN leads l ON l.id = e.lead_id
+FROM temp.metric_history h CROSS JOIN stage_events e NOT INDEXED ON e.id = h.event_id CROSS JOIN leads l NOT INDEXED ON l.id = e.lead_id
 ORDER BY e.stage_id, e.entered_at, e.id`;
 }
 
@@ -256,7 +258,8 @@ export class MetricsRefresh {
     const events = this.db
       .prepare<[number, number], [number, number, number, number]>(
         `SELECT d.lead_id, e.id, e.stage_id, e.entered_at FROM temp.metric_dirty d
-         CROSS JOIN stage_events e ON e.lead_id = d.lead_id WHERE d.lead_id > ? AND d.lead_id <= ? ORDER BY d.lead_id`,
+         CROSS JOIN stage_events e INDEXED BY stage_events_lead_time ON e.lead_id = d.lead_id
+         WHERE d.lead_id > ? AND d.lead_id <= ? ORDER BY d.lead_id`,
       )
       .raw();
     const insertMany = this.db.prepare(

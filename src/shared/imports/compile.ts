@@ -270,6 +270,11 @@ export class CompiledFile {
       });
   }
 
+  /** The row's lead id, as `transform` reads it. */
+  externalIdOf(cells: readonly string[]): string {
+    return this.cell(cells, this.id);
+  }
+
   private cell(cells: readonly string[], src: Source): string {
     let v = src.index >= 0 ? cells[src.index] : src.constant;
     if (v === undefined || v === '') return '';

@@ -1,4 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { IndexRepository } from '../../../src/main/imports/index-repository';
 import type { BatchSummary, UndoResult } from '../../../src/shared/imports/types';
 import type { JobStatus } from '../../../src/shared/jobs/types';
 import { session, wideCsv, type Session } from './helpers';
@@ -117,7 +118,7 @@ describe('upsert, re-import and undo', () => {
     );
   });
 
-  it('undoes a batch that holds most of the leads exactly, its indexes built again as they were', async () => {
+  it('builds the indexes of a large new batch at the end, not of its re-import, and undoes it exactly', async () => {
     s = await session();
     await s.importFiles([s.file('a.csv', 'lead_id,created_at,owner\nA1,2024-01-01,ana\n')], { preset: 'native' });
     const ws = s.rt.requireWorkspace();
@@ -126,8 +127,17 @@ describe('upsert, re-import and undo', () => {
     const before = { rows: await s.snapshot(), schema: schema(), figures: figures() };
     // Over 50,000 leads and over half the workspace: the undo drops the secondary indexes but the
     // batch ones, deletes in chunks, and builds them again; the figures' old rows go by a scan.
-    const big = await s.importFiles([s.file('big.csv', wideCsv(60_000))]);
+    const drops = vi.spyOn(IndexRepository.prototype, 'drop');
+    const bigFile = s.file('big.csv', wideCsv(60_000));
+    const big = await s.importFiles([bigFile]);
     expect(big.counts).toMatchObject({ leadsInserted: 60_000, rowsRejected: 0 });
+    expect(drops).toHaveBeenCalledTimes(1);
+    // Imported again (the weekly re-import): the sample shows known leads, so the indexes stay.
+    const again = await s.importFiles([bigFile]);
+    expect(again.counts).toMatchObject({ leadsInserted: 0, leadsUnchanged: 60_000, stageEventsAdded: 0 });
+    expect(drops).toHaveBeenCalledTimes(1);
+    drops.mockRestore();
+    await s.waitJob(await s.call<JobStatus<UndoResult>>('imports.undo', { batchId: 3 }));
     const undone = await s.waitJob(await s.call<JobStatus<UndoResult>>('imports.undo', { batchId: 2 }));
     expect(undone.result).toMatchObject({ leadsDeleted: 60_000, stageEventsDeleted: 72_000 });
     expect({ rows: await s.snapshot(), schema: schema(), figures: figures() }).toEqual(before);
