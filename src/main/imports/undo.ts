@@ -55,8 +55,7 @@ export async function undoBatch(
     figures.defer();
     // A batch that holds most of the leads (a first import undone) deletes them faster with the
     // secondary indexes built again afterwards, on what is left: undoing a million-lead import took
-    // 16 s instead of 33 s.
-    // The batch indexes stay, since the chunks find their rows by them.
+    // 16 s instead of 33 s. The batch indexes stay, since the chunks find their rows by them.
     const indexes = new IndexRepository(db);
     const total = db.prepare<[], number>('SELECT count(*) FROM leads').pluck().get() ?? 0;
     const deferred =

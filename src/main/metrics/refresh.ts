@@ -139,13 +139,13 @@ ORDER BY e.stage_id, e.entered_at, e.id`;
 }
 
 /**
- * Set-based maintenance of metric_events for bulk writers (an import, its undo, the sample). Inside
- * its transaction the writer calls `defer`: migration 3's row triggers are dropped and temporary
- * ones only note the leads that change. Before committing it calls `refresh`: those leads' rows are
- * recomputed (their history values per lead, then one sorted insert) and the row triggers are
- * created again, byte for byte. Both are
- * schema changes inside the writer's transaction, so a rollback, a cancel or a crash puts the
- * triggers back with everything else, and other connections only ever see them in place.
+ * Maintenance of metric_events for bulk writers (an import, its undo, the sample). Inside its
+ * transaction the writer calls `defer`: migration 3's row triggers are dropped and the leads that
+ * change are noted (by temporary triggers, or from the batch). Before committing it calls
+ * `refresh`: those leads' rows are recomputed (their history values per lead, then one sorted
+ * insert) and the row triggers are created again, byte for byte. Both are schema changes inside
+ * the writer's transaction, so a rollback, a cancel or a crash puts the triggers back with
+ * everything else, and other connections only ever see them in place.
  */
 export class MetricsRefresh {
   private readonly statements = new Map<string, Statement>();
@@ -242,7 +242,8 @@ export class MetricsRefresh {
   /**
    * Fills temp.metric_history for the noted leads' events, a round of leads at a time: the values
    * that relate an event to the lead's others, computed per lead in one pass where SQL needed three
-   * window sorts of every event (on a million new leads, 11 s for the windows and the insert against 8 s).
+   * window sorts of every event (on a million new leads: 11 s for the windows and the insert, 8 s
+   * for this and the insert).
    */
   private writeHistory(shape: HistoryShape): void {
     const columns = historyColumns(shape);

@@ -109,7 +109,8 @@ describe('funnel-review import / export', () => {
     fs.writeFileSync(small, 'lead_id,created_at,mql_date\nS1,2024-01-01,2024-01-02\nS2,2024-01-03,\n');
     expect(await main(['import', small, '--workspace', ws], capture(home).io)).toBe(0);
     const big = path.join(dir, 'big.csv');
-    fs.writeFileSync(big, wideCsv(150_000));
+    // Big enough to be still reading at the first progress line (a second in), however fast the machine.
+    fs.writeFileSync(big, wideCsv(600_000));
     const child = spawn(
       process.execPath,
       [path.join(projectRoot, 'src/main/cli/funnel-review.mjs'), 'import', big, '--workspace', ws],
