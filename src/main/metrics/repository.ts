@@ -141,7 +141,7 @@ export class MetricsRepository {
     );
     const aggregates = targets.map(
       (_t, i) =>
-        `count(d${i}) AS n${i}, sum(d${i} IS NULL AND NOT exited AND (@window IS NULL OR entered_at + @window > @asOf)) AS o${i}, ` +
+        `count(d${i}) AS n${i}, sum(d${i} IS NULL AND NOT exited${q.windowNotOver()}) AS o${i}, ` +
         `median(d${i}) AS m${i}, percentile_cont(d${i}, 0.75) AS p${i}`,
     );
     const row = this.get<Record<string, number | null>>(

@@ -115,8 +115,12 @@ export class MetricsSql {
 
   /** Not reached, not exited, and the window (if any) not yet over: could still convert. */
   open(to: Stage): string {
-    const windowOpen = this.windowed ? ' AND (@window IS NULL OR entered_at + @window > @asOf)' : '';
-    return `(NOT ${this.reached(to)} AND NOT ${this.exited()}${windowOpen})`;
+    return `(NOT ${this.reached(to)} AND NOT ${this.exited()}${this.windowNotOver()})`;
+  }
+
+  /** `AND` the conversion window (if any) is not over by asOf; nothing when there is none. */
+  windowNotOver(): string {
+    return this.windowed ? ' AND (@window IS NULL OR entered_at + @window > @asOf)' : '';
   }
 
   /** In the stage at instant `at`: span [entered_at, left_at) contains it; the open spans, then those left since. */
