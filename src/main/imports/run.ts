@@ -348,16 +348,25 @@ export async function runImport(
           totalBytes,
         });
       ctl.checkpoint();
+      // Each index and each step of the figures is one turn: a cancel is heard between them, and
+      // the app keeps answering.
+      const turn = async (): Promise<void> => {
+        ctl.checkpoint();
+        await yieldToEventLoop();
+      };
       if (deferred.length > 0) {
         ctl.progress({ phase: 'imports.indexing' });
         announce('indexing');
-        await yieldToEventLoop();
-        indexes.rebuild(deferred);
+        for (const index of deferred) {
+          await turn();
+          indexes.rebuild([index]);
+        }
       }
       ctl.progress({ phase: 'imports.figures' });
       announce('figures');
-      await yieldToEventLoop();
-      figures.refresh();
+      await turn();
+      await figures.refreshInTurns(turn);
+      ctl.checkpoint();
       announce('committing');
       batches.finish(batchId, {
         fileName: files.map((f) => f.name).join(' + '),

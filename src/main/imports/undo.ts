@@ -83,13 +83,19 @@ export async function undoBatch(
     const leadsDeleted = await loop(() => repo.deleteLeadsChunk(batchId, CHUNK));
     repo.markUndone(batchId, by, Date.now());
     ctl.checkpoint();
-    if (deferred.length > 0) {
-      ctl.progress({ phase: 'imports.indexing' });
+    const turn = async (): Promise<void> => {
+      ctl.checkpoint();
       await yieldToEventLoop();
-      indexes.rebuild(deferred);
+    };
+    if (deferred.length > 0) ctl.progress({ phase: 'imports.indexing' });
+    for (const index of deferred) {
+      await turn();
+      indexes.rebuild([index]);
     }
     ctl.progress({ phase: 'imports.figures' });
-    figures.refresh();
+    await turn();
+    await figures.refreshInTurns(turn);
+    ctl.checkpoint();
     db.exec('COMMIT');
     open = false;
     db.pragma('wal_checkpoint(PASSIVE)');

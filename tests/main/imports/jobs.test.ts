@@ -57,6 +57,35 @@ describe('imports as jobs', () => {
     expect(done.counts).toMatchObject({ leadsInserted: 20_000, stageEventsAdded: 24_000 });
   });
 
+  it('hears a cancel while it builds indexes and figures, and leaves nothing behind', async () => {
+    s = await session();
+    await s.importFiles([s.file('base.csv', wideCsv(1, 'B'))]);
+    const ws = s.rt.requireWorkspace();
+    const state = () => ({
+      schema: ws.db.prepare('SELECT type, name, sql FROM sqlite_master ORDER BY name').all(),
+      figures: ws.db.prepare('SELECT * FROM metric_events ORDER BY event_id').all(),
+    });
+    const before = { rows: await s.snapshot(), ...state() };
+    // A bulk batch: the indexes are built after the rows, then the figures of 150,000 leads, in
+    // many turns (one per index and per round of leads).
+    const file = s.file('big.csv', wideCsv(150_000));
+    const started = await s.call<JobStatus<ImportResult>>('imports.apply', {
+      files: [{ fileId: s.rt.files.registerPath(file).id }],
+    });
+    let phase = '';
+    await until(async () => {
+      phase = (await s.call<JobStatus>('jobs.get', { id: started.id })).progress.phase ?? '';
+      return phase === 'imports.indexing' || phase === 'imports.figures';
+    });
+    await s.call('jobs.cancel', { id: started.id });
+    expect((await s.waitJob(started)).state).toBe('cancelled');
+    expect({ rows: await s.snapshot(), ...state() }).toEqual(before);
+    // The row triggers are back: a small import keeps the figures as before.
+    await s.importFiles([s.file('one.csv', wideCsv(1, 'C'))]);
+    expect(before.figures).toHaveLength(2);
+    expect(state().figures).toHaveLength(4);
+  });
+
   it('validate runs everything and rolls it back, with the full report', async () => {
     s = await session();
     const before = await s.snapshot();
