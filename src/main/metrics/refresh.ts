@@ -329,6 +329,7 @@ export class MetricsRefresh {
     for (const _turn of this.steps()) await between();
   }
 
+  /** The refresh's work, pausing after each step that can take long on a large batch. */
   private *steps(): Generator<void> {
     if (this.insertsOf !== null) this.db.prepare(NOTE_BATCH_INSERTS).run({ batch: this.insertsOf });
     const dirty = this.db.prepare<[], number>('SELECT count(*) FROM temp.metric_dirty').pluck().get()!;
