@@ -40,4 +40,12 @@ export class IndexRepository {
   rebuild(indexes: readonly DeferredIndex[]): void {
     for (const i of indexes) this.db.exec(i.sql);
   }
+
+  /** `rebuild` for a writer with an event loop to keep: `between` runs before each index. */
+  async rebuildInTurns(indexes: readonly DeferredIndex[], between: () => Promise<void>): Promise<void> {
+    for (const i of indexes) {
+      await between();
+      this.db.exec(i.sql);
+    }
+  }
 }

@@ -5,10 +5,9 @@ import type { JobControl } from '../jobs/registry';
 import { neutralizeCell } from '../../shared/export/formula';
 import { ExportRepository } from './export-repository';
 import { NATIVE_CUSTOM_PREFIX, NATIVE_EVENT_COLUMNS, NATIVE_LEAD_COLUMNS } from '../../shared/imports/fields';
+import { nextTurn } from '../jobs/turns';
 
 const CHUNK_ROWS = 5000;
-
-const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 function time(ms: number | null): string {
   return ms === null ? '' : new Date(ms).toISOString();
@@ -100,8 +99,7 @@ async function exportLeads(
       if (file.pending >= CHUNK_ROWS) {
         file.flush();
         progress(file.rows);
-        ctl.checkpoint();
-        await yieldToEventLoop();
+        await nextTurn(ctl);
       }
     }
     return file.rows;
@@ -124,8 +122,7 @@ async function exportEvents(
       if (file.pending >= CHUNK_ROWS) {
         file.flush();
         progress(file.rows);
-        ctl.checkpoint();
-        await yieldToEventLoop();
+        await nextTurn(ctl);
       }
     }
     return file.rows;

@@ -32,6 +32,7 @@ import { MetricsRefresh } from '../metrics/refresh';
 import { IssueReport } from './report';
 import { openSource, type RowBatch, type SourceOptions } from './source';
 import { BatchWriter } from './writer';
+import { nextTurn } from '../jobs/turns';
 
 export interface ImportFile {
   readonly path: string;
@@ -98,7 +99,6 @@ export async function hashFile(file: string): Promise<string> {
   return hash.digest('hex');
 }
 
-const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 /** Rows between two full collections (see heap.ts). */
 const COLLECT_EVERY_ROWS = 100_000;
 
@@ -284,8 +284,7 @@ export async function runImport(
         buffered.length = 0;
         tick();
         for (;;) {
-          ctl.checkpoint();
-          await yieldToEventLoop();
+          await nextTurn(ctl);
           const next = await source.batches.next();
           if (next.done) break;
           processBatch(next.value);
@@ -350,17 +349,11 @@ export async function runImport(
       ctl.checkpoint();
       // Each index and each step of the figures is one turn: a cancel is heard between them, and
       // the app keeps answering.
-      const turn = async (): Promise<void> => {
-        ctl.checkpoint();
-        await yieldToEventLoop();
-      };
+      const turn = () => nextTurn(ctl);
       if (deferred.length > 0) {
         ctl.progress({ phase: 'imports.indexing' });
         announce('indexing');
-        for (const index of deferred) {
-          await turn();
-          indexes.rebuild([index]);
-        }
+        await indexes.rebuildInTurns(deferred, turn);
       }
       ctl.progress({ phase: 'imports.figures' });
       announce('figures');

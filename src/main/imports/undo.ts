@@ -7,11 +7,11 @@ import type { UndoResult } from '../../shared/imports/types';
 import { MetricsRefresh } from '../metrics/refresh';
 import { BatchRepository } from './batch-repository';
 import { IndexRepository } from './index-repository';
+import { LeadRepository } from './lead-repository';
 import { beginImmediate, BULK_MIN_ROWS } from './run';
+import { nextTurn } from '../jobs/turns';
 
 const CHUNK = 20_000;
-
-const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /**
  * Undoes one batch: refuses when it is unknown, already undone, or a later batch depends on it;
@@ -57,9 +57,8 @@ export async function undoBatch(
     // secondary indexes built again afterwards, on what is left: undoing a million-lead import took
     // 16 s instead of 33 s. The batch indexes stay, since the chunks find their rows by them.
     const indexes = new IndexRepository(db);
-    const total = db.prepare<[], number>('SELECT count(*) FROM leads').pluck().get() ?? 0;
     const deferred =
-      repo.countLeads(batchId) >= Math.max(BULK_MIN_ROWS, total / 2)
+      repo.countLeads(batchId) >= Math.max(BULK_MIN_ROWS, new LeadRepository(db).count() / 2)
         ? indexes.drop((i) => /\(\s*"?batch_id"?\s*\)/.test(i.sql))
         : [];
     ctl.progress({ phase: 'imports.undoing', total: null, unit: 'rows', done: 0 });
@@ -72,8 +71,7 @@ export async function undoBatch(
         done += n;
         ctl.progress({ done });
         if (n < CHUNK) return total;
-        ctl.checkpoint();
-        await yieldToEventLoop();
+        await nextTurn(ctl);
       }
     };
     const stageEventsDeleted = await loop(() => repo.deleteEventsChunk(batchId, CHUNK));
@@ -83,14 +81,10 @@ export async function undoBatch(
     const leadsDeleted = await loop(() => repo.deleteLeadsChunk(batchId, CHUNK));
     repo.markUndone(batchId, by, Date.now());
     ctl.checkpoint();
-    const turn = async (): Promise<void> => {
-      ctl.checkpoint();
-      await yieldToEventLoop();
-    };
-    if (deferred.length > 0) ctl.progress({ phase: 'imports.indexing' });
-    for (const index of deferred) {
-      await turn();
-      indexes.rebuild([index]);
+    const turn = () => nextTurn(ctl);
+    if (deferred.length > 0) {
+      ctl.progress({ phase: 'imports.indexing' });
+      await indexes.rebuildInTurns(deferred, turn);
     }
     ctl.progress({ phase: 'imports.figures' });
     await turn();

@@ -14,12 +14,11 @@ import { CURRENT_EVENT, LEAD_ROW_COLUMNS, type LeadRecordRow } from './repositor
 import { toLeadRow } from './list';
 import { ZonedClock } from './zoned';
 import type { LeadRow } from '../../shared/leads/types';
+import { nextTurn, yieldToEventLoop } from '../jobs/turns';
 
 const CHUNK_ROWS = 5000;
 /** Excel's sheet holds 1,048,576 rows, one of which is the header. */
 export const XLSX_MAX_ROWS = 1_048_575;
-
-const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 export interface LeadExportJob {
   readonly workspacePath: string;
@@ -194,8 +193,7 @@ export async function writeLeadExport(job: LeadExportJob, ctl: JobControl): Prom
       if (done % CHUNK_ROWS === 0) {
         await writer.flush();
         ctl.progress({ done });
-        ctl.checkpoint();
-        await yieldToEventLoop();
+        await nextTurn(ctl);
       }
     }
     await writer.close();
