@@ -158,11 +158,32 @@ export function inspectWorkspaceFile(
     throw e;
   } finally {
     probe?.close();
-    const wal = `${file}-wal`;
-    if (sidecars.includes(wal) && fs.existsSync(wal) && fs.statSync(wal).size === 0) {
-      for (const f of sidecars) fs.rmSync(f, { force: true });
-    }
+    removeProbeSidecars(file, sidecars);
   }
+}
+
+/**
+ * Removes the -wal/-shm a read-only look created, unless another connection uses them by now:
+ * a second app instance starting as the first opens the file would otherwise unlink the writer's
+ * WAL under it, and the writer's commits from then on would live in a file no one else can see
+ * (and die with a crash). Only SQLite knows who else has the file open: a read-write connection,
+ * on closing, deletes the sidecars exactly when it is the last one. A file this process may not
+ * write has no writer, so its sidecars, empty, may simply go.
+ */
+function removeProbeSidecars(file: string, created: readonly string[]): void {
+  const wal = `${file}-wal`;
+  if (!created.includes(wal) || !fs.existsSync(wal)) return;
+  if (isWritable(file)) {
+    const last = openDb(file, { fileMustExist: true });
+    try {
+      // The WAL is opened with the first read; a connection that never read closes without looking.
+      last.pragma('schema_version', { simple: true });
+    } finally {
+      last.close();
+    }
+    return;
+  }
+  if (fs.statSync(wal).size === 0) for (const f of created) fs.rmSync(f, { force: true });
 }
 
 /**

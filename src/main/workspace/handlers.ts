@@ -4,6 +4,7 @@ import type { ContractHandlers } from '../../shared/contract';
 import { Workspace } from './workspace';
 import { WorkspaceRepository } from './repository';
 import { isBackupOf, listBackups } from '../db/backups';
+import { acquireLock, lockHolder } from '../db/lock';
 import { generateSample } from '../sample/generate';
 import type { Runtime } from '../runtime/runtime';
 import { AppError } from '../../shared/errors';
@@ -24,18 +25,27 @@ export const workspaceHandlers: ContractHandlers<Runtime>['workspace'] = {
   openSample: ({ path: file, seed, leads, replace, end }, rt) => {
     const target = path.resolve(file ?? rt.samplePath);
     if (fs.existsSync(target) && !replace) return rt.adopt(Workspace.open(target)).info();
+    // A file another process writes is never replaced under it (its WAL would go with the old file).
+    const busy = () => new AppError('workspace.sampleLocked', { path: target });
+    if (lockHolder(target)) throw busy();
     if (rt.workspace?.path === target) rt.closeWorkspace();
-    // Generate beside the target and rename, so a failed generation never leaves half a sample.
-    const tmp = `${target}.generating`;
-    for (const f of [tmp, `${tmp}-wal`, `${tmp}-shm`]) fs.rmSync(f, { force: true });
-    const ws = Workspace.create(tmp, { name: path.basename(target).replace(/\..*$/, '') });
+    const lock = acquireLock(target);
+    if (!lock) throw busy();
     try {
-      generateSample(ws, { seed: seed ?? 42, leads: leads ?? 5000, ...(end ? { end } : {}) });
+      // Generate beside the target and rename, so a failed generation never leaves half a sample.
+      const tmp = `${target}.generating`;
+      for (const f of [tmp, `${tmp}-wal`, `${tmp}-shm`]) fs.rmSync(f, { force: true });
+      const ws = Workspace.create(tmp, { name: path.basename(target).replace(/\..*$/, '') });
+      try {
+        generateSample(ws, { seed: seed ?? 42, leads: leads ?? 5000, ...(end ? { end } : {}) });
+      } finally {
+        ws.close();
+      }
+      for (const f of [`${target}-wal`, `${target}-shm`]) fs.rmSync(f, { force: true });
+      fs.renameSync(tmp, target);
     } finally {
-      ws.close();
+      lock.release();
     }
-    for (const f of [`${target}-wal`, `${target}-shm`]) fs.rmSync(f, { force: true });
-    fs.renameSync(tmp, target);
     return rt.adopt(Workspace.open(target)).info();
   },
 

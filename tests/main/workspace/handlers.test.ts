@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { createDispatch } from '../../../src/main/runtime/dispatch';
@@ -8,7 +9,7 @@ import { Workspace } from '../../../src/main/workspace/workspace';
 import { listBackups, writeBackup } from '../../../src/main/db/backups';
 import type { ApiResult } from '../../../src/shared/errors';
 import type { Backup, SessionState, WorkspaceInfo } from '../../../src/shared/domain/types';
-import { tmpDir } from '../../helpers/tmp';
+import { folderState, tmpDir } from '../../helpers/tmp';
 import { holdJobs } from '../../helpers/hold-jobs';
 
 async function api<T>(dispatch: ReturnType<typeof createDispatch>, wire: string, input: unknown = {}): Promise<T> {
@@ -182,6 +183,30 @@ describe('workspace service', () => {
     }
     expect(rt.jobs.list().filter((j) => j.kind === 'workspace.restore')).toHaveLength(1);
     expect(listBackups(file).filter((b) => b.reason === 'restore')).toHaveLength(1);
+    rt.dispose();
+  });
+
+  it('refuses to generate the sample over a file another process holds, and changes nothing', async () => {
+    const dir = tmpDir();
+    const rt = new Runtime({ dataDir: path.join(dir, 'data'), host: 'cli', appVersion: 'test' });
+    const dispatch = createDispatch(rt, handlers);
+    const file = path.join(dir, 'sample.db');
+    await api(dispatch, 'workspace.openSample', { path: file, leads: 200 });
+    await api(dispatch, 'workspace.close');
+    // Another live process (our parent) holds the file for writing.
+    fs.writeFileSync(`${file}.lock`, JSON.stringify({ pid: process.ppid, host: os.hostname(), since: Date.now() }));
+    const before = folderState(dir);
+    const refused = await dispatch('workspace.openSample', { path: file, leads: 300, replace: true });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'workspace.sampleLocked', params: { path: file } } });
+    expect(folderState(dir)).toEqual(before);
+    // Once it lets go, the sample is generated anew, and the lock is ours until the workspace closes.
+    fs.rmSync(`${file}.lock`);
+    expect(
+      await api<WorkspaceInfo>(dispatch, 'workspace.openSample', { path: file, leads: 300, replace: true }),
+    ).toMatchObject({
+      counts: { leads: 300 },
+    });
+    expect(JSON.parse(fs.readFileSync(`${file}.lock`, 'utf8'))).toMatchObject({ pid: process.pid });
     rt.dispose();
   });
 });
