@@ -44,6 +44,9 @@ export interface SlaRule {
   }>;
 }
 
+/** Counts by stage and by another stage (`other`: where the lead came from or went to; null for none). */
+export type StageCounts = ReadonlyArray<{ stage_id: number; other: number | null; n: number }>;
+
 export interface ClosingRow {
   readonly stage_id: number;
   readonly reason: string;
@@ -269,53 +272,40 @@ export class MetricsRepository {
     return lo === null || hi === null || at - lo <= (hi - lo) * EARLY_SHARE;
   }
 
-  /** Entries into the stages in [from, end), by the stage the lead came from. */
-  entriesByPrevious(
-    q: MetricsSql,
-    b: Bounds,
-    stages: readonly Stage[],
-  ): Array<{ stage_id: number; other: number | null; n: number }> {
-    return this.byOther(q, 'prev_stage_id', `FROM metric_events WHERE ${q.entries(stages)}`, this.params(q, b));
-  }
-
-  /** Exits from funnel stages in [from, end), by the stage the lead went to. */
-  exitsByNext(
-    q: MetricsSql,
-    b: Bounds,
-    stages: readonly Stage[],
-  ): Array<{ stage_id: number; other: number | null; n: number }> {
-    return this.byOther(
-      q,
-      'next_stage_id',
-      `FROM metric_events INDEXED BY metric_events_span
-       WHERE stage_id IN (${q.ids(stages)}) AND left_at >= @from AND left_at < @end${q.filter.sql}`,
-      this.params(q, b),
-    );
-  }
-
   /**
-   * Counts per stage and per value of `column` (another stage id, or none). One count per known
-   * stage id keeps the grouping to stage_id, which the scan already delivers in order; grouping by
-   * both columns made SQLite sort every row first, about twice the time.
+   * The period's stage changes: entries into each stage by the stage the lead came from (`other`,
+   * null for the lead's first event) and exits from each stage by the stage it went to. Both come
+   * from indexes, not the wide rows: a change is the end of a span (the span index gives spans left
+   * in [from, end) with the stage entered), so it is at once the exit from one stage and the entry
+   * into the next; first events are a range of metric_events_first. Every filter is a field of the
+   * lead, the same on both rows of a change.
    */
-  private byOther(
-    q: MetricsSql,
-    column: 'prev_stage_id' | 'next_stage_id',
-    from: string,
-    params: Params,
-  ): Array<{ stage_id: number; other: number | null; n: number }> {
-    const others = [null, ...q.stages.map((s) => s.id)];
-    const counts = others.map(
-      (id, i) => `count(*) FILTER (WHERE ${column} ${id === null ? 'IS NULL' : `= ${id}`}) AS n${i}`,
-    );
-    // Every stage id of an event references the stages table (a foreign key), so `others` names them all.
+  movements(q: MetricsSql, b: Bounds): { entries: StageCounts; exits: StageCounts } {
+    const params = this.params(q, b);
+    // One count per stage id keeps the grouping to stage_id, which the scan already delivers in
+    // order; grouping by both columns made SQLite sort every row first, about twice the time.
+    // A span left has a next event, and its stage references the stages table, so `q.stages` names them all.
+    const next = q.stages.map((s) => s.id);
     const rows = this.all<Record<string, number>>(
-      `SELECT stage_id, ${counts.join(', ')} ${from} GROUP BY stage_id`,
+      `SELECT stage_id, ${next.map((id, i) => `count(*) FILTER (WHERE next_stage_id = ${id}) AS n${i}`).join(', ')}
+       FROM metric_events INDEXED BY metric_events_span
+       WHERE stage_id IN (${q.ids(q.stages)}) AND left_at >= @from AND left_at < @end${q.filter.sql} GROUP BY stage_id`,
       params,
     );
-    return rows.flatMap((r) =>
-      others.flatMap((other, i) => (r[`n${i}`]! > 0 ? [{ stage_id: r.stage_id!, other, n: r[`n${i}`]! }] : [])),
+    const exits = rows.flatMap((r) =>
+      next.flatMap((other, i) => (r[`n${i}`]! > 0 ? [{ stage_id: r.stage_id!, other, n: r[`n${i}`]! }] : [])),
     );
+    const firsts = this.all<{ stage_id: number; n: number }>(
+      `SELECT stage_id, count(*) AS n FROM metric_events INDEXED BY metric_events_first
+       WHERE prev_stage_id IS NULL AND stage_id IN (${q.ids(q.stages)}) AND entered_at >= @from AND entered_at < @end${q.filter.sql}
+       GROUP BY stage_id`,
+      params,
+    );
+    const entries = [
+      ...firsts.map((f) => ({ stage_id: f.stage_id, other: null, n: f.n })),
+      ...exits.map((e) => ({ stage_id: e.other, other: e.stage_id, n: e.n })),
+    ];
+    return { entries, exits };
   }
 
   /**
@@ -421,13 +411,27 @@ export class MetricsRepository {
   /**
    * Closings (first entry into a won or lost stage in the period) by stage, reason and every
    * breakdown column at once: one scan, rolled up by the caller, instead of one per breakdown.
+   * The six columns are grouped as one JSON array: SQLite's sorter compares one text faster than
+   * a six-column record, and thousands of groups reach JavaScript faster as one string each
+   * (a week of 14,431 closings in 7,080 groups on a million leads: 22.5 ms → 14.7 ms).
    */
   closings(q: MetricsSql, b: Bounds, closing: readonly Stage[]): ClosingRow[] {
-    return this.all(
-      `SELECT stage_id, ${q.reason()} AS reason, segment, source, owner, prev_stage_id, count(*) AS n
-       FROM metric_events WHERE ${q.cohort(closing)} GROUP BY stage_id, reason, segment, source, owner, prev_stage_id`,
+    const groups = this.all<{ k: string; n: number }>(
+      `SELECT k, count(*) AS n FROM (SELECT json_array(stage_id, ${q.reason()}, segment, source, owner, prev_stage_id) AS k
+       FROM metric_events WHERE ${q.cohort(closing)}) GROUP BY k`,
       this.params(q, b),
     );
+    return groups.map(({ k, n }) => {
+      const [stage_id, reason, segment, source, owner, prev_stage_id] = JSON.parse(k) as [
+        number,
+        string,
+        string | null,
+        string | null,
+        string | null,
+        number | null,
+      ];
+      return { stage_id, reason, segment, source, owner, prev_stage_id, n };
+    });
   }
 
   /** Entries in the period by lead source and stage, for cost per lead/MQL/SQL/won. */

@@ -1,7 +1,7 @@
 import type { Workspace } from '../workspace/workspace';
 import { WorkspaceRepository } from '../workspace/repository';
 import { loadCalendar } from '../calendar/settings';
-import { MetricsRepository, type Bounds, type SlaOwnerRow, type SlaRule } from './repository';
+import { MetricsRepository, type Bounds, type SlaOwnerRow, type SlaRule, type StageCounts } from './repository';
 import { SlaTermsRepository } from './terms';
 import { MetricsSql } from './sql';
 import { BusinessCalendar } from '../../shared/calendar/business-hours';
@@ -213,17 +213,14 @@ function stalledAt(ctx: Context, inStage: InStage, at: number): Record<string, n
   return out;
 }
 
-/** Entries in a period by stage and by the stage the lead came from (`other`, null for a first event). */
-type EntriesByPrevious = ReadonlyArray<{ stage_id: number; other: number | null; n: number }>;
-
 function waterfall(
   ctx: Context,
   b: Bounds,
-  entries: EntriesByPrevious,
+  { entries, exits }: { entries: StageCounts; exits: StageCounts },
   inStage: InStage,
   stalledEnd: Record<string, number>,
 ): WaterfallRow[] {
-  const { q, repo } = ctx;
+  const { q } = ctx;
   const stages = funnel(q);
   const byId = new Map(q.stages.map((s) => [s.id, s]));
   const rows = new Map<number, { -readonly [K in keyof WaterfallRow]: WaterfallRow[K] }>();
@@ -260,8 +257,9 @@ function waterfall(
     } else if (prev.kind === 'recycled') row.in_returned += e.n;
     else row.in_reopened += e.n;
   }
-  for (const e of repo.exitsByNext(q, b, stages)) {
-    const row = rows.get(e.stage_id)!;
+  for (const e of exits) {
+    const row = rows.get(e.stage_id);
+    if (!row) continue;
     const next = e.other === null ? undefined : byId.get(e.other);
     const s = byId.get(e.stage_id)!;
     if (!next) continue;
@@ -513,7 +511,7 @@ function weekFigures(
   asOf: number,
   pairs: ReadonlyArray<{ from: string; to: string }>,
   filters: Filters,
-  entries?: EntriesByPrevious,
+  entries?: StageCounts,
 ): WeekFigures {
   const { q, repo } = ctx;
   const range = periodRange(period, ctx.zone);
@@ -565,9 +563,9 @@ function periodFigures(
   const { q, repo } = ctx;
   const range = periodRange(period, ctx.zone);
   const b = bounds(ctx, range, asOf);
-  // One scan gives both the flow (their sum per stage) and the waterfall's entries.
-  const entries = repo.entriesByPrevious(q, b, q.stages);
-  const week = weekFigures(ctx, period, asOf, pairs, filters, entries);
+  // The stage changes give both the flow (entries summed per stage) and the waterfall.
+  const movements = repo.movements(q, b);
+  const week = weekFigures(ctx, period, asOf, pairs, filters, movements.entries);
   const { flow } = week;
   const inStage = countInStages(ctx, b);
   const stalled = stalledAt(ctx, inStage, b.end);
@@ -580,7 +578,7 @@ function periodFigures(
   return {
     ...week,
     stalled,
-    waterfall: waterfall(ctx, b, entries, inStage, stalled),
+    waterfall: waterfall(ctx, b, movements, inStage, stalled),
     ...winloss(ctx, b),
     kpis: {
       deals_won: sumKind('won'),

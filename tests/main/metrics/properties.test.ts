@@ -124,7 +124,9 @@ describe('metric properties on generated workspaces', () => {
           insertLeads(t.ws, ZONE, leads.slice(0, first.length), order);
           const indexes = () =>
             t.ws.db
-              .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'metric_events'")
+              .prepare(
+                "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'metric_events' ORDER BY name",
+              )
               .all();
           const before = indexes();
           // Small sizes take the large-batch path (secondary indexes built after the rows, the old

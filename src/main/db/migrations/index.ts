@@ -7,6 +7,7 @@ import { m005Meetings } from './005_meetings';
 import { m006Documents } from './006_documents';
 import { m008LeadsExplorer } from './008_leads_explorer';
 import { m009MetricOpen } from './009_metric_open';
+import { m010MetricFirst } from './010_metric_first';
 
 /** Every migration, in order. Bundle-safe: an explicit list, no directory scan. */
 export const migrations: readonly Migration[] = [
@@ -18,4 +19,5 @@ export const migrations: readonly Migration[] = [
   m006Documents,
   m008LeadsExplorer,
   m009MetricOpen,
+  m010MetricFirst,
 ];

@@ -48,7 +48,8 @@ describe('migration 9: metric_open', () => {
       t.ws.db.exec(`DROP TABLE metric_open;
         DROP TRIGGER metric_open_insert; DROP TRIGGER metric_open_delete;
         DROP TRIGGER metric_open_update_old; DROP TRIGGER metric_open_update_new;
-        DELETE FROM schema_migrations WHERE version = 9; PRAGMA user_version = 8;`);
+        DROP INDEX metric_events_first;
+        DELETE FROM schema_migrations WHERE version >= 9; PRAGMA user_version = 8;`);
       t.ws.close();
       const ws = Workspace.open(t.file);
       try {
