@@ -174,12 +174,16 @@ function removeProbeSidecars(file: string, created: readonly string[]): void {
   const wal = `${file}-wal`;
   if (!created.includes(wal) || !fs.existsSync(wal)) return;
   if (isWritable(file)) {
-    const last = openDb(file, { fileMustExist: true });
     try {
-      // The WAL is opened with the first read; a connection that never read closes without looking.
-      last.pragma('schema_version', { simple: true });
-    } finally {
-      last.close();
+      const last = openDb(file, { fileMustExist: true });
+      try {
+        // The WAL is opened with the first read; a connection that never read closes without looking.
+        last.pragma('schema_version', { simple: true });
+      } finally {
+        last.close();
+      }
+    } catch {
+      // Tidying up must not hide what the look found (a damaged file, say): the sidecars stay.
     }
     return;
   }
