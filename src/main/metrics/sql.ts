@@ -107,10 +107,15 @@ export class MetricsSql {
     return this.stages.filter((s) => s.kind !== 'funnel');
   }
 
-  /** Left the funnel (won, lost, recycled, disqualified) at or after the entry, by asOf. */
+  /**
+   * Left the funnel (won, lost, recycled, disqualified) at or after the entry, by asOf: any exit
+   * stage reached by then, which is the earliest of them by then without min()'s function call
+   * (a NULL column makes its term NULL, which OR and coalesce read as false).
+   */
   exited(): string {
-    const first = this.firstOf(this.exitStages());
-    return first === 'NULL' ? '0' : `coalesce(${first} <= @asOf, 0)`;
+    const stages = this.exitStages();
+    if (stages.length === 0) return '0';
+    return `coalesce(${stages.map((s) => `${reachColumn(s)} <= @asOf`).join(' OR ')}, 0)`;
   }
 
   /** Not reached, not exited, and the window (if any) not yet over: could still convert. */
