@@ -61,10 +61,15 @@ export class Runtime {
     return path.join(this.options.dataDir, SAMPLE_FILE_NAME);
   }
 
-  /** The open workspace, or a `workspace.noneOpen` error the UI turns into its start screen. */
+  /**
+   * The open workspace, or why there is none: a restore under way has closed it (other windows and
+   * browser tabs are told so, and that it comes back), else `workspace.noneOpen`.
+   */
   requireWorkspace(): Workspace {
-    if (!this.current) throw new AppError('workspace.noneOpen');
-    return this.current;
+    if (this.current) return this.current;
+    const restoring = [...this.inFlight].find(([, run]) => run.restoring !== null);
+    if (restoring) throw new AppError('workspace.restoring', { path: restoring[0] });
+    throw new AppError('workspace.noneOpen');
   }
 
   /** Replaces the open workspace (closing the previous one) and remembers it in the recent list. */

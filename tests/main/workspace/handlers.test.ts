@@ -172,6 +172,11 @@ describe('workspace service', () => {
       const second = dispatch('workspace.restoreBackup', { backupPath: backup.path, workspacePath: file });
       const refused = await dispatch('workspace.restoreBackup', { backupPath: other.path, workspacePath: file });
       expect(refused).toMatchObject({ ok: false, error: { code: 'workspace.fileBusy', params: { path: file } } });
+      // Other windows asking meanwhile are told why nothing is open, and that it comes back.
+      expect(await dispatch('workspace.info', {})).toMatchObject({
+        ok: false,
+        error: { code: 'workspace.restoring', params: { path: file } },
+      });
       restore();
       expect(await first).toMatchObject({ ok: true, value: { name: 'Before' } });
       expect(await second).toMatchObject({ ok: true, value: { name: 'Before' } });
@@ -183,6 +188,9 @@ describe('workspace service', () => {
     }
     expect(rt.jobs.list().filter((j) => j.kind === 'workspace.restore')).toHaveLength(1);
     expect(listBackups(file).filter((b) => b.reason === 'restore')).toHaveLength(1);
+    expect(await api(dispatch, 'workspace.info')).toMatchObject({ name: 'Before' });
+    await api(dispatch, 'workspace.close');
+    await expect(api(dispatch, 'workspace.info')).rejects.toThrow('workspace.noneOpen');
     rt.dispose();
   });
 
