@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { openDb, type Db } from './driver';
+import { schemaVersion } from './migrate';
 import type { JobControl } from '../jobs/registry';
 import { AppError } from '../../shared/errors';
 import { BACKUP_REASONS, type Backup, type BackupReason } from '../../shared/domain/types';
@@ -127,6 +128,37 @@ export async function writeBackupStepwise(
   }
   await removeFiles(beyondKeep(workspacePath, reason));
   return describe(file)!;
+}
+
+/** The online backup reports pages; a job whose progress line counts bytes is told bytes. */
+function pagesAsBytes(ctl: JobControl, pageSize: number): JobControl {
+  return {
+    ...ctl,
+    progress: ({ done, total, ...rest }) =>
+      ctl.progress({
+        ...rest,
+        ...(done === undefined ? {} : { done: done * pageSize }),
+        ...(total === undefined || total === null ? {} : { total: total * pageSize }),
+      }),
+  };
+}
+
+/**
+ * `writeBackupStepwise` of a workspace file that is not open here, through a connection of its
+ * own (closed after, which also removes the WAL sidecars if it was the last), progress in bytes.
+ */
+export async function backUpFileStepwise(
+  workspacePath: string,
+  reason: BackupReason,
+  ctl: JobControl,
+): Promise<Backup> {
+  const db = openDb(workspacePath, { fileMustExist: true });
+  try {
+    const pageSize = db.pragma('page_size', { simple: true }) as number;
+    return await writeBackupStepwise(db, workspacePath, reason, schemaVersion(db), pagesAsBytes(ctl, pageSize));
+  } finally {
+    db.close();
+  }
 }
 
 /** Copies a file that cannot be opened (e.g. corrupt) aside, byte for byte, before it is replaced. */

@@ -1,7 +1,5 @@
 import fs from 'node:fs';
-import { openDb } from './driver';
-import { schemaVersion } from './migrate';
-import { copyAside, isBackupOf, removeFiles, writeBackupStepwise } from './backups';
+import { backUpFileStepwise, copyAside, isBackupOf, removeFiles } from './backups';
 import { acquireLock } from './lock';
 import { checkWorkspaceFile } from './check-thread';
 import { copyThrough } from './read-through';
@@ -15,19 +13,6 @@ export interface RestoreOptions {
    * when it opened: it is copied as it is, without checking its pages again.
    */
   readonly wasOpen?: boolean;
-}
-
-/** The online backup reports pages; the restore's other steps, and its progress line, count bytes. */
-function pagesAsBytes(ctl: JobControl, pageSize: number): JobControl {
-  return {
-    ...ctl,
-    progress: ({ done, total, ...rest }) =>
-      ctl.progress({
-        ...rest,
-        ...(done === undefined ? {} : { done: done * pageSize }),
-        ...(total === undefined || total === null ? {} : { total: total * pageSize }),
-      }),
-  };
 }
 
 /**
@@ -49,13 +34,7 @@ async function keepCurrent(file: string, ctl: JobControl, options: RestoreOption
     }
     ctl.checkpoint();
   }
-  const db = openDb(file, { fileMustExist: true });
-  try {
-    const pageSize = db.pragma('page_size', { simple: true }) as number;
-    await writeBackupStepwise(db, file, 'restore', schemaVersion(db), pagesAsBytes(ctl, pageSize));
-  } finally {
-    db.close();
-  }
+  await backUpFileStepwise(file, 'restore', ctl);
 }
 
 /**

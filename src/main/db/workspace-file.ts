@@ -5,8 +5,9 @@ import { configure, openDb, type Db } from './driver';
 import { APPLICATION_ID, latestVersion, migrate, schemaVersion } from './migrate';
 import { migrations as shippedMigrations } from './migrations';
 import type { Migration } from './migrate';
-import { listBackups, writeBackup } from './backups';
-import { acquireLock, type WorkspaceLock } from './lock';
+import { backUpFileStepwise, listBackups, writeBackup } from './backups';
+import { acquireLock, lockHolder, type WorkspaceLock } from './lock';
+import type { JobControl } from '../jobs/registry';
 import { storageError } from './storage-errors';
 import { AppError } from '../../shared/errors';
 
@@ -208,6 +209,24 @@ export function attachWorkspaceFile(file: string): OpenedFile {
   };
 }
 
+/**
+ * Before an open that will migrate `file` (its schema `version` older than this app's), keeps the
+ * migration backup as a job's step, with progress and cancel: seconds on a million leads, which
+ * `openWorkspaceFile` would otherwise spend in one blocking copy. Returns the backup's path for its
+ * `migrationBackup`, or null when no migration is due or another process holds the file (this
+ * open will then be read-only, and refused as too old).
+ */
+export async function backUpBeforeMigration(
+  file: string,
+  version: number,
+  ctl: JobControl,
+  migrations: readonly Migration[] = shippedMigrations,
+): Promise<string | null> {
+  if (version >= latestVersion(migrations) || lockHolder(file)) return null;
+  ctl.progress({ done: 0, total: null, phase: 'workspace.backingUpBeforeUpgrade' });
+  return (await backUpFileStepwise(file, 'migration', ctl)).path;
+}
+
 /** Opens an existing workspace: inspect, back up and migrate when older, then configure. */
 export function openWorkspaceFile(
   file: string,
@@ -216,6 +235,11 @@ export function openWorkspaceFile(
     migrations?: readonly Migration[];
     dailyBackup?: 'now' | 'later';
     checked?: boolean;
+    /**
+     * The migration backup the caller kept moments ago, with progress (the open job). Taken here
+     * as before when it is not there or holds another version.
+     */
+    migrationBackup?: string;
   } = {},
 ): OpenedFile {
   const migrations = options.migrations ?? shippedMigrations;
@@ -242,7 +266,10 @@ export function openWorkspaceFile(
     let migratedFrom: number | null = null;
     let dailyBackupDue: number | null = null;
     if (version < supported) {
-      writeBackup(db, file, 'migration', version);
+      const kept = listBackups(file).some(
+        (b) => b.path === options.migrationBackup && b.reason === 'migration' && b.schemaVersion === version,
+      );
+      if (!kept) writeBackup(db, file, 'migration', version);
       migrate(db, migrations);
       migratedFrom = version;
     } else if (

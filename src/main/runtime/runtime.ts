@@ -4,7 +4,7 @@ import { Workspace } from '../workspace/workspace';
 import { WorkspaceRepository } from '../workspace/repository';
 import { writeBackupStepwise } from '../db/backups';
 import { readThrough } from '../db/read-through';
-import { checkIsWorkspaceFile, isWritable } from '../db/workspace-file';
+import { backUpBeforeMigration, checkIsWorkspaceFile, isWritable } from '../db/workspace-file';
 import { checkWorkspaceFile } from '../db/check-thread';
 import { JobRegistry } from '../jobs/registry';
 import { FileStore } from '../files/store';
@@ -95,6 +95,7 @@ export class Runtime {
     checkIsWorkspaceFile(file);
     // On read-only media the open checks the private copy it reads from (workspace-file.ts).
     const checked = isWritable(file);
+    let migrationBackup: string | null = null;
     const opening = this.jobs.startOnce(
       file,
       'workspace.open',
@@ -102,12 +103,13 @@ export class Runtime {
         await readThrough(file, ctl);
         if (!checked) return;
         ctl.progress({ done: 0, total: null, phase: 'workspace.checking' });
-        await checkWorkspaceFile(file, ctl);
+        const version = await checkWorkspaceFile(file, ctl);
+        if (!readOnly) migrationBackup = await backUpBeforeMigration(file, version, ctl);
       },
       'bytes',
     );
     await this.finished(opening);
-    return this.openChecked(file, { readOnly, checked });
+    return this.openChecked(file, { readOnly, checked, ...(migrationBackup ? { migrationBackup } : {}) });
   }
 
   /**
@@ -172,7 +174,10 @@ export class Runtime {
    * while the workspace is in use (closing it cancels the copy, which leaves nothing); a CLI
    * command, which may end at once, waits for it.
    */
-  private async openChecked(file: string, options: { readOnly?: boolean; checked?: boolean }): Promise<Workspace> {
+  private async openChecked(
+    file: string,
+    options: { readOnly?: boolean; checked?: boolean; migrationBackup?: string },
+  ): Promise<Workspace> {
     const ws = this.adopt(Workspace.open(file, { ...options, dailyBackup: 'later' }));
     this.periods?.warmFor(ws.repo(WorkspaceRepository).leadCountBound());
     const version = ws.dailyBackupDue;

@@ -45,7 +45,7 @@ export class Workspace {
    */
   static open(
     file: string,
-    options: { readOnly?: boolean; dailyBackup?: 'now' | 'later'; checked?: boolean } = {},
+    options: { readOnly?: boolean; dailyBackup?: 'now' | 'later'; checked?: boolean; migrationBackup?: string } = {},
   ): Workspace {
     const abs = path.resolve(file);
     return new Workspace(abs, openWorkspaceFile(abs, options));

@@ -1,12 +1,15 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { describe, expect, it, vi } from 'vitest';
 import { createDispatch } from '../../../src/main/runtime/dispatch';
 import { handlers } from '../../../src/main/runtime/handlers';
 import { Runtime } from '../../../src/main/runtime/runtime';
 import { Workspace } from '../../../src/main/workspace/workspace';
 import { listBackups, writeBackup } from '../../../src/main/db/backups';
+import { latestVersion } from '../../../src/main/db/migrate';
+import { migrations } from '../../../src/main/db/migrations';
 import type { ApiResult } from '../../../src/shared/errors';
 import type { Backup, SessionState, WorkspaceInfo } from '../../../src/shared/domain/types';
 import { folderState, tmpDir } from '../../helpers/tmp';
@@ -215,6 +218,34 @@ describe('workspace service', () => {
       counts: { leads: 300 },
     });
     expect(JSON.parse(fs.readFileSync(`${file}.lock`, 'utf8'))).toMatchObject({ pid: process.pid });
+    rt.dispose();
+  });
+
+  it('keeps the backup before an upgrade as a step of the open job, and the open does not take a second one', async () => {
+    const dir = tmpDir();
+    const rt = new Runtime({ dataDir: path.join(dir, 'data'), host: 'cli', appVersion: 'test' });
+    const dispatch = createDispatch(rt, handlers);
+    const file = path.join(dir, 'w.db');
+    await api(dispatch, 'workspace.create', { path: file, name: 'Older' });
+    // The same workspace as schema 9 had it.
+    rt.requireWorkspace().db.exec(
+      'DROP INDEX metric_events_first; DELETE FROM schema_migrations WHERE version = 10; PRAGMA user_version = 9;',
+    );
+    await api(dispatch, 'workspace.close');
+    const opened = await api<WorkspaceInfo>(dispatch, 'workspace.open', { path: file });
+    expect(opened).toMatchObject({ name: 'Older', schemaVersion: latestVersion(migrations) });
+    const job = rt.jobs.list().find((j) => j.kind === 'workspace.open')!;
+    expect(job).toMatchObject({ state: 'done', progress: { phase: 'workspace.backingUpBeforeUpgrade' } });
+    const kept = listBackups(file).filter((b) => b.reason === 'migration');
+    expect(kept.map((b) => b.schemaVersion)).toEqual([9]);
+    // The backup is the schema-9 file, whole.
+    const backup = new Database(kept[0]!.path, { readonly: true });
+    try {
+      expect(backup.pragma('user_version', { simple: true })).toBe(9);
+      expect(backup.pragma('integrity_check', { simple: true })).toBe('ok');
+    } finally {
+      backup.close();
+    }
     rt.dispose();
   });
 });
