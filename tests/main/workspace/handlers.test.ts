@@ -7,6 +7,7 @@ import { createDispatch } from '../../../src/main/runtime/dispatch';
 import { handlers } from '../../../src/main/runtime/handlers';
 import { Runtime } from '../../../src/main/runtime/runtime';
 import { Workspace } from '../../../src/main/workspace/workspace';
+import { generateSample } from '../../../src/main/sample/generate';
 import { listBackups, writeBackup } from '../../../src/main/db/backups';
 import { latestVersion } from '../../../src/main/db/migrate';
 import { migrations } from '../../../src/main/db/migrations';
@@ -246,6 +247,40 @@ describe('workspace service', () => {
     } finally {
       backup.close();
     }
+    rt.dispose();
+  });
+
+  it('cancels an upgrade during its backup: the file keeps its version and no backup is left', async () => {
+    const dir = tmpDir();
+    const rt = new Runtime({ dataDir: path.join(dir, 'data'), host: 'cli', appVersion: 'test' });
+    const dispatch = createDispatch(rt, handlers);
+    const file = path.join(dir, 'w.db');
+    await api(dispatch, 'workspace.create', { path: file, name: 'Older' });
+    // Pages enough for the backup to take several turns of the event loop.
+    generateSample(rt.requireWorkspace(), { seed: 1, leads: 2000 });
+    rt.requireWorkspace().db.exec(
+      'DROP INDEX metric_events_first; DELETE FROM schema_migrations WHERE version = 10; PRAGMA user_version = 9;',
+    );
+    await api(dispatch, 'workspace.close');
+    let settled = false;
+    const opening = dispatch('workspace.open', { path: file }).finally(() => (settled = true));
+    while (!settled) {
+      const job = rt.jobs.list().find((j) => j.kind === 'workspace.open' && j.state === 'running');
+      if (job?.progress.phase === 'workspace.backingUpBeforeUpgrade') {
+        rt.jobs.cancel(job.id);
+        break;
+      }
+      await new Promise((r) => setImmediate(r));
+    }
+    expect(await opening).toMatchObject({ ok: false, error: { code: 'jobs.cancelled' } });
+    const db = new Database(file, { readonly: true });
+    try {
+      expect(db.pragma('user_version', { simple: true })).toBe(9);
+    } finally {
+      db.close();
+    }
+    expect(listBackups(file).filter((b) => b.reason === 'migration')).toEqual([]);
+    expect(fs.readdirSync(`${file}.backups`).filter((f) => f.includes('partial'))).toEqual([]);
     rt.dispose();
   });
 });
