@@ -5,6 +5,17 @@ export interface DeferredIndex {
   readonly sql: string;
 }
 
+const BULK_MIN_ROWS = 50_000;
+
+/**
+ * Whether a batch writing (or deleting) `rows` leads' rows is worth its deferrable indexes dropped
+ * and built once at the end instead of maintained row by row: at least 50,000 rows and half the
+ * leads already stored (measured about twice as fast for 300k leads on the workspace schema).
+ */
+export function rebuildPays(rows: number, storedLeads: number): boolean {
+  return rows >= Math.max(BULK_MIN_ROWS, storedLeads / 2);
+}
+
 /**
  * Secondary indexes an import can build once at the end instead of maintaining row by row. Kept:
  * UNIQUE indexes (they decide upserts and duplicates) and indexes led by `lead_id` (per-lead

@@ -27,7 +27,7 @@ import type {
 import { BatchRepository } from './batch-repository';
 import { LeadRepository } from './lead-repository';
 import { collectGarbage } from './heap';
-import { IndexRepository, type DeferredIndex } from './index-repository';
+import { IndexRepository, rebuildPays, type DeferredIndex } from './index-repository';
 import { MetricsRefresh } from '../metrics/refresh';
 import { IssueReport } from './report';
 import { openSource, type RowBatch, type SourceOptions } from './source';
@@ -66,15 +66,6 @@ export interface RunProgress {
 
 /** Rows read before the formats (day/month order, decimal separator) of a file are settled. */
 const FORMAT_SAMPLE_ROWS = 2000;
-/**
- * Batches at least this big that are also large next to the leads already stored build the
- * secondary indexes once at the end instead of row by row: measured about twice as fast for 300k
- * leads on the workspace schema. Both are judged from the first file's sample: its rows per byte
- * give the batch's rows, and it must name mostly leads the workspace does not have, since the
- * weekly re-import of an updated export writes little and rebuilding every index would cost it 5 s
- * on a million leads.
- */
-export const BULK_MIN_ROWS = 50_000;
 /** Page cache of the import connection: the hot index pages of a large batch, within the memory budget (400 MB for a million rows). */
 const CACHE_KIB = 32 * 1024;
 
@@ -212,8 +203,11 @@ export async function runImport(
         decimalDecisions.push(...formats.decimals);
         const compiled = new CompiledFile(file.name, mapping, source.headers, ctx, formats);
         if (fileIndex === 0) {
+          // The batch is judged from the first file's sample: its rows per byte give the batch's
+          // rows, and it must name mostly new leads, since the weekly re-import of an updated export
+          // writes little and rebuilding every index would cost it 5 s on a million leads.
           const estimatedRows = (sampled * totalBytes) / Math.max(1, source.bytesRead());
-          if (estimatedRows >= Math.max(BULK_MIN_ROWS, leads.count() / 2) && mostlyNew(sample, compiled, leads))
+          if (rebuildPays(estimatedRows, leads.count()) && mostlyNew(sample, compiled, leads))
             deferred = indexes.drop();
         }
         const width = source.headers.length;

@@ -6,9 +6,9 @@ import { AppError } from '../../shared/errors';
 import type { UndoResult } from '../../shared/imports/types';
 import { MetricsRefresh } from '../metrics/refresh';
 import { BatchRepository } from './batch-repository';
-import { IndexRepository } from './index-repository';
+import { IndexRepository, rebuildPays } from './index-repository';
 import { LeadRepository } from './lead-repository';
-import { beginImmediate, BULK_MIN_ROWS } from './run';
+import { beginImmediate } from './run';
 import { nextTurn } from '../jobs/turns';
 
 const CHUNK = 20_000;
@@ -57,10 +57,9 @@ export async function undoBatch(
     // secondary indexes built again afterwards, on what is left: undoing a million-lead import took
     // 16 s instead of 33 s. The batch indexes stay, since the chunks find their rows by them.
     const indexes = new IndexRepository(db);
-    const deferred =
-      repo.countLeads(batchId) >= Math.max(BULK_MIN_ROWS, new LeadRepository(db).count() / 2)
-        ? indexes.drop((i) => /\(\s*"?batch_id"?\s*\)/.test(i.sql))
-        : [];
+    const deferred = rebuildPays(repo.countLeads(batchId), new LeadRepository(db).count())
+      ? indexes.drop((i) => /\(\s*"?batch_id"?\s*\)/.test(i.sql))
+      : [];
     ctl.progress({ phase: 'imports.undoing', total: null, unit: 'rows', done: 0 });
     let done = 0;
     const loop = async (step: () => number): Promise<number> => {

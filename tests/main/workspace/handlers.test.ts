@@ -15,6 +15,7 @@ import type { ApiResult } from '../../../src/shared/errors';
 import type { Backup, SessionState, WorkspaceInfo } from '../../../src/shared/domain/types';
 import { folderState, tmpDir } from '../../helpers/tmp';
 import { holdJobs } from '../../helpers/hold-jobs';
+import { asSchema9 } from '../../helpers/schema9';
 
 async function api<T>(dispatch: ReturnType<typeof createDispatch>, wire: string, input: unknown = {}): Promise<T> {
   const r = (await dispatch(wire, input)) as ApiResult<T>;
@@ -32,6 +33,19 @@ async function renamedAfterBackup() {
   const backup = writeBackup(rt.requireWorkspace().db, file, 'manual', 1);
   await api(dispatch, 'workspace.updateSettings', { name: 'After' });
   return { dir, rt, dispatch, file, backup };
+}
+
+/** A runtime whose workspace `w.db` ("Older", with `leads` sample leads) is closed at schema 9. */
+async function closedAtSchema9(leads: number) {
+  const dir = tmpDir();
+  const rt = new Runtime({ dataDir: path.join(dir, 'data'), host: 'cli', appVersion: 'test' });
+  const dispatch = createDispatch(rt, handlers);
+  const file = path.join(dir, 'w.db');
+  await api(dispatch, 'workspace.create', { path: file, name: 'Older' });
+  if (leads > 0) generateSample(rt.requireWorkspace(), { seed: 1, leads });
+  asSchema9(rt.requireWorkspace().db);
+  await api(dispatch, 'workspace.close');
+  return { rt, dispatch, file };
 }
 
 describe('workspace service', () => {
@@ -223,16 +237,7 @@ describe('workspace service', () => {
   });
 
   it('keeps the backup before an upgrade as a step of the open job, and the open does not take a second one', async () => {
-    const dir = tmpDir();
-    const rt = new Runtime({ dataDir: path.join(dir, 'data'), host: 'cli', appVersion: 'test' });
-    const dispatch = createDispatch(rt, handlers);
-    const file = path.join(dir, 'w.db');
-    await api(dispatch, 'workspace.create', { path: file, name: 'Older' });
-    // The same workspace as schema 9 had it.
-    rt.requireWorkspace().db.exec(
-      'DROP INDEX metric_events_first; DELETE FROM schema_migrations WHERE version = 10; PRAGMA user_version = 9;',
-    );
-    await api(dispatch, 'workspace.close');
+    const { rt, dispatch, file } = await closedAtSchema9(0);
     const opened = await api<WorkspaceInfo>(dispatch, 'workspace.open', { path: file });
     expect(opened).toMatchObject({ name: 'Older', schemaVersion: latestVersion(migrations) });
     const job = rt.jobs.list().find((j) => j.kind === 'workspace.open')!;
@@ -251,17 +256,8 @@ describe('workspace service', () => {
   });
 
   it('cancels an upgrade during its backup: the file keeps its version and no backup is left', async () => {
-    const dir = tmpDir();
-    const rt = new Runtime({ dataDir: path.join(dir, 'data'), host: 'cli', appVersion: 'test' });
-    const dispatch = createDispatch(rt, handlers);
-    const file = path.join(dir, 'w.db');
-    await api(dispatch, 'workspace.create', { path: file, name: 'Older' });
     // Pages enough for the backup to take several turns of the event loop.
-    generateSample(rt.requireWorkspace(), { seed: 1, leads: 2000 });
-    rt.requireWorkspace().db.exec(
-      'DROP INDEX metric_events_first; DELETE FROM schema_migrations WHERE version = 10; PRAGMA user_version = 9;',
-    );
-    await api(dispatch, 'workspace.close');
+    const { rt, dispatch, file } = await closedAtSchema9(2000);
     let settled = false;
     const opening = dispatch('workspace.open', { path: file }).finally(() => (settled = true));
     while (!settled) {

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { Workspace } from '../../../../src/main/workspace/workspace';
 import { listBackups } from '../../../../src/main/db/backups';
 import { computeFlow, computeReport } from '../../../../src/main/metrics/service';
+import { asSchema9 } from '../../../helpers/schema9';
 import { insertLeads, tempWorkspace, type LeadSpec } from '../../../fixtures/metrics/workspace';
 
 const ZONE = 'Europe/Madrid';
@@ -36,10 +37,7 @@ describe('migration 10: metric_events_first', () => {
     const t = tempWorkspace(ZONE);
     try {
       insertLeads(t.ws, ZONE, leads);
-      // The same workspace as schema 9 had it.
-      t.ws.db.exec(
-        `DROP INDEX metric_events_first; DELETE FROM schema_migrations WHERE version = 10; PRAGMA user_version = 9;`,
-      );
+      asSchema9(t.ws.db);
       t.ws.close();
       const ws = Workspace.open(t.file);
       try {
