@@ -1,7 +1,14 @@
 import type { Workspace } from '../workspace/workspace';
 import { WorkspaceRepository } from '../workspace/repository';
 import { loadCalendar } from '../calendar/settings';
-import { MetricsRepository, type Bounds, type SlaOwnerRow, type SlaRule, type StageCounts } from './repository';
+import {
+  MetricsRepository,
+  type Bounds,
+  type Movements,
+  type SlaOwnerRow,
+  type SlaRule,
+  type StageCounts,
+} from './repository';
 import { SlaTermsRepository } from './terms';
 import { MetricsSql } from './sql';
 import { BusinessCalendar } from '../../shared/calendar/business-hours';
@@ -178,45 +185,61 @@ export function slaRule(
 /** Leads in a stage at an instant whose span started before `before` (see `inStageAt`). */
 type InStage = (s: Stage, at: number, before: number) => number;
 
-const stageCounts = new WeakMap<MetricsSql, Map<string, number>>();
+/** A stage's allowed age in ms, null when it has none (never stalled). */
+function allowedAge(s: Stage): number | null {
+  return s.allowedAgeDays === null ? null : s.allowedAgeDays * DAY;
+}
 
 /**
- * Counts what a period's waterfall and stalled figures ask of each funnel stage (leads in it at the
- * start; stalled ones at the start and the end), each stage's asks in one pass, and returns them.
- * Counts are kept per request: a period's start is often the previous period's end.
+ * Counts what a period's waterfall and stalled figures ask of each funnel stage, all at the
+ * period's end, each stage's asks in one pass: leads in it, stalled ones, and those entered before
+ * the stalled bound of the start. The waterfall derives its start from these and the period's
+ * movements, so no count looks back to the start: counting at an instant reads every span left
+ * since it, and the end is the latest instant a period asks about (a week's current period
+ * reads the spans of the hours since its end instead of the whole week's).
  */
 function countInStages(ctx: Context, b: Bounds): InStage {
-  let known = stageCounts.get(ctx.q);
-  if (!known) stageCounts.set(ctx.q, (known = new Map()));
-  const counted = known;
+  const counted = new Map<string, number>();
   const key = (s: Stage, at: number, before: number) => `${s.id}:${at}:${before}`;
   for (const s of funnel(ctx.q)) {
-    const age = s.allowedAgeDays === null ? null : s.allowedAgeDays * DAY;
-    const wanted = [{ at: b.from, before: b.from }];
-    if (age !== null) wanted.push({ at: b.from, before: b.from - age }, { at: b.end, before: b.end - age });
-    const asks = wanted.filter(
-      (a, i) =>
-        !counted.has(key(s, a.at, a.before)) && wanted.findIndex((w) => w.at === a.at && w.before === a.before) === i,
-    );
-    if (asks.length === 0) continue;
-    ctx.repo.inStageAt(ctx.q, s, asks).forEach((n, i) => counted.set(key(s, asks[i]!.at, asks[i]!.before), n));
+    const age = allowedAge(s);
+    const asks = [{ at: b.end, before: b.end }];
+    if (age !== null) asks.push({ at: b.end, before: b.from - age }, { at: b.end, before: b.end - age });
+    const distinct = asks.filter((a, i) => asks.findIndex((w) => w.before === a.before) === i);
+    ctx.repo.inStageAt(ctx.q, s, distinct).forEach((n, i) => counted.set(key(s, b.end, distinct[i]!.before), n));
   }
   return (s, at, before) => counted.get(key(s, at, before)) ?? ctx.repo.inStageAt(ctx.q, s, [{ at, before }])[0]!;
+}
+
+/** Per funnel stage with an allowed age, the instant a span must have been entered before to be stalled at `at`. */
+function stalledBounds(q: MetricsSql, at: number): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const s of funnel(q)) {
+    const age = allowedAge(s);
+    if (age !== null) out.set(s.id, at - age);
+  }
+  return out;
 }
 
 function stalledAt(ctx: Context, inStage: InStage, at: number): Record<string, number> {
   const out: Record<string, number> = {};
   for (const s of funnel(ctx.q)) {
-    if (s.allowedAgeDays === null) continue;
-    out[s.key] = inStage(s, at, at - s.allowedAgeDays * DAY);
+    const age = allowedAge(s);
+    if (age !== null) out[s.key] = inStage(s, at, at - age);
   }
   return out;
 }
 
+/**
+ * Each funnel stage's count at the start, every entry and exit of the period by kind, and its count
+ * at the end. The end is counted and the start derived from it (start = end - entries + exits), so
+ * every change in between is accounted for. Stalled at the start: the spans entered before the
+ * stalled bound still in the stage at the end, plus those of them that left during the period.
+ */
 function waterfall(
   ctx: Context,
   b: Bounds,
-  { entries, exits }: { entries: StageCounts; exits: StageCounts },
+  { entries, exits, stalledExits }: Movements,
   inStage: InStage,
   stalledEnd: Record<string, number>,
 ): WaterfallRow[] {
@@ -224,12 +247,12 @@ function waterfall(
   const stages = funnel(q);
   const byId = new Map(q.stages.map((s) => [s.id, s]));
   const rows = new Map<number, { -readonly [K in keyof WaterfallRow]: WaterfallRow[K] }>();
-  const stalledStart = stalledAt(ctx, inStage, b.from);
   for (const s of stages) {
+    const age = allowedAge(s);
     rows.set(s.id, {
       stage: s.key,
-      start: inStage(s, b.from, b.from),
-      end: 0,
+      start: 0,
+      end: inStage(s, b.end, b.end),
       in_new: 0,
       in_advanced: 0,
       in_moved_back: 0,
@@ -241,7 +264,7 @@ function waterfall(
       out_won: 0,
       out_lost: 0,
       out_disqualified: 0,
-      stalled_start: stalledStart[s.key] ?? 0,
+      stalled_start: age === null ? 0 : inStage(s, b.end, b.from - age) + (stalledExits.get(s.id) ?? 0),
       stalled_end: stalledEnd[s.key] ?? 0,
     });
   }
@@ -273,13 +296,9 @@ function waterfall(
   }
   return [...rows.values()].map((r) => ({
     ...r,
-    end:
-      r.start +
-      r.in_new +
-      r.in_advanced +
-      r.in_moved_back +
-      r.in_returned +
-      r.in_reopened -
+    start:
+      r.end -
+      (r.in_new + r.in_advanced + r.in_moved_back + r.in_returned + r.in_reopened) +
       (r.out_advanced + r.out_moved_back + r.out_recycled + r.out_won + r.out_lost + r.out_disqualified),
   }));
 }
@@ -564,7 +583,7 @@ function periodFigures(
   const range = periodRange(period, ctx.zone);
   const b = bounds(ctx, range, asOf);
   // The stage changes give both the flow (entries summed per stage) and the waterfall.
-  const movements = repo.movements(q, b);
+  const movements = repo.movements(q, b, stalledBounds(q, b.from));
   const week = weekFigures(ctx, period, asOf, pairs, filters, movements.entries);
   const { flow } = week;
   const inStage = countInStages(ctx, b);

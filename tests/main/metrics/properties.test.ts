@@ -364,17 +364,28 @@ describe('metric properties on generated workspaces', () => {
           )!;
           expect([r.sla.quality.numerator, r.sla.quality.denominator]).toEqual([plain.numerator, plain.denominator]);
           expect(r.sla.arbitration.count).toBeLessThanOrEqual(f.breached);
-          // The waterfall's end, computed from flows, equals an independent count at the end instant.
-          for (const row of r.waterfall) {
-            const inStage = ws.db
+          // The waterfall's counts at its two instants (the start derived from the end and the
+          // period's movements), and its stalled counts, equal independent counts of the leads whose
+          // last event by the instant is in the stage, entered before the bound.
+          const inStage = (stage: string, t: number, before: number) =>
+            ws.db
               .prepare(
-                `SELECT count(*) AS n FROM stage_events e JOIN stages s ON s.id = e.stage_id
-                 WHERE s.key = ? AND e.entered_at < @t AND NOT EXISTS (
+                `SELECT count(*) FROM stage_events e JOIN stages s ON s.id = e.stage_id
+                 WHERE s.key = @stage AND e.entered_at < @t AND e.entered_at < @before AND NOT EXISTS (
                    SELECT 1 FROM stage_events x JOIN stages xs ON xs.id = x.stage_id WHERE x.lead_id = e.lead_id AND x.id <> e.id AND x.entered_at < @t
                    AND (x.entered_at > e.entered_at OR (x.entered_at = e.entered_at AND (xs.position > s.position OR (xs.position = s.position AND xs.id > s.id)))))`,
               )
-              .get(row.stage, { t: Math.min(r.period.to_ms, asOf + 1) }) as { n: number };
-            expect(row.end).toBe(inStage.n);
+              .pluck()
+              .get({ stage, t, before }) as number;
+          const ageMs = (stage: string) =>
+            (ws.db.prepare('SELECT allowed_age_days FROM stages WHERE key = ?').pluck().get(stage) as number) *
+            86_400_000;
+          const end = Math.min(r.period.to_ms, asOf + 1);
+          for (const row of r.waterfall) {
+            expect(row.end).toBe(inStage(row.stage, end, end));
+            expect(row.start).toBe(inStage(row.stage, r.period.from_ms, r.period.from_ms));
+            expect(row.stalled_start).toBe(inStage(row.stage, r.period.from_ms, r.period.from_ms - ageMs(row.stage)));
+            expect(row.stalled_end).toBe(inStage(row.stage, end, end - ageMs(row.stage)));
           }
         }
       }),
