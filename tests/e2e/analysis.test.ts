@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOCALES } from '../../src/shared/domain/types';
+import { WATERFALL_STEPS } from '../../src/shared/metrics/types';
 import { createI18n } from '../../src/shared/i18n';
 import { CHROMIUM, SCREENSHOT_DIR, startBrowserApp, type BrowserApp } from './support/browser-app';
 import { StartPage } from './pages/start-page';
@@ -167,6 +168,22 @@ describe.skipIf(!hasChromium)(title, () => {
     await analysis.clickBar(analysis.card(en('winloss.pareto.lost')).locator('canvas'));
     await analysis.drillRows.first().waitFor();
     expect(await analysis.drillRows.count()).toBeGreaterThan(0);
+    await analysis.closeDrill();
+  });
+
+  it('drills from a step of the funnel-change waterfall to the leads that made it', async () => {
+    await analysis.goTo('funnel');
+    await analysis.waitForFigures();
+    // The second bar is the first movement (the first is the count at the start; zero steps are not drawn).
+    await analysis.clickNthBar(analysis.card(en('funnel.waterfall.title')).locator('canvas'), 1);
+    await analysis.drillRows.first().waitFor();
+    const heading = (await analysis.drillPanel.locator('h2').textContent()) ?? '';
+    const movements = WATERFALL_STEPS.map((m) => en(`meetings.movement.${m}`));
+    expect(movements.some((m) => heading.endsWith(`: ${m}`))).toBe(true);
+    expect(
+      Number((await analysis.drillPanel.locator('.drill-count strong').textContent())?.replace(/\D/g, '')),
+    ).toBeGreaterThan(0);
+    await shot('en-1366-funnel-waterfall-drill', false);
     await analysis.closeDrill();
   });
 

@@ -1,8 +1,8 @@
 import type { Workspace } from '../workspace/workspace';
 import { checkPeriod, openContext, slaRule, type Context } from './service';
-import { reachColumn, type Fragment, type Params } from './sql';
+import { reachColumn, type Fragment, type MetricsSql, type Params } from './sql';
 import { periodRange } from '../../shared/metrics/period';
-import type { DrillPage, FigureRef, Filters } from '../../shared/metrics/types';
+import type { DrillPage, FigureRef, Filters, WaterfallMovement } from '../../shared/metrics/types';
 import type { Stage } from '../../shared/domain/types';
 
 const DAY = 86_400_000;
@@ -29,6 +29,61 @@ function rows(
     FROM metric_events WHERE ${where}`;
 }
 
+/**
+ * The leads behind one count of a stage's waterfall, by the rules the report counts with: a count
+ * at an instant lists the spans that contain it; an entry is a row of the stage entered in the
+ * period, classed by the stage the lead came from; an exit is a span of the stage left in the
+ * period, classed by the stage it went to. Every row shows when the lead left the stage, if it did.
+ */
+function waterfallRows(q: MetricsSql, stage: Stage, movement: WaterfallMovement): string {
+  const where = (test: (s: Stage) => boolean) => `(${q.ids(q.stages.filter(test))})`;
+  const entered = (prev: string) => rows(`${q.entries([stage])} AND ${prev}`, { reached: 'left_at' });
+  const left = (test: (s: Stage) => boolean) =>
+    rows(
+      `stage_id = ${stage.id} AND left_at >= @from AND left_at < @end AND next_stage_id IN ${where(test)}${q.filter.sql}`,
+      { reached: 'left_at' },
+    );
+  const inFunnel = (test: (s: Stage) => boolean) => (s: Stage) => s.kind === 'funnel' && test(s);
+  const counted = (at: string, before: string) =>
+    q
+      .inStageAt(stage, at, before)
+      .map((p) => rows(p.sql, { reached: 'left_at' }))
+      .join(' UNION ALL ');
+  const age = stage.allowedAgeDays === null ? null : stage.allowedAgeDays * DAY;
+  switch (movement) {
+    case 'start':
+      return counted('@from', '@from');
+    case 'end':
+      return counted('@end', '@end');
+    case 'stalled_start':
+      return age === null ? rows('0') : counted('@from', `@from - ${age}`);
+    case 'stalled_end':
+      return age === null ? rows('0') : counted('@end', `@end - ${age}`);
+    case 'in_new':
+      return entered('prev_stage_id IS NULL');
+    case 'in_advanced':
+      return entered(`prev_stage_id IN ${where(inFunnel((s) => s.position < stage.position))}`);
+    case 'in_moved_back':
+      return entered(`prev_stage_id IN ${where(inFunnel((s) => s.position >= stage.position))}`);
+    case 'in_returned':
+      return entered(`prev_stage_id IN ${where((s) => s.kind === 'recycled')}`);
+    case 'in_reopened':
+      return entered(`prev_stage_id IN ${where((s) => s.kind !== 'funnel' && s.kind !== 'recycled')}`);
+    case 'out_advanced':
+      return left(inFunnel((s) => s.position > stage.position));
+    case 'out_moved_back':
+      return left(inFunnel((s) => s.position <= stage.position));
+    case 'out_recycled':
+      return left((s) => s.kind === 'recycled');
+    case 'out_won':
+      return left((s) => s.kind === 'won');
+    case 'out_lost':
+      return left((s) => s.kind === 'lost');
+    case 'out_disqualified':
+      return left((s) => s.kind === 'disqualified');
+  }
+}
+
 /** The rows behind a figure: the same predicates the report counts with (see MetricsSql). */
 function figureRows(ctx: Context, figure: FigureRef, rangeFrom: number): Fragment {
   const { q } = ctx;
@@ -44,16 +99,9 @@ function figureRows(ctx: Context, figure: FigureRef, rangeFrom: number): Fragmen
     case 'lifetime':
       return { sql: rows(q.cohort(q.ofKind('won'))), params: {} };
     case 'stalled':
-    case 'waterfall': {
-      const stage = q.stage(figure.stage);
-      const age = (stage.allowedAgeDays ?? 0) * DAY;
-      const movement = figure.type === 'stalled' ? 'stalled_end' : figure.movement;
-      const at = movement === 'start' ? '@from' : '@end';
-      const before = movement === 'stalled_end' ? `@end - ${age}` : at;
-      if (movement === 'stalled_end' && stage.allowedAgeDays === null) return { sql: rows('0'), params: {} };
-      const parts = q.inStageAt(stage, at, before).map((p) => rows(p.sql, { reached: 'left_at' }));
-      return { sql: parts.join(' UNION ALL '), params: {} };
-    }
+      return { sql: waterfallRows(q, q.stage(figure.stage), 'stalled_end'), params: {} };
+    case 'waterfall':
+      return { sql: waterfallRows(q, q.stage(figure.stage), figure.movement), params: {} };
     case 'followup':
     case 'arbitration': {
       const { rule } = slaRule(ctx, rangeFrom);

@@ -292,11 +292,7 @@ export class MetricsRepository {
    * as stalled at the period's start; `stalledExits` counts that stage's exits in the period from
    * such spans (the leads stalled at the start that left), for the waterfall's stalled start.
    */
-  movements(
-    q: MetricsSql,
-    b: Bounds,
-    stalledBefore: ReadonlyMap<number, number> = new Map(),
-  ): Movements {
+  movements(q: MetricsSql, b: Bounds, stalledBefore: ReadonlyMap<number, number> = new Map()): Movements {
     const params = this.params(q, b);
     // One count per next stage in a select per stage keeps each scan in the index's order with no
     // grouping; grouping by both columns made SQLite sort every row first, about twice the time. A
@@ -313,7 +309,9 @@ export class MetricsRepository {
        WHERE stage_id = ${s.id} AND left_at >= @from AND left_at < @end${q.filter.sql}`;
     });
     const rows =
-      perStage.length === 0 ? [] : this.all<Record<string, number>>(perStage.join('\n       UNION ALL\n       '), params);
+      perStage.length === 0
+        ? []
+        : this.all<Record<string, number>>(perStage.join('\n       UNION ALL\n       '), params);
     const exits = rows.flatMap((r) =>
       next.flatMap((other, i) => (r[`n${i}`]! > 0 ? [{ stage_id: r.stage_id!, other, n: r[`n${i}`]! }] : [])),
     );

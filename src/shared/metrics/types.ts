@@ -60,6 +60,25 @@ export const weekInput = scopeSchema
 /** A period's flow: the scope without a conversion window, which the flow does not read. */
 export const flowInput = scopeSchema.omit({ withinDays: true }).strict();
 
+/** The steps of a waterfall between its start and end counts, in the order they are shown. */
+export const WATERFALL_STEPS = [
+  'in_new',
+  'in_advanced',
+  'in_moved_back',
+  'in_returned',
+  'in_reopened',
+  'out_advanced',
+  'out_moved_back',
+  'out_recycled',
+  'out_won',
+  'out_lost',
+  'out_disqualified',
+] as const satisfies ReadonlyArray<keyof WaterfallRow>;
+
+/** Every count of a waterfall row, in the order the CLI prints them; each lists its leads (`metrics.drilldown`). */
+export const WATERFALL_MOVEMENTS = ['start', ...WATERFALL_STEPS, 'end', 'stalled_start', 'stalled_end'] as const;
+export type WaterfallMovement = (typeof WATERFALL_MOVEMENTS)[number];
+
 /** A figure whose leads can be listed, and which side of it. */
 export const figureRef = z.discriminatedUnion('type', [
   z.object({ type: z.literal('flow'), stage: stageKey }).strict(),
@@ -91,9 +110,7 @@ export const figureRef = z.discriminatedUnion('type', [
       reason: z.string().max(200).optional(),
     })
     .strict(),
-  z
-    .object({ type: z.literal('waterfall'), stage: stageKey, movement: z.enum(['start', 'end', 'stalled_end']) })
-    .strict(),
+  z.object({ type: z.literal('waterfall'), stage: stageKey, movement: z.enum(WATERFALL_MOVEMENTS) }).strict(),
   z.object({ type: z.literal('lifetime') }).strict(),
 ]);
 export type FigureRef = z.infer<typeof figureRef>;
@@ -252,21 +269,6 @@ export interface WaterfallRow {
   readonly stalled_start: number;
   readonly stalled_end: number;
 }
-
-/** The steps of a waterfall between its start and end counts, in the order they are shown. */
-export const WATERFALL_STEPS = [
-  'in_new',
-  'in_advanced',
-  'in_moved_back',
-  'in_returned',
-  'in_reopened',
-  'out_advanced',
-  'out_moved_back',
-  'out_recycled',
-  'out_won',
-  'out_lost',
-  'out_disqualified',
-] as const satisfies ReadonlyArray<keyof WaterfallRow>;
 
 export interface CostFigure {
   readonly currency: string;

@@ -103,6 +103,41 @@ export class AnalysisPage {
     throw new Error('no bar found on the chart');
   }
 
+  /**
+   * Clicks the `n`th bar from the left (0-based) of a chart whose bars float at different heights
+   * (a waterfall; a bar only a few pixels high may be passed over): finds where the pointer shows
+   * on a grid over the canvas, groups those points into bars by their x, and clicks one of them.
+   * Chart.js sets the pointer on its next frame, so each look waits for one.
+   */
+  async clickNthBar(canvas: Locator, n: number): Promise<void> {
+    await canvas.scrollIntoViewIfNeeded();
+    const box = await canvas.boundingBox();
+    if (!box) throw new Error('chart not visible');
+    const step = 0.02;
+    const bars: Array<Array<{ fx: number; x: number; y: number }>> = [];
+    let lastHit = -1;
+    for (let fx = 0.02; fx < 0.99; fx += step) {
+      let hit: { fx: number; x: number; y: number } | null = null;
+      // Inside the plot area only: Chart.js does not update the pointer over the axis labels.
+      for (let fy = 0.8; fy > 0.1 && !hit; fy -= 0.07) {
+        const x = box.x + box.width * fx;
+        const y = box.y + box.height * fy;
+        await this.page.mouse.move(x, y);
+        await this.page.evaluate('new Promise((done) => requestAnimationFrame(() => done(null)))');
+        if ((await canvas.getAttribute('style'))?.includes('cursor: pointer')) hit = { fx, x, y };
+      }
+      if (hit) {
+        if (fx - lastHit < step * 1.5) bars.at(-1)!.push(hit);
+        else bars.push([hit]);
+        lastHit = fx;
+      } else if (bars.length > n) break;
+    }
+    const bar = bars[n];
+    if (!bar) throw new Error(`found ${bars.length} bars on the chart, not ${n + 1}`);
+    const mid = bar[Math.floor(bar.length / 2)]!;
+    await this.page.mouse.click(mid.x, mid.y);
+  }
+
   /** Rows of the drill-down panel's lead list. */
   get drillRows(): Locator {
     return this.drillPanel.locator('table tbody tr');

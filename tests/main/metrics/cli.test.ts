@@ -96,6 +96,12 @@ describe('funnel-review report', () => {
     expect(r.value.leads.map((l: { external_id: string }) => l.external_id).sort()).toEqual(['L2', 'L3', 'L4']);
     const human = await run(...base(), '--drill', 'conversion:mql:sal:numerator', '--limit', '2');
     expect(human.out).toContain('4 leads (showing 1–2)');
+    // A step of the waterfall lists as many leads as the report's waterfall counts.
+    const report = JSON.parse((await run(...base(), '--json')).out);
+    const mql = report.waterfall.find((w: { stage: string }) => w.stage === 'mql');
+    const advanced = JSON.parse((await run(...base(), '--json', '--drill', 'waterfall:mql:out_advanced')).out);
+    expect(mql.out_advanced).toBeGreaterThan(0);
+    expect(advanced.value.total).toBe(mql.out_advanced);
   });
 
   it('refuses bad arguments with specific messages and exit codes', async () => {
@@ -106,6 +112,7 @@ describe('funnel-review report', () => {
       custom: { tier: ['gold'] },
     });
     expect(() => parseDrill('pie:mql')).toThrow(expect.objectContaining({ code: 'metrics.badDrill' }));
+    expect(() => parseDrill('waterfall:mql:sideways')).toThrow(expect.objectContaining({ code: 'metrics.badDrill' }));
     expect(() => parseDrill('conversion:mql:sal:sideways')).toThrow(
       expect.objectContaining({ code: 'metrics.badDrill' }),
     );

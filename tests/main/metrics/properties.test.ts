@@ -12,7 +12,7 @@ import { metricEventsInsert } from '../../../src/main/db/migrations/003_metrics'
 import { MetricsRefresh } from '../../../src/main/metrics/refresh';
 import { BatchRepository } from '../../../src/main/imports/batch-repository';
 import { drilldown } from '../../../src/main/metrics/drilldown';
-import type { FigureRef, Filters, Report } from '../../../src/shared/metrics/types';
+import { WATERFALL_MOVEMENTS, type FigureRef, type Filters, type Report } from '../../../src/shared/metrics/types';
 import { insertLeads, metricRows, openCounts, tempWorkspace, type LeadSpec } from '../../fixtures/metrics/workspace';
 
 const ZONE = 'America/Sao_Paulo';
@@ -386,6 +386,12 @@ describe('metric properties on generated workspaces', () => {
             expect(row.start).toBe(inStage(row.stage, r.period.from_ms, r.period.from_ms));
             expect(row.stalled_start).toBe(inStage(row.stage, r.period.from_ms, r.period.from_ms - ageMs(row.stage)));
             expect(row.stalled_end).toBe(inStage(row.stage, end, end - ageMs(row.stage)));
+            // Every count of the row lists as many leads as it says.
+            for (const movement of WATERFALL_MOVEMENTS)
+              expect([movement, listed({ type: 'waterfall', stage: row.stage, movement })]).toEqual([
+                movement,
+                row[movement],
+              ]);
           }
         }
       }),

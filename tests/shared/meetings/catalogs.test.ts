@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { catalogs } from '../../../src/shared/i18n';
 import { LOCALES } from '../../../src/shared/domain/types';
+import { WATERFALL_MOVEMENTS } from '../../../src/shared/metrics/types';
 import {
   ATTENDEE_ROLES,
   DECISION_STATUSES,
@@ -56,7 +57,7 @@ function dynamicKeys(): string[] {
     ...['volume', 'quality', 'followup', 'recycling'].map((k) => `meetings.measure.${k}`),
     ...['met', 'missed', 'no_data'].map((k) => `meetings.cellStatus.${k}`),
     ...['denominator', 'numerator', 'open', 'met', 'breached', 'pending'].map((k) => `meetings.side.${k}`),
-    ...['start', 'end', 'stalled_end'].map((k) => `meetings.movement.${k}`),
+    ...WATERFALL_MOVEMENTS.map((k) => `meetings.movement.${k}`),
     'meetings.figure.won',
     'meetings.figure.lost',
   ];

@@ -8,7 +8,7 @@ import {
   type Filters,
   type PeriodFigures,
   type Report,
-  WATERFALL_STEPS,
+  WATERFALL_MOVEMENTS,
 } from '../../../shared/metrics/types';
 import type { ProportionChange } from '../../../shared/metrics/stats';
 import { AppError } from '../../../shared/errors';
@@ -278,10 +278,7 @@ function human(ctx: CliContext, r: Report): string {
     t('metrics.waterfall.title'),
     grid(
       ['', ...r.waterfall.map((w) => stageName(ctx, w.stage))],
-      (['start', ...WATERFALL_STEPS, 'end', 'stalled_start', 'stalled_end'] as const).map((k) => [
-        t(`metrics.waterfall.${k}`),
-        ...r.waterfall.map((w) => num(ctx, w[k])),
-      ]),
+      WATERFALL_MOVEMENTS.map((k) => [t(`metrics.waterfall.${k}`), ...r.waterfall.map((w) => num(ctx, w[k]))]),
     ),
   );
   section(

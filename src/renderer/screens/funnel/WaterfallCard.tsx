@@ -57,13 +57,15 @@ export function WaterfallCard({ report, onDrill }: { report: Report; onDrill: (r
         height={280}
         onSelect={(p) => {
           const step = steps[p.index]?.step;
-          if (step === 'start' || step === 'end') {
-            onDrill({
-              figure: { type: 'waterfall', stage: key, movement: step },
-              title: t(`funnel.waterfall.drill.${step}`, { stage }),
-              explanation: t('analysis.explain.waterfall'),
-            });
-          }
+          if (!step) return;
+          onDrill({
+            figure: { type: 'waterfall', stage: key, movement: step },
+            title:
+              step === 'start' || step === 'end'
+                ? t(`funnel.waterfall.drill.${step}`, { stage })
+                : t('funnel.waterfall.drill.step', { stage, movement: t(`meetings.movement.${step}`) }),
+            explanation: t('analysis.explain.waterfall'),
+          });
         }}
       />
     </FigureCard>
