@@ -169,6 +169,13 @@ describe.skipIf(!hasChromium)(title, () => {
     await analysis.drillRows.first().waitFor();
     expect(await analysis.drillRows.count()).toBeGreaterThan(0);
     await analysis.closeDrill();
+    // A cell of "where deals were lost" lists only the leads lost at that stage for that reason.
+    await analysis.clickBar(analysis.card(en('winloss.stage.title')).locator('canvas'));
+    await analysis.drillRows.first().waitFor();
+    const heading = (await analysis.drillPanel.locator('h2').textContent()) ?? '';
+    expect(heading).toMatch(/^Closed: .+ · .+$/);
+    await shot('en-1366-winloss-stage-drill', false);
+    await analysis.closeDrill();
   });
 
   it('drills from a step of the funnel-change waterfall to the leads that made it', async () => {

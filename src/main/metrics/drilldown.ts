@@ -140,11 +140,23 @@ function figureRows(ctx: Context, figure: FigureRef, rangeFrom: number): Fragmen
     }
     case 'winloss': {
       const stages: Stage[] = q.ofKind(figure.outcome);
-      const reason = figure.reason === undefined ? '' : ` AND ${q.reason()} = @drillReason`;
-      return {
-        sql: rows(`${q.cohort(stages)}${reason}`, { reason: q.reason() }),
-        params: figure.reason === undefined ? {} : { drillReason: figure.reason },
-      };
+      const params: Params = {};
+      let where = q.cohort(stages);
+      if (figure.reason !== undefined) {
+        where += ` AND ${q.reason()} = @drillReason`;
+        params.drillReason = figure.reason;
+      }
+      if (figure.by) {
+        const { field, value } = figure.by;
+        // The stage a lost lead was in is its closing event's previous stage, as `closings` groups it.
+        const column = field === 'lost_at_stage' ? 'prev_stage_id' : field;
+        if (value === null) where += ` AND ${column} IS NULL`;
+        else {
+          where += ` AND ${column} = @drillBy`;
+          params.drillBy = field === 'lost_at_stage' ? q.stage(value).id : value;
+        }
+      }
+      return { sql: rows(where, { reason: q.reason() }), params };
     }
   }
 }

@@ -412,7 +412,8 @@ function winloss(ctx: Context, b: Bounds): Pick<PeriodFigures, 'winloss' | 'winl
       const v = r[by];
       const value =
         by === 'prev_stage_id' ? (typeof v === 'number' ? (byId.get(v)?.key ?? null) : null) : (v as string | null);
-      const key = JSON.stringify([r.stage_id, value, r.reason]);
+      // By outcome, not stage: a workspace may have several lost (or won) stages, and a cell counts them all.
+      const key = JSON.stringify([o, value, r.reason]);
       const row = counts.get(key);
       if (row) row.count += r.n;
       else counts.set(key, { outcome: o, value, reason: r.reason, count: r.n });

@@ -66,13 +66,26 @@ export class MeetingWords {
         return t('meetings.figure.quality', { side: t(`meetings.side.${f.side}`) });
       case 'recycling':
         return t('meetings.figure.recycling', { side: t(`meetings.side.${f.side}`) });
-      case 'winloss':
-        return f.reason === undefined
-          ? t(`meetings.figure.${f.outcome}`)
-          : t('meetings.figure.winlossReason', {
-              outcome: t(`meetings.figure.${f.outcome}`),
-              reason: this.reason(f.outcome, f.reason),
-            });
+      case 'winloss': {
+        const closed =
+          f.reason === undefined
+            ? t(`meetings.figure.${f.outcome}`)
+            : t('meetings.figure.winlossReason', {
+                outcome: t(`meetings.figure.${f.outcome}`),
+                reason: this.reason(f.outcome, f.reason),
+              });
+        if (!f.by) return closed;
+        const { field, value } = f.by;
+        const shown =
+          field === 'owner'
+            ? this.owner(value)
+            : value === null
+              ? t('analysis.noValue')
+              : field === 'lost_at_stage'
+                ? this.stage(value)
+                : value;
+        return t('meetings.figure.by', { figure: closed, field: t(`meetings.by.${field}`), value: shown });
+      }
       case 'waterfall':
         return t('meetings.figure.waterfall', {
           stage: this.stage(f.stage),

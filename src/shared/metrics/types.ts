@@ -79,6 +79,10 @@ export const WATERFALL_STEPS = [
 export const WATERFALL_MOVEMENTS = ['start', ...WATERFALL_STEPS, 'end', 'stalled_start', 'stalled_end'] as const;
 export type WaterfallMovement = (typeof WATERFALL_MOVEMENTS)[number];
 
+/** The breakdowns of win/loss (`winloss_by`): lead fields, and the stage a lost lead was in before. */
+export const WINLOSS_BREAKDOWNS = ['segment', 'source', 'owner', 'lost_at_stage'] as const;
+export type WinLossBreakdownField = (typeof WINLOSS_BREAKDOWNS)[number];
+
 /** A figure whose leads can be listed, and which side of it. */
 export const figureRef = z.discriminatedUnion('type', [
   z.object({ type: z.literal('flow'), stage: stageKey }).strict(),
@@ -108,6 +112,11 @@ export const figureRef = z.discriminatedUnion('type', [
       outcome: z.enum(['won', 'lost']),
       /** A reason code, NO_REASON for "no reason given", or omitted for every closed lead. */
       reason: z.string().max(200).optional(),
+      /** Only the closings with this value of a breakdown (`winloss_by`); a null value: those without one. */
+      by: z
+        .object({ field: z.enum(WINLOSS_BREAKDOWNS), value: z.string().max(200).nullable() })
+        .strict()
+        .optional(),
     })
     .strict(),
   z.object({ type: z.literal('waterfall'), stage: stageKey, movement: z.enum(WATERFALL_MOVEMENTS) }).strict(),

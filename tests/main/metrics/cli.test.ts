@@ -102,6 +102,11 @@ describe('funnel-review report', () => {
     const advanced = JSON.parse((await run(...base(), '--json', '--drill', 'waterfall:mql:out_advanced')).out);
     expect(mql.out_advanced).toBeGreaterThan(0);
     expect(advanced.value.total).toBe(mql.out_advanced);
+    // One cell of a win/loss breakdown: the leads lost while at SAL.
+    const atSal = JSON.parse(
+      (await run(...base(), '--json', '--drill', 'winloss:lost', '--drill-by', 'lost_at_stage=sal')).out,
+    );
+    expect(atSal.value.leads.map((l: { external_id: string }) => l.external_id)).toEqual(['L8']);
   });
 
   it('refuses bad arguments with specific messages and exit codes', async () => {
@@ -113,6 +118,16 @@ describe('funnel-review report', () => {
     });
     expect(() => parseDrill('pie:mql')).toThrow(expect.objectContaining({ code: 'metrics.badDrill' }));
     expect(() => parseDrill('waterfall:mql:sideways')).toThrow(expect.objectContaining({ code: 'metrics.badDrill' }));
+    expect(() => parseDrill('flow:mql', 'segment=SMB')).toThrow(expect.objectContaining({ code: 'metrics.badDrill' }));
+    expect(() => parseDrill('winloss:lost', 'colour=red')).toThrow(
+      expect.objectContaining({ code: 'metrics.badDrill' }),
+    );
+    expect(parseDrill('winloss:lost:price', 'owner=')).toEqual({
+      type: 'winloss',
+      outcome: 'lost',
+      reason: 'price',
+      by: { field: 'owner', value: null },
+    });
     expect(() => parseDrill('conversion:mql:sal:sideways')).toThrow(
       expect.objectContaining({ code: 'metrics.badDrill' }),
     );

@@ -12,7 +12,13 @@ import { metricEventsInsert } from '../../../src/main/db/migrations/003_metrics'
 import { MetricsRefresh } from '../../../src/main/metrics/refresh';
 import { BatchRepository } from '../../../src/main/imports/batch-repository';
 import { drilldown } from '../../../src/main/metrics/drilldown';
-import { WATERFALL_MOVEMENTS, type FigureRef, type Filters, type Report } from '../../../src/shared/metrics/types';
+import {
+  WATERFALL_MOVEMENTS,
+  WINLOSS_BREAKDOWNS,
+  type FigureRef,
+  type Filters,
+  type Report,
+} from '../../../src/shared/metrics/types';
 import { insertLeads, metricRows, openCounts, tempWorkspace, type LeadSpec } from '../../fixtures/metrics/workspace';
 
 const ZONE = 'America/Sao_Paulo';
@@ -364,6 +370,12 @@ describe('metric properties on generated workspaces', () => {
           )!;
           expect([r.sla.quality.numerator, r.sla.quality.denominator]).toEqual([plain.numerator, plain.denominator]);
           expect(r.sla.arbitration.count).toBeLessThanOrEqual(f.breached);
+          // Every win/loss breakdown cell lists the closings it counts.
+          for (const field of WINLOSS_BREAKDOWNS)
+            for (const row of r.winloss_by[field])
+              expect(
+                listed({ type: 'winloss', outcome: row.outcome, reason: row.reason, by: { field, value: row.value } }),
+              ).toBe(row.count);
           // The waterfall's counts at its two instants (the start derived from the end and the
           // period's movements), and its stalled counts, equal independent counts of the leads whose
           // last event by the instant is in the stage, entered before the bound.

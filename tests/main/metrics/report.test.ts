@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeReport } from '../../../src/main/metrics/service';
 import { drilldown } from '../../../src/main/metrics/drilldown';
 import { saveCalendar } from '../../../src/main/calendar/settings';
-import type { FigureRef, Report } from '../../../src/shared/metrics/types';
+import { WINLOSS_BREAKDOWNS, type FigureRef, type Report } from '../../../src/shared/metrics/types';
 import type { Workspace } from '../../../src/main/workspace/workspace';
 import { AS_OF, CALENDAR, FROM, LEADS, TO, ZONE } from '../../fixtures/metrics/handmade';
 import { insertLeads, local, tempWorkspace } from '../../fixtures/metrics/workspace';
@@ -202,6 +202,35 @@ describe('hand-computed week (Madrid, 2024-W13, DST and Good Friday)', () => {
     expect(page).toMatchObject({ total: 7, offset: 2, limit: 3 });
     // Ordered by entry time: L8 08:00, L1 09:00, L2 12:00, L7 14:00 (25 March), L4 (26 March)...
     expect(page.leads.map((l) => l.external_id)).toEqual(['L2', 'L7', 'L4']);
+  });
+
+  it('lists the closings behind each win/loss breakdown cell, the cells without a value included', () => {
+    const t = tempWorkspace(ZONE);
+    try {
+      saveCalendar(t.ws, CALENDAR);
+      // L8 (lost at SAL, no reason) without an owner or a segment.
+      const { owner: _o, segment: _s, ...l8 } = LEADS.find((l) => l.id === 'L8')!;
+      insertLeads(t.ws, ZONE, [...LEADS.filter((l) => l.id !== 'L8'), l8]);
+      const r = computeReport(t.ws, { ...scope, compare: false });
+      const list = (figure: FigureRef) =>
+        drilldown(t.ws, { ...scope, figure, offset: 0, limit: 100 }).leads.map((l) => l.external_id);
+      expect(r.winloss_by.owner.find((x) => x.value === null)).toMatchObject({ outcome: 'lost', count: 1 });
+      expect(list({ type: 'winloss', outcome: 'lost', by: { field: 'owner', value: null } })).toEqual(['L8']);
+      expect(list({ type: 'winloss', outcome: 'lost', by: { field: 'lost_at_stage', value: 'opportunity' } })).toEqual([
+        'L7',
+      ]);
+      expect(list({ type: 'winloss', outcome: 'lost', by: { field: 'owner', value: 'bob' } })).toEqual(['L7']);
+      for (const field of WINLOSS_BREAKDOWNS)
+        for (const row of r.winloss_by[field])
+          expect(
+            list({ type: 'winloss', outcome: row.outcome, reason: row.reason, by: { field, value: row.value } }).length,
+          ).toBe(row.count);
+      expect(() =>
+        list({ type: 'winloss', outcome: 'lost', by: { field: 'lost_at_stage', value: 'nowhere' } }),
+      ).toThrow(expect.objectContaining({ code: 'metrics.unknownStage' }));
+    } finally {
+      t.cleanup();
+    }
   });
 
   it('filters by lead fields and custom fields', () => {

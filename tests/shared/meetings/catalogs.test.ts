@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { catalogs } from '../../../src/shared/i18n';
 import { LOCALES } from '../../../src/shared/domain/types';
-import { WATERFALL_MOVEMENTS } from '../../../src/shared/metrics/types';
+import { WATERFALL_MOVEMENTS, WINLOSS_BREAKDOWNS } from '../../../src/shared/metrics/types';
 import {
   ATTENDEE_ROLES,
   DECISION_STATUSES,
@@ -58,6 +58,7 @@ function dynamicKeys(): string[] {
     ...['met', 'missed', 'no_data'].map((k) => `meetings.cellStatus.${k}`),
     ...['denominator', 'numerator', 'open', 'met', 'breached', 'pending'].map((k) => `meetings.side.${k}`),
     ...WATERFALL_MOVEMENTS.map((k) => `meetings.movement.${k}`),
+    ...WINLOSS_BREAKDOWNS.map((k) => `meetings.by.${k}`),
     'meetings.figure.won',
     'meetings.figure.lost',
   ];

@@ -32,7 +32,7 @@ export function parseFilters(specs: readonly string[]): Filters {
 }
 
 /** `--drill` specs: flow:STAGE, conversion:FROM:TO:SIDE, stalled:STAGE, followup:SIDE[:OWNER], arbitration, ... */
-export function parseDrill(spec: string): FigureRef {
+export function parseDrill(spec: string, by?: string): FigureRef {
   const [type, ...a] = spec.split(':');
   const candidate: Record<string, unknown> = { type };
   if (type === 'flow' || type === 'stalled') candidate.stage = a[0];
@@ -44,8 +44,14 @@ export function parseDrill(spec: string): FigureRef {
     Object.assign(candidate, { outcome: a[0], ...(a.length > 1 ? { reason: a.slice(1).join(':') } : {}) });
   else if (type === 'waterfall') Object.assign(candidate, { stage: a[0], movement: a[1] ?? 'end' });
   else if (type !== 'arbitration' && type !== 'lifetime') throw new AppError('metrics.badDrill', { spec });
+  if (by !== undefined) {
+    // `--drill-by FIELD=VALUE`: one cell of a win/loss breakdown; an empty value is the cell without one.
+    const eq = by.indexOf('=');
+    if (type !== 'winloss' || eq <= 0) throw new AppError('metrics.badDrill', { spec: `${spec} ${by}` });
+    candidate.by = { field: by.slice(0, eq).trim(), value: by.slice(eq + 1).trim() || null };
+  }
   const parsed = figureRef.safeParse(candidate);
-  if (!parsed.success) throw new AppError('metrics.badDrill', { spec });
+  if (!parsed.success) throw new AppError('metrics.badDrill', { spec: by === undefined ? spec : `${spec} ${by}` });
   return parsed.data;
 }
 
@@ -404,6 +410,7 @@ export const reportCommand: Command = {
       'as-of': { type: 'string' },
       'no-compare': { type: 'boolean' },
       drill: { type: 'string' },
+      'drill-by': { type: 'string' },
       offset: { type: 'string' },
       limit: { type: 'string' },
       help: { type: 'boolean' },
@@ -441,7 +448,7 @@ export const reportCommand: Command = {
       };
       const page = await ctx.call<DrillPage>('metrics.drilldown', {
         ...scope,
-        figure: parseDrill(values.drill),
+        figure: parseDrill(values.drill, values['drill-by']),
         offset: intOf(values.offset, 'offset', 0),
         limit: intOf(values.limit, 'limit', 50),
       });

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Report } from '../../../shared/metrics/types';
+import type { Report, WinLossBreakdownField } from '../../../shared/metrics/types';
 import { NO_REASON } from '../../../shared/metrics/types';
 import { compare as compareProportions } from '../../../shared/metrics/stats';
 import { useLocale } from '../../app-context';
@@ -44,12 +44,24 @@ export function WinLossView({ report, compare, onDrill, reasons }: WinLossViewPr
   const colors = { lost: reasonColors(lost.map((r) => r.reason)), won: reasonColors(won.map((r) => r.reason)) };
   const label = (outcome: Outcome, code: string) => reasonLabel(t, reasons, outcome, code, locale);
   const total = (outcome: Outcome) => (outcome === 'lost' ? lost : won).reduce((n, r) => n + r.count, 0);
-  const drill = (outcome: Outcome, reason?: string): DrillRequest => ({
-    figure: { type: 'winloss', outcome, ...(reason !== undefined ? { reason } : {}) },
+  /** The closings behind a reason, or behind one cell of a breakdown (`by`, shown as `shown`). */
+  const drill = (
+    outcome: Outcome,
+    reason?: string,
+    by?: { field: WinLossBreakdownField; value: string | null; shown: string },
+  ): DrillRequest => ({
+    figure: {
+      type: 'winloss',
+      outcome,
+      ...(reason !== undefined ? { reason } : {}),
+      ...(by ? { by: { field: by.field, value: by.value } } : {}),
+    },
     title:
-      reason !== undefined
-        ? t('winloss.drillReason', { reason: label(outcome, reason) })
-        : t(`winloss.drillAll.${outcome}`),
+      reason === undefined
+        ? t(`winloss.drillAll.${outcome}`)
+        : by
+          ? t('winloss.drillReasonBy', { reason: label(outcome, reason), value: by.shown })
+          : t('winloss.drillReason', { reason: label(outcome, reason) }),
     explanation: t('analysis.explain.winloss'),
   });
   const pareto = (outcome: Outcome) => {
@@ -246,7 +258,12 @@ export function WinLossView({ report, compare, onDrill, reasons }: WinLossViewPr
             spec={bySpec}
             label={t('winloss.by.title', { field: t(`analysis.fields.${by}`) })}
             height={Math.max(150, matrix.values.length * 42 + 90)}
-            onSelect={(p) => byReasons[p.series] !== undefined && onDrill(drill(byOutcome, byReasons[p.series]))}
+            onSelect={(p) => {
+              const reason = byReasons[p.series];
+              const value = matrix.values[p.index];
+              if (reason !== undefined && value !== undefined)
+                onDrill(drill(byOutcome, reason, { field: by, value, shown: valueLabel(t, value) }));
+            }}
           />
         )}
       </FigureCard>
@@ -258,7 +275,18 @@ export function WinLossView({ report, compare, onDrill, reasons }: WinLossViewPr
             spec={stageSpec}
             label={t('winloss.stage.title')}
             height={Math.max(150, stageMatrix.values.length * 42 + 90)}
-            onSelect={(p) => lostReasons[p.series] !== undefined && onDrill(drill('lost', lostReasons[p.series]))}
+            onSelect={(p) => {
+              const reason = lostReasons[p.series];
+              const value = stageMatrix.values[p.index];
+              if (reason !== undefined && value !== undefined)
+                onDrill(
+                  drill('lost', reason, {
+                    field: 'lost_at_stage',
+                    value,
+                    shown: value === null ? t('analysis.noValue') : stageLabel(report.stages, value, locale),
+                  }),
+                );
+            }}
           />
         )}
       </FigureCard>
