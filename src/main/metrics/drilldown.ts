@@ -1,6 +1,7 @@
 import type { Workspace } from '../workspace/workspace';
 import { checkPeriod, openContext, slaRule, type Context } from './service';
 import { reachColumn, type Fragment, type MetricsSql, type Params } from './sql';
+import { entryStep, exitStep } from './waterfall-steps';
 import { periodRange } from '../../shared/metrics/period';
 import type { DrillPage, FigureRef, Filters, WaterfallMovement } from '../../shared/metrics/types';
 import type { Stage } from '../../shared/domain/types';
@@ -36,14 +37,7 @@ function rows(
  * period, classed by the stage it went to. Every row shows when the lead left the stage, if it did.
  */
 function waterfallRows(q: MetricsSql, stage: Stage, movement: WaterfallMovement): string {
-  const where = (test: (s: Stage) => boolean) => `(${q.ids(q.stages.filter(test))})`;
-  const entered = (prev: string) => rows(`${q.entries([stage])} AND ${prev}`, { reached: 'left_at' });
-  const left = (test: (s: Stage) => boolean) =>
-    rows(
-      `stage_id = ${stage.id} AND left_at >= @from AND left_at < @end AND next_stage_id IN ${where(test)}${q.filter.sql}`,
-      { reached: 'left_at' },
-    );
-  const inFunnel = (test: (s: Stage) => boolean) => (s: Stage) => s.kind === 'funnel' && test(s);
+  const ids = (test: (s: Stage) => boolean) => `(${q.ids(q.stages.filter(test))})`;
   const counted = (at: string, before: string) =>
     q
       .inStageAt(stage, at, before)
@@ -60,28 +54,17 @@ function waterfallRows(q: MetricsSql, stage: Stage, movement: WaterfallMovement)
     case 'stalled_end':
       return age === null ? rows('0') : counted('@end', `@end - ${age}`);
     case 'in_new':
-      return entered('prev_stage_id IS NULL');
-    case 'in_advanced':
-      return entered(`prev_stage_id IN ${where(inFunnel((s) => s.position < stage.position))}`);
-    case 'in_moved_back':
-      return entered(`prev_stage_id IN ${where(inFunnel((s) => s.position >= stage.position))}`);
-    case 'in_returned':
-      return entered(`prev_stage_id IN ${where((s) => s.kind === 'recycled')}`);
-    case 'in_reopened':
-      return entered(`prev_stage_id IN ${where((s) => s.kind !== 'funnel' && s.kind !== 'recycled')}`);
-    case 'out_advanced':
-      return left(inFunnel((s) => s.position > stage.position));
-    case 'out_moved_back':
-      return left(inFunnel((s) => s.position <= stage.position));
-    case 'out_recycled':
-      return left((s) => s.kind === 'recycled');
-    case 'out_won':
-      return left((s) => s.kind === 'won');
-    case 'out_lost':
-      return left((s) => s.kind === 'lost');
-    case 'out_disqualified':
-      return left((s) => s.kind === 'disqualified');
+      return rows(`${q.entries([stage])} AND prev_stage_id IS NULL`, { reached: 'left_at' });
   }
+  if (movement.startsWith('in_')) {
+    const from = ids((s) => entryStep(stage, s) === movement);
+    return rows(`${q.entries([stage])} AND prev_stage_id IN ${from}`, { reached: 'left_at' });
+  }
+  const to = ids((s) => exitStep(stage, s) === movement);
+  return rows(
+    `stage_id = ${stage.id} AND left_at >= @from AND left_at < @end AND next_stage_id IN ${to}${q.filter.sql}`,
+    { reached: 'left_at' },
+  );
 }
 
 /** The rows behind a figure: the same predicates the report counts with (see MetricsSql). */

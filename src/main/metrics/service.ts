@@ -10,6 +10,7 @@ import {
   type StageCounts,
 } from './repository';
 import { SlaTermsRepository } from './terms';
+import { entryStep, exitStep } from './waterfall-steps';
 import { MetricsSql } from './sql';
 import { BusinessCalendar } from '../../shared/calendar/business-hours';
 import type { ResolvedCalendar } from '../../shared/calendar/model';
@@ -270,29 +271,12 @@ function waterfall(
   }
   for (const e of entries) {
     const row = rows.get(e.stage_id);
-    if (!row) continue;
-    const prev = e.other === null ? undefined : byId.get(e.other);
-    const s = byId.get(e.stage_id)!;
-    if (!prev) row.in_new += e.n;
-    else if (prev.kind === 'funnel') {
-      if (prev.position < s.position) row.in_advanced += e.n;
-      else row.in_moved_back += e.n;
-    } else if (prev.kind === 'recycled') row.in_returned += e.n;
-    else row.in_reopened += e.n;
+    if (row) row[entryStep(byId.get(e.stage_id)!, e.other === null ? undefined : byId.get(e.other))] += e.n;
   }
   for (const e of exits) {
     const row = rows.get(e.stage_id);
-    if (!row) continue;
     const next = e.other === null ? undefined : byId.get(e.other);
-    const s = byId.get(e.stage_id)!;
-    if (!next) continue;
-    if (next.kind === 'funnel') {
-      if (next.position > s.position) row.out_advanced += e.n;
-      else row.out_moved_back += e.n;
-    } else if (next.kind === 'recycled') row.out_recycled += e.n;
-    else if (next.kind === 'won') row.out_won += e.n;
-    else if (next.kind === 'lost') row.out_lost += e.n;
-    else row.out_disqualified += e.n;
+    if (row && next) row[exitStep(byId.get(e.stage_id)!, next)] += e.n;
   }
   return [...rows.values()].map((r) => ({
     ...r,
