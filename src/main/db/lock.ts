@@ -48,10 +48,11 @@ export function lockHolder(file: string): Holder | null {
   return h;
 }
 
-/** A lock file this young that cannot be read is being written by its creator, not abandoned. */
+/**
+ * A lock file this young that cannot be read is being written by its creator, not abandoned; a
+ * takeover guard this old was left by a process that died while taking over.
+ */
 const FRESH_MS = 10_000;
-/** After taking over a stale lock: the pause before checking that no other taker replaced ours. */
-const SETTLE_MS = 50;
 
 const sameHolder = (a: Holder | null, b: Holder | null): boolean =>
   a !== null && b !== null && a.pid === b.pid && a.host === b.host && a.since === b.since;
@@ -64,15 +65,46 @@ function ageMs(target: string): number {
   }
 }
 
-function pause(ms: number): void {
-  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+/**
+ * Replaces a stale lock (`stale`: its holder, null for a file never written) with ours, under a
+ * takeover guard: a second file only one process can create. Checking that the lock is still the
+ * stale one and replacing it are then one step for every other taker; without the guard, a taker
+ * delayed between its check and its removal deleted the lock another taker had just written, and
+ * both went on as the holder (seen under load). A guard left by a process that died mid-takeover
+ * is removed once old, and the caller looks again; that removal is not itself guarded, so it needs
+ * a crash inside a takeover and then two takers at the same instant to go wrong.
+ */
+function replaceStale(file: string, stale: Holder | null, me: Holder): 'taken' | 'busy' | 'changed' {
+  const target = lockPath(file);
+  const guard = `${target}.takeover`;
+  try {
+    fs.writeFileSync(guard, String(process.pid), { flag: 'wx' });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') return 'busy';
+    if (ageMs(guard) < FRESH_MS) return 'busy';
+    fs.rmSync(guard, { force: true });
+    return 'changed';
+  }
+  try {
+    const now = readHolder(file);
+    const still = stale ? sameHolder(now, stale) : now === null && ageMs(target) >= FRESH_MS;
+    if (!still) return 'changed';
+    fs.rmSync(target, { force: true });
+    // 'wx' again: a process creating a first lock right now (no guard needed for that) may win.
+    fs.writeFileSync(target, JSON.stringify(me), { flag: 'wx' });
+    return 'taken';
+  } catch {
+    return 'busy';
+  } finally {
+    fs.rmSync(guard, { force: true });
+  }
 }
 
 /**
  * Takes the lock, or returns null when another live process holds it (or is taking it right now).
  * Two races are closed: a lock file caught between its creation and its first write reads as empty
- * and is left alone while young; and when two processes find the same stale lock, each removes it
- * only if it is still that lock, and after taking over re-reads it so only one of them keeps it.
+ * and is left alone while young; and when several processes find the same stale lock, only the one
+ * holding the takeover guard replaces it (see `replaceStale`).
  */
 export function acquireLock(file: string): WorkspaceLock | null {
   const target = lockPath(file);
@@ -86,19 +118,16 @@ export function acquireLock(file: string): WorkspaceLock | null {
     try {
       // 'wx' fails if the file exists, so two processes racing cannot both create it.
       fs.writeFileSync(target, JSON.stringify(me), { flag: 'wx' });
-      if (attempt === 0) return held();
-      pause(SETTLE_MS);
-      return sameHolder(readHolder(file), me) ? held() : null;
+      return held();
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') return null;
       const holder = readHolder(file);
       if (holder && holder.host === os.hostname() && holder.pid === process.pid) return { release: () => undefined };
       if (holder && (holder.host !== os.hostname() || alive(holder.pid))) return null;
       if (!holder && ageMs(target) < FRESH_MS) return null;
-      // Stale (its process is gone, or it was never written): remove it only if it is still the same file content.
-      const again = readHolder(file);
-      if (holder ? !sameHolder(again, holder) : again !== null) return null;
-      fs.rmSync(target, { force: true });
+      const outcome = replaceStale(file, holder, me);
+      if (outcome === 'taken') return held();
+      if (outcome === 'busy') return null;
     }
   }
   return null;
