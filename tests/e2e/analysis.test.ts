@@ -178,6 +178,28 @@ describe.skipIf(!hasChromium)(title, () => {
     await analysis.closeDrill();
   });
 
+  it('shows the cost per lead, hand-off, SQL and won deal from the sample’s marketing spend', async () => {
+    await analysis.goTo('funnel');
+    await analysis.waitForFigures();
+    const card = analysis.card(en('funnel.cost.title'));
+    // Filtered by segment (the first test's filter): spend is known by channel only, and it says so.
+    const removeSegment = analysis.toolbar.getByRole('button', {
+      name: en('analysis.filters.remove', { field: en('analysis.fields.segment') }),
+    });
+    if ((await removeSegment.count()) > 0) {
+      await card.getByText(en('funnel.cost.filtered')).waitFor();
+      await removeSegment.click();
+      await analysis.waitForFigures();
+    }
+    await card.scrollIntoViewIfNeeded();
+    const total = card.locator('tr.row-total');
+    expect(await total.locator('td').first().textContent()).toBe(en('funnel.cost.total'));
+    // Spend in dollars, and a cost per lead over a number of leads.
+    expect(await total.locator('td').nth(1).textContent()).toMatch(/^\$[\d,]+$/);
+    expect(await total.locator('td').nth(2).textContent()).toMatch(/^\$[\d,]+ \(\d+\)$/);
+    await card.screenshot({ path: path.join(SHOTS, 'en-1366-funnel-cost.png') });
+  });
+
   it('drills from a step of the funnel-change waterfall to the leads that made it', async () => {
     await analysis.goTo('funnel');
     await analysis.waitForFigures();

@@ -22,7 +22,7 @@ import {
   type Period,
   type PeriodRange,
 } from '../../shared/metrics/period';
-import { compare, days1, hours1, proportion } from '../../shared/metrics/stats';
+import { compare, costPer, days1, hours1, proportion } from '../../shared/metrics/stats';
 import { BENCHMARKS } from '../../shared/metrics/benchmarks';
 import {
   FILTER_FIELDS,
@@ -474,18 +474,20 @@ function cost(ctx: Context, range: PeriodRange, b: Bounds, filters: Filters): Co
   const share = new Map(shares.map((s) => [s.month, s.share]));
   const allowed = filters.source?.map((s) => s.trim().toLowerCase());
   const byCurrency = new Map<string, Map<string, number>>();
+  // Channels match sources case-insensitively and are shown as the spend file first spelled them.
+  const spelled = new Map<string, string>();
   for (const s of spend) {
     const channel = s.channel.trim().toLowerCase();
     if (allowed && !allowed.includes(channel)) continue;
+    if (!spelled.has(channel)) spelled.set(channel, s.channel.trim());
     const m = byCurrency.get(s.currency) ?? new Map<string, number>();
     m.set(channel, (m.get(channel) ?? 0) + s.amount * (share.get(s.month) ?? 0));
     byCurrency.set(s.currency, m);
   }
-  const per = (amount: number, n: number) => (n > 0 ? Math.round((amount / n) * 100) / 100 : null);
   return [...byCurrency.entries()].map(([currency, channels]) => {
     const by_channel = [...channels.entries()]
       .map(([channel, amount]) => ({
-        channel,
+        channel: spelled.get(channel) ?? channel,
         spend: Math.round(amount * 100) / 100,
         ...(counts.get(channel) ?? { leads: 0, mqls: 0, sqls: 0, won: 0 }),
       }))
@@ -499,10 +501,10 @@ function cost(ctx: Context, range: PeriodRange, b: Bounds, filters: Filters): Co
       mqls: total('mqls'),
       sqls: total('sqls'),
       won: total('won'),
-      per_lead: per(spendTotal, total('leads')),
-      per_mql: per(spendTotal, total('mqls')),
-      per_sql: sqlStage ? per(spendTotal, total('sqls')) : null,
-      per_won: per(spendTotal, total('won')),
+      per_lead: costPer(spendTotal, total('leads')),
+      per_mql: costPer(spendTotal, total('mqls')),
+      per_sql: sqlStage ? costPer(spendTotal, total('sqls')) : null,
+      per_won: costPer(spendTotal, total('won')),
       by_channel,
     };
   });

@@ -30,10 +30,9 @@ export class SpendRepository {
   }
 
   /** Writes all rows or none; a row for an existing channel, month and currency replaces its amount. */
-  save(rows: readonly SpendRow[], fileName: string): SpendImportResult {
+  save(rows: readonly SpendRow[], fileName: string, at: number = Date.now()): SpendImportResult {
     let replaced = 0;
     this.db.transaction(() => {
-      const at = Date.now();
       for (const r of rows) {
         if (this.existsStmt.get(r)) replaced++;
         this.upsertStmt.run({ ...r, file: fileName, at });

@@ -13,6 +13,7 @@ import { SampleRepository } from './repository';
 import { simulateLead, type StageKey } from './story';
 import { buildTimeline, type Timeline } from './timeline';
 import { dailyCounts, draftLeadsOfDay } from './volume';
+import { insertSpend } from './spend';
 
 export interface SampleOptions {
   readonly seed: number;
@@ -169,6 +170,7 @@ function write(
     const counts = insertLeads(repo, timeline, options, stages, batchId);
     indexes.rebuild(deferred);
     figures.refresh();
+    insertSpend(ws, repo, timeline, options.seed);
     const meetings = insertMeetings(repo, timeline);
     insertDefinitions(repo, timeline, options.leads, meetings.lastEndedAt + 2 * HOUR);
     freezeSampleSnapshots(ws);

@@ -62,6 +62,7 @@ export interface ActionItemRow {
  */
 export class SampleRepository {
   private readonly countLeadsStmt;
+  private readonly leadsBySourceStmt;
   private readonly insertBatchStmt;
   private readonly updateBatchCountsStmt;
   private readonly insertLeadStmt;
@@ -78,6 +79,9 @@ export class SampleRepository {
 
   constructor(db: Db) {
     this.countLeadsStmt = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM leads');
+    this.leadsBySourceStmt = db.prepare<[], { source: string; n: number }>(
+      'SELECT source, count(*) AS n FROM leads WHERE source IS NOT NULL GROUP BY source',
+    );
     this.insertBatchStmt = db.prepare(
       `INSERT INTO import_batches (file_name, file_hash, preset, mapping, counts, errors, status, created_by, created_at)
        VALUES (@fileName, @fileHash, @preset, '{}', '{}', '[]', 'applied', @createdBy, @createdAt)`,
@@ -147,6 +151,10 @@ export class SampleRepository {
 
   leadCount(): number {
     return this.countLeadsStmt.get()?.n ?? 0;
+  }
+  /** Leads per source (the sample's spend is priced per lead of each paid channel). */
+  leadsBySource(): Array<{ source: string; n: number }> {
+    return this.leadsBySourceStmt.all();
   }
 
   insertBatch(batch: {

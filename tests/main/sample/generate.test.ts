@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Workspace } from '../../../src/main/workspace/workspace';
 import { generateSample, type SampleSummary } from '../../../src/main/sample/generate';
 import { SLOW_OWNER } from '../../../src/main/sample/catalog';
+import { computeReport } from '../../../src/main/metrics/service';
 import { buildTimeline } from '../../../src/main/sample/timeline';
 import { dayNumber } from '../../../src/main/sample/calendar';
 import { revisionBody, DEFINITION_KINDS, type DefinitionKind } from '../../../src/shared/definitions/model';
@@ -46,6 +47,7 @@ function dump(w: Workspace): Record<string, unknown[]> {
     'decisions',
     'action_items',
     'import_batches',
+    'marketing_spend',
   ];
   const out: Record<string, unknown[]> = {};
   for (const t of tables) out[t] = w.db.prepare(`SELECT * FROM ${t} ORDER BY id`).all();
@@ -98,6 +100,27 @@ describe('sample generator', () => {
       again.ws.close();
       other.ws.close();
     }
+  });
+
+  it('has a year of monthly marketing spend for the paid channels, so the report shows cost per lead', () => {
+    const spend = all<{ channel: string; months: number; total: number }>(
+      'SELECT channel, count(DISTINCT month) AS months, sum(amount) AS total FROM marketing_spend GROUP BY channel ORDER BY channel',
+    );
+    expect(spend.map((s) => s.channel)).toEqual(['Events', 'Paid search', 'Web form', 'Webinar']);
+    for (const s of spend) expect(s.months).toBeGreaterThanOrEqual(12);
+    // The sample's last week (END is a Sunday).
+    const report = computeReport(ws, {
+      from: '2026-06-22',
+      to: END,
+      filters: {},
+      withinDays: null,
+      asOf: CUTOFF - 1,
+      compare: false,
+    });
+    const usd = report.cost.find((c) => c.currency === 'USD');
+    expect(usd?.spend).toBeGreaterThan(0);
+    expect(usd?.per_lead).toBeGreaterThan(0);
+    expect(usd?.by_channel.find((c) => c.channel === 'Paid search')?.leads).toBeGreaterThan(0);
   });
 
   it('writes the requested number of leads, all in one described import batch', () => {

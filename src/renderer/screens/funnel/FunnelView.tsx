@@ -10,6 +10,7 @@ import { keyPairs, type Breakdown, type BreakdownField, type TrendPoint } from '
 import { formatInteger } from '../../format';
 import { BreakdownCard } from './BreakdownCard';
 import { ConversionCard, useConversionDrill } from './ConversionCard';
+import { CostCard } from './CostCard';
 import { FlowCard } from './FlowCard';
 import { StalledCard } from './StalledCard';
 import { TrendCard } from './TrendCard';
@@ -130,6 +131,7 @@ export function FunnelView(props: FunnelViewProps) {
         <StalledCard report={report} allowedAgeDays={props.allowedAgeDays} onDrill={onDrill} />
       </div>
       <WaterfallCard report={report} onDrill={onDrill} />
+      <CostCard report={report} />
     </>
   );
 }

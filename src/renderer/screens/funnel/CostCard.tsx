@@ -1,0 +1,82 @@
+import { useTranslation } from 'react-i18next';
+import type { CostFigure, Filters, Report } from '../../../shared/metrics/types';
+import { costPer } from '../../../shared/metrics/stats';
+import { useLocale } from '../../app-context';
+import { FigureCard } from '../../analysis/FigureCard';
+import { stageLabel } from '../../analysis/figures';
+import { formatInteger, formatMoney } from '../../format';
+
+/** Spend is known by channel only: the report has no cost under any other filter. */
+function filteredBeyondSource(filters: Filters): boolean {
+  const { source: _source, custom, ...fields } = filters;
+  return Object.values(fields).some((v) => (v?.length ?? 0) > 0) || Object.keys(custom ?? {}).length > 0;
+}
+
+/**
+ * Cost per lead, per hand-off (MQL), per SQL and per won deal: imported marketing spend over the
+ * period's entries from the same channels, by channel and for all of them, one table per currency.
+ */
+export function CostCard({ report }: { report: Report }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const stage = (key: string | undefined) => (key ? stageLabel(report.stages, key, locale) : '');
+  const first = report.stages.find((s) => s.kind === 'funnel')?.key;
+  const won = report.stages.find((s) => s.kind === 'won')?.key;
+  const hasSql = report.stages.some((s) => s.key === 'sql');
+  const columns = [
+    { label: stage(first), n: (c: Count) => c.leads },
+    { label: stage(report.sla.handoff_stage), n: (c: Count) => c.mqls },
+    ...(hasSql ? [{ label: stage('sql'), n: (c: Count) => c.sqls }] : []),
+    { label: stage(won), n: (c: Count) => c.won },
+  ];
+  const title = t('funnel.cost.title');
+  if (report.cost.length === 0)
+    return (
+      <FigureCard title={title} explanation={t('analysis.explain.cost')} wide>
+        <p className="muted">
+          {filteredBeyondSource(report.filters) ? t('funnel.cost.filtered') : t('funnel.cost.none')}
+        </p>
+      </FigureCard>
+    );
+  const money = (c: CostFigure, amount: number | null) =>
+    amount === null ? '—' : formatMoney(locale, amount, c.currency);
+  const row = (c: CostFigure, name: string, counts: Count & { spend: number }, total = false) => (
+    <tr key={name} className={total ? 'row-total' : undefined}>
+      <td>{name}</td>
+      <td className="num">{money(c, counts.spend)}</td>
+      {columns.map((col) => (
+        <td key={col.label} className="num">
+          <strong>{money(c, costPer(counts.spend, col.n(counts)))}</strong>{' '}
+          <span className="muted">({formatInteger(locale, col.n(counts))})</span>
+        </td>
+      ))}
+    </tr>
+  );
+  return (
+    <FigureCard title={title} explanation={t('analysis.explain.cost')} footnote={t('funnel.cost.footnote')} wide>
+      {report.cost.map((c) => (
+        <div key={c.currency} className="table-scroll">
+          <table className="table figure-table compact">
+            <thead>
+              <tr>
+                <th>{t('funnel.cost.channel')}</th>
+                <th className="num">{t('funnel.cost.spend', { currency: c.currency })}</th>
+                {columns.map((col) => (
+                  <th key={col.label} className="num">
+                    {t('funnel.cost.per', { stage: col.label })}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {c.by_channel.map((ch) => row(c, ch.channel, ch))}
+              {row(c, t('funnel.cost.total'), c, true)}
+            </tbody>
+          </table>
+        </div>
+      ))}
+    </FigureCard>
+  );
+}
+
+type Count = Pick<CostFigure, 'leads' | 'mqls' | 'sqls' | 'won'>;
