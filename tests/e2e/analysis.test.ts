@@ -198,6 +198,15 @@ describe.skipIf(!hasChromium)(title, () => {
     expect(await total.locator('td').nth(1).textContent()).toMatch(/^\$[\d,]+$/);
     expect(await total.locator('td').nth(2).textContent()).toMatch(/^\$[\d,]+ \(\d+\)$/);
     await card.screenshot({ path: path.join(SHOTS, 'en-1366-funnel-cost.png') });
+    // A count drills down to exactly the leads it counts.
+    const count = total.locator('td').nth(2).getByRole('button');
+    const n = Number((await count.textContent())?.replace(/\D/g, ''));
+    await count.click();
+    await analysis.drillRows.first().waitFor();
+    expect(Number((await analysis.drillPanel.locator('.drill-count strong').textContent())?.replace(/\D/g, ''))).toBe(
+      n,
+    );
+    await analysis.closeDrill();
   });
 
   it('drills from a step of the funnel-change waterfall to the leads that made it', async () => {

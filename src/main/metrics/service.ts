@@ -22,7 +22,8 @@ import {
   type Period,
   type PeriodRange,
 } from '../../shared/metrics/period';
-import { compare, costPer, days1, hours1, proportion } from '../../shared/metrics/stats';
+import { compare, days1, hours1, proportion } from '../../shared/metrics/stats';
+import { channelKey, costPer } from '../../shared/metrics/cost';
 import { BENCHMARKS } from '../../shared/metrics/benchmarks';
 import {
   FILTER_FIELDS,
@@ -461,10 +462,12 @@ function cost(ctx: Context, range: PeriodRange, b: Bounds, filters: Filters): Co
   const sqlStage = q.stages.find((s) => s.key === 'sql');
   const won = q.ofKind('won');
   const wanted = [first, rule.handoff, sqlStage, ...won].filter((s): s is Stage => s !== undefined);
-  const counts = new Map<string, { leads: number; mqls: number; sqls: number; won: number }>();
+  const counts = new Map<string, { leads: number; mqls: number; sqls: number; won: number; sources: string[] }>();
   for (const r of ctx.repo.entriesBySource(q, b, wanted)) {
-    const key = (r.source ?? '').trim().toLowerCase();
-    const c = counts.get(key) ?? { leads: 0, mqls: 0, sqls: 0, won: 0 };
+    const key = channelKey(r.source ?? '');
+    const c = counts.get(key) ?? { leads: 0, mqls: 0, sqls: 0, won: 0, sources: [] };
+    // The sources as the leads spell them, so the counts drill down with a source filter.
+    if (r.source !== null && !c.sources.includes(r.source)) c.sources.push(r.source);
     if (first && r.stage_id === first.id) c.leads += r.n;
     if (r.stage_id === rule.handoff.id) c.mqls += r.n;
     if (sqlStage && r.stage_id === sqlStage.id) c.sqls += r.n;
@@ -472,12 +475,12 @@ function cost(ctx: Context, range: PeriodRange, b: Bounds, filters: Filters): Co
     counts.set(key, c);
   }
   const share = new Map(shares.map((s) => [s.month, s.share]));
-  const allowed = filters.source?.map((s) => s.trim().toLowerCase());
+  const allowed = filters.source?.map(channelKey);
   const byCurrency = new Map<string, Map<string, number>>();
   // Channels match sources case-insensitively and are shown as the spend file first spelled them.
   const spelled = new Map<string, string>();
   for (const s of spend) {
-    const channel = s.channel.trim().toLowerCase();
+    const channel = channelKey(s.channel);
     if (allowed && !allowed.includes(channel)) continue;
     if (!spelled.has(channel)) spelled.set(channel, s.channel.trim());
     const m = byCurrency.get(s.currency) ?? new Map<string, number>();
@@ -489,7 +492,7 @@ function cost(ctx: Context, range: PeriodRange, b: Bounds, filters: Filters): Co
       .map(([channel, amount]) => ({
         channel: spelled.get(channel) ?? channel,
         spend: Math.round(amount * 100) / 100,
-        ...(counts.get(channel) ?? { leads: 0, mqls: 0, sqls: 0, won: 0 }),
+        ...(counts.get(channel) ?? { leads: 0, mqls: 0, sqls: 0, won: 0, sources: [] }),
       }))
       .sort((x, y) => y.spend - x.spend);
     const total = (k: 'spend' | 'leads' | 'mqls' | 'sqls' | 'won') => by_channel.reduce((a, c) => a + c[k], 0);

@@ -3,23 +3,27 @@ import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import type { Db } from '../db/driver';
 import type { SpendImportResult, SpendRow } from '../../shared/metrics/contract';
+import { channelKey } from '../../shared/metrics/cost';
 import { AppError } from '../../shared/errors';
 
 const COLUMNS = ['channel', 'month', 'amount', 'currency'] as const;
 
 /** Marketing spend by channel and month (for cost per lead, MQL, SQL and won deal). */
 export class SpendRepository {
-  private readonly existsStmt;
-  private readonly upsertStmt;
+  private readonly sameMonthStmt;
+  private readonly insertStmt;
+  private readonly replaceStmt;
   private readonly listStmt;
 
   constructor(private readonly db: Db) {
-    this.existsStmt = db.prepare<{ channel: string; month: string; currency: string }, { id: number }>(
-      'SELECT id FROM marketing_spend WHERE channel = @channel AND month = @month AND currency = @currency',
+    this.sameMonthStmt = db.prepare<{ month: string; currency: string }, { id: number; channel: string }>(
+      'SELECT id, channel FROM marketing_spend WHERE month = @month AND currency = @currency',
     );
-    this.upsertStmt = db.prepare(`INSERT INTO marketing_spend (channel, month, amount, currency, file_name, imported_at)
-      VALUES (@channel, @month, @amount, @currency, @file, @at)
-      ON CONFLICT(channel, month, currency) DO UPDATE SET amount = excluded.amount, file_name = excluded.file_name, imported_at = excluded.imported_at`);
+    this.insertStmt = db.prepare(`INSERT INTO marketing_spend (channel, month, amount, currency, file_name, imported_at)
+      VALUES (@channel, @month, @amount, @currency, @file, @at)`);
+    this.replaceStmt = db.prepare(
+      'UPDATE marketing_spend SET channel = @channel, amount = @amount, file_name = @file, imported_at = @at WHERE id = @id',
+    );
     this.listStmt = db.prepare<[], SpendRow>(
       'SELECT channel, month, amount, currency FROM marketing_spend ORDER BY month, channel, currency',
     );
@@ -34,8 +38,14 @@ export class SpendRepository {
     let replaced = 0;
     this.db.transaction(() => {
       for (const r of rows) {
-        if (this.existsStmt.get(r)) replaced++;
-        this.upsertStmt.run({ ...r, file: fileName, at });
+        // The report matches channels to lead sources case-insensitively, so "Paid" replaces "paid"
+        // (in JavaScript: SQLite's lower() folds ASCII letters only).
+        const key = channelKey(r.channel);
+        const same = this.sameMonthStmt.all(r).find((x) => channelKey(x.channel) === key);
+        if (same) {
+          replaced++;
+          this.replaceStmt.run({ ...r, id: same.id, file: fileName, at });
+        } else this.insertStmt.run({ ...r, file: fileName, at });
       }
     })();
     return {

@@ -126,8 +126,3 @@ export function days1(ms: number | null): number | null {
 export function hours1(ms: number | null): number | null {
   return ms === null ? null : Math.round(ms / 360_000) / 10;
 }
-
-/** Spend per unit (a lead, an MQL, a won deal), to the cent; null with no units. */
-export function costPer(amount: number, units: number): number | null {
-  return units > 0 ? Math.round((amount / units) * 100) / 100 : null;
-}

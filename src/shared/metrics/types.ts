@@ -297,6 +297,8 @@ export interface CostFigure {
     readonly mqls: number;
     readonly sqls: number;
     readonly won: number;
+    /** The lead sources counted for this channel, as the leads spell them (it matches them case-insensitively). */
+    readonly sources: readonly string[];
   }>;
 }
 

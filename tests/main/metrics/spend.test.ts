@@ -41,7 +41,7 @@ describe('marketing spend', () => {
     // March 2024 has 31 days; the week 25-31 March is 7 of them.
     const id = csv(
       'spend.csv',
-      '\ufeffChannel;Month;Amount;Currency\npaid;2024-03;3100;EUR\norganic;2024-03;620.00;eur\nevents;2024-04;999;EUR\n',
+      '\ufeffChannel;Month;Amount;Currency\nPaid;2024-03;3100;EUR\norganic;2024-03;620.00;eur\nevents;2024-04;999;EUR\n',
     );
     const imported = await call('metrics.importSpend', { fileId: id });
     expect(imported).toEqual({ ok: true, value: { rows: 3, inserted: 3, replaced: 0, months: 2, channels: 3 } });
@@ -55,7 +55,19 @@ describe('marketing spend', () => {
     expect(eur.currency).toBe('EUR');
     // paid 700 + organic 140; leads in the week: paid L1 L2, organic L4 L5 L8, events L7 L10.
     expect(eur.spend).toBe(840);
-    expect(eur.by_channel.find((c) => c.channel === 'paid')).toMatchObject({ spend: 700, leads: 2, mqls: 4 });
+    // The channel as the spend file spells it, matched to the leads' "paid" whatever the case.
+    expect(eur.by_channel.find((c) => c.channel === 'Paid')).toMatchObject({ spend: 700, leads: 2, mqls: 4 });
+    // Each count drills down as the flow of its stage from the channel's sources, which list as many leads.
+    const paid = eur.by_channel.find((c) => c.channel === 'Paid')!;
+    expect(paid.sources).toEqual(['paid']);
+    const listed = (await call<{ total: number }>('metrics.drilldown', {
+      from: FROM,
+      to: TO,
+      asOf: Date.UTC(2024, 3, 3),
+      filters: { source: [...paid.sources] },
+      figure: { type: 'flow', stage: r.value.sla.handoff_stage },
+    })) as { ok: true; value: { total: number } };
+    expect(listed.value.total).toBe(paid.mqls);
     expect(eur.leads).toBe(5);
     expect(eur.per_lead).toBe(168);
     // Filtering by segment makes spend unattributable: no cost figures rather than wrong ones.

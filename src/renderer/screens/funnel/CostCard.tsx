@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import type { CostFigure, Filters, Report } from '../../../shared/metrics/types';
-import { costPer } from '../../../shared/metrics/stats';
+import { costPer } from '../../../shared/metrics/cost';
 import { useLocale } from '../../app-context';
+import type { DrillRequest } from '../../analysis/drill';
 import { FigureCard } from '../../analysis/FigureCard';
 import { stageLabel } from '../../analysis/figures';
 import { formatInteger, formatMoney } from '../../format';
@@ -16,7 +17,7 @@ function filteredBeyondSource(filters: Filters): boolean {
  * Cost per lead, per hand-off (MQL), per SQL and per won deal: imported marketing spend over the
  * period's entries from the same channels, by channel and for all of them, one table per currency.
  */
-export function CostCard({ report }: { report: Report }) {
+export function CostCard({ report, onDrill }: { report: Report; onDrill: (r: DrillRequest) => void }) {
   const { t } = useTranslation();
   const locale = useLocale();
   const stage = (key: string | undefined) => (key ? stageLabel(report.stages, key, locale) : '');
@@ -24,10 +25,10 @@ export function CostCard({ report }: { report: Report }) {
   const won = report.stages.find((s) => s.kind === 'won')?.key;
   const hasSql = report.stages.some((s) => s.key === 'sql');
   const columns = [
-    { label: stage(first), n: (c: Count) => c.leads },
-    { label: stage(report.sla.handoff_stage), n: (c: Count) => c.mqls },
-    ...(hasSql ? [{ label: stage('sql'), n: (c: Count) => c.sqls }] : []),
-    { label: stage(won), n: (c: Count) => c.won },
+    { key: first, label: stage(first), n: (c: Count) => c.leads },
+    { key: report.sla.handoff_stage, label: stage(report.sla.handoff_stage), n: (c: Count) => c.mqls },
+    ...(hasSql ? [{ key: 'sql', label: stage('sql'), n: (c: Count) => c.sqls }] : []),
+    { key: won, label: stage(won), n: (c: Count) => c.won },
   ];
   const title = t('funnel.cost.title');
   if (report.cost.length === 0)
@@ -40,16 +41,42 @@ export function CostCard({ report }: { report: Report }) {
     );
   const money = (c: CostFigure, amount: number | null) =>
     amount === null ? '—' : formatMoney(locale, amount, c.currency);
-  const row = (c: CostFigure, name: string, counts: Count & { spend: number }, total = false) => (
+  // The leads behind a count: that stage's flow from the channel's sources (as the leads spell them).
+  const drill = (key: string, label: string, channel: string, sources: readonly string[]) =>
+    onDrill({
+      figure: { type: 'flow', stage: key },
+      title: t('funnel.cost.drill', { stage: label, channel }),
+      explanation: t('analysis.explain.cost'),
+      scope: { filters: { ...report.filters, source: [...sources] } },
+    });
+  const row = (
+    c: CostFigure,
+    name: string,
+    counts: Count & { spend: number; sources: readonly string[] },
+    total = false,
+  ) => (
     <tr key={name} className={total ? 'row-total' : undefined}>
       <td>{name}</td>
       <td className="num">{money(c, counts.spend)}</td>
-      {columns.map((col) => (
-        <td key={col.label} className="num">
-          <strong>{money(c, costPer(counts.spend, col.n(counts)))}</strong>{' '}
-          <span className="muted">({formatInteger(locale, col.n(counts))})</span>
-        </td>
-      ))}
+      {columns.map((col) => {
+        const n = col.n(counts);
+        return (
+          <td key={col.label} className="num">
+            <strong>{money(c, costPer(counts.spend, n))}</strong>{' '}
+            {n > 0 && col.key && counts.sources.length > 0 ? (
+              <button
+                type="button"
+                className="link-button muted"
+                onClick={() => drill(col.key!, col.label, name, counts.sources)}
+              >
+                ({formatInteger(locale, n)})
+              </button>
+            ) : (
+              <span className="muted">({formatInteger(locale, n)})</span>
+            )}
+          </td>
+        );
+      })}
     </tr>
   );
   return (
@@ -70,7 +97,7 @@ export function CostCard({ report }: { report: Report }) {
             </thead>
             <tbody>
               {c.by_channel.map((ch) => row(c, ch.channel, ch))}
-              {row(c, t('funnel.cost.total'), c, true)}
+              {row(c, t('funnel.cost.total'), { ...c, sources: c.by_channel.flatMap((ch) => ch.sources) }, true)}
             </tbody>
           </table>
         </div>

@@ -131,7 +131,7 @@ export function FunnelView(props: FunnelViewProps) {
         <StalledCard report={report} allowedAgeDays={props.allowedAgeDays} onDrill={onDrill} />
       </div>
       <WaterfallCard report={report} onDrill={onDrill} />
-      <CostCard report={report} />
+      <CostCard report={report} onDrill={onDrill} />
     </>
   );
 }
