@@ -1,10 +1,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { spawn } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import { main } from '../../../src/main/cli/main';
 import type { CliIo } from '../../../src/main/cli/io';
 import type { WorkspaceInfo } from '../../../src/shared/domain/types';
+import { createI18n } from '../../../src/shared/i18n';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -43,6 +45,24 @@ describe('funnel-review sample', () => {
     const info = (JSON.parse(infoIo.stdout.join('\n')) as { ok: true; value: WorkspaceInfo }).value;
     expect(info.counts).toEqual(created.counts);
     expect(info.firstEventAt).toBe(created.firstEventAt);
+  });
+
+  it('refuses --force over a workspace another running process has open, and leaves it as it was', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fr-sample-cli-'));
+    dirs.push(dir);
+    const out = path.join(dir, 'open.db');
+    fs.writeFileSync(out, 'a workspace someone has open');
+    // The desktop app holding it: a live process named in the workspace's lock.
+    const holder = spawn('sleep', ['30']);
+    try {
+      fs.writeFileSync(`${out}.lock`, JSON.stringify({ pid: holder.pid, host: os.hostname(), since: Date.now() }));
+      const io = capture(path.join(dir, 'home'));
+      expect(await main(['sample', '--out', out, '--force'], io)).not.toBe(0);
+      expect(io.stderr.join('\n')).toContain(createI18n('en').t('errors.workspace.sampleLocked', { path: out }));
+      expect(fs.readFileSync(out, 'utf8')).toBe('a workspace someone has open');
+    } finally {
+      holder.kill();
+    }
   });
 
   it('refuses to overwrite an existing file without --force', async () => {
