@@ -23,10 +23,9 @@ import {
   type PeriodRange,
 } from '../../shared/metrics/period';
 import { compare, days1, hours1, proportion } from '../../shared/metrics/stats';
-import { channelKey, costPer } from '../../shared/metrics/cost';
+import { channelKey, costAttributable, costPer } from '../../shared/metrics/cost';
 import { BENCHMARKS } from '../../shared/metrics/benchmarks';
 import {
-  FILTER_FIELDS,
   type ConversionFigure,
   type CostFigure,
   type DurationFigure,
@@ -450,9 +449,7 @@ function monthShares(range: PeriodRange): Array<{ month: string; share: number }
 }
 
 function cost(ctx: Context, range: PeriodRange, b: Bounds, filters: Filters): CostFigure[] {
-  // Spend is known by channel only: any other filter would make it unattributable.
-  if (FILTER_FIELDS.some((f) => f !== 'source' && filters[f]?.length) || Object.keys(filters.custom ?? {}).length)
-    return [];
+  if (!costAttributable(filters)) return [];
   const shares = monthShares(range);
   const spend = ctx.repo.spendForMonths(shares.map((s) => s.month));
   if (spend.length === 0) return [];

@@ -1,17 +1,11 @@
 import { useTranslation } from 'react-i18next';
-import type { CostFigure, Filters, Report } from '../../../shared/metrics/types';
-import { costPer } from '../../../shared/metrics/cost';
+import type { CostFigure, Report } from '../../../shared/metrics/types';
+import { costAttributable, costPer } from '../../../shared/metrics/cost';
 import { useLocale } from '../../app-context';
 import type { DrillRequest } from '../../analysis/drill';
 import { FigureCard } from '../../analysis/FigureCard';
 import { stageLabel } from '../../analysis/figures';
 import { formatInteger, formatMoney } from '../../format';
-
-/** Spend is known by channel only: the report has no cost under any other filter. */
-function filteredBeyondSource(filters: Filters): boolean {
-  const { source: _source, custom, ...fields } = filters;
-  return Object.values(fields).some((v) => (v?.length ?? 0) > 0) || Object.keys(custom ?? {}).length > 0;
-}
 
 /**
  * Cost per lead, per hand-off (MQL), per SQL and per won deal: imported marketing spend over the
@@ -34,9 +28,7 @@ export function CostCard({ report, onDrill }: { report: Report; onDrill: (r: Dri
   if (report.cost.length === 0)
     return (
       <FigureCard title={title} explanation={t('analysis.explain.cost')} wide>
-        <p className="muted">
-          {filteredBeyondSource(report.filters) ? t('funnel.cost.filtered') : t('funnel.cost.none')}
-        </p>
+        <p className="muted">{!costAttributable(report.filters) ? t('funnel.cost.filtered') : t('funnel.cost.none')}</p>
       </FigureCard>
     );
   const money = (c: CostFigure, amount: number | null) =>
