@@ -168,7 +168,7 @@ export class RulesRepository {
     const rows = this.all<{ wk: number; n: number }>(
       `SELECT wk, count(*) AS n FROM (
          SELECT ${index} AS wk, prev_same_at FROM metric_events
-         WHERE stage_id = ${stage.id} AND entered_at >= @wk0 AND entered_at < @wkEnd${q.filter.sql}${unreached ? ` AND NOT ${q.reachedEver(unreached)}` : ''})
+         WHERE ${q.keyed([stage])} AND entered_at >= @wk0 AND entered_at < @wkEnd${q.filter.sql}${unreached ? ` AND NOT ${q.reachedEver(unreached)}` : ''})
        WHERE prev_same_at IS NULL OR prev_same_at < ${start} GROUP BY wk`,
       params,
     );

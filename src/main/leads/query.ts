@@ -54,8 +54,13 @@ export function leadWhere(query: ParsedLeadQuery, stages: readonly Stage[], zone
       if (!stage) throw new AppError('leads.unknownStage', { stage: key });
       return stage.id;
     });
-    // The latest event of a lead is its metric_events row without a next event (index metric_events_span).
-    parts.push(`l.id IN (SELECT lead_id FROM metric_events WHERE stage_id IN (${ids.join(', ')}) AND left_at IS NULL)`);
+    // The latest event of a lead is its metric_events row without a next event (index metric_events_span,
+    // led by stage and segment: the segments of the stages' latest events are metric_open's).
+    const stageIds = ids.join(', ');
+    parts.push(
+      `l.id IN (SELECT lead_id FROM metric_events WHERE stage_id IN (${stageIds}) AND left_at IS NULL
+        AND segment IN (SELECT value FROM metric_open WHERE stage_id IN (${stageIds}) AND field = 'segment'))`,
+    );
   }
   if (query.search) parts.push(`l.external_id LIKE ${param(`%${likeLiteral(query.search)}%`)} ESCAPE '\\'`);
   if (query.createdFrom) parts.push(`l.created_at >= ${param(startOfLocalDate(query.createdFrom, zone))}`);

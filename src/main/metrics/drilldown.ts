@@ -1,6 +1,7 @@
 import type { Workspace } from '../workspace/workspace';
 import { checkPeriod, openContext, slaRule, type Context } from './service';
 import { reachColumn, type Fragment, type MetricsSql, type Params } from './sql';
+import { NO_SEGMENT } from '../db/migrations/011_metric_segment';
 import { entryStep, exitStep } from './waterfall-steps';
 import { periodRange } from '../../shared/metrics/period';
 import type { DrillPage, FigureRef, Filters, WaterfallMovement } from '../../shared/metrics/types';
@@ -61,10 +62,9 @@ function waterfallRows(q: MetricsSql, stage: Stage, movement: WaterfallMovement)
     return rows(`${q.entries([stage])} AND prev_stage_id IN ${from}`, { reached: 'left_at' });
   }
   const to = ids((s) => exitStep(stage, s) === movement);
-  return rows(
-    `stage_id = ${stage.id} AND left_at >= @from AND left_at < @end AND next_stage_id IN ${to}${q.filter.sql}`,
-    { reached: 'left_at' },
-  );
+  return rows(`${q.keyed([stage])} AND left_at >= @from AND left_at < @end AND next_stage_id IN ${to}${q.filter.sql}`, {
+    reached: 'left_at',
+  });
 }
 
 /** The rows behind a figure: the same predicates the report counts with (see MetricsSql). */
@@ -133,7 +133,7 @@ function figureRows(ctx: Context, figure: FigureRef, rangeFrom: number): Fragmen
         const { field, value } = figure.by;
         // The stage a lost lead was in is its closing event's previous stage, as `closings` groups it.
         const column = field === 'lost_at_stage' ? 'prev_stage_id' : field;
-        if (value === null) where += ` AND ${column} IS NULL`;
+        if (value === null) where += column === 'segment' ? ` AND segment = '${NO_SEGMENT}'` : ` AND ${column} IS NULL`;
         else {
           where += ` AND ${column} = @drillBy`;
           params.drillBy = field === 'lost_at_stage' ? q.stage(value).id : value;

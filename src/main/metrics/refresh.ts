@@ -2,6 +2,7 @@ import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/driver';
 import { METRIC_STAGE_SLOTS } from '../db/migrations/003_metrics';
 import { METRIC_OPEN_FIELDS } from '../db/migrations/009_metric_open';
+import { storedSegment } from '../db/migrations/011_metric_segment';
 import { appendHistory, historyColumns, historyShape, type HistoryEvent, type HistoryShape } from './lead-history';
 
 const COLUMNS = `stage_id, entered_at, event_id, lead_id, created_at, prev_same_at, prev_stage_id, next_stage_id, left_at,
@@ -130,12 +131,12 @@ function insertFromHistory(shape: HistoryShape): string {
   const reached = new Set(shape.reached);
   return `INSERT INTO metric_events (${COLUMNS})
 SELECT e.stage_id, e.entered_at, e.id, e.lead_id, l.created_at, h.prev_same_at, h.prev_stage_id, h.next_stage_id, h.left_at,
-  l.segment, l.source, l.campaign, l.owner, l.country, l.assigned_at,
+  ${storedSegment('l.segment')}, l.source, l.campaign, l.owner, l.country, l.assigned_at,
   (SELECT min(t.touched_at) FROM touches t WHERE t.lead_id = e.lead_id AND t.touched_at >= e.entered_at),
   nullif(e.reason_code, ''), coalesce(e.reason_text, '') <> '', nullif(l.outcome_reason_code, ''), coalesce(l.outcome_reason_text, '') <> '',
   ${Array.from({ length: METRIC_STAGE_SLOTS }, (_, i) => (reached.has(i + 1) ? `h.r${i + 1}` : 'NULL')).join(', ')}
 FROM temp.metric_history h CROSS JOIN stage_events e NOT INDEXED ON e.id = h.event_id CROSS JOIN leads l NOT INDEXED ON l.id = e.lead_id
-ORDER BY e.stage_id, e.entered_at, e.id`;
+ORDER BY e.stage_id, ${storedSegment('l.segment')}, e.entered_at, e.id`;
 }
 
 /**
@@ -225,7 +226,7 @@ export class MetricsRefresh {
     const rows = this.db
       .prepare<[], [number, ...Array<string | null>]>(
         `SELECT stage_id, ${METRIC_OPEN_FIELDS.join(', ')} FROM metric_events INDEXED BY metric_events_span
-         WHERE stage_id IN (SELECT id FROM stages) AND left_at IS NULL`,
+         WHERE stage_id IN (SELECT id FROM stages) AND segment IN (SELECT DISTINCT ${storedSegment('segment')} FROM leads) AND left_at IS NULL`,
       )
       .raw();
     for (const [stage, ...values] of rows.iterate()) {

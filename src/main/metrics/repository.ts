@@ -2,7 +2,8 @@ import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/driver';
 import type { BusinessCalendar } from '../../shared/calendar/business-hours';
 import type { Stage } from '../../shared/domain/types';
-import { reachColumn, spanLeftSince, spanOpen, type Fragment, type MetricsSql, type Params } from './sql';
+import { NO_SEGMENT } from '../db/migrations/011_metric_segment';
+import { NEVER, reachColumn, spanLeftSince, spanOpen, type Fragment, type MetricsSql, type Params } from './sql';
 
 /**
  * Stage counts at an instant in this first share of a stage's history are read from its start;
@@ -206,7 +207,7 @@ export class MetricsRepository {
     asks: ReadonlyArray<{ readonly at: number; readonly before: number }>,
     way?: 'recent' | 'early',
   ): number[] {
-    const early = asks.map((a) => (way !== undefined ? way === 'early' : this.isEarly(stage, a.at)));
+    const early = asks.map((a) => (way !== undefined ? way === 'early' : this.isEarly(q, stage, a.at)));
     const recent = asks.filter((_a, i) => !early[i]);
     const recentCounts = recent.length > 0 ? this.inStageRecently(q, stage, recent) : [];
     return asks.map((a, i) => (early[i] ? this.inStageFromStart(q, stage, a.at, a.before) : recentCounts.shift()!));
@@ -216,10 +217,10 @@ export class MetricsRepository {
     const params = { ...q.filter.params, at, before };
     const count = (sql: string) => this.get<{ n: number }>(`SELECT count(*) AS n FROM metric_events ${sql}`, params).n;
     return (
-      count(`WHERE stage_id = ${stage.id} AND entered_at < @before${q.filter.sql}`) -
-      count(`INDEXED BY metric_events_span WHERE stage_id = ${stage.id} AND left_at < @at${q.filter.sql}`) +
+      count(`WHERE ${q.keyed([stage])} AND entered_at < @before${q.filter.sql}`) -
+      count(`INDEXED BY metric_events_span WHERE ${q.keyed([stage])} AND left_at < @at${q.filter.sql}`) +
       count(
-        `INDEXED BY metric_events_span WHERE stage_id = ${stage.id} AND left_at >= @before AND left_at < @at AND entered_at >= @before${q.filter.sql}`,
+        `INDEXED BY metric_events_span WHERE ${q.keyed([stage])} AND left_at >= @before AND left_at < @at AND entered_at >= @before${q.filter.sql}`,
       )
     );
   }
@@ -240,7 +241,7 @@ export class MetricsRepository {
       asks.map((_a, i) => `count(*) FILTER (WHERE ${condition(i)}) AS n${i}`).join(', ');
     const counts = (select: string, where: string) => {
       const row = this.get<Record<string, number>>(
-        `SELECT ${select} FROM metric_events INDEXED BY metric_events_span WHERE stage_id = ${stage.id} AND ${where}${q.filter.sql}`,
+        `SELECT ${select} FROM metric_events INDEXED BY metric_events_span WHERE ${q.keyed([stage])} AND ${where}${q.filter.sql}`,
         params,
       );
       return asks.map((_a, i) => row[`n${i}`]!);
@@ -268,13 +269,17 @@ export class MetricsRepository {
 
   /**
    * Whether `at` lies in the first part of the stage's history (EARLY_SHARE of the time from its
-   * first entry to its last), where the spans entered before it are few. Two index seeks: counting
-   * those spans to decide cost as much as the count itself.
+   * first entry to its last), where the spans entered before it are few. Two seeks per segment:
+   * counting those spans to decide cost as much as the count itself.
    */
-  private isEarly(stage: Stage, at: number): boolean {
+  private isEarly(q: MetricsSql, stage: Stage, at: number): boolean {
     const { lo, hi } = this.get<{ lo: number | null; hi: number | null }>(
-      `SELECT (SELECT min(entered_at) FROM metric_events WHERE stage_id = ${stage.id}) AS lo,
-              (SELECT max(entered_at) FROM metric_events WHERE stage_id = ${stage.id}) AS hi`,
+      // The always-true range on entered_at makes SQLite seek the key's end of each segment; with the
+      // segment alone it prefers the narrower span index and reads the whole of it.
+      `SELECT min(lo) AS lo, max(hi) AS hi FROM (
+         SELECT (SELECT min(entered_at) FROM metric_events WHERE stage_id = ${stage.id} AND segment = v.value AND entered_at >= ${-NEVER}) AS lo,
+                (SELECT max(entered_at) FROM metric_events WHERE stage_id = ${stage.id} AND segment = v.value AND entered_at >= ${-NEVER}) AS hi
+         FROM (${q.segments()}) v)`,
       {},
     );
     return lo === null || hi === null || at - lo <= (hi - lo) * EARLY_SHARE;
@@ -306,7 +311,7 @@ export class MetricsRepository {
       return `SELECT ${s.id} AS stage_id, ${next.map((id, i) => `count(*) FILTER (WHERE next_stage_id = ${id}) AS n${i}`).join(', ')},
          ${bound === undefined ? '0' : `count(*) FILTER (WHERE entered_at < @stalled${s.id})`} AS stalled
        FROM metric_events INDEXED BY metric_events_span
-       WHERE stage_id = ${s.id} AND left_at >= @from AND left_at < @end${q.filter.sql}`;
+       WHERE ${q.keyed([s])} AND left_at >= @from AND left_at < @end${q.filter.sql}`;
     });
     const rows =
       perStage.length === 0
@@ -318,7 +323,7 @@ export class MetricsRepository {
     const stalledExits = new Map(rows.map((r) => [r.stage_id!, r.stalled!]));
     const firsts = this.all<{ stage_id: number; n: number }>(
       `SELECT stage_id, count(*) AS n FROM metric_events INDEXED BY metric_events_first
-       WHERE prev_stage_id IS NULL AND stage_id IN (${q.ids(q.stages)}) AND entered_at >= @from AND entered_at < @end${q.filter.sql}
+       WHERE prev_stage_id IS NULL AND ${q.entries(q.stages)}
        GROUP BY stage_id`,
       params,
     );
@@ -416,7 +421,7 @@ export class MetricsRepository {
     const rejected = 's.rejected_at <= @asOf';
     const sql = `SELECT s.*,
         CASE WHEN ${rejected} THEN EXISTS (SELECT 1 FROM metric_events x
-          WHERE x.stage_id IN (${q.ids(rule.rejection)}) AND x.entered_at = s.rejected_at AND x.lead_id = s.lead_id
+          WHERE x.stage_id IN (${q.ids(rule.rejection)}) AND x.segment = s.segment AND x.entered_at = s.rejected_at AND x.lead_id = s.lead_id
             AND (x.reason_code IS NOT NULL OR x.reason_given OR x.outcome_code IS NOT NULL OR x.outcome_given)) END AS with_reason,
         CASE WHEN ${rejected} THEN fr_bh_between(s.entered_at, s.rejected_at) <= @recyclingMs END AS in_window
       FROM (${rows.sql}) s`;
@@ -438,7 +443,7 @@ export class MetricsRepository {
    */
   closings(q: MetricsSql, b: Bounds, closing: readonly Stage[]): ClosingRow[] {
     const groups = this.all<{ k: string; n: number }>(
-      `SELECT k, count(*) AS n FROM (SELECT json_array(stage_id, ${q.reason()}, segment, source, owner, prev_stage_id) AS k
+      `SELECT k, count(*) AS n FROM (SELECT json_array(stage_id, ${q.reason()}, nullif(segment, '${NO_SEGMENT}'), source, owner, prev_stage_id) AS k
        FROM metric_events WHERE ${q.cohort(closing)}) GROUP BY k`,
       this.params(q, b),
     );

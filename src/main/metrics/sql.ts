@@ -22,7 +22,7 @@ export function reachColumn(stage: Stage): string {
 }
 
 /** Far future, for min() over columns that may be NULL. */
-const NEVER = 9e15;
+export const NEVER = 9e15;
 
 /**
  * The building blocks every figure and its drill-down share, so a figure and the list of its
@@ -44,6 +44,14 @@ export class MetricsSql {
   readonly windowed: boolean;
 
   /**
+   * metric_events and its span and first-event indexes are led by (stage, segment) (migration 11):
+   * a read of a stage's rows names the segments, each one range. A segment filter names its own;
+   * otherwise every segment a lead has, from metric_open, which counts every lead's latest span and
+   * so holds them all.
+   */
+  private readonly segmentKey: string;
+
+  /**
    * `restrict`: an extra condition on metric_events rows (the definitions' impact preview narrows
    * the leads to a rule). `windowed: false` promises that @window is always bound to null.
    */
@@ -57,6 +65,17 @@ export class MetricsSql {
     const f = filterFragment(filters);
     this.filter = restrict ? { sql: `${f.sql} AND ${restrict.sql}`, params: { ...f.params, ...restrict.params } } : f;
     this.openCounts = restrict ? null : f.openCounts;
+    this.segmentKey = filters.segment?.length ? '' : ` AND segment IN (${this.segments()})`;
+  }
+
+  /** Every segment value metric_events holds (and perhaps a few no lead has any more). */
+  segments(): string {
+    return `SELECT DISTINCT value FROM metric_open WHERE stage_id IN (${this.ids(this.stages)}) AND field = 'segment'`;
+  }
+
+  /** Rows of the stages, by the segment part of every key; the caller adds the time or span range. */
+  keyed(stages: readonly Stage[]): string {
+    return `stage_id IN (${this.ids(stages)})${this.segmentKey}`;
   }
 
   stage(key: string): Stage {
@@ -75,7 +94,7 @@ export class MetricsSql {
 
   /** Entries into the stages within [from, end). */
   entries(stages: readonly Stage[]): string {
-    return `stage_id IN (${this.ids(stages)}) AND entered_at >= @from AND entered_at < @end${this.filter.sql}`;
+    return `${this.keyed(stages)} AND entered_at >= @from AND entered_at < @end${this.filter.sql}`;
   }
 
   /** The cohort: each lead's first entry into the stages within the period. */
@@ -131,7 +150,7 @@ export class MetricsSql {
   /** In the stage at instant `at`: span [entered_at, left_at) contains it; the open spans, then those left since. */
   inStageAt(stage: Stage, at: string, enteredBefore: string): Fragment[] {
     return [spanOpen(enteredBefore), spanLeftSince(at, enteredBefore)].map((span) => ({
-      sql: `stage_id = ${stage.id} AND ${span}${this.filter.sql}`,
+      sql: `${this.keyed([stage])} AND ${span}${this.filter.sql}`,
       params: {},
     }));
   }

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Db } from '../db/driver';
-import { schemaVersion } from '../db/migrate';
+import { latestVersion, schemaVersion } from '../db/migrate';
+import { migrations } from '../db/migrations';
 import { attachWorkspaceFile, createWorkspaceFile, openWorkspaceFile, type OpenedFile } from '../db/workspace-file';
 import { WorkspaceRepository } from './repository';
 import { DEFAULT_CURRENCY, DEFAULT_STAGES, DEFAULT_TIME_ZONE } from '../../shared/domain/defaults';
@@ -56,9 +57,20 @@ export class Workspace {
     return new Workspace(path.resolve(file), attachWorkspaceFile(file));
   }
 
-  static create(file: string, settings: Partial<Omit<WorkspaceSettings, 'createdAt'>> = {}): Workspace {
+  /** `upTo` creates the file as a build at that schema version would (tests of upgrades). */
+  static create(
+    file: string,
+    settings: Partial<Omit<WorkspaceSettings, 'createdAt'>> = {},
+    upTo: number = latestVersion(migrations),
+  ): Workspace {
     const abs = path.resolve(file);
-    const ws = new Workspace(abs, createWorkspaceFile(abs));
+    const ws = new Workspace(
+      abs,
+      createWorkspaceFile(
+        abs,
+        migrations.filter((m) => m.version <= upTo),
+      ),
+    );
     const db = ws.db;
     db.transaction(() => {
       const repo = ws.repo(WorkspaceRepository);

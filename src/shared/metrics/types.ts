@@ -9,7 +9,8 @@ import type { LocalizedText } from '../domain/types';
 export const FILTER_FIELDS = ['segment', 'source', 'campaign', 'owner', 'country'] as const;
 export type FilterField = (typeof FILTER_FIELDS)[number];
 
-const values = z.array(z.string().max(200)).min(1).max(100);
+// A value is never empty: metric_events stores a missing segment as '' (migration 11), which no filter may name.
+const values = z.array(z.string().min(1).max(200)).min(1).max(100);
 export const filtersSchema = z
   .object({
     segment: values.optional(),

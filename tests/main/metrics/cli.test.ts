@@ -137,6 +137,10 @@ describe('funnel-review report', () => {
     const bad = await run(...base(), '--filter', 'colour=red');
     expect(bad.code).toBe(1);
     expect(bad.err).toContain('Invalid filter "colour=red"');
+    // No filter names an empty value: a lead without a segment is stored under '' (migration 11).
+    const empty = await run(...base(), '--filter', 'segment=');
+    expect(empty.code).toBe(1);
+    expect(empty.err).toContain('Invalid filter "segment="');
     const reversed = await run('report', '--workspace', file, '--from', TO, '--to', FROM);
     expect(reversed.err).toContain('starts (2024-03-31) after it ends (2024-03-25)');
     const within = await run(...base(), '--within', '-3');

@@ -15,7 +15,6 @@ import type { ApiResult } from '../../../src/shared/errors';
 import type { Backup, SessionState, WorkspaceInfo } from '../../../src/shared/domain/types';
 import { folderState, tmpDir } from '../../helpers/tmp';
 import { holdJobs } from '../../helpers/hold-jobs';
-import { asSchema9 } from '../../helpers/schema9';
 
 async function api<T>(dispatch: ReturnType<typeof createDispatch>, wire: string, input: unknown = {}): Promise<T> {
   const r = (await dispatch(wire, input)) as ApiResult<T>;
@@ -35,16 +34,15 @@ async function renamedAfterBackup() {
   return { dir, rt, dispatch, file, backup };
 }
 
-/** A runtime whose workspace `w.db` ("Older", with `leads` sample leads) is closed at schema 9. */
-async function closedAtSchema9(leads: number) {
+/** A runtime whose workspace `w.db` ("Older", with `leads` sample leads) is closed at schema 10. */
+async function closedAtSchema10(leads: number) {
   const dir = tmpDir();
   const rt = new Runtime({ dataDir: path.join(dir, 'data'), host: 'cli', appVersion: 'test' });
   const dispatch = createDispatch(rt, handlers);
   const file = path.join(dir, 'w.db');
-  await api(dispatch, 'workspace.create', { path: file, name: 'Older' });
-  if (leads > 0) generateSample(rt.requireWorkspace(), { seed: 1, leads });
-  asSchema9(rt.requireWorkspace().db);
-  await api(dispatch, 'workspace.close');
+  const ws = Workspace.create(file, { name: 'Older' }, 10);
+  if (leads > 0) generateSample(ws, { seed: 1, leads });
+  ws.close();
   return { rt, dispatch, file };
 }
 
@@ -237,17 +235,17 @@ describe('workspace service', () => {
   });
 
   it('keeps the backup before an upgrade as a step of the open job, and the open does not take a second one', async () => {
-    const { rt, dispatch, file } = await closedAtSchema9(0);
+    const { rt, dispatch, file } = await closedAtSchema10(0);
     const opened = await api<WorkspaceInfo>(dispatch, 'workspace.open', { path: file });
     expect(opened).toMatchObject({ name: 'Older', schemaVersion: latestVersion(migrations) });
     const job = rt.jobs.list().find((j) => j.kind === 'workspace.open')!;
     expect(job).toMatchObject({ state: 'done', progress: { phase: 'workspace.backingUpBeforeUpgrade' } });
     const kept = listBackups(file).filter((b) => b.reason === 'migration');
-    expect(kept.map((b) => b.schemaVersion)).toEqual([9]);
-    // The backup is the schema-9 file, whole.
+    expect(kept.map((b) => b.schemaVersion)).toEqual([10]);
+    // The backup is the schema-10 file, whole.
     const backup = new Database(kept[0]!.path, { readonly: true });
     try {
-      expect(backup.pragma('user_version', { simple: true })).toBe(9);
+      expect(backup.pragma('user_version', { simple: true })).toBe(10);
       expect(backup.pragma('integrity_check', { simple: true })).toBe('ok');
     } finally {
       backup.close();
@@ -257,7 +255,7 @@ describe('workspace service', () => {
 
   it('cancels an upgrade during its backup: the file keeps its version and no backup is left', async () => {
     // Pages enough for the backup to take several turns of the event loop.
-    const { rt, dispatch, file } = await closedAtSchema9(2000);
+    const { rt, dispatch, file } = await closedAtSchema10(2000);
     let settled = false;
     const opening = dispatch('workspace.open', { path: file }).finally(() => (settled = true));
     while (!settled) {
@@ -271,7 +269,7 @@ describe('workspace service', () => {
     expect(await opening).toMatchObject({ ok: false, error: { code: 'jobs.cancelled' } });
     const db = new Database(file, { readonly: true });
     try {
-      expect(db.pragma('user_version', { simple: true })).toBe(9);
+      expect(db.pragma('user_version', { simple: true })).toBe(10);
     } finally {
       db.close();
     }

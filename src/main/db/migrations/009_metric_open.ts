@@ -18,6 +18,23 @@ function add(row: 'NEW' | 'OLD', n: 1 | -1): string {
     ON CONFLICT (stage_id, field, value) DO UPDATE SET n = n + excluded.n;`;
 }
 
+/** The triggers on metric_events that keep metric_open exact for every writer. */
+export function metricOpenTriggers(): string {
+  return `CREATE TRIGGER metric_open_insert AFTER INSERT ON metric_events WHEN NEW.left_at IS NULL BEGIN
+  ${add('NEW', 1)}
+END;
+CREATE TRIGGER metric_open_delete AFTER DELETE ON metric_events WHEN OLD.left_at IS NULL BEGIN
+  ${add('OLD', -1)}
+END;
+CREATE TRIGGER metric_open_update_old AFTER UPDATE OF stage_id, left_at, ${FIELDS.join(', ')} ON metric_events WHEN OLD.left_at IS NULL BEGIN
+  ${add('OLD', -1)}
+END;
+CREATE TRIGGER metric_open_update_new AFTER UPDATE OF stage_id, left_at, ${FIELDS.join(', ')} ON metric_events WHEN NEW.left_at IS NULL BEGIN
+  ${add('NEW', 1)}
+END;
+`;
+}
+
 /**
  * Open spans (a lead's latest stage event: left_at IS NULL) counted per stage, for every lead and
  * per value of each filter field. "Leads in a stage at an instant" is open spans entered before it
@@ -45,17 +62,5 @@ SELECT stage_id, field, value, count(*) FROM (
   ${FIELDS.map((f) => `UNION ALL SELECT stage_id, '${f}', ${f} FROM metric_events WHERE ${OPEN} AND ${f} IS NOT NULL`).join('\n  ')}
 ) GROUP BY stage_id, field, value;
 
-CREATE TRIGGER metric_open_insert AFTER INSERT ON metric_events WHEN NEW.left_at IS NULL BEGIN
-  ${add('NEW', 1)}
-END;
-CREATE TRIGGER metric_open_delete AFTER DELETE ON metric_events WHEN OLD.left_at IS NULL BEGIN
-  ${add('OLD', -1)}
-END;
-CREATE TRIGGER metric_open_update_old AFTER UPDATE OF stage_id, left_at, ${FIELDS.join(', ')} ON metric_events WHEN OLD.left_at IS NULL BEGIN
-  ${add('OLD', -1)}
-END;
-CREATE TRIGGER metric_open_update_new AFTER UPDATE OF stage_id, left_at, ${FIELDS.join(', ')} ON metric_events WHEN NEW.left_at IS NULL BEGIN
-  ${add('NEW', 1)}
-END;
-`),
+${metricOpenTriggers()}`),
 };

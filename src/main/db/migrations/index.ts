@@ -8,6 +8,7 @@ import { m006Documents } from './006_documents';
 import { m008LeadsExplorer } from './008_leads_explorer';
 import { m009MetricOpen } from './009_metric_open';
 import { m010MetricFirst } from './010_metric_first';
+import { m011MetricSegment } from './011_metric_segment';
 
 /** Every migration, in order. Bundle-safe: an explicit list, no directory scan. */
 export const migrations: readonly Migration[] = [
@@ -20,4 +21,5 @@ export const migrations: readonly Migration[] = [
   m008LeadsExplorer,
   m009MetricOpen,
   m010MetricFirst,
+  m011MetricSegment,
 ];

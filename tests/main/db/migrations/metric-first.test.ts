@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import { Workspace } from '../../../../src/main/workspace/workspace';
 import { listBackups } from '../../../../src/main/db/backups';
 import { computeFlow, computeReport } from '../../../../src/main/metrics/service';
-import { asSchema9 } from '../../../helpers/schema9';
 import { insertLeads, tempWorkspace, type LeadSpec } from '../../../fixtures/metrics/workspace';
 
 const ZONE = 'Europe/Madrid';
@@ -34,10 +33,9 @@ const leads: LeadSpec[] = [
 
 describe('migration 10: metric_events_first', () => {
   it('indexes each lead’s first event when it upgrades a workspace, after a backup, and the report’s stage changes read it', () => {
-    const t = tempWorkspace(ZONE);
+    const t = tempWorkspace(ZONE, 'metrics', 9);
     try {
       insertLeads(t.ws, ZONE, leads);
-      asSchema9(t.ws.db);
       t.ws.close();
       const ws = Workspace.open(t.file);
       try {

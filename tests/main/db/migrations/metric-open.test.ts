@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { Workspace } from '../../../../src/main/workspace/workspace';
 import { listBackups } from '../../../../src/main/db/backups';
-import { asSchema9 } from '../../../helpers/schema9';
 import { insertLeads, openCounts, tempWorkspace, type LeadSpec } from '../../../fixtures/metrics/workspace';
 
 const ZONE = 'Europe/Madrid';
@@ -42,15 +41,9 @@ const leads: LeadSpec[] = [
 
 describe('migration 9: metric_open', () => {
   it('counts the open spans a workspace already holds when it upgrades one, after a backup', () => {
-    const t = tempWorkspace(ZONE);
+    const t = tempWorkspace(ZONE, 'metrics', 8);
     try {
       insertLeads(t.ws, ZONE, leads);
-      // The same workspace as schema 8 had it: no counts, no triggers, migration 9 not recorded.
-      asSchema9(t.ws.db);
-      t.ws.db.exec(`DROP TABLE metric_open;
-        DROP TRIGGER metric_open_insert; DROP TRIGGER metric_open_delete;
-        DROP TRIGGER metric_open_update_old; DROP TRIGGER metric_open_update_new;
-        DELETE FROM schema_migrations WHERE version = 9; PRAGMA user_version = 8;`);
       t.ws.close();
       const ws = Workspace.open(t.file);
       try {
