@@ -227,6 +227,50 @@ export async function backUpBeforeMigration(
   return (await backUpFileStepwise(file, 'migration', ctl)).path;
 }
 
+/**
+ * Migrates an open workspace at `version`, after the backup the caller kept (`backup`), or after
+ * one written here when that is not the file's backup at this version: a migration never runs
+ * without its backup.
+ */
+function migrateAfterBackup(
+  db: Db,
+  file: string,
+  version: number,
+  backup: string | undefined,
+  migrations: readonly Migration[],
+): void {
+  const kept = listBackups(file).some(
+    (b) => b.path === backup && b.reason === 'migration' && b.schemaVersion === version,
+  );
+  if (!kept) writeBackup(db, file, 'migration', version);
+  migrate(db, migrations);
+}
+
+/**
+ * Upgrades a workspace file, checked moments ago, to this version's schema and closes it: the open
+ * job's upgrade of a large file, on a thread (check-thread.ts). Under the workspace lock; when
+ * another process holds it, the file is left as it is (the open then refuses it as too old).
+ * Returns the schema version the file is at.
+ */
+export function upgradeWorkspaceFile(
+  file: string,
+  backup: string,
+  migrations: readonly Migration[] = shippedMigrations,
+): number {
+  const lock = acquireLock(file);
+  const db = openDb(file, { readonly: !lock, fileMustExist: true });
+  try {
+    const version = schemaVersion(db);
+    if (!lock || version >= latestVersion(migrations)) return version;
+    configure(db, true);
+    migrateAfterBackup(db, file, version, backup, migrations);
+    return schemaVersion(db);
+  } finally {
+    db.close();
+    lock?.release();
+  }
+}
+
 /** Opens an existing workspace: inspect, back up and migrate when older, then configure. */
 export function openWorkspaceFile(
   file: string,
@@ -266,11 +310,7 @@ export function openWorkspaceFile(
     let migratedFrom: number | null = null;
     let dailyBackupDue: number | null = null;
     if (version < supported) {
-      const kept = listBackups(file).some(
-        (b) => b.path === options.migrationBackup && b.reason === 'migration' && b.schemaVersion === version,
-      );
-      if (!kept) writeBackup(db, file, 'migration', version);
-      migrate(db, migrations);
+      migrateAfterBackup(db, file, version, options.migrationBackup, migrations);
       migratedFrom = version;
     } else if (
       !readOnlyReason &&

@@ -5,7 +5,7 @@ import { WorkspaceRepository } from '../workspace/repository';
 import { writeBackupStepwise } from '../db/backups';
 import { readThrough } from '../db/read-through';
 import { backUpBeforeMigration, checkIsWorkspaceFile, isWritable } from '../db/workspace-file';
-import { checkWorkspaceFile } from '../db/check-thread';
+import { checkWorkspaceFile, upgradeLargeWorkspaceFile } from '../db/check-thread';
 import { JobRegistry } from '../jobs/registry';
 import { FileStore } from '../files/store';
 import { PreferencesStore } from './preferences';
@@ -84,7 +84,8 @@ export class Runtime {
    * Opens a workspace file for this session. The file is first read through and checked (a job,
    * `workspace.open`, its subject the path, that the front ends show and may cancel: the workspace
    * open before stays open). The read brings the file into the OS cache, so the check reads
-   * memory; a large file's check runs on a thread, so the process keeps answering meanwhile.
+   * memory; a large file's check, and its upgrade after the migration backup, run on a thread, so
+   * the process keeps answering meanwhile.
    */
   openWorkspace(file: string, readOnly: boolean): Promise<Workspace> {
     return this.once(file, null, () => this.readAndOpen(file, readOnly));
@@ -105,6 +106,7 @@ export class Runtime {
         ctl.progress({ done: 0, total: null, phase: 'workspace.checking' });
         const version = await checkWorkspaceFile(file, ctl);
         if (!readOnly) migrationBackup = await backUpBeforeMigration(file, version, ctl);
+        if (migrationBackup) await upgradeLargeWorkspaceFile(file, migrationBackup, ctl);
       },
       'bytes',
     );

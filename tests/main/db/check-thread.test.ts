@@ -7,20 +7,27 @@ import {
   checkWorkspaceFile,
   inspectOnThread,
   spawnCheckWorker,
+  upgradeLargeWorkspaceFile,
+  upgradeOnThread,
 } from '../../../src/main/db/check-thread';
 import type { CheckRequest } from '../../../src/main/db/check-worker';
-import { createWorkspaceFile } from '../../../src/main/db/workspace-file';
-import { latestVersion } from '../../../src/main/db/migrate';
+import { backUpBeforeMigration, createWorkspaceFile, openWorkspaceFile } from '../../../src/main/db/workspace-file';
+import { latestVersion, schemaVersion } from '../../../src/main/db/migrate';
+import { listBackups } from '../../../src/main/db/backups';
+import { lockHolder } from '../../../src/main/db/lock';
 import { migrations } from '../../../src/main/db/migrations';
-import { JobRegistry, unobserved } from '../../../src/main/jobs/registry';
+import { JobRegistry, unobserved, type JobControl } from '../../../src/main/jobs/registry';
 import { AppError } from '../../../src/shared/errors';
 import { withDesktopBundle } from '../../fixtures/desktop-bundle';
 import { tmpDir } from '../../helpers/tmp';
 
-/** A workspace of about `mb` megabytes (a filler table), closed. */
-function workspaceOf(mb: number): string {
+/** A workspace of about `mb` megabytes (a filler table), closed; at schema `upTo` when given. */
+function workspaceOf(mb: number, upTo = latestVersion(migrations)): string {
   const file = path.join(tmpDir(), 'w.db');
-  const opened = createWorkspaceFile(file);
+  const opened = createWorkspaceFile(
+    file,
+    migrations.filter((m) => m.version <= upTo),
+  );
   opened.db.exec('CREATE TABLE filler (x TEXT)');
   const fill = opened.db.prepare('INSERT INTO filler VALUES (?)');
   opened.db.transaction(() => {
@@ -85,11 +92,59 @@ describe('the integrity check on a thread', () => {
     expect(exited).toBe(true);
   });
 
+  it('upgrades a large file on a thread after its migration backup, the event loop free meanwhile', async () => {
+    const file = workspaceOf(20, 10);
+    const backup = (await backUpBeforeMigration(file, 10, unobserved))!;
+    const phases: string[] = [];
+    const ctl: JobControl = { ...unobserved, progress: (p) => phases.push(p.phase ?? '') };
+    const { ticks } = await ticksDuring(() => upgradeLargeWorkspaceFile(file, backup, ctl));
+    expect(ticks).toBeGreaterThan(5);
+    expect(phases).toEqual(['workspace.upgrading']);
+    // Upgraded after the backup kept moments ago (no second one), and closed: nothing holds it.
+    expect(lockHolder(file)).toBeNull();
+    expect(
+      listBackups(file)
+        .filter((b) => b.reason === 'migration')
+        .map((b) => b.path),
+    ).toEqual([backup]);
+    const opened = openWorkspaceFile(file, { checked: true });
+    try {
+      expect(opened.migratedFrom).toBeNull();
+      expect(schemaVersion(opened.db)).toBe(latestVersion(migrations));
+      const key = opened.db.prepare("SELECT sql FROM sqlite_master WHERE name = 'metric_events'").pluck().get();
+      expect(key).toContain('PRIMARY KEY (stage_id, segment, entered_at, event_id)');
+    } finally {
+      opened.db.close();
+      opened.lock?.release();
+    }
+  });
+
+  it('leaves a small file’s upgrade to the open, which migrates it in a moment', async () => {
+    const file = workspaceOf(1, 10);
+    const backup = (await backUpBeforeMigration(file, 10, unobserved))!;
+    await upgradeLargeWorkspaceFile(file, backup, unobserved);
+    const opened = openWorkspaceFile(file, { checked: true, migrationBackup: backup });
+    try {
+      expect(opened.migratedFrom).toBe(10);
+      expect(
+        listBackups(file)
+          .filter((b) => b.reason === 'migration')
+          .map((b) => b.path),
+      ).toEqual([backup]);
+    } finally {
+      opened.db.close();
+      opened.lock?.release();
+    }
+  });
+
   it('runs from the desktop bundle’s own worker file', async () => {
     const file = workspaceOf(1);
     await withDesktopBundle(async (out) => {
       const spawn = (workerData: object) => new Worker(path.join(out, 'check-worker.cjs'), { workerData });
       expect(await inspectOnThread(file, unobserved, file, spawn)).toBe(latestVersion(migrations));
+      const older = workspaceOf(1, 10);
+      const backup = (await backUpBeforeMigration(older, 10, unobserved))!;
+      expect(await upgradeOnThread(older, backup, unobserved, spawn)).toBe(latestVersion(migrations));
     });
   }, 120_000);
 });
