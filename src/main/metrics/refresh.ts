@@ -1,6 +1,6 @@
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/driver';
-import { METRIC_STAGE_SLOTS } from '../db/migrations/003_metrics';
+import { METRIC_EVENTS_TRIGGERS, METRIC_STAGE_SLOTS } from '../db/migrations/003_metrics';
 import { METRIC_OPEN_FIELDS } from '../db/migrations/009_metric_open';
 import { storedSegment } from '../db/migrations/011_metric_segment';
 import { appendHistory, historyColumns, historyShape, type HistoryEvent, type HistoryShape } from './lead-history';
@@ -16,16 +16,7 @@ const COLUMNS = `stage_id, entered_at, event_id, lead_id, created_at, prev_same_
  * before it tests the condition.
  */
 const ROW_TRIGGERS = [
-  'metric_events_append',
-  'metric_events_insert_between',
-  'metric_events_after_delete',
-  'metric_events_after_update',
-  'metric_events_lead_fields',
-  'metric_events_lead_deleted',
-  'metric_events_touch_insert',
-  'metric_events_touch_delete',
-  'metric_events_touch_update',
-  'metric_events_stage_order',
+  ...METRIC_EVENTS_TRIGGERS,
   // Migration 9's counts of open spans, recounted by `refresh`.
   'metric_open_insert',
   'metric_open_delete',

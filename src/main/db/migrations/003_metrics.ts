@@ -40,6 +40,20 @@ JOIN leads l ON l.id = o.lead_id
 ORDER BY o.stage_id, o.entered_at, o.id`;
 }
 
+/** The names of the triggers `metricEventsTriggers` creates. */
+export const METRIC_EVENTS_TRIGGERS = [
+  'metric_events_append',
+  'metric_events_insert_between',
+  'metric_events_after_delete',
+  'metric_events_after_update',
+  'metric_events_lead_fields',
+  'metric_events_lead_deleted',
+  'metric_events_touch_insert',
+  'metric_events_touch_delete',
+  'metric_events_touch_update',
+  'metric_events_stage_order',
+] as const;
+
 /**
  * The triggers on stage_events, leads, touches and stages that keep metric_events exact, storing the
  * segment as `segment` says.

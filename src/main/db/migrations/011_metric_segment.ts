@@ -1,22 +1,8 @@
 import type { Migration } from '../migrate';
-import { METRIC_STAGE_SLOTS, metricEventsTriggers, type SegmentOf } from './003_metrics';
+import { METRIC_EVENTS_TRIGGERS, METRIC_STAGE_SLOTS, metricEventsTriggers, type SegmentOf } from './003_metrics';
 import { metricOpenTriggers } from './009_metric_open';
 
 const reached = Array.from({ length: METRIC_STAGE_SLOTS }, (_, i) => `r${i + 1}`);
-
-/** Migration 3's triggers on other tables, which write metric_events and are rewritten here. */
-const WRITERS = [
-  'metric_events_append',
-  'metric_events_insert_between',
-  'metric_events_after_delete',
-  'metric_events_after_update',
-  'metric_events_lead_fields',
-  'metric_events_lead_deleted',
-  'metric_events_touch_insert',
-  'metric_events_touch_delete',
-  'metric_events_touch_update',
-  'metric_events_stage_order',
-];
 
 /** A lead without a segment is stored as '': a column of a WITHOUT ROWID key may not be NULL. */
 export const NO_SEGMENT = '';
@@ -47,7 +33,7 @@ export const m011MetricSegment: Migration = {
   name: 'metric_segment',
   up: (db) =>
     db.exec(`
-${WRITERS.map((t) => `DROP TRIGGER ${t};`).join('\n')}
+${METRIC_EVENTS_TRIGGERS.map((t) => `DROP TRIGGER ${t};`).join('\n')}
 
 CREATE TABLE metric_events_new (
   stage_id INTEGER NOT NULL,

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { Workspace } from '../../../../src/main/workspace/workspace';
 import { listBackups } from '../../../../src/main/db/backups';
-import { metricEventsInsert } from '../../../../src/main/db/migrations/003_metrics';
+import { METRIC_EVENTS_TRIGGERS, metricEventsInsert } from '../../../../src/main/db/migrations/003_metrics';
 import { storedSegment } from '../../../../src/main/db/migrations/011_metric_segment';
 import { computeReport } from '../../../../src/main/metrics/service';
 import { drilldown } from '../../../../src/main/metrics/drilldown';
@@ -51,6 +51,21 @@ describe('migration 11: metric_events keyed by segment', () => {
         expect(listBackups(old.file).some((b) => b.reason === 'migration' && b.schemaVersion === 10)).toBe(true);
         const table = ws.db.prepare("SELECT sql FROM sqlite_master WHERE name = 'metric_events'").pluck().get();
         expect(table).toContain('PRIMARY KEY (stage_id, segment, entered_at, event_id)');
+        const schema = (db: Workspace['db']) =>
+          db
+            .prepare(
+              "SELECT type, name, sql FROM sqlite_master WHERE type IN ('trigger', 'index', 'table') AND name NOT LIKE 'sqlite_%' ORDER BY name",
+            )
+            .all();
+        expect(schema(ws.db)).toEqual(schema(fresh.ws.db));
+        expect(
+          ws.db
+            .prepare(
+              "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'metric_events_%' ORDER BY name",
+            )
+            .pluck()
+            .all(),
+        ).toEqual([...METRIC_EVENTS_TRIGGERS].sort());
         // Leads without a segment are stored as '' and counted under it.
         expect(metricRows(ws)).toEqual(metricRows(fresh.ws));
         expect(openCounts(ws)).toEqual(openCounts(fresh.ws));
