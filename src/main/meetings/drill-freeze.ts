@@ -50,6 +50,8 @@ export function freezeDrills(ws: Workspace, report: Report, limit = FROZEN_DRILL
   };
 
   for (const [stage, n] of Object.entries(report.flow)) read({ type: 'flow', stage }, n);
+  read({ type: 'entries', kind: 'won' }, report.kpis.deals_won);
+  read({ type: 'entries', kind: 'lost' }, report.kpis.lost_deals);
   for (const c of report.conversion) {
     read({ type: 'conversion', from: c.from, to: c.to, side: 'denominator' }, c.denominator);
     read({ type: 'conversion', from: c.from, to: c.to, side: 'numerator' }, c.numerator);

@@ -73,6 +73,8 @@ function figureRows(ctx: Context, figure: FigureRef, rangeFrom: number): Fragmen
   switch (figure.type) {
     case 'flow':
       return { sql: rows(q.entries([q.stage(figure.stage)]), { reached: 'left_at' }), params: {} };
+    case 'entries':
+      return { sql: rows(q.entries(q.ofKind(figure.kind)), { reached: 'left_at' }), params: {} };
     case 'conversion': {
       const to = q.stage(figure.to);
       const side =

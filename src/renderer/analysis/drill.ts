@@ -51,6 +51,7 @@ export function drillColumns(figure: FigureRef): DrillColumns {
     case 'stalled':
     case 'waterfall':
     case 'flow':
+    case 'entries':
       return 'span';
     default:
       return 'conversion';

@@ -48,6 +48,8 @@ export class MeetingWords {
     switch (f.type) {
       case 'flow':
         return t('meetings.figure.flow', { stage: this.stage(f.stage) });
+      case 'entries':
+        return t(`meetings.figure.entries.${f.kind}`);
       case 'conversion':
         return t('meetings.figure.conversion', {
           from: this.stage(f.from),

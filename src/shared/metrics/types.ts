@@ -87,6 +87,8 @@ export type WinLossBreakdownField = (typeof WINLOSS_BREAKDOWNS)[number];
 /** A figure whose leads can be listed, and which side of it. */
 export const figureRef = z.discriminatedUnion('type', [
   z.object({ type: z.literal('flow'), stage: stageKey }).strict(),
+  /** Entries into every stage of the kind within the period: the deals won and lost deals KPIs. */
+  z.object({ type: z.literal('entries'), kind: z.enum(['won', 'lost']) }).strict(),
   z
     .object({
       type: z.literal('conversion'),

@@ -107,6 +107,10 @@ describe('funnel-review report', () => {
       (await run(...base(), '--json', '--drill', 'winloss:lost', '--drill-by', 'lost_at_stage=sal')).out,
     );
     expect(atSal.value.leads.map((l: { external_id: string }) => l.external_id)).toEqual(['L8']);
+    // The lost deals KPI: entries into every lost stage.
+    const lost = JSON.parse((await run(...base(), '--json', '--drill', 'entries:lost')).out);
+    expect(report.kpis.lost_deals).toBeGreaterThan(0);
+    expect(lost.value.total).toBe(report.kpis.lost_deals);
   });
 
   it('refuses bad arguments with specific messages and exit codes', async () => {

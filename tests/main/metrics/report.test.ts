@@ -233,6 +233,49 @@ describe('hand-computed week (Madrid, 2024-W13, DST and Good Friday)', () => {
     }
   });
 
+  it('lists the deals won and lost from every stage of the kind, as the KPIs count them', () => {
+    const t = tempWorkspace(ZONE);
+    try {
+      saveCalendar(t.ws, CALENDAR);
+      // A second won stage (expansion deals) and a second lost one.
+      t.ws.db.exec(`INSERT INTO stages (key, position, kind, labels, allowed_age_days) VALUES
+        ('expansion', 90, 'won', '{"en":"Expansion"}', NULL), ('churned', 91, 'lost', '{"en":"Churned"}', NULL)`);
+      insertLeads(t.ws, ZONE, [
+        ...LEADS,
+        {
+          id: 'X1',
+          events: [
+            ['opportunity', '2024-03-25T10:00'],
+            ['expansion', '2024-03-27T10:00'],
+          ],
+        },
+        {
+          id: 'X2',
+          events: [
+            ['opportunity', '2024-03-25T11:00'],
+            ['won', '2024-03-28T10:00'],
+          ],
+        },
+        {
+          id: 'X3',
+          events: [
+            ['sql', '2024-03-25T11:00'],
+            ['churned', '2024-03-29T10:00'],
+          ],
+        },
+      ]);
+      const r = computeReport(t.ws, { ...scope, compare: false });
+      const list = (figure: FigureRef) =>
+        drilldown(t.ws, { ...scope, figure, offset: 0, limit: 100 }).leads.map((l) => l.external_id);
+      expect(r.kpis).toMatchObject({ deals_won: 2, lost_deals: r.flow.lost! + 1 });
+      expect(list({ type: 'entries', kind: 'won' }).sort()).toEqual(['X1', 'X2']);
+      expect(list({ type: 'entries', kind: 'lost' })).toHaveLength(r.kpis.lost_deals);
+      expect(list({ type: 'entries', kind: 'lost' })).toContain('X3');
+    } finally {
+      t.cleanup();
+    }
+  });
+
   it('filters by lead fields and custom fields', () => {
     const ent = computeReport(ws, { ...scope, filters: { segment: ['Enterprise'] }, compare: false });
     expect(ent.flow.lead).toBe(2);

@@ -31,7 +31,7 @@ export function parseFilters(specs: readonly string[]): Filters {
   return { ...out, ...(Object.keys(custom).length ? { custom } : {}) };
 }
 
-/** `--drill` specs: flow:STAGE, conversion:FROM:TO:SIDE, stalled:STAGE, followup:SIDE[:OWNER], arbitration, ... */
+/** `--drill` specs: flow:STAGE, entries:won|lost, conversion:FROM:TO:SIDE, stalled:STAGE, followup:SIDE[:OWNER], arbitration, ... */
 export function parseDrill(spec: string, by?: string): FigureRef {
   const [type, ...a] = spec.split(':');
   const candidate: Record<string, unknown> = { type };
@@ -40,6 +40,7 @@ export function parseDrill(spec: string, by?: string): FigureRef {
   else if (type === 'followup')
     Object.assign(candidate, { side: a[0] ?? 'denominator', ...(a.length > 1 ? { owner: a.slice(1).join(':') } : {}) });
   else if (type === 'quality' || type === 'recycling') candidate.side = a[0] ?? 'denominator';
+  else if (type === 'entries') candidate.kind = a[0];
   else if (type === 'winloss')
     Object.assign(candidate, { outcome: a[0], ...(a.length > 1 ? { reason: a.slice(1).join(':') } : {}) });
   else if (type === 'waterfall') Object.assign(candidate, { stage: a[0], movement: a[1] ?? 'end' });

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { CostFigure, Report } from '../../../shared/metrics/types';
+import type { CostFigure, FigureRef, Report } from '../../../shared/metrics/types';
 import { costAttributable, costPer } from '../../../shared/metrics/cost';
 import { useLocale } from '../../app-context';
 import type { DrillRequest } from '../../analysis/drill';
@@ -18,11 +18,13 @@ export function CostCard({ report, onDrill }: { report: Report; onDrill: (r: Dri
   const first = report.stages.find((s) => s.kind === 'funnel')?.key;
   const won = report.stages.find((s) => s.kind === 'won')?.key;
   const hasSql = report.stages.some((s) => s.key === 'sql');
+  const flow = (key: string | undefined): FigureRef | null => (key ? { type: 'flow', stage: key } : null);
+  // The won count is every won-kind stage's entries, as the service counts them.
   const columns = [
-    { key: first, label: stage(first), n: (c: Count) => c.leads },
-    { key: report.sla.handoff_stage, label: stage(report.sla.handoff_stage), n: (c: Count) => c.mqls },
-    ...(hasSql ? [{ key: 'sql', label: stage('sql'), n: (c: Count) => c.sqls }] : []),
-    { key: won, label: stage(won), n: (c: Count) => c.won },
+    { figure: flow(first), label: stage(first), n: (c: Count) => c.leads },
+    { figure: flow(report.sla.handoff_stage), label: stage(report.sla.handoff_stage), n: (c: Count) => c.mqls },
+    ...(hasSql ? [{ figure: flow('sql'), label: stage('sql'), n: (c: Count) => c.sqls }] : []),
+    { figure: won ? ({ type: 'entries', kind: 'won' } as const) : null, label: stage(won), n: (c: Count) => c.won },
   ];
   const title = t('funnel.cost.title');
   if (report.cost.length === 0)
@@ -33,10 +35,10 @@ export function CostCard({ report, onDrill }: { report: Report; onDrill: (r: Dri
     );
   const money = (c: CostFigure, amount: number | null) =>
     amount === null ? '—' : formatMoney(locale, amount, c.currency);
-  // The leads behind a count: that stage's flow from the channel's sources (as the leads spell them).
-  const drill = (key: string, label: string, channel: string, sources: readonly string[]) =>
+  // The leads behind a count: that stage's entries from the channel's sources (as the leads spell them).
+  const drill = (figure: FigureRef, label: string, channel: string, sources: readonly string[]) =>
     onDrill({
-      figure: { type: 'flow', stage: key },
+      figure,
       title: t('funnel.cost.drill', { stage: label, channel }),
       explanation: t('analysis.explain.cost'),
       scope: { filters: { ...report.filters, source: [...sources] } },
@@ -52,14 +54,15 @@ export function CostCard({ report, onDrill }: { report: Report; onDrill: (r: Dri
       <td className="num">{money(c, counts.spend)}</td>
       {columns.map((col) => {
         const n = col.n(counts);
+        const figure = col.figure;
         return (
           <td key={col.label} className="num">
             <strong>{money(c, costPer(counts.spend, n))}</strong>{' '}
-            {n > 0 && col.key && counts.sources.length > 0 ? (
+            {n > 0 && figure && counts.sources.length > 0 ? (
               <button
                 type="button"
                 className="link-button muted"
-                onClick={() => drill(col.key!, col.label, name, counts.sources)}
+                onClick={() => drill(figure, col.label, name, counts.sources)}
               >
                 ({formatInteger(locale, n)})
               </button>

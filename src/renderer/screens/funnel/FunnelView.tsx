@@ -88,7 +88,7 @@ export function FunnelView(props: FunnelViewProps) {
             won
               ? () =>
                   onDrill({
-                    figure: { type: 'flow', stage: won.key },
+                    figure: { type: 'entries', kind: 'won' },
                     title: t('funnel.kpi.won'),
                     explanation: t('analysis.explain.flow'),
                   })
