@@ -119,6 +119,33 @@ describe('the integrity check on a thread', () => {
     }
   });
 
+  it('ends an upgrade as cancelled when its job is cancelled, the file left whole at one version', async () => {
+    const file = workspaceOf(20, 10);
+    const backup = (await backUpBeforeMigration(file, 10, unobserved))!;
+    let exited = false;
+    const spawn = (request: CheckRequest) => {
+      const worker = spawnCheckWorker(request);
+      worker.once('exit', () => (exited = true));
+      return worker;
+    };
+    const jobs = new JobRegistry();
+    const job = jobs.start('workspace.open', (ctl) => upgradeOnThread(file, backup, ctl, spawn));
+    setTimeout(() => jobs.cancel(job.id), 50);
+    expect(await jobs.wait(job.id, undefined, 5)).toMatchObject({ state: 'cancelled' });
+    expect(exited).toBe(true);
+    expect(lockHolder(file)).toBeNull();
+    // Each migration is its own transaction: the file is at the old version or the new one, and opens.
+    const opened = openWorkspaceFile(file, { migrationBackup: backup });
+    try {
+      expect([10, latestVersion(migrations)]).toContain(opened.migratedFrom ?? latestVersion(migrations));
+      expect(schemaVersion(opened.db)).toBe(latestVersion(migrations));
+      expect(opened.db.pragma('integrity_check', { simple: true })).toBe('ok');
+    } finally {
+      opened.db.close();
+      opened.lock?.release();
+    }
+  });
+
   it('leaves a small file’s upgrade to the open, which migrates it in a moment', async () => {
     const file = workspaceOf(1, 10);
     const backup = (await backUpBeforeMigration(file, 10, unobserved))!;
