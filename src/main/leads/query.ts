@@ -4,6 +4,7 @@ import type { Stage } from '../../shared/domain/types';
 import { AppError } from '../../shared/errors';
 import type { ParsedLeadQuery } from '../../shared/leads/types';
 import { FILTER_FIELDS } from '../../shared/metrics/types';
+import { segmentsInStages } from '../metrics/sql';
 
 /** Named parameters of one statement. */
 export type Params = Record<string, number | string | null>;
@@ -55,11 +56,11 @@ export function leadWhere(query: ParsedLeadQuery, stages: readonly Stage[], zone
       return stage.id;
     });
     // The latest event of a lead is its metric_events row without a next event (index metric_events_span,
-    // led by stage and segment: the segments of the stages' latest events are metric_open's).
+    // led by stage and segment).
     const stageIds = ids.join(', ');
     parts.push(
       `l.id IN (SELECT lead_id FROM metric_events WHERE stage_id IN (${stageIds}) AND left_at IS NULL
-        AND segment IN (SELECT value FROM metric_open WHERE stage_id IN (${stageIds}) AND field = 'segment'))`,
+        AND segment IN (${segmentsInStages(stageIds)}))`,
     );
   }
   if (query.search) parts.push(`l.external_id LIKE ${param(`%${likeLiteral(query.search)}%`)} ESCAPE '\\'`);

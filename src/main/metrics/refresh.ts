@@ -1,13 +1,9 @@
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/driver';
-import { METRIC_EVENTS_TRIGGERS, METRIC_STAGE_SLOTS } from '../db/migrations/003_metrics';
+import { METRIC_EVENTS_TRIGGERS, METRIC_STAGE_SLOTS, metricEventsColumns } from '../db/migrations/003_metrics';
 import { METRIC_OPEN_FIELDS } from '../db/migrations/009_metric_open';
 import { storedSegment } from '../db/migrations/011_metric_segment';
 import { appendHistory, historyColumns, historyShape, type HistoryEvent, type HistoryShape } from './lead-history';
-
-const COLUMNS = `stage_id, entered_at, event_id, lead_id, created_at, prev_same_at, prev_stage_id, next_stage_id, left_at,
-  segment, source, campaign, owner, country, assigned_at, first_touch_after, reason_code, reason_given, outcome_code, outcome_given,
-  ${Array.from({ length: METRIC_STAGE_SLOTS }, (_, i) => `r${i + 1}`).join(', ')}`;
 
 /**
  * Migration 3's triggers on stage_events, leads, touches and stages: they keep metric_events exact
@@ -120,7 +116,7 @@ const ROWS_PER_INSERT = 32;
  */
 function insertFromHistory(shape: HistoryShape): string {
   const reached = new Set(shape.reached);
-  return `INSERT INTO metric_events (${COLUMNS})
+  return `INSERT INTO metric_events (${metricEventsColumns()})
 SELECT e.stage_id, e.entered_at, e.id, e.lead_id, l.created_at, h.prev_same_at, h.prev_stage_id, h.next_stage_id, h.left_at,
   ${storedSegment('l.segment')}, l.source, l.campaign, l.owner, l.country, l.assigned_at,
   (SELECT min(t.touched_at) FROM touches t WHERE t.lead_id = e.lead_id AND t.touched_at >= e.entered_at),

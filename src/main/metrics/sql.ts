@@ -70,7 +70,7 @@ export class MetricsSql {
 
   /** Every segment value metric_events holds (and perhaps a few no lead has any more). */
   segments(): string {
-    return `SELECT DISTINCT value FROM metric_open WHERE stage_id IN (${this.ids(this.stages)}) AND field = 'segment'`;
+    return segmentsInStages(this.ids(this.stages));
   }
 
   /** Rows of the stages, by the segment part of every key; the caller adds the time or span range. */
@@ -159,6 +159,15 @@ export class MetricsSql {
   reason(): string {
     return `coalesce(reason_code, outcome_code, CASE WHEN reason_given OR outcome_given THEN '${UNCODED_REASON}' END, '${NO_REASON}')`;
   }
+}
+
+/**
+ * The segments of the leads whose latest span is in these stages, from metric_open's counts
+ * (migration 9), as a subquery. Over every stage: every segment metric_events holds, since each
+ * lead has one latest span and all its rows carry its segment.
+ */
+export function segmentsInStages(stageIds: string): string {
+  return `SELECT DISTINCT value FROM metric_open WHERE stage_id IN (${stageIds}) AND field = 'segment'`;
 }
 
 /** A span still open, entered before `enteredBefore`. */

@@ -38,6 +38,21 @@ function workspaceOf(mb: number, upTo = latestVersion(migrations)): string {
   return file;
 }
 
+/** Opens a workspace file as the app does, lets `look` at it, and closes it. */
+function withOpened(
+  file: string,
+  options: Parameters<typeof openWorkspaceFile>[1],
+  look: (opened: ReturnType<typeof openWorkspaceFile>) => void,
+): void {
+  const opened = openWorkspaceFile(file, options);
+  try {
+    look(opened);
+  } finally {
+    opened.db.close();
+    opened.lock?.release();
+  }
+}
+
 function damage(file: string): void {
   const bytes = fs.readFileSync(file);
   for (let i = 8192; i < bytes.length - 4096; i += 7) bytes[i] = 0xff;
@@ -120,16 +135,12 @@ describe('the integrity check on a thread', () => {
         .filter((b) => b.reason === 'migration')
         .map((b) => b.path),
     ).toEqual([backup]);
-    const opened = openWorkspaceFile(file, { checked: true });
-    try {
+    withOpened(file, { checked: true }, (opened) => {
       expect(opened.migratedFrom).toBeNull();
       expect(schemaVersion(opened.db)).toBe(latestVersion(migrations));
       const key = opened.db.prepare("SELECT sql FROM sqlite_master WHERE name = 'metric_events'").pluck().get();
       expect(key).toContain('PRIMARY KEY (stage_id, segment, entered_at, event_id)');
-    } finally {
-      opened.db.close();
-      opened.lock?.release();
-    }
+    });
   });
 
   it('ends an upgrade as cancelled when its job is cancelled, the file left whole at one version', async () => {
@@ -141,33 +152,25 @@ describe('the integrity check on a thread', () => {
     });
     expect(lockHolder(file)).toBeNull();
     // Each migration is its own transaction: the file is at the old version or the new one, and opens.
-    const opened = openWorkspaceFile(file, { migrationBackup: backup });
-    try {
+    withOpened(file, { migrationBackup: backup }, (opened) => {
       expect([null, 10]).toContain(opened.migratedFrom);
       expect(schemaVersion(opened.db)).toBe(latestVersion(migrations));
       expect(opened.db.pragma('integrity_check', { simple: true })).toBe('ok');
-    } finally {
-      opened.db.close();
-      opened.lock?.release();
-    }
+    });
   });
 
   it('leaves a small file’s upgrade to the open, which migrates it in a moment', async () => {
     const file = workspaceOf(1, 10);
     const backup = (await backUpBeforeMigration(file, 10, unobserved))!;
     await upgradeLargeWorkspaceFile(file, backup, unobserved);
-    const opened = openWorkspaceFile(file, { checked: true, migrationBackup: backup });
-    try {
+    withOpened(file, { checked: true, migrationBackup: backup }, (opened) => {
       expect(opened.migratedFrom).toBe(10);
       expect(
         listBackups(file)
           .filter((b) => b.reason === 'migration')
           .map((b) => b.path),
       ).toEqual([backup]);
-    } finally {
-      opened.db.close();
-      opened.lock?.release();
-    }
+    });
   });
 
   it('runs from the desktop bundle’s own worker file', async () => {

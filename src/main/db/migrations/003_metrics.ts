@@ -12,15 +12,51 @@ export type SegmentOf = (column: string) => string;
 const AS_IS: SegmentOf = (column) => column;
 
 /**
+ * metric_events' columns in table order, as an insert names them; `segment` is what is written for
+ * the segment when they are a select list.
+ */
+export function metricEventsColumns(segment = 'segment'): string {
+  return `stage_id, entered_at, event_id, lead_id, created_at, prev_same_at, prev_stage_id, next_stage_id, left_at,
+  ${segment}, source, campaign, owner, country, assigned_at, first_touch_after, reason_code, reason_given, outcome_code, outcome_given,
+  ${slots.map((s) => `r${s}`).join(', ')}`;
+}
+
+/** metric_events' table: as migration 3 made it, and as migration 11 makes it again with the segment in its key. */
+export function metricEventsTable(name: string, segment: 'TEXT' | 'TEXT NOT NULL', key: string): string {
+  return `CREATE TABLE ${name} (
+  stage_id INTEGER NOT NULL,
+  entered_at INTEGER NOT NULL,
+  event_id INTEGER NOT NULL,
+  lead_id INTEGER NOT NULL,
+  created_at INTEGER NOT NULL,
+  prev_same_at INTEGER,
+  prev_stage_id INTEGER,
+  next_stage_id INTEGER,
+  left_at INTEGER,
+  segment ${segment},
+  source TEXT,
+  campaign TEXT,
+  owner TEXT,
+  country TEXT,
+  assigned_at INTEGER,
+  first_touch_after INTEGER,
+  reason_code TEXT,
+  reason_given INTEGER NOT NULL,
+  outcome_code TEXT,
+  outcome_given INTEGER NOT NULL,
+  ${slots.map((s) => `r${s} INTEGER`).join(',\n  ')},
+  PRIMARY KEY (${key})
+) WITHOUT ROWID, STRICT;`;
+}
+
+/**
  * Recomputes metric_events rows for the leads matched by `where` (a condition on stage_events e).
  * Events of one lead are ordered by time, then stage position, then stage id, so events at the
  * same instant (date-only exports) have one well-defined order. Rows are written in the table's
  * key order, which makes a full rebuild about a quarter faster than writing them as they come.
  */
 export function metricEventsInsert(where: string, segment: SegmentOf = AS_IS): string {
-  return `INSERT INTO metric_events (stage_id, entered_at, event_id, lead_id, created_at, prev_same_at, prev_stage_id, next_stage_id, left_at,
-  segment, source, campaign, owner, country, assigned_at, first_touch_after, reason_code, reason_given, outcome_code, outcome_given,
-  ${slots.map((s) => `r${s}`).join(', ')})
+  return `INSERT INTO metric_events (${metricEventsColumns()})
 SELECT o.stage_id, o.entered_at, o.id, o.lead_id, l.created_at, o.prev_same_at, o.prev_stage_id, o.next_stage_id, o.left_at,
   ${segment('l.segment')}, l.source, l.campaign, l.owner, l.country, l.assigned_at,
   (SELECT min(t.touched_at) FROM touches t WHERE t.lead_id = o.lead_id AND t.touched_at >= o.entered_at),
@@ -141,30 +177,7 @@ export const m003Metrics: Migration = {
   name: 'metrics',
   up: (db) => {
     db.exec(`
-CREATE TABLE metric_events (
-  stage_id INTEGER NOT NULL,
-  entered_at INTEGER NOT NULL,
-  event_id INTEGER NOT NULL,
-  lead_id INTEGER NOT NULL,
-  created_at INTEGER NOT NULL,
-  prev_same_at INTEGER,
-  prev_stage_id INTEGER,
-  next_stage_id INTEGER,
-  left_at INTEGER,
-  segment TEXT,
-  source TEXT,
-  campaign TEXT,
-  owner TEXT,
-  country TEXT,
-  assigned_at INTEGER,
-  first_touch_after INTEGER,
-  reason_code TEXT,
-  reason_given INTEGER NOT NULL,
-  outcome_code TEXT,
-  outcome_given INTEGER NOT NULL,
-  ${slots.map((s) => `r${s} INTEGER`).join(',\n  ')},
-  PRIMARY KEY (stage_id, entered_at, event_id)
-) WITHOUT ROWID, STRICT;
+${metricEventsTable('metric_events', 'TEXT', 'stage_id, entered_at, event_id')}
 CREATE INDEX metric_events_lead ON metric_events(lead_id);
 -- Spans by end: open spans (left_at NULL) and spans left after an instant, with where they went and
 -- the filter fields, so stalled counts, stage counts and waterfall exits never read the wide rows.

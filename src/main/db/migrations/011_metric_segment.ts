@@ -1,19 +1,17 @@
 import type { Migration } from '../migrate';
-import { METRIC_EVENTS_TRIGGERS, METRIC_STAGE_SLOTS, metricEventsTriggers, type SegmentOf } from './003_metrics';
+import {
+  METRIC_EVENTS_TRIGGERS,
+  metricEventsColumns,
+  metricEventsTable,
+  metricEventsTriggers,
+  type SegmentOf,
+} from './003_metrics';
 import { metricOpenTriggers } from './009_metric_open';
-
-const reached = Array.from({ length: METRIC_STAGE_SLOTS }, (_, i) => `r${i + 1}`);
 
 /** A lead without a segment is stored as '': a column of a WITHOUT ROWID key may not be NULL. */
 export const NO_SEGMENT = '';
 /** The segment as metric_events stores it (every writer: these triggers, bulk refresh, test rebuilds). */
 export const storedSegment: SegmentOf = (column) => `coalesce(${column}, '${NO_SEGMENT}')`;
-
-const columns = (
-  segment: string,
-) => `stage_id, entered_at, event_id, lead_id, created_at, prev_same_at, prev_stage_id, next_stage_id, left_at,
-  ${segment}, source, campaign, owner, country, assigned_at, first_touch_after, reason_code, reason_given, outcome_code, outcome_given,
-  ${reached.join(', ')}`;
 
 /**
  * metric_events clustered by (stage, segment, time) instead of (stage, time), and its span and
@@ -35,33 +33,10 @@ export const m011MetricSegment: Migration = {
     db.exec(`
 ${METRIC_EVENTS_TRIGGERS.map((t) => `DROP TRIGGER ${t};`).join('\n')}
 
-CREATE TABLE metric_events_new (
-  stage_id INTEGER NOT NULL,
-  entered_at INTEGER NOT NULL,
-  event_id INTEGER NOT NULL,
-  lead_id INTEGER NOT NULL,
-  created_at INTEGER NOT NULL,
-  prev_same_at INTEGER,
-  prev_stage_id INTEGER,
-  next_stage_id INTEGER,
-  left_at INTEGER,
-  segment TEXT NOT NULL,
-  source TEXT,
-  campaign TEXT,
-  owner TEXT,
-  country TEXT,
-  assigned_at INTEGER,
-  first_touch_after INTEGER,
-  reason_code TEXT,
-  reason_given INTEGER NOT NULL,
-  outcome_code TEXT,
-  outcome_given INTEGER NOT NULL,
-  ${reached.map((r) => `${r} INTEGER`).join(',\n  ')},
-  PRIMARY KEY (stage_id, segment, entered_at, event_id)
-) WITHOUT ROWID, STRICT;
+${metricEventsTable('metric_events_new', 'TEXT NOT NULL', 'stage_id, segment, entered_at, event_id')}
 
-INSERT INTO metric_events_new (${columns('segment')})
-SELECT ${columns(storedSegment('segment'))}
+INSERT INTO metric_events_new (${metricEventsColumns()})
+SELECT ${metricEventsColumns(storedSegment('segment'))}
 FROM metric_events ORDER BY stage_id, ${storedSegment('segment')}, entered_at, event_id;
 
 DROP TABLE metric_events;
