@@ -98,6 +98,12 @@ function progressOf(rt: Runtime, jobId: string): ImportProgress {
   };
 }
 
+/** An import or undo writes on a connection of its own: the open workspace's plans need its statistics. */
+function reloadStatistics(rt: Runtime, workspacePath: string): void {
+  const ws = rt.workspace;
+  if (ws?.path === workspacePath) ws.reloadStatistics();
+}
+
 function startRun(rt: Runtime, input: ParsedInputOf<Contract['apply']>, dryRun: boolean) {
   const ws = rt.requireWorkspace();
   ws.assertWritable();
@@ -114,7 +120,7 @@ function startRun(rt: Runtime, input: ParsedInputOf<Contract['apply']>, dryRun: 
     dryRun ? 'imports.validate' : 'imports.apply',
     async (ctl) => {
       try {
-        return await runImport(
+        const result = await runImport(
           {
             workspacePath,
             files,
@@ -132,6 +138,8 @@ function startRun(rt: Runtime, input: ParsedInputOf<Contract['apply']>, dryRun: 
             if (entry) entry.last = p;
           },
         );
+        if (result.status === 'applied') reloadStatistics(rt, workspacePath);
+        return result;
       } finally {
         releaseWorkspace(workspacePath, jobId);
       }
@@ -237,7 +245,9 @@ export const importsHandlers: ContractHandlers<Runtime>['imports'] = {
     let jobId = '';
     const status = rt.jobs.start('imports.undo', async (ctl) => {
       try {
-        return await undoBatch(workspacePath, batchId, by, ctl);
+        const result = await undoBatch(workspacePath, batchId, by, ctl);
+        reloadStatistics(rt, workspacePath);
+        return result;
       } finally {
         releaseWorkspace(workspacePath, jobId);
       }

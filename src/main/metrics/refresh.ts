@@ -3,6 +3,7 @@ import type { Db } from '../db/driver';
 import { METRIC_EVENTS_TRIGGERS, METRIC_STAGE_SLOTS, metricEventsColumns } from '../db/migrations/003_metrics';
 import { METRIC_OPEN_FIELDS } from '../db/migrations/009_metric_open';
 import { storedSegment } from '../db/migrations/011_metric_segment';
+import { refreshStaleStatistics } from '../db/statistics';
 import { appendHistory, historyColumns, historyShape, type HistoryEvent, type HistoryShape } from './lead-history';
 
 /**
@@ -320,6 +321,9 @@ export class MetricsRefresh {
   /** The refresh's work, pausing after each step that can take long on a large batch. */
   private *steps(): Generator<void> {
     if (this.insertsOf !== null) this.db.prepare(NOTE_BATCH_INSERTS).run({ batch: this.insertsOf });
+    // The writes so far may have grown leads and events many times over: the joins below are
+    // planned from their statistics.
+    refreshStaleStatistics(this.db);
     const dirty = this.db.prepare<[], number>('SELECT count(*) FROM temp.metric_dirty').pluck().get()!;
     const large = dirty >= this.sizes.indexRebuildMinLeads;
     // Lead ids are given in order, so the highest one tells how many leads there are, or were.
@@ -364,5 +368,7 @@ DROP TABLE temp.metric_dirty;
 ${this.dropped.join(';\n')};`);
     this.dropped = [];
     this.insertsOf = null;
+    // And metric_events' own, for the reports, committed with the batch.
+    refreshStaleStatistics(this.db);
   }
 }

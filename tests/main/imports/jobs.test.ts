@@ -3,6 +3,8 @@ import type { WorkspaceInfo } from '../../../src/shared/domain/types';
 import type { JobStatus } from '../../../src/shared/jobs/types';
 import type { BatchSummary, ImportProgress, ImportResult, PresetInfo } from '../../../src/shared/imports/types';
 import { session, wideCsv, type Session } from './helpers';
+import { leadLookup } from '../../helpers/statistics';
+import type { UndoResult } from '../../../src/shared/imports/types';
 
 let s: Session;
 afterEach(() => s?.dispose());
@@ -159,5 +161,18 @@ describe('imports as jobs', () => {
     expect(csv.split('\r\n')[0] ?? csv.split('\n')[0]).toContain('Arquivo,Linha,Coluna,Valor,Problema,Código');
     expect(csv).toContain('h.csv,3,created_at,not a date,"""not a date"" não é uma data');
     await expect(s.call('imports.batch', { batchId: 9 })).rejects.toMatchObject({ code: 'imports.batchNotFound' });
+  });
+
+  it('leave the open workspace planning with the statistics of the leads an import added and an undo removed', async () => {
+    s = await session();
+    await s.importFiles([s.file('one.csv', 'lead_id,created_at\nB1,2024-01-01\n')], { preset: 'native' });
+    const db = s.rt.workspace!.db;
+    expect(leadLookup(db)).toBe('scan');
+    const big = await s.importFiles([s.file('big.csv', wideCsv(500))]);
+    expect(big.counts.leadsInserted).toBe(500);
+    expect(leadLookup(db)).toBe('seek');
+    const undo = await s.waitJob(await s.call<JobStatus<UndoResult>>('imports.undo', { batchId: big.batchId }));
+    expect(undo.result).toMatchObject({ leadsDeleted: 500 });
+    expect(leadLookup(db)).toBe('scan');
   });
 });

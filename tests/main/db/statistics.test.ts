@@ -1,0 +1,68 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { configure, openDb } from '../../../src/main/db/driver';
+import { refreshStaleStatistics, reloadStatistics } from '../../../src/main/db/statistics';
+import { Workspace } from '../../../src/main/workspace/workspace';
+import { addLeads, leadLookup, statisticsRows } from '../../helpers/statistics';
+import { tmpDir } from '../../helpers/tmp';
+
+/** A workspace whose statistics were gathered when it held one lead. */
+function analysedWithOneLead(): string {
+  const file = path.join(tmpDir(), 'w.db');
+  const ws = Workspace.create(file);
+  addLeads(ws.db, 1);
+  ws.db.exec('ANALYZE');
+  ws.close();
+  return file;
+}
+
+describe('statistics', () => {
+  it('are gathered again for a table that grew many times over, though this connection never read it', () => {
+    const db = openDb(analysedWithOneLead());
+    configure(db, true);
+    const stages = db.prepare('SELECT * FROM sqlite_stat1 WHERE tbl = ?').all('stages');
+    addLeads(db, 500);
+    expect(statisticsRows(db, 'leads')).toBe(1);
+    expect(leadLookup(db)).toBe('scan');
+
+    refreshStaleStatistics(db);
+    expect(statisticsRows(db, 'leads')).toBe(501);
+    expect(statisticsRows(db, 'stage_events')).toBe(501);
+    expect(leadLookup(db)).toBe('seek');
+    // Unchanged tables keep theirs, and the connection its analysis limit.
+    expect(db.prepare('SELECT * FROM sqlite_stat1 WHERE tbl = ?').all('stages')).toEqual(stages);
+    expect(db.pragma('analysis_limit', { simple: true })).toBe(0);
+    db.close();
+  });
+
+  it('reach a connection that loaded older ones when it reloads them', () => {
+    const file = analysedWithOneLead();
+    const reader = openDb(file);
+    configure(reader, true);
+    expect(leadLookup(reader)).toBe('scan');
+    const writer = openDb(file);
+    configure(writer, true);
+    writer.transaction(() => {
+      addLeads(writer, 500);
+      refreshStaleStatistics(writer);
+    })();
+    writer.close();
+    expect(leadLookup(reader)).toBe('scan');
+    reloadStatistics(reader);
+    expect(leadLookup(reader)).toBe('seek');
+    reader.close();
+  });
+
+  it('are brought up to date when a workspace closes', () => {
+    const file = analysedWithOneLead();
+    const db = openDb(file);
+    configure(db, true);
+    addLeads(db, 500);
+    db.close();
+    const ws = Workspace.open(file);
+    ws.close();
+    const after = openDb(file, { readonly: true });
+    expect(statisticsRows(after, 'leads')).toBe(501);
+    after.close();
+  });
+});
