@@ -12,6 +12,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { projectRoot } from '../../src/main/runtime/paths';
+import { measureFloor } from './import-floor';
 
 const TARGET_RATIO = 2.0;
 const TARGET_RSS_MB = 400;
@@ -185,6 +186,18 @@ export async function run(): Promise<void> {
     } else {
       console.log(`baseline  ${SQLITE3} not found (apt-get install sqlite3): no ratio`);
     }
+
+    const floor = measureFloor(file, path.join(dir, 'floor.db'));
+    const floorRatio = baseline ? floor.seconds / baseline.seconds : null;
+    console.log(
+      `floor     the same leads and stage events written into a workspace's tables, parsed beforehand, nothing else: ${fmt(floor.seconds)} s ` +
+        `(inserts ${fmt(floor.insertSeconds)} s, indexes ${fmt(floor.indexSeconds)} s, commit ${fmt(floor.commitSeconds)} s; reading and parsing the file beforehand took ${fmt(floor.parseSeconds)} s more); ` +
+        `${floor.leads.toLocaleString('en')} leads, ${floor.stageEvents.toLocaleString('en')} stage events`,
+    );
+    if (floorRatio !== null)
+      console.log(
+        `  floor ratio to baseline ${fmt(floorRatio, 2)}x: ${floorRatio > TARGET_RATIO ? `above the ${fmt(TARGET_RATIO)}x target before any of the import's own work` : `leaves ${fmt(TARGET_RATIO - floorRatio, 2)}x for the import's own work`}`,
+      );
 
     const report = (label: string, r: Run): void => {
       const result = JSON.parse(r.stdout) as {
