@@ -269,7 +269,7 @@ describe('a workspace in a folder that cannot be written', () => {
       { prefix },
     );
     expect(r.done, r.output).not.toBeNull();
-    const { writes: _writes, ...probe } = r.done!;
+    const { writes: _writes, commitAt: _commitAt, ...probe } = r.done!;
     expectReadOnly(probe as unknown as ReadOnlyProbe, source, before);
     methods.push('unprivileged user');
   });

@@ -26,7 +26,7 @@ async function main(): Promise<Record<string, unknown>> {
 
 main().then(
   (result) => {
-    process.stdout.write(`DONE ${JSON.stringify({ writes: trap.writes, ...result })}\n`);
+    process.stdout.write(`DONE ${JSON.stringify({ writes: trap.writes, commitAt: trap.commitAt, ...result })}\n`);
     process.exit(0);
   },
   (e: unknown) => {

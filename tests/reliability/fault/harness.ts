@@ -51,7 +51,7 @@ function childBundle(): Promise<string> {
 export interface ChildRun {
   readonly signal: NodeJS.Signals | null;
   readonly code: number | null;
-  readonly done: ({ writes: number } & Record<string, unknown>) | null;
+  readonly done: ({ writes: number; commitAt: number | null } & Record<string, unknown>) | null;
   readonly failed: string | null;
   /** From ARMED to DONE (or to the kill), measured here. */
   readonly armedMs: number | null;
@@ -100,7 +100,9 @@ export async function runChild(config: ChildConfig, options: ChildOptions = {}):
       resolve({
         code,
         signal,
-        done: done ? (JSON.parse(done[1]!) as { writes: number } & Record<string, unknown>) : null,
+        done: done
+          ? (JSON.parse(done[1]!) as { writes: number; commitAt: number | null } & Record<string, unknown>)
+          : null,
         failed: failed ? failed[1]! : null,
         armedMs: armedAt === null ? null : (endedAt ?? Date.now()) - armedAt,
         output,
@@ -195,6 +197,9 @@ export async function crashTest(plan: CrashPlan, work: string): Promise<CrashRep
     throw new Error(`${plan.name}: the write changed nothing, so a crash test proves nothing`);
 
   const writes = full.done.writes;
+  // Statements after the commit (the app's connection reloading the statistics an import gathered)
+  // change nothing: the commit is the point between old and new.
+  const commit = full.done.commitAt ?? writes;
   const points: Array<{
     label: string;
     atWrite: number | null;
@@ -207,10 +212,13 @@ export async function crashTest(plan: CrashPlan, work: string): Promise<CrashRep
       atWrite: n,
       expect: 'old' as const,
     })),
-    { label: `before statement ${Math.ceil(writes / 2)} of ${writes}`, atWrite: Math.ceil(writes / 2), expect: 'old' },
-    // The last statement is the commit: just before it nothing is kept, just after it everything is.
-    { label: `before statement ${writes} of ${writes}`, atWrite: writes, expect: 'old' },
-    { label: `after statement ${writes} of ${writes}`, atWrite: writes, after: true, expect: 'new' },
+    { label: `before statement ${Math.ceil(commit / 2)} of ${writes}`, atWrite: Math.ceil(commit / 2), expect: 'old' },
+    // Just before the commit nothing is kept, just after it everything is.
+    { label: `before statement ${commit} of ${writes} (the commit)`, atWrite: commit, expect: 'old' },
+    { label: `after statement ${commit} of ${writes} (the commit)`, atWrite: commit, after: true, expect: 'new' },
+    ...(commit < writes
+      ? [{ label: `before statement ${writes} of ${writes}, the last`, atWrite: writes, expect: 'new' as const }]
+      : []),
     {
       label: `${Math.round((full.armedMs ?? 0) / 2)} ms into it`,
       atWrite: null,

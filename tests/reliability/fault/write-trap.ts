@@ -10,7 +10,11 @@ import Database from 'better-sqlite3';
 export interface WriteTrap {
   arm(): void;
   readonly writes: number;
+  /** The number of the last statement that committed, or null: the point between old and new. */
+  readonly commitAt: number | null;
 }
+
+const COMMIT = /^\s*(COMMIT|END)\b/i;
 
 export function installWriteTrap(killAt: number | null, after = false): WriteTrap {
   const probe = new Database(':memory:');
@@ -19,20 +23,22 @@ export function installWriteTrap(killAt: number | null, after = false): WriteTra
   probe.close();
   let armed = false;
   let writes = 0;
+  let commitAt: number | null = null;
   const die = () => {
     process.kill(process.pid, 'SIGKILL');
     // The signal is already pending; block so not one more instruction runs.
     Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0);
   };
   /** Counts one statement; true when the process must die at it. */
-  const count = (): boolean => {
+  const count = (sql: string): boolean => {
     if (!armed) return false;
     writes++;
+    if (COMMIT.test(sql)) commitAt = writes;
     return killAt !== null && writes === killAt;
   };
   const run = statementProto.run;
-  statementProto.run = function (this: unknown, ...args: unknown[]) {
-    const fatal = count();
+  statementProto.run = function (this: { source: string }, ...args: unknown[]) {
+    const fatal = count(this.source);
     if (fatal && !after) die();
     const result = run.apply(this, args);
     if (fatal) die();
@@ -40,7 +46,7 @@ export function installWriteTrap(killAt: number | null, after = false): WriteTra
   };
   const exec = databaseProto.exec;
   databaseProto.exec = function (this: unknown, sql: string) {
-    const fatal = count();
+    const fatal = count(sql);
     if (fatal && !after) die();
     const result = exec.call(this, sql);
     if (fatal) die();
@@ -52,6 +58,9 @@ export function installWriteTrap(killAt: number | null, after = false): WriteTra
     },
     get writes() {
       return writes;
+    },
+    get commitAt() {
+      return commitAt;
     },
   };
 }
