@@ -14,23 +14,9 @@ import { Workspace } from '../../src/main/workspace/workspace';
 
 /** Rows a statement: 50 measured as fast as 200, and about 1.3x faster than one a statement. */
 const ROWS_PER_STATEMENT = 50;
-const LEAD_COLUMNS = [
-  'external_id',
-  'created_at',
-  'source',
-  'campaign',
-  'segment',
-  'country',
-  'owner',
-  'score',
-  'amount',
-  'currency',
-  'batch_id',
-] as const;
 const EVENT_COLUMNS = ['lead_id', 'stage_id', 'entered_at', 'batch_id'] as const;
-/** The benchmark's stage date columns, in file order (columns 10 to 14). */
-const STAGE_KEYS = ['mql', 'sal', 'sql', 'opportunity', 'won'] as const;
-const FIRST_STAGE_COLUMN = 10;
+/** Columns of the benchmark's file stored as numbers; `created_at` is a time, the rest text. */
+const NUMBER_COLUMNS = new Set(['score', 'amount']);
 /** The batch the rows name. Foreign keys are off, as on the import's connection. */
 const BATCH_ID = 1;
 
@@ -62,21 +48,42 @@ function insertSql(table: string, columns: readonly string[], rows: number): str
   return `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${Array<string>(rows).fill(row).join(', ')}`;
 }
 
-/** Every lead's values and its stage dates as statement parameters, in file order. */
-function convert(csv: string, stageIds: readonly number[]): { leads: Array<string | number>[]; events: number[][] } {
-  const records = Papa.parse<string[]>(csv, { delimiter: ',', newline: '\n', skipEmptyLines: true }).data.slice(1);
+interface Converted {
+  /** The leads table's columns, in the file's order, and each lead's values for them. */
+  readonly leadColumns: string[];
+  readonly leads: Array<string | number>[];
+  /** Each lead's stage dates: [stage key, time] pairs. */
+  readonly events: Array<Array<[string, number]>>;
+}
+
+/**
+ * Every lead's values and stage dates. The benchmark's file names its lead columns as the leads
+ * table does (its `lead_id` is the external id), then has one `<stage key>_date` column a stage.
+ */
+function convert(csv: string): Converted {
+  const [header, ...records] = Papa.parse<string[]>(csv, { delimiter: ',', newline: '\n', skipEmptyLines: true }).data;
+  const firstStage = header!.findIndex((h) => h.endsWith('_date'));
+  const columns = header!.slice(0, firstStage);
+  const stageKeys = header!.slice(firstStage).map((h) => h.replace(/_date$/, ''));
+  const value = columns.map((c) =>
+    c === 'created_at' ? utc : NUMBER_COLUMNS.has(c) ? Number : (cell: string): string => cell,
+  );
   const leads: Array<string | number>[] = [];
-  const events: number[][] = [];
+  const events: Array<Array<[string, number]>> = [];
   for (const r of records) {
-    leads.push([r[0]!, utc(r[1]!), r[2]!, r[3]!, r[4]!, r[5]!, r[6]!, Number(r[7]), Number(r[8]), r[9]!, BATCH_ID]);
-    const dates: number[] = [];
-    stageIds.forEach((stageId, k) => {
-      const cell = r[FIRST_STAGE_COLUMN + k];
-      if (cell) dates.push(stageId, utc(cell));
+    leads.push([...value.map((v, i) => v(r[i]!)), BATCH_ID]);
+    const dates: Array<[string, number]> = [];
+    stageKeys.forEach((key, k) => {
+      const cell = r[firstStage + k];
+      if (cell) dates.push([key, utc(cell)]);
     });
     events.push(dates);
   }
-  return { leads, events };
+  return {
+    leadColumns: [...columns.map((c) => (c === 'lead_id' ? 'external_id' : c)), 'batch_id'],
+    leads,
+    events,
+  };
 }
 
 /** Rows as the parameters of full statements, and the rest one row each. */
@@ -109,17 +116,12 @@ export function measureFloor(csvFile: string, workspaceFile: string): FloorRun {
     configure(db, true);
     db.pragma('cache_size = -32768');
     db.pragma('foreign_keys = OFF');
-    const stageIds = STAGE_KEYS.map(
-      (key) => db.prepare<[string], { id: number }>('SELECT id FROM stages WHERE key = ?').get(key)!.id,
-    );
     const parsing = performance.now();
-    const { leads, events } = convert(fs.readFileSync(csvFile, 'utf8'), stageIds);
+    const { leadColumns, leads, events } = convert(fs.readFileSync(csvFile, 'utf8'));
     const parseSeconds = (performance.now() - parsing) / 1000;
+    const stageId = new Map(db.prepare<[], [string, number]>('SELECT key, id FROM stages').raw().all());
     // Rowids of a new table's rows inserted in one transaction are consecutive from 1.
-    const eventRows: number[][] = [];
-    events.forEach((dates, i) => {
-      for (let k = 0; k < dates.length; k += 2) eventRows.push([i + 1, dates[k]!, dates[k + 1]!, BATCH_ID]);
-    });
+    const eventRows = events.flatMap((dates, i) => dates.map(([key, at]) => [i + 1, stageId.get(key)!, at, BATCH_ID]));
     const leadParams = chunked(leads);
     const eventParams = chunked(eventRows);
 
@@ -140,7 +142,7 @@ export function measureFloor(csvFile: string, workspaceFile: string): FloorRun {
       )
       .all();
     for (const { name } of deferred) db.exec(`DROP INDEX "${name}"`);
-    const lastLead = insertAll(db, 'leads', LEAD_COLUMNS, leadParams);
+    const lastLead = insertAll(db, 'leads', leadColumns, leadParams);
     if (lastLead !== leads.length) throw new Error(`lead rowids are not 1..${leads.length} (last ${lastLead})`);
     insertAll(db, 'stage_events', EVENT_COLUMNS, eventParams);
     const inserted = performance.now();
