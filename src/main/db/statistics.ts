@@ -1,4 +1,5 @@
 import type { Db } from './driver';
+import { storageError } from './storage-errors';
 
 /** Rows ANALYZE reads of each index: enough for the planner, and about 0.1 s for a million leads. */
 const ANALYSIS_LIMIT = 1000;
@@ -24,9 +25,27 @@ export function refreshStaleStatistics(db: Db): void {
 }
 
 /**
+ * Statistics are a hint to the planner, not data: outside a writer's transaction, a full disk or
+ * another writer holding the file leaves the ones there are, for the next try (an open, a close).
+ */
+function asHint(db: Db, work: (db: Db) => void): void {
+  try {
+    work(db);
+  } catch (e) {
+    if (!storageError(e) && (e as { code?: unknown }).code !== 'SQLITE_BUSY') throw e;
+    console.warn(`[workspace] planner statistics left as they were: ${(e as Error).message}`);
+  }
+}
+
+/** `refreshStaleStatistics` where failing to would be worse than stale statistics (open, close). */
+export function refreshStaleStatisticsIfPossible(db: Db): void {
+  asHint(db, refreshStaleStatistics);
+}
+
+/**
  * Loads the statistics another connection has gathered (a bulk writer's, committed with its batch):
  * a connection reads them once, with the schema, and keeps them until told to reload.
  */
-export function reloadStatistics(db: Db): void {
-  db.exec('ANALYZE sqlite_schema');
+export function reloadStatisticsIfPossible(db: Db): void {
+  asHint(db, (d) => d.exec('ANALYZE sqlite_schema'));
 }

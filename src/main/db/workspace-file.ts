@@ -8,6 +8,7 @@ import type { Migration } from './migrate';
 import { backUpFileStepwise, listBackups, writeBackup } from './backups';
 import { acquireLock, lockHolder, type WorkspaceLock } from './lock';
 import type { JobControl } from '../jobs/registry';
+import { refreshStaleStatistics, refreshStaleStatisticsIfPossible } from './statistics';
 import { storageError } from './storage-errors';
 import { AppError } from '../../shared/errors';
 
@@ -319,6 +320,9 @@ export function openWorkspaceFile(
       if (options.dailyBackup === 'later') dailyBackupDue = version;
       else dailyBackup(db, file, version);
     }
+    // A file an earlier version imported into may hold statistics from when it had a handful of
+    // leads: the Leads explorer would scan until it closes.
+    if (!readOnlyReason) refreshStaleStatisticsIfPossible(db);
     return { db, readOnlyReason, migratedFrom, lock, cleanup: copy?.cleanup ?? null, dailyBackupDue };
   } catch (e) {
     db?.close();
@@ -352,6 +356,8 @@ export function createWorkspaceFile(file: string, migrations: readonly Migration
   try {
     configure(db, true);
     migrate(db, migrations);
+    // A new file starts with its statistics, so its first open has none to gather and writes nothing.
+    refreshStaleStatistics(db);
     return { db, readOnlyReason: null, migratedFrom: null, lock, cleanup: null, dailyBackupDue: null };
   } catch (e) {
     db.close();

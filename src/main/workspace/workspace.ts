@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Db } from '../db/driver';
 import { latestVersion, schemaVersion } from '../db/migrate';
 import { migrations } from '../db/migrations';
-import { refreshStaleStatistics, reloadStatistics } from '../db/statistics';
+import { refreshStaleStatisticsIfPossible, reloadStatisticsIfPossible } from '../db/statistics';
 import { attachWorkspaceFile, createWorkspaceFile, openWorkspaceFile, type OpenedFile } from '../db/workspace-file';
 import { WorkspaceRepository } from './repository';
 import { DEFAULT_CURRENCY, DEFAULT_STAGES, DEFAULT_TIME_ZONE } from '../../shared/domain/defaults';
@@ -138,21 +138,15 @@ export class Workspace {
 
   /**
    * Loads the statistics a bulk writer's own connection committed (an import, its undo), so this
-   * connection plans with them. Busy with another writer, it keeps the ones it has: they are a
-   * hint, and the next open loads the new ones.
+   * connection plans with them.
    */
   reloadStatistics(): void {
-    if (!this.db.open || this.readOnly) return;
-    try {
-      reloadStatistics(this.db);
-    } catch (e) {
-      if ((e as { code?: unknown }).code !== 'SQLITE_BUSY') throw e;
-    }
+    if (this.db.open && !this.readOnly) reloadStatisticsIfPossible(this.db);
   }
 
   close(): void {
     if (this.db.open) {
-      if (!this.readOnly) refreshStaleStatistics(this.db);
+      if (!this.readOnly) refreshStaleStatisticsIfPossible(this.db);
       this.db.close();
     }
     this.opened.lock?.release();

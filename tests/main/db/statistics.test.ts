@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { configure, openDb } from '../../../src/main/db/driver';
-import { refreshStaleStatistics, reloadStatistics } from '../../../src/main/db/statistics';
+import { refreshStaleStatistics, reloadStatisticsIfPossible } from '../../../src/main/db/statistics';
 import { Workspace } from '../../../src/main/workspace/workspace';
 import { addLeads, leadLookup, statisticsRows } from '../../helpers/statistics';
 import { tmpDir } from '../../helpers/tmp';
@@ -48,18 +48,47 @@ describe('statistics', () => {
     })();
     writer.close();
     expect(leadLookup(reader)).toBe('scan');
-    reloadStatistics(reader);
+    reloadStatisticsIfPossible(reader);
     expect(leadLookup(reader)).toBe('seek');
     reader.close();
   });
 
-  it('are brought up to date when a workspace closes', () => {
+  it('are brought up to date when a workspace opens', () => {
     const file = analysedWithOneLead();
     const db = openDb(file);
     configure(db, true);
     addLeads(db, 500);
     db.close();
     const ws = Workspace.open(file);
+    expect(leadLookup(ws.db)).toBe('seek');
+    expect(statisticsRows(ws.db, 'leads')).toBe(501);
+    ws.close();
+  });
+
+  it('are left as they are while another connection holds the file, and the workspace still reloads and closes', () => {
+    const file = analysedWithOneLead();
+    const db = openDb(file);
+    configure(db, true);
+    addLeads(db, 500);
+    const ws = Workspace.open(file);
+    // Another connection holds the write lock from here on.
+    db.pragma('busy_timeout = 0');
+    db.exec('BEGIN IMMEDIATE');
+    ws.db.pragma('busy_timeout = 0');
+    expect(() => ws.reloadStatistics()).not.toThrow();
+    ws.close();
+    db.exec('ROLLBACK');
+    db.close();
+  });
+
+  it('are brought up to date when a workspace closes', () => {
+    const file = analysedWithOneLead();
+    const ws = Workspace.open(file);
+    // Leads added by another connection while the workspace is open, as an import adds them.
+    const db = openDb(file);
+    configure(db, true);
+    addLeads(db, 500);
+    db.close();
     ws.close();
     const after = openDb(file, { readonly: true });
     expect(statisticsRows(after, 'leads')).toBe(501);
