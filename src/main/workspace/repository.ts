@@ -53,8 +53,13 @@ export class WorkspaceRepository {
       (SELECT count(*) FROM definitions) AS definitions,
       (SELECT count(*) FROM definition_revisions) AS definitionRevisions,
       (SELECT count(*) FROM import_batches WHERE status = 'applied') AS importBatches`);
+    // Two seeks a stage in the (stage_id, entered_at) index: min and max over the whole table read
+    // all of that index (176 ms for 3.9M events at every open and refresh of the workspace info).
     this.rangeStmt = db.prepare<[], { first: number | null; last: number | null }>(
-      'SELECT min(entered_at) AS first, max(entered_at) AS last FROM stage_events',
+      `SELECT min(first) AS first, max(last) AS last FROM (SELECT
+         (SELECT min(entered_at) FROM stage_events WHERE stage_id = s.id) AS first,
+         (SELECT max(entered_at) FROM stage_events WHERE stage_id = s.id) AS last
+       FROM stages s)`,
     );
     this.leadBoundStmt = db.prepare<[], number>('SELECT coalesce(max(id), 0) FROM leads').pluck();
   }
