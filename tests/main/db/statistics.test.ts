@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { configure, openDb } from '../../../src/main/db/driver';
+import { configure, openDb, type Db } from '../../../src/main/db/driver';
 import { refreshStaleStatistics, reloadStatisticsIfPossible } from '../../../src/main/db/statistics';
 import { Workspace } from '../../../src/main/workspace/workspace';
 import { addLeads, leadLookup, statisticsRows } from '../../helpers/statistics';
@@ -16,10 +16,16 @@ function analysedWithOneLead(): string {
   return file;
 }
 
+/** A connection of its own to the file, as an import has. */
+function anotherConnection(file: string): Db {
+  const db = openDb(file);
+  configure(db, true);
+  return db;
+}
+
 describe('statistics', () => {
   it('are gathered again for a table that grew many times over, though this connection never read it', () => {
-    const db = openDb(analysedWithOneLead());
-    configure(db, true);
+    const db = anotherConnection(analysedWithOneLead());
     const stages = db.prepare('SELECT * FROM sqlite_stat1 WHERE tbl = ?').all('stages');
     addLeads(db, 500);
     expect(statisticsRows(db, 'leads')).toBe(1);
@@ -37,11 +43,9 @@ describe('statistics', () => {
 
   it('reach a connection that loaded older ones when it reloads them', () => {
     const file = analysedWithOneLead();
-    const reader = openDb(file);
-    configure(reader, true);
+    const reader = anotherConnection(file);
     expect(leadLookup(reader)).toBe('scan');
-    const writer = openDb(file);
-    configure(writer, true);
+    const writer = anotherConnection(file);
     writer.transaction(() => {
       addLeads(writer, 500);
       refreshStaleStatistics(writer);
@@ -55,8 +59,7 @@ describe('statistics', () => {
 
   it('are brought up to date when a workspace opens', () => {
     const file = analysedWithOneLead();
-    const db = openDb(file);
-    configure(db, true);
+    const db = anotherConnection(file);
     addLeads(db, 500);
     db.close();
     const ws = Workspace.open(file);
@@ -67,17 +70,18 @@ describe('statistics', () => {
 
   it('are left as they are while another connection holds the file, and the workspace still reloads and closes', () => {
     const file = analysedWithOneLead();
-    const db = openDb(file);
-    configure(db, true);
-    addLeads(db, 500);
     const ws = Workspace.open(file);
-    // Another connection holds the write lock from here on.
+    const db = anotherConnection(file);
+    addLeads(db, 500);
+    // From here on that connection holds the write lock, which gathering or reloading needs.
     db.pragma('busy_timeout = 0');
     db.exec('BEGIN IMMEDIATE');
     ws.db.pragma('busy_timeout = 0');
     expect(() => ws.reloadStatistics()).not.toThrow();
-    ws.close();
+    expect(leadLookup(ws.db)).toBe('scan');
+    expect(() => ws.close()).not.toThrow();
     db.exec('ROLLBACK');
+    expect(statisticsRows(db, 'leads')).toBe(1);
     db.close();
   });
 
@@ -85,8 +89,7 @@ describe('statistics', () => {
     const file = analysedWithOneLead();
     const ws = Workspace.open(file);
     // Leads added by another connection while the workspace is open, as an import adds them.
-    const db = openDb(file);
-    configure(db, true);
+    const db = anotherConnection(file);
     addLeads(db, 500);
     db.close();
     ws.close();
