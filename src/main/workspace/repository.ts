@@ -54,7 +54,7 @@ export class WorkspaceRepository {
       (SELECT count(*) FROM definition_revisions) AS definitionRevisions,
       (SELECT count(*) FROM import_batches WHERE status = 'applied') AS importBatches`);
     // Two seeks a stage in the (stage_id, entered_at) index: min and max over the whole table read
-    // all of that index (176 ms for 3.9M events at every open and refresh of the workspace info).
+    // all of that index (186 ms for 3.9M events at every open and refresh of the workspace info).
     this.rangeStmt = db.prepare<[], { first: number | null; last: number | null }>(
       `SELECT min(first) AS first, max(last) AS last FROM (SELECT
          (SELECT min(entered_at) FROM stage_events WHERE stage_id = s.id) AS first,
